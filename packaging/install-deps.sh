@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Pudding Gabel needs to build, run and test.
+# Idempotent: packages already present are skipped, so a second run is quick.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  # Qt 6.4 and friends
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+  qt6-declarative-dev qt6-declarative-dev-tools qt6-positioning-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-image-formats-plugins qt6-qpa-plugins libqt6sql6-psql libqt6svg6
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
+  qml6-module-qtquick-dialogs qml6-module-qtquick-shapes qml6-module-qtpositioning
+  qml6-module-qttest qml6-module-qtqml
+  qtkeychain-qt6-dev qcoro-qt6-dev
+  # crypto, images
+  libsodium-dev libexif-dev libqrencode-dev
+  # database
+  postgresql-15 postgresql-contrib
+  # headless GUI, keyring and benchmark tools
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools wrk
+  fonts-dejavu-core
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverapp.h"
+
+#include "auth/authapi.h"
+#include "auth/credentials.h"
+#include "db/database.h"
+#include "db/embeddedpostgres.h"
+#include "db/migrator.h"
+#include "events/eventindex.h"
+#include "events/eventsapi.h"
+#include "health/healthapi.h"
+#include "http/httpworker.h"
+#include "http/logging.h"
+#include "http/router.h"
+#include "seed/demoseeder.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QSqlDriver>
+
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace {
+int g_signalFds[2] = { -1, -1 };
+
+void onUnixSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &byte, 1);
+}
+} // namespace
+
+ServerApp::ServerApp(ServerConfig config)
+    : m_config(std::move(config))
+{
+}
+
+ServerApp::~ServerApp()
+{
+    shutdown();
+}
+
+void ServerApp::installSignalHandlers()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read,
+                                         QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [notifier] {
+        char byte;
+        [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
+        notifier->setEnabled(false);
+        qCInfo(lcServer) << "stopping";
+        QCoreApplication::quit();
+    });
+    struct sigaction sa {};
+    sa.sa_handler = onUnixSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+bool ServerApp::prepareDatabase()
+{
+    DbConfig dbConfig;
+    if (m_config.databaseUrl.isEmpty()) {
+        m_embedded = std::make_unique<EmbeddedPostgres>(m_config.dataDir % u"/postgres"_s);
+        QElapsedTimer timer;
+        timer.start();
+        if (!m_embedded->start() || !m_embedded->ensureDatabase(u"pudding"_s)) {
+            qCCritical(lcServer).noquote()
+                    << "Could not start the private PostgreSQL:" << m_embedded->errorString();
+            return false;
+        }
+        const auto info = m_embedded->connectionInfo(u"pudding"_s);
+        dbConfig = { info.host, info.port, info.user, info.password, info.database };
+        qCInfo(lcServer).noquote() << "private PostgreSQL ready in" << timer.elapsed() << "ms at"
+                                   << m_embedded->dataDir();
+    } else {
+        const auto parsed = DbConfig::fromUrl(m_config.databaseUrl);
+        if (!parsed) {
+            qCCritical(lcServer).noquote()
+                    << "The database URL is not valid; expected "
+                       "postgresql://user:password@host:port/database";
+            return false;
+        }
+        dbConfig = *parsed;
+    }
+    m_db = std::make_unique<Database>(dbConfig, m_config.dbThreads);
+
+    // Start-up work runs here, before the event loop: one session on this thread.
+    DbSession session(dbConfig, u"pudding-startup"_s);
+    QElapsedTimer waited;
+    waited.start();
+    while (!session.ensureOpen()) {
+        if (waited.hasExpired(30'000)) {
+            qCCritical(lcServer).noquote() << "Cannot connect to" << dbConfig.displayUrl() << ":"
+                                           << session.lastError().text();
+            return false;
+        }
+        QThread::msleep(500);
+    }
+    QString error;
+    const int applied = Migrator::apply(session, &error);
+    if (applied < 0) {
+        qCCritical(lcServer).noquote() << "Migrations failed:" << error;
+        return false;
+    }
+    qCInfo(lcServer) << "schema up to date;" << applied << "migration(s) applied now";
+    if (m_config.command == ServerConfig::Command::Migrate)
+        return true;
+
+    if (m_config.seedDemo || m_config.command == ServerConfig::Command::SeedDemo) {
+        const auto seeded = DemoSeeder::seedIfEmpty(session, &error);
+        if (seeded < 0) {
+            qCCritical(lcServer).noquote() << "Demo data failed:" << error;
+            return false;
+        }
+        if (seeded > 0)
+            qCInfo(lcServer) << "demo data loaded:" << seeded << "meetups";
+    }
+    if (m_config.command == ServerConfig::Command::SeedDemo)
+        return true;
+
+    m_index = std::make_unique<EventIndex>();
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 count = EventsApi::loadAll(session, *m_index, &error);
+    if (count < 0) {
+        qCCritical(lcServer).noquote() << "Loading events failed:" << error;
+        return false;
+    }
+    qCInfo(lcServer) << "indexed" << count << "events in" << timer.elapsed() << "ms";
+    return true;
+}
+
+void ServerApp::listenForChanges()
+{
+    // Other instances (behind the same load balancer) announce changed events; this
+    // connection lives in the main thread, whose event loop delivers the notifications.
+    m_listenConnection = u"pudding-listen"_s;
+    const DbConfig &c = m_db->config();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_listenConnection);
+    db.setHostName(c.host);
+    db.setPort(c.port);
+    db.setUserName(c.user);
+    db.setPassword(c.password);
+    db.setDatabaseName(c.database);
+    if (!db.open() || !db.driver()->subscribeToNotification(QString::fromLatin1(EventsApi::NotifyChannel))) {
+        qCWarning(lcServer) << "cannot LISTEN for event changes:" << db.lastError().text();
+        return;
+    }
+    connect(db.driver(), &QSqlDriver::notification, this,
+            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                const qint64 id = payload.toLongLong();
+                if (id <= 0)
+                    return;
+                m_db->run([id](DbSession &s) { return EventsApi::loadOne(s, id); })
+                        .then(this, [this, id](const std::optional<std::pair<Event, bool>> &e) {
+                            if (e)
+                                m_index->upsert(e->first, e->second);
+                            else
+                                m_index->remove(id);
+                        });
+            });
+}
+
+bool ServerApp::startHttp()
+{
+    QHostAddress address;
+    if (!address.setAddress(m_config.host)) {
+        qCCritical(lcServer).noquote() << "Not an IP address:" << m_config.host;
+        return false;
+    }
+    m_router = std::make_unique<Router>(m_auth.get());
+    m_auth->registerRoutes(*m_router);
+    m_events->registerRoutes(*m_router);
+    m_health->registerRoutes(*m_router);
+
+    quint16 port = m_config.port;
+    for (int i = 0; i < m_config.httpThreads; ++i) {
+        QString error;
+        const int fd = HttpWorker::openListeningSocket(address, port, &error);
+        if (fd < 0) {
+            qCCritical(lcServer).noquote()
+                    << "Cannot listen on" << m_config.host << "port" << port << ":" << error;
+            return false;
+        }
+        if (port == 0) {
+            sockaddr_storage sa {};
+            socklen_t len = sizeof sa;
+            ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &len);
+            port = ntohs(sa.ss_family == AF_INET6
+                                 ? reinterpret_cast<sockaddr_in6 *>(&sa)->sin6_port
+                                 : reinterpret_cast<sockaddr_in *>(&sa)->sin_port);
+        }
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(u"pudding-http-%1"_s.arg(i));
+        auto *worker = new HttpWorker(i, *m_router, m_config.limits);
+        worker->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        QMetaObject::invokeMethod(worker, [worker, fd] { worker->start(fd); },
+                                  Qt::BlockingQueuedConnection);
+        m_workers.push_back(worker);
+        m_threads.push_back(std::move(thread));
+    }
+    if (!m_config.portFile.isEmpty()) {
+        QSaveFile file(m_config.portFile);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QByteArray::number(port) + '\n');
+            file.commit();
+        }
+    }
+    const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? u"["_s % m_config.host % u"]"_s
+            : m_config.host;
+    const QString where = u"http://"_s % shownHost % u":"_s % QString::number(port);
+    qCInfo(lcServer).noquote() << "listening on" << where << "with" << m_config.httpThreads
+                               << "HTTP threads";
+    return true;
+}
+
+int ServerApp::run()
+{
+    if (!Credentials::initialize()) {
+        qCCritical(lcServer) << "libsodium failed to initialise";
+        return 1;
+    }
+    if (m_config.command == ServerConfig::Command::DbStart
+        || m_config.command == ServerConfig::Command::DbStop) {
+        EmbeddedPostgres pg(m_config.dataDir % u"/postgres"_s);
+        if (m_config.command == ServerConfig::Command::DbStop) {
+            if (!pg.stopCluster()) {
+                qCCritical(lcServer).noquote() << pg.errorString();
+                return 1;
+            }
+            return 0;
+        }
+        pg.setKeepRunning(true);
+        if (!pg.start() || !pg.ensureDatabase(u"pudding"_s)) {
+            qCCritical(lcServer).noquote() << pg.errorString();
+            return 1;
+        }
+        QTextStream(stdout) << pg.connectionInfo(u"pudding"_s).toUrl() << Qt::endl;
+        return 0;
+    }
+    installSignalHandlers();
+    if (!QDir().mkpath(m_config.storageDir)) {
+        qCCritical(lcServer).noquote() << "Cannot create the photo directory"
+                                       << m_config.storageDir;
+        return 1;
+    }
+    if (!prepareDatabase())
+        return 1;
+    if (m_config.command != ServerConfig::Command::Serve)
+        return 0;
+
+    m_auth = std::make_unique<AuthApi>(*m_db, m_config.authRatePerMinute);
+    m_events = std::make_unique<EventsApi>(*m_db, *m_index);
+    m_health = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir,
+                                           m_config.httpThreads);
+    if (!startHttp())
+        return 1;
+    listenForChanges();
+    const int code = QCoreApplication::exec();
+    shutdown();
+    return code;
+}
+
+void ServerApp::shutdown()
+{
+    // Stop taking requests, let database work finish, then stop the threads and the database.
+    for (HttpWorker *worker : m_workers)
+        QMetaObject::invokeMethod(worker, [worker] { worker->stop(); },
+                                  Qt::BlockingQueuedConnection);
+    m_workers.clear();
+    if (m_db)
+        m_db->waitForDone();
+    m_auth.reset();
+    for (auto &thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    m_threads.clear();
+    if (!m_listenConnection.isEmpty()) {
+        QSqlDatabase::database(m_listenConnection, false).close();
+        QSqlDatabase::removeDatabase(m_listenConnection);
+        m_listenConnection.clear();
+    }
+    m_events.reset();
+    m_health.reset();
+    m_router.reset();
+    m_db.reset();
+    if (m_embedded) {
+        m_embedded->stop();
+        m_embedded.reset();
+    }
+}
+
+} // namespace Pudding::Server

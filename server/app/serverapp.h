@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QThread>
+#include <memory>
+#include <vector>
+
+namespace Pudding::Server {
+
+class AuthApi;
+class Database;
+class EmbeddedPostgres;
+class EventIndex;
+class EventsApi;
+class HealthApi;
+class HttpWorker;
+class Router;
+
+/// The whole server: private database (if none configured), migrations, the event index,
+/// the HTTP workers and an orderly shutdown on SIGINT/SIGTERM.
+class ServerApp : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerApp(ServerConfig config);
+    ~ServerApp() override;
+
+    /// Runs the configured command; returns the process exit code.
+    int run();
+
+private:
+    bool prepareDatabase();
+    bool startHttp();
+    void listenForChanges();
+    void shutdown();
+    static void installSignalHandlers();
+
+    ServerConfig m_config;
+    std::unique_ptr<EmbeddedPostgres> m_embedded;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<EventIndex> m_index;
+    std::unique_ptr<AuthApi> m_auth;
+    std::unique_ptr<EventsApi> m_events;
+    std::unique_ptr<HealthApi> m_health;
+    std::unique_ptr<Router> m_router;
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<HttpWorker *> m_workers;
+    QString m_listenConnection;
+};
+
+} // namespace Pudding::Server

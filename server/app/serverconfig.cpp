@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace {
+class ConfigText
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerConfig)
+};
+} // namespace
+
+bool ServerConfig::parse(const QStringList &arguments, QString *message, int *exitCode)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(ConfigText::tr(
+            "Pudding Gabel server: REST API and WebSockets for pudding meetups.\n\n"
+            "Commands:\n"
+            "  serve       run the server (default)\n"
+            "  migrate     apply the database migrations and exit\n"
+            "  seed-demo   load the demo meetups and users (if the database has no users) and exit\n"
+            "  db-start    start the private PostgreSQL under --data-dir and leave it running\n"
+            "  db-stop     stop the private PostgreSQL under --data-dir\n\n"
+            "Environment: PUDDING_DATABASE_URL, PUDDING_HOST, PUDDING_PORT, PUDDING_DATA_DIR,\n"
+            "PUDDING_STORAGE_DIR, PUDDING_HTTP_THREADS, PUDDING_DB_THREADS, "
+            "PUDDING_AUTH_RATE_LIMIT."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, ConfigText::tr("serve, migrate, seed-demo, "
+                                                              "db-start or db-stop"),
+                                 u"[command]"_s);
+    const QCommandLineOption configOpt(u"config"_s, ConfigText::tr("INI file with settings."),
+                                       u"file"_s);
+    const QCommandLineOption hostOpt(u"host"_s, ConfigText::tr("Address to listen on (default "
+                                                               "127.0.0.1; 0.0.0.0 or :: for "
+                                                               "all)."),
+                                     u"address"_s);
+    const QCommandLineOption portOpt(u"port"_s, ConfigText::tr("Port (default 8080; 0 picks a "
+                                                               "free one)."),
+                                     u"port"_s);
+    const QCommandLineOption dbOpt(u"database"_s,
+                                   ConfigText::tr("postgresql://user:password@host:port/db; "
+                                                  "without it a private PostgreSQL runs under "
+                                                  "the data directory."),
+                                   u"url"_s);
+    const QCommandLineOption dataOpt(u"data-dir"_s, ConfigText::tr("Directory for the private "
+                                                                   "database and photos."),
+                                     u"dir"_s);
+    const QCommandLineOption storageOpt(u"storage-dir"_s,
+                                        ConfigText::tr("Directory for photos (default "
+                                                       "<data-dir>/photos)."),
+                                        u"dir"_s);
+    const QCommandLineOption threadsOpt(u"threads"_s, ConfigText::tr("HTTP threads (default: "
+                                                                     "one per core)."),
+                                        u"n"_s);
+    const QCommandLineOption dbThreadsOpt(u"db-threads"_s,
+                                          ConfigText::tr("Database connections (default 8)."),
+                                          u"n"_s);
+    const QCommandLineOption seedOpt(u"seed-demo"_s,
+                                     ConfigText::tr("Load the demo data at start-up if the "
+                                                    "database has no users yet."));
+    const QCommandLineOption authRateOpt(u"auth-rate-limit"_s,
+                                         ConfigText::tr("Login/register attempts per minute and "
+                                                        "address (default 30; 0 = unlimited)."),
+                                         u"n"_s);
+    const QCommandLineOption portFileOpt(u"port-file"_s,
+                                         ConfigText::tr("Write the bound port to this file once "
+                                                        "listening (for scripts and tests)."),
+                                         u"file"_s);
+    parser.addOptions({ configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt, threadsOpt,
+                        dbThreadsOpt, seedOpt, authRateOpt, portFileOpt });
+
+    if (!parser.parse(arguments)) {
+        *message = parser.errorText() % u"\n\n"_s % parser.helpText();
+        *exitCode = 2;
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        *message = parser.helpText();
+        *exitCode = 0;
+        return false;
+    }
+    if (parser.isSet(u"version"_s)) {
+        *message = QCoreApplication::applicationName() % u' '
+                % QCoreApplication::applicationVersion() % u'\n';
+        *exitCode = 0;
+        return false;
+    }
+
+    std::unique_ptr<QSettings> file;
+    if (parser.isSet(configOpt)) {
+        const QString path = parser.value(configOpt);
+        if (!QFileInfo::exists(path)) {
+            *message = ConfigText::tr("Config file %1 does not exist.\n").arg(path);
+            *exitCode = 2;
+            return false;
+        }
+        file = std::make_unique<QSettings>(path, QSettings::IniFormat);
+    }
+    // flag > environment > file > default
+    auto value = [&](const QCommandLineOption &opt, const char *env, const QString &key,
+                     const QString &fallback) {
+        if (parser.isSet(opt))
+            return parser.value(opt);
+        if (qEnvironmentVariableIsSet(env))
+            return qEnvironmentVariable(env);
+        if (file && file->contains(key))
+            return file->value(key).toString();
+        return fallback;
+    };
+    bool ok = true;
+    auto integer = [&](const QString &text, const QString &name, int min, int max) {
+        bool good = false;
+        const int n = text.toInt(&good);
+        if (!good || n < min || n > max) {
+            *message += ConfigText::tr("%1 must be a whole number from %2 to %3, not \"%4\".\n")
+                                .arg(name)
+                                .arg(min)
+                                .arg(max)
+                                .arg(text);
+            ok = false;
+        }
+        return n;
+    };
+
+    const auto positional = parser.positionalArguments();
+    const QString commandName = positional.value(0, u"serve"_s);
+    if (commandName == "serve"_L1)
+        this->command = Command::Serve;
+    else if (commandName == "migrate"_L1)
+        this->command = Command::Migrate;
+    else if (commandName == "seed-demo"_L1)
+        this->command = Command::SeedDemo;
+    else if (commandName == "db-start"_L1)
+        this->command = Command::DbStart;
+    else if (commandName == "db-stop"_L1)
+        this->command = Command::DbStop;
+    else {
+        *message = ConfigText::tr("Unknown command \"%1\".\n\n").arg(commandName) % parser.helpText();
+        *exitCode = 2;
+        return false;
+    }
+
+    host = value(hostOpt, "PUDDING_HOST", u"server/host"_s, host);
+    port = quint16(integer(value(portOpt, "PUDDING_PORT", u"server/port"_s, u"8080"_s),
+                           u"--port"_s, 0, 65535));
+    httpThreads = integer(value(threadsOpt, "PUDDING_HTTP_THREADS", u"server/threads"_s,
+                                QString::number(std::max(1, QThread::idealThreadCount()))),
+                          u"--threads"_s, 1, 256);
+    dbThreads = integer(value(dbThreadsOpt, "PUDDING_DB_THREADS", u"database/threads"_s,
+                              u"8"_s),
+                        u"--db-threads"_s, 1, 256);
+    authRatePerMinute = integer(value(authRateOpt, "PUDDING_AUTH_RATE_LIMIT",
+                                      u"server/authRateLimit"_s, u"30"_s),
+                                u"--auth-rate-limit"_s, 0, 1'000'000);
+    databaseUrl = value(dbOpt, "PUDDING_DATABASE_URL", u"database/url"_s, QString());
+    const QString defaultData =
+            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            % u"/pudding-gabel"_s;
+    dataDir = QDir(value(dataOpt, "PUDDING_DATA_DIR", u"server/dataDir"_s, defaultData))
+                      .absolutePath();
+    storageDir = QDir(value(storageOpt, "PUDDING_STORAGE_DIR", u"server/storageDir"_s,
+                            dataDir % u"/photos"_s))
+                         .absolutePath();
+    seedDemo = parser.isSet(seedOpt)
+            || (file && file->value(u"server/seedDemo"_s, false).toBool());
+    portFile = parser.value(portFileOpt);
+    if (!ok) {
+        *exitCode = 2;
+        return false;
+    }
+    return true;
+}
+
+} // namespace Pudding::Server

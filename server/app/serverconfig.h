@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "http/connection.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Pudding::Server {
+
+/// Everything an admin can set. Precedence: command-line flag > environment variable >
+/// config file (--config, INI) > default. `pudding-server --help` lists it all.
+struct ServerConfig
+{
+    enum class Command { Serve, Migrate, SeedDemo, DbStart, DbStop };
+
+    Command command = Command::Serve;
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8080;
+    int httpThreads = 0; ///< 0: one per core
+    int dbThreads = 8;
+    QString databaseUrl; ///< empty: run a private PostgreSQL under dataDir
+    QString dataDir;
+    QString storageDir;
+    bool seedDemo = false;
+    int authRatePerMinute = 30;
+    QString portFile;
+    HttpLimits limits;
+
+    /// Parses the arguments; on error (or --help/--version) returns false with the text to
+    /// print in *message and the exit code in *exitCode.
+    bool parse(const QStringList &arguments, QString *message, int *exitCode);
+};
+
+} // namespace Pudding::Server

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrator.h"
+
+#include "database.h"
+#include "http/logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace {
+// An arbitrary constant that names our lock: "PUDDING" in ASCII.
+constexpr qint64 kMigrationLockKey = 0x50554444494e47;
+const QString kMigrationsDir = u":/pudding/migrations"_s;
+} // namespace
+
+QStringList Migrator::availableMigrations()
+{
+    QStringList files = QDir(kMigrationsDir).entryList({ u"*.sql"_s }, QDir::Files, QDir::Name);
+    return files;
+}
+
+int Migrator::apply(DbSession &session, QString *error)
+{
+    auto fail = [&](const QString &what) {
+        *error = what % u": "_s % session.lastError().text();
+        session.execDirect(u"ROLLBACK"_s);
+        return -1;
+    };
+    if (!session.ensureOpen()) {
+        *error = session.lastError().text();
+        return -1;
+    }
+    if (!session.execDirect(u"BEGIN"_s))
+        return fail(u"BEGIN"_s);
+    if (!session.execDirect(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kMigrationLockKey)))
+        return fail(u"advisory lock"_s);
+    if (!session.execDirect(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                            "version text PRIMARY KEY, applied_at timestamptz NOT NULL "
+                            "DEFAULT now())"_s))
+        return fail(u"schema_migrations"_s);
+
+    QSet<QString> applied;
+    {
+        QSqlQuery q(session.db());
+        if (!q.exec(u"SELECT version FROM schema_migrations"_s)) {
+            *error = q.lastError().text();
+            session.execDirect(u"ROLLBACK"_s);
+            return -1;
+        }
+        while (q.next())
+            applied.insert(q.value(0).toString());
+    }
+    int count = 0;
+    for (const QString &file : availableMigrations()) {
+        const QString version = file.section(u'.', 0, 0);
+        if (applied.contains(version))
+            continue;
+        QFile f(kMigrationsDir % u'/' % file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read migration "_s % file;
+            session.execDirect(u"ROLLBACK"_s);
+            return -1;
+        }
+        qCInfo(lcDb) << "applying migration" << file;
+        if (!session.execDirect(QString::fromUtf8(f.readAll())))
+            return fail(u"migration "_s % file);
+        QSqlQuery record(session.db());
+        record.prepare(u"INSERT INTO schema_migrations(version) VALUES (?)"_s);
+        record.addBindValue(version);
+        if (!record.exec()) {
+            *error = record.lastError().text();
+            session.execDirect(u"ROLLBACK"_s);
+            return -1;
+        }
+        ++count;
+    }
+    if (!session.execDirect(u"COMMIT"_s))
+        return fail(u"COMMIT"_s);
+    return count;
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/event.h"
+#include "shared/geo.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QReadWriteLock>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+namespace Pudding::Server {
+
+/// A search over events, as GET /api/events takes it.
+struct EventQuery
+{
+    std::optional<GeoPoint> centre;
+    double radiusMetres = 0;
+    std::optional<GeoBox> bbox;
+    std::optional<QDateTime> from;
+    std::optional<QDateTime> to;
+    QString text;   ///< q: case-insensitive substring of title or description
+    QString city;   ///< case-insensitive exact match
+    std::optional<EventStatus> status; ///< none: upcoming and ongoing
+    std::optional<qint64> organizerId;
+    bool onlyWithFreePlaces = false;
+    int limit = 50;
+    /// Continue after this (startTime, id), taken from the previous page's cursor.
+    std::optional<std::pair<qint64, qint64>> after;
+};
+
+struct EventPage
+{
+    QByteArray json; ///< {"events":[…],"nextCursor":…}
+    int count = 0;
+};
+
+/// All events in memory, answering the map and radius searches without touching PostgreSQL:
+/// a uniform grid over Germany for the spatial part, an ordered set for start-time order.
+/// Each event keeps its JSON pre-serialised, so a page is assembled by concatenation.
+/// Thread-safe: many readers (the HTTP threads), occasional writers.
+class EventIndex
+{
+public:
+    EventIndex();
+
+    void upsert(const Event &event, bool cancelled);
+    void remove(qint64 id);
+    void setAttendeeCount(qint64 id, int count);
+    void clear();
+
+    [[nodiscard]] EventPage search(const EventQuery &query, const QDateTime &now) const;
+    /// The event's JSON as the API shows it now, or nothing.
+    [[nodiscard]] std::optional<QByteArray> eventJson(qint64 id, const QDateTime &now) const;
+    [[nodiscard]] std::optional<Event> event(qint64 id, const QDateTime &now) const;
+    [[nodiscard]] qsizetype size() const;
+
+    [[nodiscard]] static QString encodeCursor(qint64 startMs, qint64 id);
+    [[nodiscard]] static std::optional<std::pair<qint64, qint64>> decodeCursor(const QString &c);
+
+private:
+    struct Entry
+    {
+        qint64 id = 0;
+        double lat = 0;
+        double lng = 0;
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+        bool cancelled = false;
+        int attendeeLimit = 0;
+        int attendeeCount = 0;
+        qint64 organizerId = 0;
+        QString cityFolded;
+        QByteArray searchKey;  ///< case-folded UTF-8 of title + description
+        QByteArray jsonFixed;  ///< the immutable members, without braces
+        int cell = -1;
+        Event event;           ///< for callers that need the typed form
+    };
+
+    [[nodiscard]] int cellOf(double lat, double lng) const;
+    void cellsIn(const GeoBox &box, std::vector<int> &out) const;
+    void eraseLocked(qint64 id);
+    [[nodiscard]] bool matches(const Entry &e, const EventQuery &q, qint64 nowMs,
+                               const QByteArray &needle) const;
+    static void appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
+                           std::optional<double> distance);
+
+    mutable QReadWriteLock m_lock;
+    std::unordered_map<qint64, Entry> m_byId;
+    std::set<std::pair<qint64, qint64>> m_byStart; ///< (startMs, id)
+    std::vector<std::vector<qint64>> m_cells;
+    int m_rows;
+    int m_cols;
+};
+
+} // namespace Pudding::Server

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+namespace Pudding::Server {
+
+/// A complete HTTP response, built by a handler on any thread and serialised once, compactly.
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    [[nodiscard]] static HttpResponse json(const QJsonObject &object, int status = 200);
+    [[nodiscard]] static HttpResponse json(const QJsonArray &array, int status = 200);
+    [[nodiscard]] static HttpResponse rawJson(QByteArray compactJson, int status = 200);
+    [[nodiscard]] static HttpResponse noContent();
+    /// The one error shape: {"error":{"code","message"[,"fields":[{field,message}]]}}.
+    [[nodiscard]] static HttpResponse error(int status, QAnyStringView code,
+                                            const QString &message,
+                                            const FieldErrors &fields = {});
+    [[nodiscard]] static HttpResponse error(int status, const Error &error);
+    [[nodiscard]] static HttpResponse validation(const FieldErrors &fields);
+    [[nodiscard]] static HttpResponse internalError();
+
+    HttpResponse &withHeader(QByteArray name, QByteArray value);
+
+    /// The bytes on the wire. closeConnection adds "Connection: close".
+    [[nodiscard]] QByteArray serialize(bool closeConnection, bool headOnly = false) const;
+};
+
+[[nodiscard]] QByteArray reasonPhrase(int status);
+
+} // namespace Pudding::Server

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpworker.h"
+
+#include "logging.h"
+#include "reply.h"
+#include "router.h"
+#include "shared/protocol.h"
+
+#include <QHttpServerRequest>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+// ---- Reply -------------------------------------------------------------------------------
+
+struct Reply::State
+{
+    HttpWorker *worker;
+    QPointer<Connection> connection; // only dereferenced in the worker's thread
+    quint64 sequence;
+    bool closeAfter;
+    bool headOnly;
+    std::atomic_bool sent = false;
+
+    void deliver(HttpResponse response)
+    {
+        if (sent.exchange(true))
+            return;
+        QByteArray bytes = response.serialize(closeAfter, headOnly);
+        QMetaObject::invokeMethod(
+                worker,
+                [connection = connection, sequence = sequence, bytes = std::move(bytes),
+                 close = closeAfter] {
+                    if (connection) // the client may have gone meanwhile: then drop it
+                        connection->completeResponse(sequence, bytes, close);
+                },
+                Qt::AutoConnection);
+    }
+
+    ~State()
+    {
+        if (!sent) {
+            qCWarning(lcHttp) << "a request was left without a response; answering 500";
+            deliver(HttpResponse::internalError());
+        }
+    }
+};
+
+Reply::Reply(HttpWorker *worker, QPointer<Connection> connection, quint64 sequence,
+             bool closeAfter, bool headOnly)
+    : d(std::make_shared<State>(worker, std::move(connection), sequence, closeAfter, headOnly))
+{
+}
+
+void Reply::send(HttpResponse response) const
+{
+    d->deliver(std::move(response));
+}
+
+bool Reply::isSent() const
+{
+    return d->sent;
+}
+
+// ---- GuardedTcpServer --------------------------------------------------------------------
+
+GuardedTcpServer::GuardedTcpServer(HttpWorker *worker)
+    : m_worker(worker)
+{
+}
+
+void GuardedTcpServer::incomingConnection(qintptr handle)
+{
+    auto *socket = new QTcpSocket;
+    if (!socket->setSocketDescriptor(handle)) {
+        delete socket;
+        return;
+    }
+    if (m_worker->connectionCount() >= m_worker->limits().maxConnectionsPerWorker) {
+        socket->write(HttpResponse::error(503, Protocol::ErrorCode::Unavailable,
+                                          u"Too many connections."_s)
+                              .serialize(true));
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *connection = new Connection(socket, m_worker->limits());
+    // Connected before QHttpServer connects its own slot: the guard sees bytes first.
+    connect(socket, &QTcpSocket::readyRead, connection, &Connection::inspectIncoming);
+    m_worker->addConnection(connection);
+    addPendingConnection(socket);
+}
+
+// ---- PuddingHttpServer -------------------------------------------------------------------
+
+PuddingHttpServer::PuddingHttpServer(HttpWorker *worker, const Router &router)
+    : m_worker(worker)
+    , m_router(router)
+{
+}
+
+bool PuddingHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    auto *connection = socket->findChild<Connection *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!connection) {
+        qCWarning(lcHttp) << "request on a socket without a guard";
+        socket->abort();
+        return true;
+    }
+    if (connection->isRejected())
+        return true;
+    const auto meta = connection->takeRequestMeta();
+    if (meta.upgrade) {
+        // Qt 6.4 performs the WebSocket handshake itself after this returns; writing anything
+        // here would corrupt it. Authentication happens after the upgrade.
+        return true;
+    }
+    Request r;
+    r.method = request.method();
+    const QUrl url = request.url();
+    r.path = url.path();
+    r.query = request.query();
+    r.headers = request.headers();
+    r.body = request.body();
+    r.remoteAddress = socket->peerAddress();
+    const Reply reply(m_worker, connection, connection->reserveResponse(), meta.closeAfter,
+                      meta.headOnly);
+    m_router.dispatch(std::move(r), reply);
+    return true;
+}
+
+void PuddingHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // handleRequest answers everything.
+}
+
+// ---- HttpWorker --------------------------------------------------------------------------
+
+HttpWorker::HttpWorker(int index, const Router &router, const HttpLimits &limits)
+    : m_index(index)
+    , m_router(router)
+    , m_limits(limits)
+    , m_sweeper(this)
+{
+    m_sweeper.setInterval(1000);
+    connect(&m_sweeper, &QTimer::timeout, this, [this] {
+        const auto connections = m_connections; // a check may close (and later delete) one
+        for (Connection *c : connections)
+            c->checkTimeouts();
+    });
+}
+
+HttpWorker::~HttpWorker() = default;
+
+int HttpWorker::openListeningSocket(const QHostAddress &address, quint16 port, QString *error)
+{
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return -1;
+    }
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    sockaddr_storage storage {};
+    socklen_t length;
+    if (v6) {
+        const int zero = 0;
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero);
+        auto *sa = reinterpret_cast<sockaddr_in6 *>(&storage);
+        sa->sin6_family = AF_INET6;
+        sa->sin6_port = htons(port);
+        const Q_IPV6ADDR a = address.toIPv6Address();
+        std::memcpy(&sa->sin6_addr, &a, sizeof a);
+        length = sizeof(sockaddr_in6);
+    } else {
+        auto *sa = reinterpret_cast<sockaddr_in *>(&storage);
+        sa->sin_family = AF_INET;
+        sa->sin_port = htons(port);
+        sa->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof(sockaddr_in);
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0
+        || ::listen(fd, 4096) != 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+void HttpWorker::start(int listeningDescriptor)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_server = new PuddingHttpServer(this, m_router);
+    m_server->setParent(this);
+    auto *tcp = new GuardedTcpServer(this);
+    tcp->setMaxPendingConnections(1024);
+    if (!tcp->setSocketDescriptor(listeningDescriptor)) {
+        qCCritical(lcHttp) << "worker" << m_index << "cannot adopt its socket:"
+                           << tcp->errorString();
+        delete tcp;
+        return;
+    }
+    m_server->bind(tcp);
+    if (onWebSocketConnection) {
+        connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this,
+                [this] { onWebSocketConnection(m_server); });
+    }
+    m_sweeper.start();
+}
+
+void HttpWorker::stop()
+{
+    m_sweeper.stop();
+    for (Connection *c : std::as_const(m_connections))
+        c->socket()->abort();
+    delete m_server;
+    m_server = nullptr;
+}
+
+void HttpWorker::addConnection(Connection *connection)
+{
+    m_connections.insert(connection);
+    connect(connection, &QObject::destroyed, this,
+            [this, connection] { m_connections.remove(connection); });
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "router.h"
+
+#include "logging.h"
+#include "shared/protocol.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace {
+class RouterText
+{
+    Q_DECLARE_TR_FUNCTIONS(Router)
+};
+namespace EC = Protocol::ErrorCode;
+} // namespace
+
+Router::Router(const Authenticator *authenticator)
+    : m_authenticator(authenticator)
+{
+}
+
+void Router::add(Request::Method method, const QString &pattern, Handler handler)
+{
+    add(method, pattern, std::move(handler), Options {});
+}
+
+void Router::add(Request::Method method, const QString &pattern, Handler handler,
+                 Options options)
+{
+    m_routes.append({ method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler),
+                      options });
+}
+
+bool Router::match(const Route &route, const QList<QStringView> &segments, QList<qint64> &ids)
+{
+    if (route.segments.size() != segments.size())
+        return false;
+    ids.clear();
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        if (route.segments[i] == "<id>"_L1) {
+            bool ok = false;
+            const qint64 id = segments[i].toLongLong(&ok);
+            if (!ok || id <= 0)
+                return false;
+            ids.append(id);
+        } else if (route.segments[i] != segments[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void Router::dispatch(Request request, const Reply &reply) const
+{
+    const auto segments = QStringView(request.path).split(u'/', Qt::SkipEmptyParts);
+    bool pathMatched = false;
+    const Route *found = nullptr;
+    QList<qint64> ids;
+    const auto method = request.method == Request::Method::Head ? Request::Method::Get
+                                                                 : request.method;
+    for (const auto &route : m_routes) {
+        if (!match(route, segments, ids))
+            continue;
+        pathMatched = true;
+        if (route.method == method) {
+            found = &route;
+            break;
+        }
+    }
+    if (!found) {
+        reply.send(pathMatched ? HttpResponse::error(405, EC::MethodNotAllowed,
+                                                     RouterText::tr("Method not allowed."))
+                               : HttpResponse::error(404, EC::NotFound,
+                                                     RouterText::tr("No such resource.")));
+        return;
+    }
+    if (request.body.size() > found->options.maxBodyBytes) {
+        reply.send(HttpResponse::error(
+                413, EC::PayloadTooLarge,
+                RouterText::tr("The request body is larger than %1 bytes.")
+                        .arg(found->options.maxBodyBytes)));
+        return;
+    }
+    request.ids = ids;
+    if (found->options.auth == Auth::None) {
+        found->handler(request, reply);
+        return;
+    }
+    const auto token = request.bearerToken();
+    if (!token || !m_authenticator) {
+        reply.send(HttpResponse::error(401, EC::Unauthorized,
+                                       RouterText::tr("Please sign in first."))
+                           .withHeader("WWW-Authenticate", "Bearer"));
+        return;
+    }
+    // The handler runs where the lookup finished (a database thread); handlers never block
+    // the connection's thread, and Reply is safe from anywhere.
+    const Handler &handler = found->handler;
+    m_authenticator->authenticate(*token)
+            .then([request = std::move(request), reply, &handler](
+                          const Result<std::optional<AuthUser>> &result) mutable {
+                if (!result) {
+                    reply.send(HttpResponse::error(503, result.error()));
+                    return;
+                }
+                const auto &user = result.value();
+                if (!user) {
+                    reply.send(HttpResponse::error(
+                                       401, EC::Unauthorized,
+                                       RouterText::tr("Your session has ended. Please sign in "
+                                                      "again."))
+                                       .withHeader("WWW-Authenticate",
+                                                   "Bearer error=\"invalid_token\""));
+                    return;
+                }
+                request.user = user;
+                handler(request, reply);
+            })
+            .onFailed([reply] {
+                qCWarning(lcHttp) << "authentication failed with an exception";
+                reply.send(HttpResponse::internalError());
+            });
+}
+
+} // namespace Pudding::Server

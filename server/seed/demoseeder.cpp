@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demoseeder.h"
+
+#include "auth/credentials.h"
+#include "db/database.h"
+#include "http/logging.h"
+#include "shared/event.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTimeZone>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+QList<City> DemoSeeder::cities()
+{
+    QList<City> list;
+    QFile file(u":/pudding/data/de-cities.csv"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return list;
+    file.readLine(); // header
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        // name,state,lat,lng,population; a name with a comma is quoted.
+        QStringList fields;
+        QString current;
+        bool quoted = false;
+        for (const QChar c : line) {
+            if (c == u'"')
+                quoted = !quoted;
+            else if (c == u',' && !quoted) {
+                fields.append(current);
+                current.clear();
+            } else
+                current.append(c);
+        }
+        fields.append(current);
+        if (fields.size() != 5)
+            continue;
+        list.append({ fields[0], fields[1], { fields[2].toDouble(), fields[3].toDouble() },
+                      fields[4].toInt() });
+    }
+    return list;
+}
+
+int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount)
+{
+    auto fail = [&](const QString &what) {
+        *error = what % u": "_s % session.lastError().text();
+        session.execDirect(u"ROLLBACK"_s);
+        return -1;
+    };
+    {
+        QSqlQuery q(session.db());
+        if (!q.exec(u"SELECT count(*) FROM users"_s) || !q.next())
+            return fail(u"count users"_s);
+        if (q.value(0).toLongLong() > 0)
+            return 0;
+    }
+    const QList<City> allCities = cities();
+    QFile material(u":/pudding/data/pudding-demo.json"_s);
+    if (allCities.isEmpty() || !material.open(QIODevice::ReadOnly)) {
+        *error = u"demo material missing from the resources"_s;
+        return -1;
+    }
+    const QJsonObject m = QJsonDocument::fromJson(material.readAll()).object();
+    auto strings = [&](const char *key) {
+        QStringList out;
+        for (const auto &v : m.value(QLatin1StringView(key)).toArray())
+            out.append(v.toString());
+        return out;
+    };
+    const QStringList puddings = strings("puddings");
+    const QStringList titles = strings("titleTemplates");
+    const QStringList descriptions = strings("descriptionTemplates");
+    const QStringList venues = strings("venues");
+    const QStringList firstNames = strings("firstNames");
+    const QStringList lastNames = strings("lastNames");
+
+    QRandomGenerator rng(20261124);
+    auto pick = [&](const QStringList &list) { return list.at(int(rng.bounded(list.size()))); };
+
+    if (!session.execDirect(u"BEGIN"_s))
+        return fail(u"BEGIN"_s);
+    // All demo accounts share one password; hash it once.
+    const QByteArray hash = Credentials::hashPassword(QString::fromLatin1(DemoPassword));
+    QList<qint64> userIds;
+    QSqlQuery insertUser(session.db());
+    insertUser.prepare(u"INSERT INTO users(email, name, password_hash) VALUES (?, ?, ?) "
+                       "RETURNING id"_s);
+    auto addUser = [&](const QString &email, const QString &name) -> bool {
+        insertUser.addBindValue(email);
+        insertUser.addBindValue(name);
+        insertUser.addBindValue(QString::fromLatin1(hash));
+        if (!insertUser.exec() || !insertUser.next())
+            return false;
+        userIds.append(insertUser.value(0).toLongLong());
+        insertUser.finish();
+        return true;
+    };
+    if (!addUser(QString::fromLatin1(OrganizerEmail), u"Olga Organizer"_s)
+        || !addUser(QString::fromLatin1(AttendeeEmail), u"Anna Attendee"_s))
+        return fail(u"demo users"_s);
+    for (int i = 0; i < 40; ++i) {
+        const QString first = firstNames.at(i % firstNames.size());
+        const QString last = lastNames.at((i * 7) % lastNames.size());
+        if (!addUser(u"demo%1@demo.pudding-gabel.de"_s.arg(i + 1), first % u' ' % last))
+            return fail(u"demo users"_s);
+    }
+
+    // Bigger cities get more meetups: weight by the square root of the population.
+    QList<double> cumulative;
+    double total = 0;
+    for (const auto &c : allCities) {
+        total += std::sqrt(double(std::max(c.population, 1000)));
+        cumulative.append(total);
+    }
+    QSqlQuery insertEvent(session.db());
+    insertEvent.prepare(
+            u"INSERT INTO events(organizer_id, title, description, lat, lng, city, state, "
+            "start_time, end_time, attendee_limit) VALUES (?, ?, ?, ?, ?, ?, ?, "
+            "CAST(? AS timestamptz), CAST(? AS timestamptz), ?) RETURNING id"_s);
+    QSqlQuery insertAttendance(session.db());
+    insertAttendance.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) "
+                             "VALUES (?, ?, ?, ?)"_s);
+    const QTimeZone berlin("Europe/Berlin");
+    const QDate today = QDate::currentDate();
+    for (int i = 0; i < eventCount; ++i) {
+        const double r = rng.generateDouble() * total;
+        const auto it = std::lower_bound(cumulative.cbegin(), cumulative.cend(), r);
+        const City &city = allCities.at(std::min<qsizetype>(it - cumulative.cbegin(),
+                                                            allCities.size() - 1));
+        // Somewhere in town: up to ~3 km from the centre.
+        const double angle = rng.generateDouble() * 2 * M_PI;
+        const double distance = std::sqrt(rng.generateDouble()) * 3000.0;
+        const double lat = city.location.lat + distance * std::cos(angle) / 111'320.0;
+        const double lng = city.location.lng
+                + distance * std::sin(angle) / (111'320.0 * std::cos(city.location.lat * M_PI / 180));
+        const QString pudding = pick(puddings);
+        QString title = pick(titles);
+        title.replace(u"{city}"_s, city.name).replace(u"{pudding}"_s, pudding);
+        QString description = pick(descriptions);
+        description.replace(u"{city}"_s, city.name).replace(u"{pudding}"_s, pudding);
+        description += u" We meet "_s % pick(venues) % u'.';
+        const QDate day = today.addDays(1 + int(rng.bounded(60)));
+        const QTime time(14 + int(rng.bounded(6)), rng.bounded(2) ? 30 : 0);
+        const QDateTime start(day, time, berlin);
+        const QDateTime end = start.addSecs(3600 * (2 + int(rng.bounded(2))));
+        const int limit = 5 + int(rng.bounded(26));
+        // The demo organizer runs one meetup in five; demo users the rest.
+        const qint64 organizer = (i % 5 == 0) ? userIds[0] : userIds[2 + int(rng.bounded(40))];
+        const QVariantList values { organizer, title, description, lat, lng, city.name,
+                                    city.state, toIsoString(start), toIsoString(end), limit };
+        for (const auto &v : values)
+            insertEvent.addBindValue(v);
+        if (!insertEvent.exec() || !insertEvent.next())
+            return fail(u"demo event"_s);
+        const qint64 eventId = insertEvent.value(0).toLongLong();
+        insertEvent.finish();
+        // A few approved attendees, so places-left varies.
+        const int approved = int(rng.bounded(std::min(limit, 8)));
+        QSet<qint64> taken { organizer, userIds[1] };
+        for (int a = 0; a < approved; ++a) {
+            const qint64 user = userIds[2 + int(rng.bounded(40))];
+            if (taken.contains(user))
+                continue;
+            taken.insert(user);
+            insertAttendance.addBindValue(eventId);
+            insertAttendance.addBindValue(user);
+            insertAttendance.addBindValue(u"APPROVED"_s);
+            insertAttendance.addBindValue(pick(puddings));
+            if (!insertAttendance.exec())
+                return fail(u"demo attendance"_s);
+        }
+    }
+    if (!session.execDirect(u"COMMIT"_s))
+        return fail(u"COMMIT"_s);
+    return eventCount;
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/geo.h"
+
+#include <QList>
+#include <QString>
+
+namespace Pudding::Server {
+
+class DbSession;
+
+/// A city of the offline gazetteer (resources/data/de-cities.csv).
+struct City
+{
+    QString name;
+    QString state;
+    GeoPoint location;
+    int population = 0;
+};
+
+/// Demo data for a first start: a few hundred pudding meetups in real German cities, an
+/// organizer and attendees to sign in as. Deterministic, so screenshots and tests are stable.
+class DemoSeeder
+{
+public:
+    static constexpr auto DemoPassword = "pudding-demo-2026";
+    static constexpr auto OrganizerEmail = "organizer@demo.pudding-gabel.de";
+    static constexpr auto AttendeeEmail = "anna@demo.pudding-gabel.de";
+
+    /// Seeds only when the database has no users. Returns the number of events created
+    /// (0 when there was data already) or -1 with *error set.
+    static int seedIfEmpty(DbSession &session, QString *error, int eventCount = 300);
+    [[nodiscard]] static QList<City> cities();
+};
+
+} // namespace Pudding::Server

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLatin1StringView>
+
+/// Constants of the wire protocol shared by the server and the desktop app.
+namespace Pudding::Protocol {
+
+using namespace Qt::StringLiterals;
+
+/// Stable error codes of the JSON error shape {"error":{"code","message"}}.
+namespace ErrorCode {
+inline constexpr auto ValidationFailed = "validation_failed"_L1;
+inline constexpr auto MalformedJson = "malformed_json"_L1;
+inline constexpr auto Unauthorized = "unauthorized"_L1;
+inline constexpr auto InvalidCredentials = "invalid_credentials"_L1;
+inline constexpr auto Forbidden = "forbidden"_L1;
+inline constexpr auto NotFound = "not_found"_L1;
+inline constexpr auto MethodNotAllowed = "method_not_allowed"_L1;
+inline constexpr auto Conflict = "conflict"_L1;
+inline constexpr auto EmailTaken = "email_taken"_L1;
+inline constexpr auto PayloadTooLarge = "payload_too_large"_L1;
+inline constexpr auto UnsupportedMediaType = "unsupported_media_type"_L1;
+inline constexpr auto RateLimited = "rate_limited"_L1;
+inline constexpr auto HeadersTooLarge = "headers_too_large"_L1;
+inline constexpr auto LengthRequired = "length_required"_L1;
+inline constexpr auto Internal = "internal_error"_L1;
+inline constexpr auto Unavailable = "unavailable"_L1;
+} // namespace ErrorCode
+
+/// Limits both sides enforce.
+namespace Limits {
+inline constexpr int TitleMin = 3;
+inline constexpr int TitleMax = 120;
+inline constexpr int DescriptionMax = 5000;
+inline constexpr int CityMax = 80;
+inline constexpr int StateMax = 40;
+inline constexpr int NameMin = 1;
+inline constexpr int NameMax = 80;
+inline constexpr int PasswordMin = 10;
+inline constexpr int PasswordMax = 1024;
+inline constexpr int EmailMax = 254;
+inline constexpr int AttendeeLimitMin = 1;
+inline constexpr int AttendeeLimitMax = 10000;
+inline constexpr int PageSizeDefault = 50;
+inline constexpr int PageSizeMax = 100;
+inline constexpr double RadiusMaxMetres = 1000000.0;
+inline constexpr qint64 EventMaxDurationSecs = 14 * 24 * 3600;
+} // namespace Limits
+
+/// Header used by the client to identify itself in server logs.
+inline constexpr auto UserAgentPrefix = "PuddingGabel/"_L1;
+
+} // namespace Pudding::Protocol

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace Pudding {
+
+/// Someone seen from outside: what the organizer field of an event shows.
+struct UserRef
+{
+    qint64 id = 0;
+    QString name;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static UserRef fromJson(const QJsonObject &json);
+    bool operator==(const UserRef &) const = default;
+};
+
+/// An account as its owner sees it.
+struct User
+{
+    qint64 id = 0;
+    QString email;
+    QString name;
+    QDateTime createdAt;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static User fromJson(const QJsonObject &json);
+    [[nodiscard]] UserRef ref() const { return { id, name }; }
+};
+
+} // namespace Pudding

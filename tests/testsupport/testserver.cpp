@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testserver.h"
+
+#include "db/embeddedpostgres.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Test {
+
+TestDatabase::TestDatabase(const QString &name)
+{
+    m_name = (u"t_"_s % name % u'_' % QString::number(QCoreApplication::applicationPid()))
+                     .toLower();
+    if (qEnvironmentVariableIsSet("PUDDING_TEST_DATABASE_URL")) {
+        // An external server: the caller made the database.
+        m_url = qEnvironmentVariable("PUDDING_TEST_DATABASE_URL");
+        return;
+    }
+    Server::EmbeddedPostgres pg(QStringLiteral(PUDDING_TEST_PG_DIR));
+    pg.setKeepRunning(true); // the ctest fixture stops it
+    if (!pg.start()) {
+        m_error = pg.errorString();
+        return;
+    }
+    pg.dropDatabase(m_name);
+    if (!pg.ensureDatabase(m_name)) {
+        m_error = pg.errorString();
+        return;
+    }
+    m_url = pg.connectionInfo(m_name).toUrl();
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_url.isEmpty() || qEnvironmentVariableIsSet("PUDDING_TEST_DATABASE_URL"))
+        return;
+    Server::EmbeddedPostgres pg(QStringLiteral(PUDDING_TEST_PG_DIR));
+    pg.setKeepRunning(true);
+    if (pg.start())
+        pg.dropDatabase(m_name);
+}
+
+QByteArray HttpResult::header(QByteArrayView name) const
+{
+    for (const auto &[k, v] : headers)
+        if (name.compare(k, Qt::CaseInsensitive) == 0)
+            return v;
+    return {};
+}
+
+TestServer::TestServer(const QString &databaseUrl, Options options)
+    : m_databaseUrl(databaseUrl)
+    , m_options(std::move(options))
+{
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+bool TestServer::start()
+{
+    const QString portFile = m_dataDir.filePath(u"port"_s);
+    QFile::remove(portFile);
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
+                     [this] { m_log += m_process->readAll(); });
+    QStringList args { u"serve"_s,
+                       u"--database"_s, m_databaseUrl,
+                       u"--port"_s, u"0"_s,
+                       u"--port-file"_s, portFile,
+                       u"--threads"_s, QString::number(m_options.threads),
+                       u"--data-dir"_s, m_dataDir.path(),
+                       u"--auth-rate-limit"_s, QString::number(m_options.authRateLimit) };
+    args += m_options.extraArguments;
+    m_process->start(QStringLiteral(PUDDING_SERVER_BINARY), args);
+    if (!m_process->waitForStarted(10000))
+        return false;
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QFile f(portFile);
+        if (f.open(QIODevice::ReadOnly)) {
+            m_port = f.readAll().trimmed().toInt();
+            if (m_port > 0)
+                return true;
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+        QThread::msleep(20);
+    }
+    qWarning().noquote() << "server did not start:" << log();
+    return false;
+}
+
+void TestServer::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(15000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+bool TestServer::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QUrl TestServer::url(const QString &pathAndQuery) const
+{
+    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(pathAndQuery));
+}
+
+HttpResult TestServer::request(QByteArrayView method, const QString &path, const QByteArray &body,
+                               const QByteArray &token, const QByteArray &contentType)
+{
+    QNetworkRequest request(url(path));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!body.isEmpty() || method == "POST" || method == "PATCH")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, method.toByteArray(), body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    if (reply->error() != QNetworkReply::NoError && result.status == 0)
+        result.networkError = reply->errorString();
+    reply->deleteLater();
+    return result;
+}
+
+QByteArray TestServer::registerUser(const QString &email, const QString &name,
+                                    const QString &password)
+{
+    const auto r = postJson(u"/api/auth/register"_s,
+                            { { u"email"_s, email }, { u"name"_s, name },
+                              { u"password"_s, password } });
+    if (r.status != 201) {
+        qWarning() << "register failed" << r.status << r.body;
+        return {};
+    }
+    return r.json().value("token"_L1).toString().toLatin1();
+}
+
+QList<RawResponse> parseRawResponses(const QByteArray &stream, bool *complete)
+{
+    QList<RawResponse> out;
+    qsizetype pos = 0;
+    *complete = true;
+    while (pos < stream.size()) {
+        const qsizetype headEnd = stream.indexOf("\r\n\r\n", pos);
+        if (headEnd < 0) {
+            *complete = false;
+            break;
+        }
+        const QByteArray head = stream.mid(pos, headEnd - pos);
+        RawResponse r;
+        r.status = head.mid(9, 3).toInt();
+        qsizetype length = 0;
+        for (const auto &line : head.split('\n')) {
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        }
+        if (headEnd + 4 + length > stream.size()) {
+            *complete = false;
+            break;
+        }
+        r.body = stream.mid(headEnd + 4, length);
+        out.append(r);
+        pos = headEnd + 4 + length;
+    }
+    return out;
+}
+
+} // namespace Pudding::Test

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+namespace Pudding::Test {
+
+/// A database of its own for one test program, in the private PostgreSQL that the ctest
+/// fixture started (or that this starts when a test runs alone). Dropped at the end.
+class TestDatabase
+{
+public:
+    explicit TestDatabase(const QString &name);
+    ~TestDatabase();
+    [[nodiscard]] bool isValid() const { return !m_url.isEmpty(); }
+    [[nodiscard]] QString url() const { return m_url; }
+    [[nodiscard]] QString name() const { return m_name; }
+    [[nodiscard]] QString errorString() const { return m_error; }
+
+private:
+    QString m_name;
+    QString m_url;
+    QString m_error;
+};
+
+struct HttpResult
+{
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString networkError;
+
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    [[nodiscard]] QJsonArray events() const { return json().value("events"_L1).toArray(); }
+    [[nodiscard]] QString errorCode() const
+    {
+        return json().value("error"_L1).toObject().value("code"_L1).toString();
+    }
+    [[nodiscard]] QByteArray header(QByteArrayView name) const;
+};
+
+/// The real pudding-server binary, started on an ephemeral port against a TestDatabase.
+class TestServer
+{
+public:
+    struct Options
+    {
+        int threads = 2;
+        int authRateLimit = 0;
+        QStringList extraArguments;
+    };
+    TestServer(const QString &databaseUrl, Options options);
+    explicit TestServer(const QString &databaseUrl) : TestServer(databaseUrl, Options {}) { }
+    ~TestServer();
+
+    bool start();
+    void stop();
+    [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] QUrl url(const QString &pathAndQuery) const;
+    [[nodiscard]] QString log() const { return QString::fromUtf8(m_log); }
+    [[nodiscard]] bool isRunning() const;
+    [[nodiscard]] QProcess &process() { return *m_process; }
+
+    /// A blocking request for tests (the tests may wait; the products never do).
+    HttpResult request(QByteArrayView method, const QString &path,
+                       const QByteArray &body = {}, const QByteArray &token = {},
+                       const QByteArray &contentType = "application/json");
+    HttpResult get(const QString &path, const QByteArray &token = {})
+    {
+        return request("GET", path, {}, token);
+    }
+    HttpResult postJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
+    {
+        return request("POST", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
+    }
+    HttpResult patchJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
+    {
+        return request("PATCH", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
+    }
+
+    /// Registers a user and returns its token (empty on failure).
+    QByteArray registerUser(const QString &email, const QString &name = QStringLiteral("Test User"),
+                            const QString &password = QStringLiteral("correct horse battery 9"));
+
+private:
+    QString m_databaseUrl;
+    Options m_options;
+    std::unique_ptr<QProcess> m_process;
+    QTemporaryDir m_dataDir;
+    int m_port = 0;
+    QByteArray m_log;
+    QNetworkAccessManager m_nam;
+};
+
+/// Reads a raw HTTP/1.1 response stream and splits it into responses (for pipelining tests).
+struct RawResponse
+{
+    int status = 0;
+    QByteArray body;
+};
+[[nodiscard]] QList<RawResponse> parseRawResponses(const QByteArray &stream, bool *complete);
+
+} // namespace Pudding::Test
