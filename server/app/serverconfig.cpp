@@ -77,8 +77,21 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                                          ConfigText::tr("Write the bound port to this file once "
                                                         "listening (for scripts and tests)."),
                                          u"file"_s);
+    const QCommandLineOption maxBodyOpt(u"max-body-bytes"_s,
+                                        ConfigText::tr("Largest request body accepted (default "
+                                                       "6 MiB)."),
+                                        u"bytes"_s);
+    const QCommandLineOption headerTimeoutOpt(u"header-timeout-ms"_s,
+                                              ConfigText::tr("Time a client has to send a "
+                                                             "request head (default 10000)."),
+                                              u"ms"_s);
+    const QCommandLineOption idleTimeoutOpt(u"idle-timeout-ms"_s,
+                                            ConfigText::tr("Idle keep-alive connections are "
+                                                           "closed after this (default 60000)."),
+                                            u"ms"_s);
     parser.addOptions({ configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt, threadsOpt,
-                        dbThreadsOpt, seedOpt, authRateOpt, portFileOpt });
+                        dbThreadsOpt, seedOpt, authRateOpt, portFileOpt, maxBodyOpt,
+                        headerTimeoutOpt, idleTimeoutOpt });
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText() % u"\n\n"_s % parser.helpText();
@@ -163,6 +176,19 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
     authRatePerMinute = integer(value(authRateOpt, "PUDDING_AUTH_RATE_LIMIT",
                                       u"server/authRateLimit"_s, u"30"_s),
                                 u"--auth-rate-limit"_s, 0, 1'000'000);
+    limits.maxBodyBytes = integer(value(maxBodyOpt, "PUDDING_MAX_BODY_BYTES",
+                                        u"limits/maxBodyBytes"_s,
+                                        QString::number(limits.maxBodyBytes)),
+                                  u"--max-body-bytes"_s, 1024, 1'000'000'000);
+    limits.headerTimeoutMs = integer(value(headerTimeoutOpt, "PUDDING_HEADER_TIMEOUT_MS",
+                                           u"limits/headerTimeoutMs"_s,
+                                           QString::number(limits.headerTimeoutMs)),
+                                     u"--header-timeout-ms"_s, 100, 600'000);
+    limits.bodyTimeoutMs = 3 * limits.headerTimeoutMs;
+    limits.idleTimeoutMs = integer(value(idleTimeoutOpt, "PUDDING_IDLE_TIMEOUT_MS",
+                                         u"limits/idleTimeoutMs"_s,
+                                         QString::number(limits.idleTimeoutMs)),
+                                   u"--idle-timeout-ms"_s, 100, 3'600'000);
     databaseUrl = value(dbOpt, "PUDDING_DATABASE_URL", u"database/url"_s, QString());
     const QString defaultData =
             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)

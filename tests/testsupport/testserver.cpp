@@ -27,7 +27,7 @@ TestDatabase::TestDatabase(const QString &name)
         m_url = qEnvironmentVariable("PUDDING_TEST_DATABASE_URL");
         return;
     }
-    Server::EmbeddedPostgres pg(QStringLiteral(PUDDING_TEST_PG_DIR));
+    Server::EmbeddedPostgres pg(QStringLiteral(PUDDING_TEST_PG_DIR "/postgres"));
     pg.setKeepRunning(true); // the ctest fixture stops it
     if (!pg.start()) {
         m_error = pg.errorString();
@@ -45,7 +45,7 @@ TestDatabase::~TestDatabase()
 {
     if (m_url.isEmpty() || qEnvironmentVariableIsSet("PUDDING_TEST_DATABASE_URL"))
         return;
-    Server::EmbeddedPostgres pg(QStringLiteral(PUDDING_TEST_PG_DIR));
+    Server::EmbeddedPostgres pg(QStringLiteral(PUDDING_TEST_PG_DIR "/postgres"));
     pg.setKeepRunning(true);
     if (pg.start())
         pg.dropDatabase(m_name);
@@ -70,7 +70,7 @@ TestServer::~TestServer()
     stop();
 }
 
-bool TestServer::start()
+bool TestServer::launch()
 {
     const QString portFile = m_dataDir.filePath(u"port"_s);
     QFile::remove(portFile);
@@ -87,8 +87,12 @@ bool TestServer::start()
                        u"--auth-rate-limit"_s, QString::number(m_options.authRateLimit) };
     args += m_options.extraArguments;
     m_process->start(QStringLiteral(PUDDING_SERVER_BINARY), args);
-    if (!m_process->waitForStarted(10000))
-        return false;
+    return m_process->waitForStarted(10000);
+}
+
+bool TestServer::waitUntilReady()
+{
+    const QString portFile = m_dataDir.filePath(u"port"_s);
     QDeadlineTimer deadline(30000);
     while (!deadline.hasExpired()) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);

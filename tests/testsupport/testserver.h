@@ -15,6 +15,8 @@
 
 namespace Pudding::Test {
 
+using namespace Qt::StringLiterals;
+
 /// A database of its own for one test program, in the private PostgreSQL that the ctest
 /// fixture started (or that this starts when a test runs alone). Dropped at the end.
 class TestDatabase
@@ -63,7 +65,10 @@ public:
     explicit TestServer(const QString &databaseUrl) : TestServer(databaseUrl, Options {}) { }
     ~TestServer();
 
-    bool start();
+    /// launch() then waitUntilReady().
+    bool start() { return launch() && waitUntilReady(); }
+    bool launch();
+    bool waitUntilReady();
     void stop();
     [[nodiscard]] int port() const { return m_port; }
     [[nodiscard]] QUrl url(const QString &pathAndQuery) const;

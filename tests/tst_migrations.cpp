@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Migrations: applying twice is harmless; two servers starting at once against one empty
+// database both come up, and the schema is applied exactly once.
+#include "db/database.h"
+#include "testserver.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Pudding::Test;
+
+class TstMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    static int countRows(const QString &url, const QString &sql)
+    {
+        const auto config = Pudding::Server::DbConfig::fromUrl(url);
+        int n = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"count"_s);
+            db.setHostName(config->host);
+            db.setPort(config->port);
+            db.setUserName(config->user);
+            db.setDatabaseName(config->database);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(sql) && q.next())
+                    n = q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(u"count"_s);
+        return n;
+    }
+
+    static int runMigrate(const QString &url, QString *output)
+    {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral(PUDDING_SERVER_BINARY), { u"migrate"_s, u"--database"_s, url });
+        p.waitForFinished(60000);
+        *output = QString::fromUtf8(p.readAll());
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    }
+
+private Q_SLOTS:
+    void migrateTwice()
+    {
+        TestDatabase db(u"migrate_twice"_s);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        QString out;
+        QCOMPARE(runMigrate(db.url(), &out), 0);
+        QVERIFY2(out.contains(u"1 migration(s) applied"_s), qPrintable(out));
+        QCOMPARE(runMigrate(db.url(), &out), 0);
+        QVERIFY2(out.contains(u"0 migration(s) applied"_s), qPrintable(out));
+        QCOMPARE(countRows(db.url(), u"SELECT count(*) FROM schema_migrations"_s), 1);
+        QCOMPARE(countRows(db.url(), u"SELECT count(*) FROM information_schema.tables WHERE "
+                                     "table_name IN ('users','sessions','events','attendances',"
+                                     "'messages','photos')"_s),
+                 6);
+    }
+
+    void constraintsHold_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("end before start")
+                << u"INSERT INTO events(organizer_id,title,lat,lng,city,start_time,end_time,"
+                   "attendee_limit) VALUES (1,'Pudding',52,13,'Berlin',now()+interval '2 h',"
+                   "now()+interval '1 h',5)"_s;
+        QTest::newRow("outside Germany")
+                << u"INSERT INTO events(organizer_id,title,lat,lng,city,start_time,end_time,"
+                   "attendee_limit) VALUES (1,'Pudding',48.85,2.35,'Paris',now(),"
+                   "now()+interval '1 h',5)"_s;
+        QTest::newRow("limit zero")
+                << u"INSERT INTO events(organizer_id,title,lat,lng,city,start_time,end_time,"
+                   "attendee_limit) VALUES (1,'Pudding',52,13,'Berlin',now(),"
+                   "now()+interval '1 h',0)"_s;
+        QTest::newRow("unknown organizer")
+                << u"INSERT INTO events(organizer_id,title,lat,lng,city,start_time,end_time,"
+                   "attendee_limit) VALUES (999,'Pudding',52,13,'Berlin',now(),"
+                   "now()+interval '1 h',5)"_s;
+        QTest::newRow("duplicate email case")
+                << u"INSERT INTO users(email,name,password_hash) VALUES ('A@B.DE','x','h')"_s;
+        QTest::newRow("bad attendance status")
+                << u"INSERT INTO attendances(event_id,user_id,status) VALUES (1,1,'MAYBE')"_s;
+    }
+    void constraintsHold()
+    {
+        QFETCH(QString, sql);
+        static TestDatabase db(u"constraints"_s);
+        QVERIFY(db.isValid());
+        QString out;
+        static bool prepared = false;
+        if (!prepared) {
+            QCOMPARE(runMigrate(db.url(), &out), 0);
+            QCOMPARE(countRows(db.url(),
+                               u"WITH u AS (INSERT INTO users(email,name,password_hash) VALUES "
+                               "('a@b.de','x','h') RETURNING id), e AS (INSERT INTO events("
+                               "organizer_id,title,lat,lng,city,start_time,end_time,"
+                               "attendee_limit) SELECT id,'Pudding',52,13,'Berlin',now(),"
+                               "now()+interval '1 h',5 FROM u RETURNING id) SELECT count(*) "
+                               "FROM e"_s),
+                     1);
+            prepared = true;
+        }
+        QCOMPARE(countRows(db.url(), sql + u" RETURNING 1"_s), -1); // refused
+    }
+
+    void twoServersStartAtOnce()
+    {
+        TestDatabase db(u"concurrent_start"_s);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        TestServer a(db.url());
+        TestServer b(db.url());
+        // Start both processes before waiting for either.
+        QVERIFY(a.launch());
+        QVERIFY(b.launch());
+        const bool okA = a.waitUntilReady();
+        const bool okB = b.waitUntilReady();
+        QVERIFY2(okA, qPrintable(a.log()));
+        QVERIFY2(okB, qPrintable(b.log()));
+        QCOMPARE(a.get(u"/health/db"_s).status, 200);
+        QCOMPARE(b.get(u"/health/db"_s).status, 200);
+        QCOMPARE(countRows(db.url(), u"SELECT count(*) FROM schema_migrations"_s), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstMigrations)
+#include "tst_migrations.moc"

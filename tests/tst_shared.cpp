@@ -1,0 +1,975 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The shared domain code on its own: geography, validation rules, the JSON forms.
+#include "shared/event.h"
+#include "shared/geo.h"
+#include "shared/protocol.h"
+#include "shared/result.h"
+#include "shared/user.h"
+#include "shared/validation.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QTest>
+#include <QTimeZone>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+using namespace Qt::StringLiterals;
+using namespace Pudding;
+
+Q_DECLARE_METATYPE(Pudding::GeoPoint)
+Q_DECLARE_METATYPE(Pudding::EventDraft)
+Q_DECLARE_METATYPE(Pudding::EventStatus)
+Q_DECLARE_METATYPE(Pudding::Validation::DraftMode)
+
+namespace {
+
+constexpr GeoPoint Berlin { 52.5200, 13.4050 };
+constexpr GeoPoint Muenchen { 48.1374, 11.5755 };
+constexpr GeoPoint Hamburg { 53.5511, 9.9937 };
+constexpr GeoPoint Koeln { 50.9375, 6.9603 };
+constexpr GeoPoint Frankfurt { 50.1109, 8.6821 };
+constexpr GeoPoint Stuttgart { 48.7758, 9.1829 };
+constexpr GeoPoint Zugspitze { 47.4211, 10.9853 };
+constexpr GeoPoint ListAufSylt { 55.0170, 8.4310 };
+constexpr GeoPoint Paris { 48.8566, 2.3522 };
+constexpr GeoPoint Vienna { 48.2082, 16.3738 };
+constexpr GeoPoint Copenhagen { 55.6761, 12.5683 };
+
+double rad(double deg)
+{
+    return deg * std::numbers::pi / 180.0;
+}
+double deg(double r)
+{
+    return r * 180.0 / std::numbers::pi;
+}
+
+/// The point reached from `from` after `metres` along the great circle with initial bearing
+/// `bearingDeg` (spherical destination formula, same sphere as distanceMetres).
+GeoPoint destination(GeoPoint from, double bearingDeg, double metres)
+{
+    const double delta = metres / kEarthRadiusMetres;
+    const double theta = rad(bearingDeg);
+    const double phi1 = rad(from.lat);
+    const double lambda1 = rad(from.lng);
+    const double phi2 = std::asin(std::sin(phi1) * std::cos(delta)
+                                  + std::cos(phi1) * std::sin(delta) * std::cos(theta));
+    const double lambda2 = lambda1
+            + std::atan2(std::sin(theta) * std::sin(delta) * std::cos(phi1),
+                         std::cos(delta) - std::sin(phi1) * std::sin(phi2));
+    return { deg(phi2), deg(lambda2) };
+}
+
+QDateTime utc(int y, int mo, int d, int h, int mi, int s = 0, int ms = 0)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc());
+}
+
+/// A fixed "now" for validation tests.
+QDateTime fixedNow()
+{
+    return utc(2026, 6, 1, 12, 0);
+}
+
+EventDraft validDraft()
+{
+    EventDraft d;
+    d.title = u"Pudding picnic"_s;
+    d.description = u"Bring a spoon."_s;
+    d.location = Berlin;
+    d.city = u"Berlin"_s;
+    d.state = u"Berlin"_s;
+    d.startTime = fixedNow().addDays(1);
+    d.endTime = d.startTime->addSecs(2 * 3600);
+    d.attendeeLimit = 10;
+    return d;
+}
+
+QStringList fieldsOf(const FieldErrors &errors)
+{
+    QStringList fields;
+    for (const auto &e : errors)
+        fields.append(e.field);
+    return fields;
+}
+
+} // namespace
+
+class TestShared : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    // geography
+    void distance_data();
+    void distance();
+    void distanceIdenticalAndSymmetric_data();
+    void distanceIdenticalAndSymmetric();
+    void boundingBox_data();
+    void boundingBox();
+    void parseBbox_data();
+    void parseBbox();
+    void germanyContains_data();
+    void germanyContains();
+
+    // validation
+    void validateEmail_data();
+    void validateEmail();
+    void validatePassword_data();
+    void validatePassword();
+    void validateUserName_data();
+    void validateUserName();
+    void validateEventDraft_data();
+    void validateEventDraft();
+
+    // JSON forms
+    void eventJsonRoundTrip_data();
+    void eventJsonRoundTrip();
+    void eventDraftWrongTypes_data();
+    void eventDraftWrongTypes();
+    void eventDraftRoundTrip_data();
+    void eventDraftRoundTrip();
+    void userJsonRoundTrip();
+    void parseIsoDateTime_data();
+    void parseIsoDateTime();
+    void eventStatusAt_data();
+    void eventStatusAt();
+    void eventStatusStrings_data();
+    void eventStatusStrings();
+};
+
+void TestShared::initTestCase()
+{
+    // The resources live in a static library; make sure their initialiser ran.
+    Q_INIT_RESOURCE(pudding_data);
+    QVERIFY2(QFile::exists(u":/pudding/data/common-passwords.txt"_s),
+             "the common-password list is not in the resources");
+}
+
+// ---------------------------------------------------------------------------------------------
+// geography
+
+void TestShared::distance_data()
+{
+    QTest::addColumn<GeoPoint>("a");
+    QTest::addColumn<GeoPoint>("b");
+    QTest::addColumn<double>("expectedKm");
+    QTest::addColumn<double>("toleranceKm");
+
+    QTest::newRow("Berlin-München") << Berlin << Muenchen << 504.0 << 2.0;
+    QTest::newRow("München-Berlin") << Muenchen << Berlin << 504.0 << 2.0;
+    QTest::newRow("Hamburg-Köln") << Hamburg << Koeln << 357.0 << 2.0;
+    QTest::newRow("Frankfurt-Stuttgart") << Frankfurt << Stuttgart << 153.0 << 2.0;
+    QTest::newRow("Sylt-Zugspitze") << ListAufSylt << Zugspitze << 845.0 << 3.0;
+    // One degree of latitude is R * pi / 180 = 111.195 km on this sphere, anywhere.
+    QTest::newRow("one degree of latitude")
+            << GeoPoint { 50.0, 10.0 } << GeoPoint { 51.0, 10.0 } << 111.195 << 0.001;
+    // One degree of longitude on the equator is the same.
+    QTest::newRow("one degree of longitude at the equator")
+            << GeoPoint { 0.0, 10.0 } << GeoPoint { 0.0, 11.0 } << 111.195 << 0.001;
+    // 1 m north: the haversine must stay exact for short distances.
+    QTest::newRow("one metre")
+            << Berlin << GeoPoint { Berlin.lat + deg(1.0 / kEarthRadiusMetres), Berlin.lng }
+            << 0.001 << 1e-9;
+    QTest::newRow("antipodes")
+            << GeoPoint { 0.0, 0.0 } << GeoPoint { 0.0, 180.0 }
+            << kEarthRadiusMetres * std::numbers::pi / 1000 << 1e-6;
+}
+
+void TestShared::distance()
+{
+    QFETCH(GeoPoint, a);
+    QFETCH(GeoPoint, b);
+    QFETCH(double, expectedKm);
+    QFETCH(double, toleranceKm);
+    const double km = distanceMetres(a, b) / 1000.0;
+    QVERIFY2(std::abs(km - expectedKm) <= toleranceKm,
+             qPrintable(u"distance %1 km, expected %2 ± %3 km"_s.arg(km, 0, 'f', 6)
+                                .arg(expectedKm)
+                                .arg(toleranceKm)));
+}
+
+void TestShared::distanceIdenticalAndSymmetric_data()
+{
+    QTest::addColumn<GeoPoint>("a");
+    QTest::addColumn<GeoPoint>("b");
+    QTest::newRow("Berlin-München") << Berlin << Muenchen;
+    QTest::newRow("Hamburg-Köln") << Hamburg << Koeln;
+    QTest::newRow("Sylt-Zugspitze") << ListAufSylt << Zugspitze;
+    QTest::newRow("Paris-Vienna") << Paris << Vienna;
+    QTest::newRow("close") << GeoPoint { 51.0, 7.0 } << GeoPoint { 51.000001, 7.000001 };
+}
+
+void TestShared::distanceIdenticalAndSymmetric()
+{
+    QFETCH(GeoPoint, a);
+    QFETCH(GeoPoint, b);
+    QCOMPARE(distanceMetres(a, a), 0.0);
+    QCOMPARE(distanceMetres(b, b), 0.0);
+    const double ab = distanceMetres(a, b);
+    const double ba = distanceMetres(b, a);
+    QVERIFY(ab > 0);
+    QVERIFY2(std::abs(ab - ba) <= 1e-9 * ab,
+             qPrintable(u"%1 vs %2"_s.arg(ab, 0, 'f', 9).arg(ba, 0, 'f', 9)));
+    // Triangle inequality through a third point.
+    const double viaBerlin = distanceMetres(a, Berlin) + distanceMetres(Berlin, b);
+    QVERIFY(ab <= viaBerlin + 1e-6);
+}
+
+void TestShared::boundingBox_data()
+{
+    QTest::addColumn<GeoPoint>("centre");
+    QTest::addColumn<double>("radius");
+
+    const struct
+    {
+        const char *name;
+        GeoPoint p;
+    } centres[] = { { "Berlin", Berlin },       { "Zugspitze", Zugspitze },
+                    { "Sylt", ListAufSylt },    { "Aachen", { 50.7753, 6.0839 } },
+                    { "Görlitz", { 51.1528, 14.9874 } }, { "equator", { 0.0, 20.0 } },
+                    { "Tromsø", { 69.6492, 18.9553 } } };
+    const double radii[] = { 1.0, 100.0, 1000.0, 25000.0, 200000.0, 1000000.0 };
+    for (const auto &c : centres) {
+        for (double r : radii)
+            QTest::addRow("%s r=%.0f", c.name, r) << c.p << r;
+    }
+}
+
+void TestShared::boundingBox()
+{
+    QFETCH(GeoPoint, centre);
+    QFETCH(double, radius);
+
+    const GeoBox box = boundingBoxAround(centre, radius);
+    QVERIFY(box.isValid());
+    QVERIFY(box.contains(centre));
+
+    // Every point at exactly the radius lies inside the box, in every direction.
+    for (int i = 0; i < 16; ++i) {
+        const double bearing = 22.5 * i;
+        const GeoPoint p = destination(centre, bearing, radius);
+        QVERIFY2(std::abs(distanceMetres(centre, p) - radius) <= 1e-6 * std::max(1.0, radius),
+                 "the destination helper disagrees with distanceMetres");
+        QVERIFY2(box.contains(p),
+                 qPrintable(u"bearing %1: (%2, %3) outside box W%4 S%5 E%6 N%7"_s.arg(bearing)
+                                    .arg(p.lat, 0, 'f', 12)
+                                    .arg(p.lng, 0, 'f', 12)
+                                    .arg(box.west, 0, 'f', 12)
+                                    .arg(box.south, 0, 'f', 12)
+                                    .arg(box.east, 0, 'f', 12)
+                                    .arg(box.north, 0, 'f', 12)));
+    }
+
+    // The points of greatest longitude on the circle (they are not due east/west, but a bit
+    // poleward): the box must contain them, and be tight there.
+    {
+        const double phi = rad(centre.lat);
+        const double delta = radius / kEarthRadiusMetres;
+        const double phiT = std::asin(std::sin(phi) / std::cos(delta));
+        const double dLambda = std::asin(std::sin(delta) / std::cos(phi));
+        const GeoPoint eastmost { deg(phiT), centre.lng + deg(dLambda) };
+        const GeoPoint westmost { deg(phiT), centre.lng - deg(dLambda) };
+        QVERIFY(std::abs(distanceMetres(centre, eastmost) - radius) <= 1e-6 * std::max(1.0, radius));
+        QVERIFY(box.contains(eastmost));
+        QVERIFY(box.contains(westmost));
+        QVERIFY2(box.east - eastmost.lng < 1e-7, "box is too wide in the east");
+        QVERIFY2(westmost.lng - box.west < 1e-7, "box is too wide in the west");
+    }
+
+    // Slightly beyond the radius due north/south: outside the box (it is tight there).
+    const double beyond = radius * 1.0001 + 0.01;
+    const GeoPoint north = destination(centre, 0, beyond);
+    const GeoPoint south = destination(centre, 180, beyond);
+    QVERIFY2(!box.contains(north),
+             qPrintable(u"north %1 vs box north %2"_s.arg(north.lat, 0, 'f', 12)
+                                .arg(box.north, 0, 'f', 12)));
+    QVERIFY2(!box.contains(south),
+             qPrintable(u"south %1 vs box south %2"_s.arg(south.lat, 0, 'f', 12)
+                                .arg(box.south, 0, 'f', 12)));
+}
+
+void TestShared::parseBbox_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<double>("west");
+    QTest::addColumn<double>("south");
+    QTest::addColumn<double>("east");
+    QTest::addColumn<double>("north");
+
+    QTest::newRow("Germany") << u"5.8,47.2,15.1,55.1"_s << true << 5.8 << 47.2 << 15.1 << 55.1;
+    QTest::newRow("spaces") << u" 5.8 , 47.2,15.1 ,55.1 "_s << true << 5.8 << 47.2 << 15.1 << 55.1;
+    QTest::newRow("negative") << u"-10,-20.5,10,20.5"_s << true << -10.0 << -20.5 << 10.0 << 20.5;
+    QTest::newRow("whole world") << u"-180,-90,180,90"_s << true << -180.0 << -90.0 << 180.0 << 90.0;
+    QTest::newRow("degenerate point") << u"10,50,10,50"_s << true << 10.0 << 50.0 << 10.0 << 50.0;
+
+    QTest::newRow("three parts") << u"1,2,3"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("five parts") << u"1,2,3,4,5"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("empty") << QString() << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("letters") << u"a,b,c,d"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("empty part") << u"5.8,,15.1,55.1"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("west > east") << u"15.1,47.2,5.8,55.1"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("south > north") << u"5.8,55.1,15.1,47.2"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("lat > 90") << u"5.8,47.2,15.1,90.5"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("lat < -90") << u"5.8,-91,15.1,55.1"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("lng > 180") << u"5.8,47.2,181,55.1"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("nan") << u"nan,47.2,15.1,55.1"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("inf") << u"5.8,47.2,inf,55.1"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("semicolons") << u"5.8;47.2;15.1;55.1"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
+}
+
+void TestShared::parseBbox()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    const auto box = Pudding::parseBbox(text);
+    QCOMPARE(box.has_value(), valid);
+    if (!valid)
+        return;
+    QFETCH(double, west);
+    QFETCH(double, south);
+    QFETCH(double, east);
+    QFETCH(double, north);
+    QCOMPARE(box->west, west);
+    QCOMPARE(box->south, south);
+    QCOMPARE(box->east, east);
+    QCOMPARE(box->north, north);
+}
+
+void TestShared::germanyContains_data()
+{
+    QTest::addColumn<GeoPoint>("point");
+    QTest::addColumn<bool>("inside");
+    QTest::newRow("Berlin") << Berlin << true;
+    QTest::newRow("Zugspitze") << Zugspitze << true;
+    QTest::newRow("List auf Sylt") << ListAufSylt << true;
+    QTest::newRow("Aachen") << GeoPoint { 50.7753, 6.0839 } << true;
+    QTest::newRow("Görlitz") << GeoPoint { 51.1528, 14.9874 } << true;
+    QTest::newRow("Paris") << Paris << false;
+    QTest::newRow("Vienna") << Vienna << false;
+    QTest::newRow("Copenhagen") << Copenhagen << false;
+    QTest::newRow("null island") << GeoPoint { 0, 0 } << false;
+}
+
+void TestShared::germanyContains()
+{
+    QFETCH(GeoPoint, point);
+    QFETCH(bool, inside);
+    QCOMPARE(Germany::contains(point), inside);
+}
+
+// ---------------------------------------------------------------------------------------------
+// validation
+
+void TestShared::validateEmail_data()
+{
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("plain") << u"anna@example.org"_s << true;
+    QTest::newRow("dots and plus") << u"anna.b+pudding@mail.example.de"_s << true;
+    QTest::newRow("umlaut") << u"jürgen@grütze.de"_s << true;
+    QTest::newRow("max length 254")
+            << (QString(254 - 12, u'a') + u"@example.org"_s) << true;
+
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("no at") << u"anna.example.org"_s << false;
+    QTest::newRow("nothing before at") << u"@example.org"_s << false;
+    QTest::newRow("nothing after at") << u"anna@"_s << false;
+    QTest::newRow("no dot in domain") << u"anna@example"_s << false;
+    QTest::newRow("two ats") << u"anna@@example.org"_s << false;
+    QTest::newRow("at in domain") << u"anna@ex@ample.org"_s << false;
+    QTest::newRow("space") << u"anna maria@example.org"_s << false;
+    QTest::newRow("trailing space") << u"anna@example.org "_s << false;
+    QTest::newRow("double dot") << u"anna@example..org"_s << false;
+    QTest::newRow("leading dot in domain") << u"anna@.example.org"_s << false;
+    QTest::newRow("trailing dot") << u"anna@example.org."_s << false;
+    QTest::newRow("too long 255")
+            << (QString(255 - 12, u'a') + u"@example.org"_s) << false;
+}
+
+void TestShared::validateEmail()
+{
+    QFETCH(QString, email);
+    QFETCH(bool, valid);
+    const auto errors = Validation::validateEmail(email);
+    if (valid) {
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
+    } else {
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().field, u"email"_s);
+        QVERIFY(!errors.first().message.isEmpty());
+    }
+}
+
+void TestShared::validatePassword_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("common");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("9 chars") << u"zq8-Lm4!v"_s << false << false;
+    QTest::newRow("10 chars uncommon") << u"zq8-Lm4!vX"_s << false << true;
+    QTest::newRow("empty") << QString() << false << false;
+    QTest::newRow("1234567890") << u"1234567890"_s << true << false;
+    QTest::newRow("qwertyuiop") << u"qwertyuiop"_s << true << false;
+    QTest::newRow("QwertyUIOP (case-insensitive)") << u"QwertyUIOP"_s << true << false;
+    QTest::newRow("basketball") << u"basketball"_s << true << false;
+    // Not in the SecLists 10k list (only "password", "password1", "password2", "password9",
+    // "passwords" are), so it passes the deny-list check.
+    QTest::newRow("password123") << u"password123"_s << false << true;
+    QTest::newRow("1024 chars") << QString(1024, u'x') << false << true;
+    QTest::newRow("1025 chars") << QString(1025, u'x') << false << false;
+    // Length counts characters (code points), not UTF-16 units.
+    QString tenPuddings;
+    for (int i = 0; i < 10; ++i)
+        tenPuddings += QString::fromUcs4(U"\U0001F36E"); // 🍮
+    QTest::newRow("10 emoji") << tenPuddings << false << true;
+    QTest::newRow("9 emoji") << tenPuddings.left(18) << false << false;
+    QTest::newRow("1024 emoji") << tenPuddings.repeated(102) + tenPuddings.left(8) << false
+                                << true;
+}
+
+void TestShared::validatePassword()
+{
+    QFETCH(QString, password);
+    QFETCH(bool, common);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::isCommonPassword(password), common);
+    const auto errors = Validation::validatePassword(password);
+    if (valid) {
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
+    } else {
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().field, u"password"_s);
+        QVERIFY(!errors.first().message.isEmpty());
+    }
+}
+
+void TestShared::validateUserName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("Anna") << u"Anna"_s << true;
+    QTest::newRow("with spaces around") << u"  Anna Maria  "_s << true;
+    QTest::newRow("umlauts") << u"Jürgen Müßig"_s << true;
+    QTest::newRow("one char") << u"A"_s << true;
+    QTest::newRow("80 chars") << QString(80, u'n') << true;
+    QTest::newRow("80 chars after trimming") << (u"   "_s + QString(80, u'n') + u"   "_s) << true;
+
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("only spaces") << u"    "_s << false;
+    QTest::newRow("81 chars") << QString(81, u'n') << false;
+    QTest::newRow("control char") << u"An\u0001na"_s << false;
+    QTest::newRow("escape") << u"Anna\u001b[31m"_s << false;
+    QTest::newRow("DEL") << u"Anna\u007f"_s << false;
+}
+
+void TestShared::validateUserName()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    const auto errors = Validation::validateUserName(name);
+    if (valid) {
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
+    } else {
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().field, u"name"_s);
+        QVERIFY(!errors.first().message.isEmpty());
+    }
+}
+
+void TestShared::validateEventDraft_data()
+{
+    using Validation::DraftMode;
+    QTest::addColumn<EventDraft>("draft");
+    QTest::addColumn<DraftMode>("mode");
+    QTest::addColumn<QStringList>("expectedFields");
+
+    const QDateTime now = fixedNow();
+    const EventDraft valid = validDraft();
+    auto with = [&](auto change) {
+        EventDraft d = valid;
+        change(d);
+        return d;
+    };
+
+    QTest::newRow("valid create") << valid << DraftMode::Create << QStringList();
+    QTest::newRow("valid update") << valid << DraftMode::Update << QStringList();
+    QTest::newRow("no description, no state")
+            << with([](EventDraft &d) {
+                   d.description.reset();
+                   d.state.reset();
+               })
+            << DraftMode::Create << QStringList();
+
+    // title
+    QTest::newRow("title 2 chars") << with([](EventDraft &d) { d.title = u"ab"_s; })
+                                   << DraftMode::Create << QStringList { u"title"_s };
+    QTest::newRow("title 3 chars") << with([](EventDraft &d) { d.title = u"abc"_s; })
+                                   << DraftMode::Create << QStringList();
+    QTest::newRow("title padded to 2 chars")
+            << with([](EventDraft &d) { d.title = u"   ab    "_s; }) << DraftMode::Create
+            << QStringList { u"title"_s };
+    QTest::newRow("title 120 chars")
+            << with([](EventDraft &d) { d.title = QString(120, u't'); }) << DraftMode::Create
+            << QStringList();
+    QTest::newRow("title 121 chars")
+            << with([](EventDraft &d) { d.title = QString(121, u't'); }) << DraftMode::Create
+            << QStringList { u"title"_s };
+    QTest::newRow("missing title") << with([](EventDraft &d) { d.title.reset(); })
+                                   << DraftMode::Create << QStringList { u"title"_s };
+    QTest::newRow("title control char")
+            << with([](EventDraft &d) { d.title = u"Pudding\u0007party"_s; })
+            << DraftMode::Create << QStringList { u"title"_s };
+
+    // location
+    QTest::newRow("location Paris") << with([](EventDraft &d) { d.location = Paris; })
+                                    << DraftMode::Create << QStringList { u"location"_s };
+    QTest::newRow("location Vienna") << with([](EventDraft &d) { d.location = Vienna; })
+                                     << DraftMode::Update << QStringList { u"location"_s };
+    QTest::newRow("location NaN")
+            << with([](EventDraft &d) {
+                   d.location = GeoPoint { std::numeric_limits<double>::quiet_NaN(), 10.0 };
+               })
+            << DraftMode::Create << QStringList { u"location"_s };
+    QTest::newRow("missing location") << with([](EventDraft &d) { d.location.reset(); })
+                                      << DraftMode::Create << QStringList { u"location"_s };
+    QTest::newRow("location Zugspitze") << with([](EventDraft &d) { d.location = Zugspitze; })
+                                        << DraftMode::Create << QStringList();
+
+    // times
+    QTest::newRow("end before start")
+            << with([](EventDraft &d) { d.endTime = d.startTime->addSecs(-60); })
+            << DraftMode::Create << QStringList { u"endTime"_s };
+    QTest::newRow("end == start") << with([](EventDraft &d) { d.endTime = d.startTime; })
+                                  << DraftMode::Create << QStringList { u"endTime"_s };
+    QTest::newRow("end 1 ms after start")
+            << with([](EventDraft &d) { d.endTime = d.startTime->addMSecs(1); })
+            << DraftMode::Create << QStringList();
+    QTest::newRow("duration 14 days")
+            << with([](EventDraft &d) { d.endTime = d.startTime->addDays(14); })
+            << DraftMode::Create << QStringList();
+    QTest::newRow("duration 14 days + 1 s")
+            << with([](EventDraft &d) { d.endTime = d.startTime->addDays(14).addSecs(1); })
+            << DraftMode::Create << QStringList { u"endTime"_s };
+    QTest::newRow("duration 15 days")
+            << with([](EventDraft &d) { d.endTime = d.startTime->addDays(15); })
+            << DraftMode::Create << QStringList { u"endTime"_s };
+    QTest::newRow("missing start") << with([](EventDraft &d) { d.startTime.reset(); })
+                                   << DraftMode::Create << QStringList { u"startTime"_s };
+    QTest::newRow("missing end") << with([](EventDraft &d) { d.endTime.reset(); })
+                                 << DraftMode::Create << QStringList { u"endTime"_s };
+    const auto inThePast = [now](EventDraft &d) {
+        d.startTime = now.addSecs(-3600);
+        d.endTime = now.addSecs(3600);
+    };
+    QTest::newRow("start in the past, create")
+            << with(inThePast) << DraftMode::Create << QStringList { u"startTime"_s };
+    QTest::newRow("start in the past, update")
+            << with(inThePast) << DraftMode::Update << QStringList();
+    QTest::newRow("start now, create")
+            << with([now](EventDraft &d) {
+                   d.startTime = now;
+                   d.endTime = now.addSecs(3600);
+               })
+            << DraftMode::Create << QStringList();
+
+    // attendee limit
+    QTest::newRow("limit 0") << with([](EventDraft &d) { d.attendeeLimit = 0; })
+                             << DraftMode::Create << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("limit -5") << with([](EventDraft &d) { d.attendeeLimit = -5; })
+                              << DraftMode::Create << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("limit 1") << with([](EventDraft &d) { d.attendeeLimit = 1; })
+                             << DraftMode::Create << QStringList();
+    QTest::newRow("limit 10000") << with([](EventDraft &d) { d.attendeeLimit = 10000; })
+                                 << DraftMode::Create << QStringList();
+    QTest::newRow("limit 10001") << with([](EventDraft &d) { d.attendeeLimit = 10001; })
+                                 << DraftMode::Create << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("missing limit") << with([](EventDraft &d) { d.attendeeLimit.reset(); })
+                                   << DraftMode::Create << QStringList { u"attendeeLimit"_s };
+
+    // description, city, state
+    QTest::newRow("description 5000 chars")
+            << with([](EventDraft &d) { d.description = QString(5000, u'd'); })
+            << DraftMode::Create << QStringList();
+    QTest::newRow("description 5001 chars")
+            << with([](EventDraft &d) { d.description = QString(5001, u'd'); })
+            << DraftMode::Create << QStringList { u"description"_s };
+    QTest::newRow("description with newlines")
+            << with([](EventDraft &d) { d.description = u"Line one\nLine two\r\n\tindented"_s; })
+            << DraftMode::Create << QStringList();
+    QTest::newRow("description control char")
+            << with([](EventDraft &d) { d.description = u"bad\u0000byte"_s; })
+            << DraftMode::Create << QStringList { u"description"_s };
+    QTest::newRow("missing city") << with([](EventDraft &d) { d.city.reset(); })
+                                  << DraftMode::Create << QStringList { u"city"_s };
+    QTest::newRow("blank city") << with([](EventDraft &d) { d.city = u"   "_s; })
+                                << DraftMode::Create << QStringList { u"city"_s };
+    QTest::newRow("city 81 chars") << with([](EventDraft &d) { d.city = QString(81, u'c'); })
+                                   << DraftMode::Create << QStringList { u"city"_s };
+    QTest::newRow("state 41 chars") << with([](EventDraft &d) { d.state = QString(41, u's'); })
+                                    << DraftMode::Create << QStringList { u"state"_s };
+
+    // several at once
+    QTest::newRow("empty draft")
+            << EventDraft() << DraftMode::Create
+            << QStringList { u"attendeeLimit"_s, u"city"_s,  u"endTime"_s,
+                             u"location"_s,      u"startTime"_s, u"title"_s };
+}
+
+void TestShared::validateEventDraft()
+{
+    using Validation::DraftMode;
+    QFETCH(EventDraft, draft);
+    QFETCH(DraftMode, mode);
+    QFETCH(QStringList, expectedFields);
+
+    const auto errors = Validation::validateEventDraft(draft, mode, fixedNow());
+    QStringList fields = fieldsOf(errors);
+    fields.sort();
+    QCOMPARE(fields, expectedFields);
+    for (const auto &e : errors)
+        QVERIFY2(!e.message.isEmpty(), qPrintable(e.field));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON forms
+
+void TestShared::eventJsonRoundTrip_data()
+{
+    QTest::addColumn<EventStatus>("status");
+    QTest::addColumn<bool>("withDistance");
+    QTest::newRow("upcoming, distance") << EventStatus::Upcoming << true;
+    QTest::newRow("ongoing, no distance") << EventStatus::Ongoing << false;
+    QTest::newRow("past, distance") << EventStatus::Past << true;
+    QTest::newRow("cancelled, no distance") << EventStatus::Cancelled << false;
+}
+
+void TestShared::eventJsonRoundTrip()
+{
+    QFETCH(EventStatus, status);
+    QFETCH(bool, withDistance);
+
+    Event e;
+    e.id = 9007199254740881; // near 2^53: still exact in a JSON number
+    e.title = u"Rote Grütze & \"Vanille\"-Soße"_s;
+    e.description = u"Zeile 1\nZeile 2 — mit Löffel 🍮\t\\ Ende"_s;
+    e.location = { 52.520008123456789, 13.404954987654321 };
+    e.city = u"Berlin"_s;
+    e.state = u"Berlin"_s;
+    // Given with an offset: the round trip keeps the instant, to the millisecond.
+    e.startTime = QDateTime(QDate(2026, 12, 24), QTime(18, 0, 0, 123),
+                            QTimeZone(3600));
+    e.endTime = utc(2026, 12, 24, 20, 30, 59, 999);
+    e.attendeeLimit = 25;
+    e.attendeeCount = 7;
+    e.status = status;
+    e.organizer = { 42, u"Anna Müller"_s };
+    if (withDistance)
+        e.distance = 1234.5;
+
+    const QJsonObject json = e.toJson();
+    QCOMPARE(json.value("startTime"_L1).toString(), u"2026-12-24T17:00:00.123Z"_s);
+    QCOMPARE(json.value("endTime"_L1).toString(), u"2026-12-24T20:30:59.999Z"_s);
+    QCOMPARE(json.value("status"_L1).toString(), toString(status));
+    QCOMPARE(json.contains("distance"_L1), withDistance);
+
+    // Through the text form, as on the wire.
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    QJsonParseError parseError;
+    const auto doc = QJsonDocument::fromJson(bytes, &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    const Event back = Event::fromJson(doc.object());
+
+    QCOMPARE(back.id, e.id);
+    QCOMPARE(back.title, e.title);
+    QCOMPARE(back.description, e.description);
+    QCOMPARE(back.location.lat, e.location.lat);
+    QCOMPARE(back.location.lng, e.location.lng);
+    QCOMPARE(back.city, e.city);
+    QCOMPARE(back.state, e.state);
+    QVERIFY(back.startTime.isValid());
+    QCOMPARE(back.startTime.toMSecsSinceEpoch(), e.startTime.toMSecsSinceEpoch());
+    QCOMPARE(back.startTime, e.startTime);
+    QCOMPARE(back.endTime.toMSecsSinceEpoch(), e.endTime.toMSecsSinceEpoch());
+    QCOMPARE(back.attendeeLimit, e.attendeeLimit);
+    QCOMPARE(back.attendeeCount, e.attendeeCount);
+    QCOMPARE(back.status, e.status);
+    QCOMPARE(back.organizer, e.organizer);
+    QCOMPARE(back.distance.has_value(), withDistance);
+    if (withDistance)
+        QCOMPARE(*back.distance, *e.distance);
+    QCOMPARE(back.placesLeft(), 18);
+
+    // The distance is rounded to 0.1 m on the wire.
+    Event rounded = e;
+    rounded.distance = 1234.56;
+    QCOMPARE(Event::fromJson(rounded.toJson()).distance.value_or(-1), 1234.6);
+    rounded.distance = 0.04;
+    QCOMPARE(Event::fromJson(rounded.toJson()).distance.value_or(-1), 0.0);
+}
+
+void TestShared::eventDraftWrongTypes_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("expectedFields");
+
+    QTest::newRow("title number") << QByteArray(R"({"title": 5})") << QStringList { u"title"_s };
+    QTest::newRow("location string") << QByteArray(R"({"location": "x"})")
+                                     << QStringList { u"location"_s };
+    QTest::newRow("location lat string")
+            << QByteArray(R"({"location": {"lat": "52.5", "lng": 13.4}})")
+            << QStringList { u"location"_s };
+    QTest::newRow("location lng missing") << QByteArray(R"({"location": {"lat": 52.5}})")
+                                          << QStringList { u"location"_s };
+    QTest::newRow("location array") << QByteArray(R"({"location": [52.5, 13.4]})")
+                                    << QStringList { u"location"_s };
+    QTest::newRow("startTime without offset")
+            << QByteArray(R"({"startTime": "2026-12-01T10:00:00"})")
+            << QStringList { u"startTime"_s };
+    QTest::newRow("endTime garbage") << QByteArray(R"({"endTime": "tomorrow"})")
+                                     << QStringList { u"endTime"_s };
+    QTest::newRow("startTime number") << QByteArray(R"({"startTime": 1767261600000})")
+                                      << QStringList { u"startTime"_s };
+    QTest::newRow("attendeeLimit 2.5") << QByteArray(R"({"attendeeLimit": 2.5})")
+                                       << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("attendeeLimit string") << QByteArray(R"({"attendeeLimit": "10"})")
+                                          << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("attendeeLimit too big") << QByteArray(R"({"attendeeLimit": 1e12})")
+                                           << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("city bool, state object")
+            << QByteArray(R"({"city": true, "state": {}, "description": []})")
+            << QStringList { u"city"_s, u"description"_s, u"state"_s };
+    QTest::newRow("all four")
+            << QByteArray(R"({"title": 5, "location": "x", "startTime": "2026-12-01T10:00:00",
+                              "attendeeLimit": 2.5, "city": "Berlin"})")
+            << QStringList { u"attendeeLimit"_s, u"location"_s, u"startTime"_s, u"title"_s };
+}
+
+void TestShared::eventDraftWrongTypes()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, expectedFields);
+
+    QJsonParseError parseError;
+    const auto doc = QJsonDocument::fromJson(body, &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    const auto result = EventDraft::fromJson(doc.object());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, QString(Protocol::ErrorCode::ValidationFailed));
+    QVERIFY(result.error().isValidation());
+    QStringList fields = fieldsOf(result.error().fields);
+    fields.sort();
+    QCOMPARE(fields, expectedFields);
+}
+
+void TestShared::eventDraftRoundTrip_data()
+{
+    QTest::addColumn<EventDraft>("draft");
+
+    EventDraft full = validDraft();
+    full.title = u"Grütze „mit“ Vanille"_s;
+    full.startTime = utc(2026, 7, 1, 16, 30, 0, 250);
+    full.endTime = utc(2026, 7, 1, 19, 0, 0, 1);
+    full.location = GeoPoint { 48.137154, 11.576124 };
+    QTest::newRow("full") << full;
+
+    EventDraft partial;
+    partial.title = u"Nur der Titel"_s;
+    partial.attendeeLimit = 3;
+    QTest::newRow("partial") << partial;
+
+    QTest::newRow("empty") << EventDraft();
+
+    EventDraft timesOnly;
+    timesOnly.endTime = utc(2027, 1, 1, 0, 0);
+    timesOnly.location = GeoPoint { 47.27, 5.86 };
+    QTest::newRow("end and location") << timesOnly;
+}
+
+void TestShared::eventDraftRoundTrip()
+{
+    QFETCH(EventDraft, draft);
+    const QByteArray bytes = QJsonDocument(draft.toJson()).toJson(QJsonDocument::Compact);
+    const auto result = EventDraft::fromJson(QJsonDocument::fromJson(bytes).object());
+    QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
+    const EventDraft &back = result.value();
+
+    QCOMPARE(back.title, draft.title);
+    QCOMPARE(back.description, draft.description);
+    QCOMPARE(back.city, draft.city);
+    QCOMPARE(back.state, draft.state);
+    QCOMPARE(back.location.has_value(), draft.location.has_value());
+    if (draft.location) {
+        QCOMPARE(back.location->lat, draft.location->lat);
+        QCOMPARE(back.location->lng, draft.location->lng);
+    }
+    QCOMPARE(back.startTime.has_value(), draft.startTime.has_value());
+    if (draft.startTime)
+        QCOMPARE(back.startTime->toMSecsSinceEpoch(), draft.startTime->toMSecsSinceEpoch());
+    QCOMPARE(back.endTime.has_value(), draft.endTime.has_value());
+    if (draft.endTime)
+        QCOMPARE(back.endTime->toMSecsSinceEpoch(), draft.endTime->toMSecsSinceEpoch());
+    QCOMPARE(back.attendeeLimit, draft.attendeeLimit);
+
+    // mergedOnto: present fields win, absent ones come from the event.
+    Event base;
+    base.title = u"Alt"_s;
+    base.description = u"Alte Beschreibung"_s;
+    base.location = Hamburg;
+    base.city = u"Hamburg"_s;
+    base.state = u"Hamburg"_s;
+    base.startTime = utc(2026, 8, 1, 10, 0);
+    base.endTime = utc(2026, 8, 1, 12, 0);
+    base.attendeeLimit = 99;
+    const EventDraft merged = back.mergedOnto(base);
+    QCOMPARE(*merged.title, draft.title.value_or(base.title));
+    QCOMPARE(*merged.description, draft.description.value_or(base.description));
+    QCOMPARE(*merged.city, draft.city.value_or(base.city));
+    QCOMPARE(merged.location->lat, draft.location.value_or(base.location).lat);
+    QCOMPARE(*merged.startTime, draft.startTime.value_or(base.startTime));
+    QCOMPARE(*merged.endTime, draft.endTime.value_or(base.endTime));
+    QCOMPARE(*merged.attendeeLimit, draft.attendeeLimit.value_or(base.attendeeLimit));
+}
+
+void TestShared::userJsonRoundTrip()
+{
+    User u;
+    u.id = 123456789012;
+    u.email = u"anna.mueller@example.org"_s;
+    u.name = u"Anna Müller 🍮"_s;
+    u.createdAt = QDateTime(QDate(2026, 3, 29), QTime(1, 30, 15, 42),
+                            QTimeZone(2 * 3600));
+
+    const QJsonObject json = u.toJson();
+    QCOMPARE(json.value("createdAt"_L1).toString(), u"2026-03-28T23:30:15.042Z"_s);
+    QCOMPARE(json.value("id"_L1).toInteger(), u.id);
+
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    const User back = User::fromJson(QJsonDocument::fromJson(bytes).object());
+    QCOMPARE(back.id, u.id);
+    QCOMPARE(back.email, u.email);
+    QCOMPARE(back.name, u.name);
+    QVERIFY(back.createdAt.isValid());
+    QCOMPARE(back.createdAt.toMSecsSinceEpoch(), u.createdAt.toMSecsSinceEpoch());
+
+    const UserRef ref = u.ref();
+    QCOMPARE(ref.id, u.id);
+    QCOMPARE(ref.name, u.name);
+    QCOMPARE(UserRef::fromJson(ref.toJson()), ref);
+}
+
+void TestShared::parseIsoDateTime_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QDateTime>("expected");
+
+    QTest::newRow("Z") << u"2026-12-24T18:00:00Z"_s << true << utc(2026, 12, 24, 18, 0);
+    QTest::newRow("ms and +01:00") << u"2026-12-24T18:00:00.123+01:00"_s << true
+                                   << utc(2026, 12, 24, 17, 0, 0, 123);
+    QTest::newRow("ms and Z") << u"2026-12-24T18:00:00.999Z"_s << true
+                              << utc(2026, 12, 24, 18, 0, 0, 999);
+    QTest::newRow("-05:30 crosses the day") << u"2026-12-31T22:00:00-05:30"_s << true
+                                            << utc(2027, 1, 1, 3, 30);
+    QTest::newRow("+00:00") << u"2026-06-01T00:00:00+00:00"_s << true << utc(2026, 6, 1, 0, 0);
+
+    QTest::newRow("no offset") << u"2026-12-24T18:00:00"_s << false << QDateTime();
+    QTest::newRow("no offset with ms") << u"2026-12-24T18:00:00.123"_s << false << QDateTime();
+    QTest::newRow("date only") << u"2026-12-24"_s << false << QDateTime();
+    QTest::newRow("garbage") << u"garbage"_s << false << QDateTime();
+    QTest::newRow("garbage ending in Z") << u"nonsenseZ"_s << false << QDateTime();
+    QTest::newRow("empty") << QString() << false << QDateTime();
+    QTest::newRow("month 13") << u"2026-13-24T18:00:00Z"_s << false << QDateTime();
+    QTest::newRow("hour 25") << u"2026-12-24T25:00:00Z"_s << false << QDateTime();
+    QTest::newRow("February 30") << u"2026-02-30T12:00:00Z"_s << false << QDateTime();
+}
+
+void TestShared::parseIsoDateTime()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QDateTime, expected);
+    const auto parsed = Pudding::parseIsoDateTime(text);
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid)
+        return;
+    QVERIFY(parsed->isValid());
+    QCOMPARE(parsed->toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+    QCOMPARE(parsed->offsetFromUtc(), 0);
+    QCOMPARE(toIsoString(*parsed), toIsoString(expected));
+}
+
+void TestShared::eventStatusAt_data()
+{
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<bool>("cancelled");
+    QTest::addColumn<EventStatus>("expected");
+
+    const QDateTime start = utc(2026, 7, 1, 18, 0);
+    QTest::newRow("a day before") << start.addDays(-1) << false << EventStatus::Upcoming;
+    QTest::newRow("1 ms before start") << start.addMSecs(-1) << false << EventStatus::Upcoming;
+    QTest::newRow("at start") << start << false << EventStatus::Ongoing;
+    QTest::newRow("in the middle") << start.addSecs(3600) << false << EventStatus::Ongoing;
+    QTest::newRow("1 ms before end") << start.addSecs(2 * 3600).addMSecs(-1) << false
+                                     << EventStatus::Ongoing;
+    QTest::newRow("at end") << start.addSecs(2 * 3600) << false << EventStatus::Past;
+    QTest::newRow("a year later") << start.addYears(1) << false << EventStatus::Past;
+    QTest::newRow("cancelled before") << start.addDays(-1) << true << EventStatus::Cancelled;
+    QTest::newRow("cancelled during") << start.addSecs(60) << true << EventStatus::Cancelled;
+    QTest::newRow("cancelled after") << start.addDays(1) << true << EventStatus::Cancelled;
+}
+
+void TestShared::eventStatusAt()
+{
+    QFETCH(QDateTime, now);
+    QFETCH(bool, cancelled);
+    QFETCH(EventStatus, expected);
+    const QDateTime start = utc(2026, 7, 1, 18, 0);
+    const QDateTime end = start.addSecs(2 * 3600);
+    QCOMPARE(Pudding::eventStatusAt(now, start, end, cancelled), expected);
+    // The same instants in another time zone give the same status.
+    const auto berlin = QTimeZone(7200);
+    QCOMPARE(Pudding::eventStatusAt(now.toTimeZone(berlin), start, end.toTimeZone(berlin),
+                                    cancelled),
+             expected);
+}
+
+void TestShared::eventStatusStrings_data()
+{
+    QTest::addColumn<EventStatus>("status");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("upcoming") << EventStatus::Upcoming << u"UPCOMING"_s;
+    QTest::newRow("ongoing") << EventStatus::Ongoing << u"ONGOING"_s;
+    QTest::newRow("past") << EventStatus::Past << u"PAST"_s;
+    QTest::newRow("cancelled") << EventStatus::Cancelled << u"CANCELLED"_s;
+}
+
+void TestShared::eventStatusStrings()
+{
+    QFETCH(EventStatus, status);
+    QFETCH(QString, text);
+    QCOMPARE(toString(status), text);
+    QVERIFY(eventStatusFromString(text).has_value());
+    QCOMPARE(*eventStatusFromString(text), status);
+    QVERIFY(eventStatusFromString(text.toLower()).has_value());
+    QCOMPARE(*eventStatusFromString(text.toLower()), status);
+    QVERIFY(!eventStatusFromString(text + u"X"_s).has_value());
+    QVERIFY(!eventStatusFromString(QString()).has_value());
+}
+
+QTEST_GUILESS_MAIN(TestShared)
+#include "tst_shared.moc"
