@@ -1,28 +1,80 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
 #include <QTranslator>
 #include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// --self-test: any QML warning fails the run.
+bool g_sawWarning = false;
+QtMessageHandler g_previousHandler = nullptr;
+
+void failOnWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        g_sawWarning = true;
+    g_previousHandler(type, context, message);
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName(QStringLiteral("Pudding Gabel"));
+    QGuiApplication::setApplicationName(u"Pudding Gabel"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(PUDDING_VERSION));
-    QGuiApplication::setOrganizationName(QStringLiteral("Pudding Gabel"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("de.puddinggabel.Pudding"));
+    QGuiApplication::setOrganizationName(u"Pudding Gabel"_s);
+    QGuiApplication::setDesktopFileName(u"de.puddinggabel.Pudding"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Pudding Gabel: find pudding meetups across Germany."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption selfTest(u"self-test"_s,
+                                      QCoreApplication::translate(
+                                              "main", "Load the UI, fail on any QML warning, "
+                                                      "and exit."));
+    const QCommandLineOption screenshot(u"screenshot"_s,
+                                        QCoreApplication::translate(
+                                                "main", "Save a picture of the window to this "
+                                                        "file once it is shown, then exit."),
+                                        u"file"_s);
+    parser.addOptions({ selfTest, screenshot });
+    parser.process(app);
+
+    if (parser.isSet(selfTest))
+        g_previousHandler = qInstallMessageHandler(failOnWarnings);
 
     // English UI with a German translation, chosen by the system locale (PUDDING_LANG wins).
     QTranslator translator;
     const QString language = qEnvironmentVariable("PUDDING_LANG", QLocale().name());
-    if (translator.load(QLocale(language), QStringLiteral("pudding"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(language), u"pudding"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(&translator);
 
     QQmlApplicationEngine engine;
+    engine.addImportPath(u"qrc:/qt/qml"_s);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PuddingGabel/Main.qml")));
+    engine.load(QUrl(u"qrc:/qt/qml/PuddingGabel/Main.qml"_s));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+
+    if (parser.isSet(screenshot) && window) {
+        const QString file = parser.value(screenshot);
+        // Give the scene a moment to lay out and render, then grab what is on screen.
+        QTimer::singleShot(1500, window, [window, file] {
+            const bool saved = window->grabWindow().save(file);
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    } else if (parser.isSet(selfTest)) {
+        QTimer::singleShot(1000, &app, [] { QCoreApplication::exit(g_sawWarning ? 1 : 0); });
+    }
     return QGuiApplication::exec();
 }
