@@ -4,6 +4,8 @@
 #include "db/database.h"
 #include "testserver.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
@@ -107,6 +109,34 @@ private Q_SLOTS:
             prepared = true;
         }
         QCOMPARE(countRows(db.url(), sql + u" RETURNING 1"_s), -1); // refused
+    }
+
+    void privateDatabaseByDefault()
+    {
+        // No --database: the server runs (and afterwards stops) a PostgreSQL of its own.
+        TestServer server({});
+        QVERIFY2(server.start(), qPrintable(server.log()));
+        QCOMPARE(server.get(u"/health/db"_s).status, 200);
+        QVERIFY2(server.log().contains(u"private PostgreSQL ready"_s), qPrintable(server.log()));
+        // The cluster may be relocated when the data dir is private to root: ask the log.
+        const QString log = server.log();
+        const qsizetype at = log.indexOf(u"private PostgreSQL ready"_s);
+        const QString clusterDir = log.mid(at).section(u" at "_s, 1, 1).section(u'\n', 0, 0).trimmed();
+        QVERIFY2(!clusterDir.isEmpty(), qPrintable(log));
+        const QString pidFile = clusterDir + u"/postmaster.pid"_s;
+        QVERIFY(QFile::exists(pidFile));
+        const QByteArray postmasterPid = [&] {
+            QFile f(pidFile);
+            return f.open(QIODevice::ReadOnly) ? f.readLine().trimmed() : QByteArray();
+        }();
+        QVERIFY(!postmasterPid.isEmpty());
+        QVERIFY(QFile::exists(u"/proc/"_s + QString::fromLatin1(postmasterPid)));
+        server.stop();
+        QCOMPARE(server.process().exitCode(), 0);
+        QVERIFY(!QFile::exists(pidFile));
+        QTRY_VERIFY(!QFile::exists(u"/proc/"_s + QString::fromLatin1(postmasterPid)));
+        if (clusterDir.startsWith(u"/var/tmp/pudding-gabel-pg/"_s)) // relocated: tidy up
+            QDir(clusterDir).removeRecursively();
     }
 
     void twoServersStartAtOnce()

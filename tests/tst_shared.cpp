@@ -170,7 +170,8 @@ void TestShared::distance_data()
     QTest::newRow("München-Berlin") << Muenchen << Berlin << 504.0 << 2.0;
     QTest::newRow("Hamburg-Köln") << Hamburg << Koeln << 357.0 << 2.0;
     QTest::newRow("Frankfurt-Stuttgart") << Frankfurt << Stuttgart << 153.0 << 2.0;
-    QTest::newRow("Sylt-Zugspitze") << ListAufSylt << Zugspitze << 845.0 << 3.0;
+    // Cross-checked with the spherical law of cosines: 863.004 km.
+    QTest::newRow("Sylt-Zugspitze") << ListAufSylt << Zugspitze << 863.004 << 0.01;
     // One degree of latitude is R * pi / 180 = 111.195 km on this sphere, anywhere.
     QTest::newRow("one degree of latitude")
             << GeoPoint { 50.0, 10.0 } << GeoPoint { 51.0, 10.0 } << 111.195 << 0.001;
@@ -707,7 +708,7 @@ void TestShared::eventJsonRoundTrip()
     QCOMPARE(back.endTime.toMSecsSinceEpoch(), e.endTime.toMSecsSinceEpoch());
     QCOMPARE(back.attendeeLimit, e.attendeeLimit);
     QCOMPARE(back.attendeeCount, e.attendeeCount);
-    QCOMPARE(back.status, e.status);
+    QCOMPARE(toString(back.status), toString(e.status));
     QCOMPARE(back.organizer, e.organizer);
     QCOMPARE(back.distance.has_value(), withDistance);
     if (withDistance)
@@ -940,12 +941,12 @@ void TestShared::eventStatusAt()
     QFETCH(EventStatus, expected);
     const QDateTime start = utc(2026, 7, 1, 18, 0);
     const QDateTime end = start.addSecs(2 * 3600);
-    QCOMPARE(Pudding::eventStatusAt(now, start, end, cancelled), expected);
+    QCOMPARE(toString(Pudding::eventStatusAt(now, start, end, cancelled)), toString(expected));
     // The same instants in another time zone give the same status.
     const auto berlin = QTimeZone(7200);
-    QCOMPARE(Pudding::eventStatusAt(now.toTimeZone(berlin), start, end.toTimeZone(berlin),
-                                    cancelled),
-             expected);
+    QCOMPARE(toString(Pudding::eventStatusAt(now.toTimeZone(berlin), start,
+                                             end.toTimeZone(berlin), cancelled)),
+             toString(expected));
 }
 
 void TestShared::eventStatusStrings_data()
@@ -964,10 +965,10 @@ void TestShared::eventStatusStrings()
     QFETCH(QString, text);
     QCOMPARE(toString(status), text);
     QVERIFY(eventStatusFromString(text).has_value());
-    QCOMPARE(*eventStatusFromString(text), status);
+    QCOMPARE(toString(*eventStatusFromString(text)), toString(status));
     QVERIFY(eventStatusFromString(text.toLower()).has_value());
-    QCOMPARE(*eventStatusFromString(text.toLower()), status);
-    QVERIFY(!eventStatusFromString(text + u"X"_s).has_value());
+    QCOMPARE(toString(*eventStatusFromString(text.toLower())), toString(status));
+    QVERIFY(!eventStatusFromString(QString(text + u"X"_s)).has_value());
     QVERIFY(!eventStatusFromString(QString()).has_value());
 }
 

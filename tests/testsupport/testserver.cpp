@@ -79,12 +79,13 @@ bool TestServer::launch()
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
                      [this] { m_log += m_process->readAll(); });
     QStringList args { u"serve"_s,
-                       u"--database"_s, m_databaseUrl,
                        u"--port"_s, u"0"_s,
                        u"--port-file"_s, portFile,
                        u"--threads"_s, QString::number(m_options.threads),
                        u"--data-dir"_s, m_dataDir.path(),
                        u"--auth-rate-limit"_s, QString::number(m_options.authRateLimit) };
+    if (!m_databaseUrl.isEmpty()) // otherwise: the server's own private PostgreSQL
+        args += { u"--database"_s, m_databaseUrl };
     args += m_options.extraArguments;
     m_process->start(QStringLiteral(PUDDING_SERVER_BINARY), args);
     return m_process->waitForStarted(10000);

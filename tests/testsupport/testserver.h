@@ -75,6 +75,7 @@ public:
     [[nodiscard]] QString log() const { return QString::fromUtf8(m_log); }
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] QProcess &process() { return *m_process; }
+    [[nodiscard]] QString dataDir() const { return m_dataDir.path(); }
 
     /// A blocking request for tests (the tests may wait; the products never do).
     HttpResult request(QByteArrayView method, const QString &path,
