@@ -96,9 +96,6 @@ void EventIndex::upsert(const Event &event, bool cancelled)
 
     QWriteLocker locker(&m_lock);
     if (const auto it = m_byId.find(e.id); it != m_byId.end()) {
-        // Keep the live count if the caller did not know it.
-        if (event.attendeeCount == 0)
-            e.attendeeCount = it->second.attendeeCount;
         eraseLocked(e.id);
     }
     m_cells[size_t(e.cell)].push_back(e.id);
