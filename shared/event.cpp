@@ -43,14 +43,13 @@ std::optional<EventStatus> eventStatusFromString(QStringView text)
     return std::nullopt;
 }
 
-EventStatus eventStatusAt(const QDateTime &now, const QDateTime &start, const QDateTime &end,
-                          bool cancelled)
+EventStatus eventStatusAt(qint64 nowMs, qint64 startMs, qint64 endMs, bool cancelled)
 {
     if (cancelled)
         return EventStatus::Cancelled;
-    if (now < start)
+    if (nowMs < startMs)
         return EventStatus::Upcoming;
-    if (now < end)
+    if (nowMs < endMs)
         return EventStatus::Ongoing;
     return EventStatus::Past;
 }

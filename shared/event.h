@@ -17,8 +17,14 @@ enum class EventStatus { Upcoming, Ongoing, Past, Cancelled };
 [[nodiscard]] QString toString(EventStatus status);
 [[nodiscard]] std::optional<EventStatus> eventStatusFromString(QStringView text);
 /// The status follows from the times and the cancellation; it is never stored.
-[[nodiscard]] EventStatus eventStatusAt(const QDateTime &now, const QDateTime &start,
-                                        const QDateTime &end, bool cancelled);
+[[nodiscard]] EventStatus eventStatusAt(qint64 nowMs, qint64 startMs, qint64 endMs,
+                                        bool cancelled);
+[[nodiscard]] inline EventStatus eventStatusAt(const QDateTime &now, const QDateTime &start,
+                                               const QDateTime &end, bool cancelled)
+{
+    return eventStatusAt(now.toMSecsSinceEpoch(), start.toMSecsSinceEpoch(),
+                         end.toMSecsSinceEpoch(), cancelled);
+}
 
 /// A pudding meetup as the API shows it.
 struct Event

@@ -26,19 +26,7 @@ private:
     }
 
     /// A direct connection to the test database, to check what the server stored.
-    QSqlDatabase sql()
-    {
-        const auto config = Pudding::Server::DbConfig::fromUrl(m_db->url());
-        QSqlDatabase db = QSqlDatabase::contains(u"check"_s)
-                ? QSqlDatabase::database(u"check"_s)
-                : QSqlDatabase::addDatabase(u"QPSQL"_s, u"check"_s);
-        db.setHostName(config->host);
-        db.setPort(config->port);
-        db.setUserName(config->user);
-        db.setDatabaseName(config->database);
-        db.open();
-        return db;
-    }
+    QSqlDatabase sql() { return TestDatabase::open(m_db->url(), u"check"_s); }
 
 private Q_SLOTS:
     void initTestCase()

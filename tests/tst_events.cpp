@@ -180,14 +180,9 @@ private Q_SLOTS:
                                                 m_organizer);
         const qint64 id = created.json().value("id"_L1).toInteger();
         // Three approved attendees, written directly (the joining flow is its own API).
-        const auto config = Server::DbConfig::fromUrl(m_db->url());
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"direct"_s);
-            db.setHostName(config->host);
-            db.setPort(config->port);
-            db.setUserName(config->user);
-            db.setDatabaseName(config->database);
-            QVERIFY(db.open());
+            QSqlDatabase db = TestDatabase::open(m_db->url(), u"direct"_s);
+            QVERIFY(db.isOpen());
             QSqlQuery q(db);
             for (int i = 0; i < 3; ++i) {
                 QVERIFY(q.exec(u"INSERT INTO users(email, name, password_hash) VALUES "

@@ -20,15 +20,10 @@ class TstMigrations : public QObject
 private:
     static int countRows(const QString &url, const QString &sql)
     {
-        const auto config = Pudding::Server::DbConfig::fromUrl(url);
         int n = -1;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"count"_s);
-            db.setHostName(config->host);
-            db.setPort(config->port);
-            db.setUserName(config->user);
-            db.setDatabaseName(config->database);
-            if (db.open()) {
+            QSqlDatabase db = TestDatabase::open(url, u"count"_s);
+            if (db.isOpen()) {
                 QSqlQuery q(db);
                 if (q.exec(sql) && q.next())
                     n = q.value(0).toInt();

@@ -88,13 +88,10 @@ bool AuthApi::admit(const Request &request, const Reply &reply)
 
 void AuthApi::registerUser(Request &request, const Reply &reply)
 {
-    const auto body = request.jsonObject();
-    if (!body) {
-        reply.send(HttpResponse::error(
-                body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
+    const auto body = jsonBodyOrReply(request, reply);
+    if (!body)
         return;
-    }
-    const auto &json = body.value();
+    const QJsonObject &json = *body;
     FieldErrors typeErrors;
     for (const auto key : { "email"_L1, "password"_L1, "name"_L1 }) {
         if (!json.value(key).isString())
@@ -160,13 +157,10 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
 
 void AuthApi::login(Request &request, const Reply &reply)
 {
-    const auto body = request.jsonObject();
-    if (!body) {
-        reply.send(HttpResponse::error(
-                body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
+    const auto body = jsonBodyOrReply(request, reply);
+    if (!body)
         return;
-    }
-    const auto &json = body.value();
+    const QJsonObject &json = *body;
     if (!json.value("email"_L1).isString() || !json.value("password"_L1).isString()) {
         reply.send(HttpResponse::validation(
                 { { u"email"_s, AuthText::tr("Email and password are required.") } }));

@@ -17,17 +17,6 @@ QByteArray foldForSearch(const QString &text)
 {
     return text.toCaseFolded().toUtf8();
 }
-
-EventStatus statusOf(qint64 nowMs, qint64 startMs, qint64 endMs, bool cancelled)
-{
-    if (cancelled)
-        return EventStatus::Cancelled;
-    if (nowMs < startMs)
-        return EventStatus::Upcoming;
-    if (nowMs < endMs)
-        return EventStatus::Ongoing;
-    return EventStatus::Past;
-}
 } // namespace
 
 EventIndex::EventIndex()
@@ -134,7 +123,7 @@ qsizetype EventIndex::size() const
 bool EventIndex::matches(const Entry &e, const EventQuery &q, qint64 nowMs,
                          const QByteArray &needle) const
 {
-    const EventStatus status = statusOf(nowMs, e.startMs, e.endMs, e.cancelled);
+    const EventStatus status = eventStatusAt(nowMs, e.startMs, e.endMs, e.cancelled);
     if (q.status) {
         if (status != *q.status)
             return false;
@@ -169,7 +158,7 @@ void EventIndex::appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
     out += ",\"attendeeCount\":";
     out += QByteArray::number(e.attendeeCount);
     out += ",\"status\":\"";
-    out += toString(statusOf(nowMs, e.startMs, e.endMs, e.cancelled)).toLatin1();
+    out += toString(eventStatusAt(nowMs, e.startMs, e.endMs, e.cancelled)).toLatin1();
     out += '"';
     if (distance) {
         out += ",\"distance\":";
@@ -283,7 +272,7 @@ std::optional<Event> EventIndex::event(qint64 id, const QDateTime &now) const
         return std::nullopt;
     Event e = it->second.event;
     e.attendeeCount = it->second.attendeeCount;
-    e.status = statusOf(now.toMSecsSinceEpoch(), it->second.startMs, it->second.endMs,
+    e.status = eventStatusAt(now.toMSecsSinceEpoch(), it->second.startMs, it->second.endMs,
                         it->second.cancelled);
     return e;
 }

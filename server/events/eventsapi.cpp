@@ -55,18 +55,33 @@ HttpResponse notFound()
     return HttpResponse::error(404, EC::NotFound, EventsText::tr("There is no such meetup."));
 }
 
-/// The result of a write in the database, with what the index needs afterwards.
-struct WriteOutcome
+HttpResponse eventResponse(const Event &event, int status = 200)
+{
+    return HttpResponse::json(event.toJson(), status);
+}
+
+/// Tells every instance (this one included) that the event changed; sent at COMMIT.
+void announceChange(DbSession &s, qint64 id)
+{
+    auto *notify = s.prepared(u"SELECT pg_notify(?, ?)"_s);
+    if (s.exec(notify, { QString::fromLatin1(EventsApi::NotifyChannel), QString::number(id) }))
+        notify->finish();
+}
+} // namespace
+
+struct EventsApi::WriteOutcome
 {
     HttpResponse response;
     std::optional<std::pair<Event, bool>> changed;
 };
 
-HttpResponse eventResponse(const Event &event, int status = 200)
+void EventsApi::finishWrite(const WriteOutcome &outcome, const Reply &reply)
 {
-    return HttpResponse::json(event.toJson(), status);
+    // Read-your-writes on this instance: the index is updated before the client hears back.
+    if (outcome.changed)
+        m_index.upsert(outcome.changed->first, outcome.changed->second);
+    reply.send(outcome.response);
 }
-} // namespace
 
 EventsApi::EventsApi(Database &db, EventIndex &index)
     : m_db(db)
@@ -216,13 +231,10 @@ void EventsApi::details(Request &request, const Reply &reply)
 
 void EventsApi::create(Request &request, const Reply &reply)
 {
-    const auto body = request.jsonObject();
-    if (!body) {
-        reply.send(HttpResponse::error(
-                body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
+    const auto body = jsonBodyOrReply(request, reply);
+    if (!body)
         return;
-    }
-    auto parsed = EventDraft::fromJson(body.value());
+    auto parsed = EventDraft::fromJson(*body);
     if (!parsed) {
         reply.send(HttpResponse::error(400, parsed.error()));
         return;
@@ -257,9 +269,7 @@ void EventsApi::create(Request &request, const Reply &reply)
             }
             const qint64 id = insert->value(0).toLongLong();
             insert->finish();
-            auto *notify = s.prepared(u"SELECT pg_notify(?, ?)"_s);
-            s.exec(notify, { QString::fromLatin1(NotifyChannel), QString::number(id) });
-            notify->finish();
+            announceChange(s, id);
             if (!s.execDirect(u"COMMIT"_s)) {
                 const QSqlError error = s.lastError();
                 s.execDirect(u"ROLLBACK"_s);
@@ -270,22 +280,15 @@ void EventsApi::create(Request &request, const Reply &reply)
                 return { HttpResponse::internalError(), {} };
             qCInfo(lcEvents) << "event" << id << "created by user" << organizerId;
             return { eventResponse(created->first, 201), created };
-        }).then([this, reply](const WriteOutcome &outcome) {
-            if (outcome.changed)
-                m_index.upsert(outcome.changed->first, outcome.changed->second);
-            reply.send(outcome.response);
-        });
+        }).then([this, reply](const WriteOutcome &outcome) { finishWrite(outcome, reply); });
 }
 
 void EventsApi::update(Request &request, const Reply &reply)
 {
-    const auto body = request.jsonObject();
-    if (!body) {
-        reply.send(HttpResponse::error(
-                body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
+    const auto body = jsonBodyOrReply(request, reply);
+    if (!body)
         return;
-    }
-    auto parsed = EventDraft::fromJson(body.value());
+    auto parsed = EventDraft::fromJson(*body);
     if (!parsed) {
         reply.send(HttpResponse::error(400, parsed.error()));
         return;
@@ -348,20 +351,14 @@ void EventsApi::update(Request &request, const Reply &reply)
                                toIsoString(*merged.startTime), toIsoString(*merged.endTime),
                                *merged.attendeeLimit, id }))
                 return rollback(HttpResponse::error(500, databaseError(s.lastError(), "update")));
-            auto *notify = s.prepared(u"SELECT pg_notify(?, ?)"_s);
-            s.exec(notify, { QString::fromLatin1(NotifyChannel), QString::number(id) });
-            notify->finish();
+            announceChange(s, id);
             if (!s.execDirect(u"COMMIT"_s))
                 return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
             auto updated = loadOne(s, id);
             if (!updated)
                 return { HttpResponse::internalError(), {} };
             return { eventResponse(updated->first), updated };
-        }).then([this, reply](const WriteOutcome &outcome) {
-            if (outcome.changed)
-                m_index.upsert(outcome.changed->first, outcome.changed->second);
-            reply.send(outcome.response);
-        });
+        }).then([this, reply](const WriteOutcome &outcome) { finishWrite(outcome, reply); });
 }
 
 void EventsApi::cancel(Request &request, const Reply &reply)
@@ -394,11 +391,7 @@ void EventsApi::cancel(Request &request, const Reply &reply)
                 return { HttpResponse::internalError(), {} };
             qCInfo(lcEvents) << "event" << id << "cancelled";
             return { eventResponse(cancelled->first), cancelled };
-        }).then([this, reply](const WriteOutcome &outcome) {
-            if (outcome.changed)
-                m_index.upsert(outcome.changed->first, outcome.changed->second);
-            reply.send(outcome.response);
-        });
+        }).then([this, reply](const WriteOutcome &outcome) { finishWrite(outcome, reply); });
 }
 
 } // namespace Pudding::Server

@@ -27,6 +27,9 @@ public:
     static constexpr auto NotifyChannel = "pudding_events";
 
 private:
+    /// The result of a write in the database, with what the index needs afterwards.
+    struct WriteOutcome;
+    void finishWrite(const WriteOutcome &outcome, const Reply &reply);
     void search(Request &request, const Reply &reply);
     void details(Request &request, const Reply &reply);
     void create(Request &request, const Reply &reply);

@@ -18,6 +18,17 @@ class RouterText
 namespace EC = Protocol::ErrorCode;
 } // namespace
 
+std::optional<QJsonObject> jsonBodyOrReply(const Request &request, const Reply &reply)
+{
+    auto body = request.jsonObject();
+    if (!body) {
+        reply.send(HttpResponse::error(
+                body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
+        return std::nullopt;
+    }
+    return std::move(body).value();
+}
+
 Router::Router(const Authenticator *authenticator)
     : m_authenticator(authenticator)
 {

@@ -48,6 +48,10 @@ private:
     QList<Route> m_routes;
 };
 
+/// The request's JSON object body; on failure answers 400/415 itself and returns nothing.
+[[nodiscard]] std::optional<QJsonObject> jsonBodyOrReply(const Request &request,
+                                                         const Reply &reply);
+
 /// Resolves a Bearer token to its user; implemented by the auth API.
 class Authenticator
 {

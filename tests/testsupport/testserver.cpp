@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include "db/database.h"
 #include "db/embeddedpostgres.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,23 @@ TestDatabase::~TestDatabase()
     pg.setKeepRunning(true);
     if (pg.start())
         pg.dropDatabase(m_name);
+}
+
+QSqlDatabase TestDatabase::open(const QString &url, const QString &connectionName)
+{
+    const auto config = Server::DbConfig::fromUrl(url);
+    QSqlDatabase db = QSqlDatabase::contains(connectionName)
+            ? QSqlDatabase::database(connectionName)
+            : QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    if (config) {
+        db.setHostName(config->host);
+        db.setPort(config->port);
+        db.setUserName(config->user);
+        db.setPassword(config->password);
+        db.setDatabaseName(config->database);
+        db.open();
+    }
+    return db;
 }
 
 QByteArray HttpResult::header(QByteArrayView name) const

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -28,6 +29,8 @@ public:
     [[nodiscard]] QString url() const { return m_url; }
     [[nodiscard]] QString name() const { return m_name; }
     [[nodiscard]] QString errorString() const { return m_error; }
+    /// A direct QPSQL connection (named `connectionName`) for checking what the server stored.
+    [[nodiscard]] static QSqlDatabase open(const QString &url, const QString &connectionName);
 
 private:
     QString m_name;
