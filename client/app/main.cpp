@@ -3,10 +3,13 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
 #include <QQuickWindow>
 #include <QTimer>
 #include <QTranslator>
 #include <QUrl>
+
+Q_IMPORT_QML_PLUGIN(PuddingGabelPlugin)
 
 using namespace Qt::StringLiterals;
 

@@ -1,0 +1,1 @@
+# auth: C++ sources (relative to client/) and QML files (relative to qml/)

@@ -1,0 +1,1 @@
+# places: C++ sources (relative to client/) and QML files (relative to qml/)
