@@ -324,6 +324,29 @@ private Q_SLOTS:
         QVERIFY(got.size() >= want.size() - 3); // at most the three earlier events took places
     }
 
+    void pointsForTheMap()
+    {
+        // Every matching event in the box, unpaged, as [id, lat, lng].
+        const GeoBox box { 6.0, 48.0, 12.0, 53.5 };
+        QSet<qint64> want;
+        for (const auto &c : m_bulk)
+            if (box.contains(c.location))
+                want.insert(c.id);
+        const auto r = m_server->get(u"/api/events/points?bbox=6,48,12,53.5"_s);
+        QCOMPARE(r.status, 200);
+        QSet<qint64> got;
+        for (const auto &v : r.json().value("points"_L1).toArray()) {
+            const auto point = v.toArray();
+            QCOMPARE(point.size(), 3);
+            QVERIFY(box.contains({ point[1].toDouble(), point[2].toDouble() }));
+            got.insert(point[0].toInteger());
+        }
+        QCOMPARE(r.json().value("count"_L1).toInt(), got.size());
+        QVERIFY(got.contains(want)); // plus possibly the earlier tests' events
+        QVERIFY(got.size() - want.size() <= 3);
+        QCOMPARE(m_server->get(u"/api/events/points?bbox=1,2"_s).status, 400);
+    }
+
     void searchParameterErrors_data()
     {
         QTest::addColumn<QString>("query");

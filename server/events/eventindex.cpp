@@ -253,6 +253,50 @@ EventPage EventIndex::search(const EventQuery &q, const QDateTime &now) const
     return page;
 }
 
+QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now) const
+{
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    EventQuery query = q;
+    query.city = q.city.toCaseFolded();
+    query.after.reset();
+    const QByteArray needle = foldForSearch(q.text);
+    QByteArray out;
+    int count = 0;
+    auto append = [&](const Entry &e) {
+        out += count++ ? ",[" : "[";
+        out += QByteArray::number(e.id) + ',' + QByteArray::number(e.lat, 'f', 6) + ','
+                + QByteArray::number(e.lng, 'f', 6) + ']';
+    };
+    out.reserve(64 * 1024);
+    out += "{\"points\":[";
+    QReadLocker locker(&m_lock);
+    if (query.centre || query.bbox) {
+        const GeoBox box = query.bbox ? *query.bbox
+                                      : boundingBoxAround(*query.centre, query.radiusMetres);
+        std::vector<int> cells;
+        cellsIn(box, cells);
+        for (int cell : cells) {
+            for (qint64 id : m_cells[size_t(cell)]) {
+                const Entry &e = m_byId.at(id);
+                if (!box.contains({ e.lat, e.lng }))
+                    continue;
+                if (query.centre
+                    && distanceMetres(*query.centre, { e.lat, e.lng }) > query.radiusMetres)
+                    continue;
+                if (matches(e, query, nowMs, needle))
+                    append(e);
+            }
+        }
+    } else {
+        for (const auto &[id, e] : m_byId) {
+            if (matches(e, query, nowMs, needle))
+                append(e);
+        }
+    }
+    out += "],\"count\":" + QByteArray::number(count) + '}';
+    return out;
+}
+
 std::optional<QByteArray> EventIndex::eventJson(qint64 id, const QDateTime &now) const
 {
     QReadLocker locker(&m_lock);

@@ -53,6 +53,9 @@ public:
     void clear();
 
     [[nodiscard]] EventPage search(const EventQuery &query, const QDateTime &now) const;
+    /// Every matching event as [id, lat, lng] (no paging, no order): what a map clusters.
+    /// {"points":[[id,lat,lng],…],"count":N}
+    [[nodiscard]] QByteArray points(const EventQuery &query, const QDateTime &now) const;
     /// The event's JSON as the API shows it now, or nothing.
     [[nodiscard]] std::optional<QByteArray> eventJson(qint64 id, const QDateTime &now) const;
     [[nodiscard]] std::optional<Event> event(qint64 id, const QDateTime &now) const;

@@ -94,6 +94,8 @@ void EventsApi::registerRoutes(Router &router)
     using M = Request::Method;
     router.add(M::Get, u"/api/events"_s,
                [this](Request &r, const Reply &reply) { search(r, reply); });
+    router.add(M::Get, u"/api/events/points"_s,
+               [this](Request &r, const Reply &reply) { points(r, reply); });
     router.add(M::Get, u"/api/events/<id>"_s,
                [this](Request &r, const Reply &reply) { details(r, reply); });
     router.add(M::Post, u"/api/events"_s,
@@ -140,7 +142,7 @@ std::optional<std::pair<Event, bool>> EventsApi::loadOne(DbSession &session, qin
     return result;
 }
 
-void EventsApi::search(Request &request, const Reply &reply)
+std::optional<EventQuery> EventsApi::parseQuery(const Request &request, const Reply &reply)
 {
     EventQuery query;
     FieldErrors errors;
@@ -215,10 +217,26 @@ void EventsApi::search(Request &request, const Reply &reply)
     }
     if (!errors.isEmpty()) {
         reply.send(HttpResponse::validation(errors));
-        return;
+        return std::nullopt;
     }
+    return query;
+}
+
+void EventsApi::search(Request &request, const Reply &reply)
+{
+    const auto query = parseQuery(request, reply);
+    if (!query)
+        return;
     // Answered right here: the index is in memory and the search takes microseconds.
-    reply.send(HttpResponse::rawJson(m_index.search(query, QDateTime::currentDateTimeUtc()).json));
+    reply.send(HttpResponse::rawJson(m_index.search(*query, QDateTime::currentDateTimeUtc()).json));
+}
+
+void EventsApi::points(Request &request, const Reply &reply)
+{
+    const auto query = parseQuery(request, reply);
+    if (!query)
+        return;
+    reply.send(HttpResponse::rawJson(m_index.points(*query, QDateTime::currentDateTimeUtc())));
 }
 
 void EventsApi::details(Request &request, const Reply &reply)

@@ -30,7 +30,10 @@ private:
     /// The result of a write in the database, with what the index needs afterwards.
     struct WriteOutcome;
     void finishWrite(const WriteOutcome &outcome, const Reply &reply);
+    /// Reads the search parameters; on bad input answers 400 itself and returns nothing.
+    std::optional<EventQuery> parseQuery(const Request &request, const Reply &reply);
     void search(Request &request, const Reply &reply);
+    void points(Request &request, const Reply &reply);
     void details(Request &request, const Reply &reply);
     void create(Request &request, const Reply &reply);
     void update(Request &request, const Reply &reply);
