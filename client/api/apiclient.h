@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/result.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QQmlEngine>
+
+class QNetworkReply;
+
+namespace Pudding::Client {
+
+/// One request in flight: the handle every API call returns (cf. libQuotient's jobs).
+/// It finishes exactly once, with either a JSON body or an Error whose message is already
+/// translated for the user. Deletes itself after `finished` has been delivered.
+class ApiCall : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Returned by ApiClient")
+    Q_PROPERTY(bool running READ isRunning NOTIFY finished)
+    Q_PROPERTY(qreal progress READ progress NOTIFY progressChanged)
+public:
+    explicit ApiCall(QNetworkReply *reply, QObject *parent = nullptr);
+
+    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] bool ok() const { return !m_running && !m_error; }
+    [[nodiscard]] int status() const { return m_status; }
+    [[nodiscard]] const QJsonDocument &json() const { return m_json; }
+    [[nodiscard]] QJsonObject object() const { return m_json.object(); }
+    [[nodiscard]] const std::optional<Error> &error() const { return m_error; }
+    [[nodiscard]] bool isNetworkFailure() const { return m_networkFailure; }
+    [[nodiscard]] qreal progress() const { return m_progress; }
+
+    /// Stops the request; `finished` is not emitted for an aborted call.
+    Q_INVOKABLE void abort();
+
+Q_SIGNALS:
+    void finished();
+    void progressChanged();
+
+private:
+    void complete();
+
+    QPointer<QNetworkReply> m_reply;
+    bool m_running = true;
+    bool m_aborted = false;
+    bool m_networkFailure = false;
+    int m_status = 0;
+    qreal m_progress = 0;
+    QJsonDocument m_json;
+    std::optional<Error> m_error;
+};
+
+/// The one way the app talks to pudding-server (cf. Tokodon's AbstractAccount): base URL,
+/// bearer token, JSON in and out, translated errors, and the server's reachability with an
+/// automatic retry while it is unreachable.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QUrl baseUrl READ baseUrl WRITE setBaseUrl NOTIFY baseUrlChanged)
+    Q_PROPERTY(bool reachable READ isReachable NOTIFY reachableChanged)
+    Q_PROPERTY(int retryInSeconds READ retryInSeconds NOTIFY retryInSecondsChanged)
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+
+    /// The instance QML sees (C++-owned); set by whoever owns it (main.cpp or a test).
+    static ApiClient *instance();
+    static void setInstance(ApiClient *client);
+    static ApiClient *create(QQmlEngine *, QJSEngine *) { return instance(); }
+
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    void setBaseUrl(const QUrl &url);
+    void setToken(const QByteArray &token) { m_token = token; }
+    [[nodiscard]] QByteArray token() const { return m_token; }
+    [[nodiscard]] bool isReachable() const { return m_reachable; }
+    [[nodiscard]] int retryInSeconds() const { return m_retryIn; }
+    [[nodiscard]] QNetworkAccessManager *networkAccessManager() { return &m_nam; }
+
+    ApiCall *get(const QString &path, const QUrlQuery &query = {});
+    ApiCall *post(const QString &path, const QJsonObject &body = {});
+    ApiCall *patch(const QString &path, const QJsonObject &body);
+    ApiCall *deleteResource(const QString &path);
+
+    /// Checks the server now (GET /health) instead of waiting for the next retry.
+    Q_INVOKABLE void retryNow();
+
+    /// A user-facing message for a stable error code from the server.
+    [[nodiscard]] static QString messageForCode(const QString &code, const QString &fallback);
+
+Q_SIGNALS:
+    void baseUrlChanged();
+    void reachableChanged();
+    void retryInSecondsChanged();
+    /// The server said 401 to a request that carried a token: the session has ended.
+    void sessionEnded();
+
+private:
+    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query = {}) const;
+    ApiCall *track(QNetworkReply *reply, bool authenticated);
+    void setReachable(bool reachable);
+    void scheduleRetry();
+
+    QNetworkAccessManager m_nam;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    bool m_reachable = true;
+    int m_retryIn = 0;
+    int m_backoffSeconds = 1;
+    QTimer m_retryTimer;
+    QTimer m_countdown;
+};
+
+} // namespace Pudding::Client

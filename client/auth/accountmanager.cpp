@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accountmanager.h"
+
+#include "api/apiclient.h"
+#include "shared/user.h"
+#include "shared/validation.h"
+
+#include <QLoggingCategory>
+#include <QSettings>
+#include <qt6keychain/keychain.h>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAccount, "pudding.client.account", QtInfoMsg)
+
+namespace Pudding::Client {
+
+namespace {
+AccountManager *s_instance = nullptr;
+const QString kPlainTextKey = u"account/plainTextToken"_s;
+const QString kAllowPlainKey = u"account/allowPlainTextToken"_s;
+
+bool keychainMissing(QKeychain::Error error)
+{
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
+            || error == QKeychain::OtherError || error == QKeychain::AccessDenied;
+}
+} // namespace
+
+AccountManager::AccountManager(ApiClient *api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+{
+    connect(m_api, &ApiClient::sessionEnded, this, [this] {
+        if (!isSignedIn())
+            return;
+        qCInfo(lcAccount) << "the server ended the session";
+        m_user.clear();
+        m_api->setToken({});
+        forgetToken();
+        setError(tr("Your session has ended. Please sign in again."));
+        Q_EMIT userChanged();
+    });
+}
+
+AccountManager *AccountManager::instance()
+{
+    return s_instance;
+}
+
+void AccountManager::setInstance(AccountManager *manager)
+{
+    s_instance = manager;
+}
+
+QString AccountManager::keychainKey() const
+{
+    return u"token@"_s + m_api->baseUrl().toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+}
+
+bool AccountManager::allowPlainTextToken() const
+{
+    return QSettings().value(kAllowPlainKey, false).toBool();
+}
+
+void AccountManager::setAllowPlainTextToken(bool allow)
+{
+    if (allow == allowPlainTextToken())
+        return;
+    QSettings().setValue(kAllowPlainKey, allow);
+    if (!allow)
+        QSettings().remove(kPlainTextKey);
+    else if (isSignedIn() && m_keychainState == KeychainState::Unavailable)
+        QSettings().setValue(kPlainTextKey, QString::fromLatin1(m_api->token()));
+    Q_EMIT allowPlainTextTokenChanged();
+}
+
+void AccountManager::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void AccountManager::setError(const QString &text, const QVariantMap &fields)
+{
+    m_errorText = text;
+    m_fieldErrors = fields;
+    Q_EMIT errorChanged();
+}
+
+void AccountManager::clearErrors()
+{
+    setError({});
+}
+
+void AccountManager::setKeychainState(KeychainState state)
+{
+    if (m_keychainState == state)
+        return;
+    m_keychainState = state;
+    Q_EMIT keychainStateChanged();
+}
+
+bool AccountManager::validateRegistration(const QString &name, const QString &email,
+                                          const QString &password)
+{
+    QVariantMap fields;
+    for (const auto &e : Validation::validateRegistration(email.trimmed(), password, name))
+        fields.insert(e.field, e.message);
+    setError(fields.isEmpty() ? QString() : tr("Please check the marked fields."), fields);
+    return fields.isEmpty();
+}
+
+void AccountManager::restoreSession()
+{
+    m_restoring = true;
+    setBusy(true);
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setKey(keychainKey());
+    job->setInsecureFallback(false);
+    connect(job, &QKeychain::Job::finished, this, [this, job] {
+        QByteArray token;
+        if (job->error() == QKeychain::NoError) {
+            setKeychainState(KeychainState::Available);
+            token = job->binaryData();
+        } else if (job->error() == QKeychain::EntryNotFound) {
+            setKeychainState(KeychainState::Available);
+        } else if (keychainMissing(job->error())) {
+            qCInfo(lcAccount) << "no keychain:" << job->errorString();
+            setKeychainState(KeychainState::Unavailable);
+            if (allowPlainTextToken())
+                token = QSettings().value(kPlainTextKey).toString().toLatin1();
+        }
+        if (token.isEmpty()) {
+            m_restoring = false;
+            setBusy(false);
+            Q_EMIT restoreFinished();
+            return;
+        }
+        m_api->setToken(token);
+        auto *call = m_api->get(u"/api/auth/me"_s);
+        connect(call, &ApiCall::finished, this, [this, call] {
+            m_restoring = false;
+            setBusy(false);
+            if (call->ok()) {
+                m_user = call->object().value("user"_L1).toObject().toVariantMap();
+                Q_EMIT userChanged();
+            } else if (call->status() == 401) {
+                m_api->setToken({});
+                forgetToken();
+            } else {
+                // The server is unreachable: keep the token and try again when it is back.
+                m_api->setToken({});
+                connect(m_api, &ApiClient::reachableChanged, this, [this] {
+                    if (m_api->isReachable() && !isSignedIn())
+                        restoreSession();
+                }, Qt::SingleShotConnection);
+            }
+            Q_EMIT restoreFinished();
+        });
+    });
+    job->start();
+}
+
+void AccountManager::signIn(const QString &email, const QString &password)
+{
+    if (m_busy)
+        return;
+    if (email.trimmed().isEmpty() || password.isEmpty()) {
+        setError(tr("Please enter your email address and password."));
+        return;
+    }
+    clearErrors();
+    setBusy(true);
+    m_api->setToken({});
+    finishAuth(m_api->post(u"/api/auth/login"_s,
+                           { { u"email"_s, email.trimmed() }, { u"password"_s, password } }));
+}
+
+void AccountManager::registerAccount(const QString &name, const QString &email,
+                                     const QString &password)
+{
+    if (m_busy || !validateRegistration(name, email, password))
+        return;
+    setBusy(true);
+    m_api->setToken({});
+    finishAuth(m_api->post(u"/api/auth/register"_s, { { u"name"_s, name.simplified() },
+                                                      { u"email"_s, email.trimmed() },
+                                                      { u"password"_s, password } }));
+}
+
+void AccountManager::finishAuth(ApiCall *call)
+{
+    connect(call, &ApiCall::finished, this, [this, call] {
+        setBusy(false);
+        if (!call->ok()) {
+            QVariantMap fields;
+            for (const auto &f : call->error()->fields)
+                fields.insert(f.field, f.message);
+            setError(call->error()->message, fields);
+            return;
+        }
+        const QJsonObject body = call->object();
+        const QByteArray token = body.value("token"_L1).toString().toLatin1();
+        m_api->setToken(token);
+        m_user = body.value("user"_L1).toObject().toVariantMap();
+        clearErrors();
+        storeToken(token);
+        Q_EMIT userChanged();
+        Q_EMIT signedInSuccessfully();
+    });
+}
+
+void AccountManager::signOut()
+{
+    if (!isSignedIn())
+        return;
+    // Revoke on the server; the local state is cleared at once whatever the answer.
+    m_api->post(u"/api/auth/logout"_s);
+    m_api->setToken({});
+    m_user.clear();
+    forgetToken();
+    Q_EMIT userChanged();
+}
+
+void AccountManager::storeToken(const QByteArray &token)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setKey(keychainKey());
+    job->setInsecureFallback(false);
+    job->setBinaryData(token);
+    connect(job, &QKeychain::Job::finished, this, [this, job, token] {
+        if (job->error() == QKeychain::NoError) {
+            setKeychainState(KeychainState::Available);
+            return;
+        }
+        qCInfo(lcAccount) << "cannot store the token in the keychain:" << job->errorString();
+        setKeychainState(KeychainState::Unavailable);
+        if (allowPlainTextToken())
+            QSettings().setValue(kPlainTextKey, QString::fromLatin1(token));
+    });
+    job->start();
+}
+
+void AccountManager::forgetToken()
+{
+    QSettings().remove(kPlainTextKey);
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setKey(keychainKey());
+    job->start();
+}
+
+} // namespace Pudding::Client

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eventeditor.h"
+
+#include "api/apiclient.h"
+#include "shared/event.h"
+#include "shared/validation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Client {
+
+namespace {
+EventDraft draftFromForm(const QVariantMap &form)
+{
+    EventDraft d;
+    d.title = form.value(u"title"_s).toString().simplified();
+    d.description = form.value(u"description"_s).toString().trimmed();
+    d.location = GeoPoint { form.value(u"lat"_s).toDouble(), form.value(u"lng"_s).toDouble() };
+    d.city = form.value(u"city"_s).toString().simplified();
+    d.state = form.value(u"state"_s).toString().simplified();
+    const QDateTime start = form.value(u"startTime"_s).toDateTime();
+    const QDateTime end = form.value(u"endTime"_s).toDateTime();
+    if (start.isValid())
+        d.startTime = start.toUTC();
+    if (end.isValid())
+        d.endTime = end.toUTC();
+    bool ok = false;
+    const int limit = form.value(u"attendeeLimit"_s).toInt(&ok);
+    if (ok)
+        d.attendeeLimit = limit;
+    return d;
+}
+} // namespace
+
+EventEditor::EventEditor(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void EventEditor::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void EventEditor::setError(const QString &text, const QVariantMap &fields)
+{
+    m_errorText = text;
+    m_fieldErrors = fields;
+    Q_EMIT errorChanged();
+}
+
+void EventEditor::clearErrors()
+{
+    setError({});
+}
+
+bool EventEditor::validate(const QVariantMap &form, bool creating)
+{
+    const auto errors = Validation::validateEventDraft(
+            draftFromForm(form),
+            creating ? Validation::DraftMode::Create : Validation::DraftMode::Update,
+            QDateTime::currentDateTimeUtc());
+    QVariantMap fields;
+    for (const auto &e : errors)
+        fields.insert(e.field, e.message);
+    setError(fields.isEmpty() ? QString() : tr("Please check the marked fields."), fields);
+    return fields.isEmpty();
+}
+
+void EventEditor::create(const QVariantMap &form)
+{
+    if (m_busy || !validate(form, true))
+        return;
+    send(ApiClient::instance()->post(u"/api/events"_s, draftFromForm(form).toJson()), false, 0);
+}
+
+void EventEditor::update(qint64 id, const QVariantMap &form)
+{
+    if (m_busy || !validate(form, false))
+        return;
+    send(ApiClient::instance()->patch(u"/api/events/%1"_s.arg(id), draftFromForm(form).toJson()),
+         false, id);
+}
+
+void EventEditor::cancelEvent(qint64 id)
+{
+    if (m_busy)
+        return;
+    send(ApiClient::instance()->deleteResource(u"/api/events/%1"_s.arg(id)), true, id);
+}
+
+void EventEditor::send(ApiCall *call, bool cancelling, qint64 id)
+{
+    setBusy(true);
+    clearErrors();
+    connect(call, &ApiCall::finished, this, [this, call, cancelling, id] {
+        setBusy(false);
+        if (!call->ok()) {
+            QVariantMap fields;
+            for (const auto &f : call->error()->fields)
+                fields.insert(f.field, f.message);
+            setError(call->error()->message, fields);
+            return;
+        }
+        if (cancelling)
+            Q_EMIT cancelled(id);
+        Q_EMIT saved(call->object().toVariantMap());
+    });
+}
+
+} // namespace Pudding::Client

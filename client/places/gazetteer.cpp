@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gazetteer.h"
+
+#include <QFile>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Client {
+
+namespace {
+QVariantMap toVariant(const Place &p)
+{
+    return { { u"name"_s, p.name },
+             { u"state"_s, p.state },
+             { u"lat"_s, p.location.lat },
+             { u"lng"_s, p.location.lng },
+             { u"population"_s, p.population } };
+}
+} // namespace
+
+Gazetteer::Gazetteer(QObject *parent)
+    : QObject(parent)
+{
+    auto *watcher = new QFutureWatcher<QList<Place>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        m_places = watcher->result();
+        m_ready = true;
+        watcher->deleteLater();
+        Q_EMIT readyChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(&Gazetteer::load));
+}
+
+QString Gazetteer::fold(const QString &text)
+{
+    QString out = text.toLower();
+    out.replace(u"ä"_s, u"ae"_s)
+            .replace(u"ö"_s, u"oe"_s)
+            .replace(u"ü"_s, u"ue"_s)
+            .replace(u"ß"_s, u"ss"_s);
+    return out.simplified();
+}
+
+QList<Place> Gazetteer::load()
+{
+    QList<Place> places;
+    QFile file(u":/pudding/data/de-cities.csv"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return places;
+    file.readLine();
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        QStringList fields;
+        QString current;
+        bool quoted = false;
+        for (const QChar c : line) {
+            if (c == u'"')
+                quoted = !quoted;
+            else if (c == u',' && !quoted) {
+                fields.append(current);
+                current.clear();
+            } else
+                current.append(c);
+        }
+        fields.append(current);
+        if (fields.size() != 5)
+            continue;
+        Place p { fields[0], fields[1], { fields[2].toDouble(), fields[3].toDouble() },
+                  fields[4].toInt(), fold(fields[0]) };
+        places.append(p);
+    }
+    std::sort(places.begin(), places.end(),
+              [](const Place &a, const Place &b) { return a.population > b.population; });
+    return places;
+}
+
+QVariantList Gazetteer::search(const QString &text, int limit) const
+{
+    const QString needle = fold(text);
+    QVariantList result;
+    if (needle.isEmpty())
+        return result;
+    for (const Place &p : m_places) { // biggest first
+        if (p.searchKey.startsWith(needle) && result.size() < limit)
+            result.append(toVariant(p));
+    }
+    for (const Place &p : m_places) {
+        if (result.size() >= limit)
+            break;
+        if (!p.searchKey.startsWith(needle) && p.searchKey.contains(needle))
+            result.append(toVariant(p));
+    }
+    return result;
+}
+
+QVariantMap Gazetteer::nearest(double lat, double lng) const
+{
+    const Place *best = nullptr;
+    double bestDistance = std::numeric_limits<double>::max();
+    for (const Place &p : m_places) {
+        const double d = distanceMetres({ lat, lng }, p.location);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = &p;
+        }
+    }
+    if (!best)
+        return {};
+    QVariantMap out = toVariant(*best);
+    out.insert(u"distance"_s, bestDistance);
+    return out;
+}
+
+} // namespace Pudding::Client
