@@ -2,30 +2,69 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PuddingGabel
 
 ApplicationWindow {
     id: root
 
-    width: 1100
-    height: 720
+    width: 1280
+    height: 800
+    minimumWidth: 900
+    minimumHeight: 600
     visible: true
     title: qsTr("Pudding Gabel")
 
-    ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 12
+    function openSignIn(): void {
+        signInDialog.open();
+    }
 
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Pudding Gabel")
-            font.pixelSize: 40
-            font.bold: true
+    header: AppToolBar {
+        onSignInRequested: root.openSignIn()
+        onMyEventsRequested: {
+            if (stack.depth === 1)
+                stack.push(myEventsComponent);
         }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Pudding meetups across Germany")
-            font.pixelSize: 18
-            opacity: 0.7
+        onCitySelected: (city) => discover.showCity(city)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ConnectionBanner {
+            Layout.fillWidth: true
         }
+        KeychainBanner {
+            Layout.fillWidth: true
+        }
+        StackView {
+            id: stack
+
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            initialItem: DiscoverPage {
+                id: discover
+
+                onSignInRequested: root.openSignIn()
+            }
+        }
+    }
+
+    Component {
+        id: myEventsComponent
+
+        MyEventsPage {
+            onBack: stack.pop()
+            onShowEvent: (eventId, latitude, longitude) => {
+                stack.pop();
+                discover.focusEvent(eventId, latitude, longitude);
+            }
+        }
+    }
+
+    SignInDialog {
+        id: signInDialog
+
+        anchors.centerIn: parent
     }
 }

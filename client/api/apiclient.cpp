@@ -32,6 +32,13 @@ ApiCall::ApiCall(QNetworkReply *reply, QObject *parent)
     });
 }
 
+const QJsonDocument &ApiCall::json() const
+{
+    if (!m_json)
+        m_json = QJsonDocument::fromJson(m_body);
+    return *m_json;
+}
+
 void ApiCall::abort()
 {
     if (!m_running)
@@ -51,16 +58,14 @@ void ApiCall::complete()
     reply->deleteLater();
     m_running = false;
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (!body.isEmpty())
-        m_json = QJsonDocument::fromJson(body);
+    m_body = reply->readAll();
     if (m_status == 0) {
         m_networkFailure = true;
         m_error = Error { u"network"_s,
                           tr("The server cannot be reached (%1).").arg(reply->errorString()),
                           {} };
     } else if (m_status >= 400) {
-        const auto error = m_json.object().value("error"_L1).toObject();
+        const auto error = object().value("error"_L1).toObject();
         Error e;
         e.code = error.value("code"_L1).toString();
         e.message = ApiClient::messageForCode(e.code, error.value("message"_L1).toString());

@@ -33,8 +33,11 @@ public:
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] bool ok() const { return !m_running && !m_error; }
     [[nodiscard]] int status() const { return m_status; }
-    [[nodiscard]] const QJsonDocument &json() const { return m_json; }
-    [[nodiscard]] QJsonObject object() const { return m_json.object(); }
+    /// The body as JSON, parsed on first use.
+    [[nodiscard]] const QJsonDocument &json() const;
+    [[nodiscard]] QJsonObject object() const { return json().object(); }
+    /// The body as received: big bodies can be parsed off the GUI thread by the caller.
+    [[nodiscard]] const QByteArray &rawBody() const { return m_body; }
     [[nodiscard]] const std::optional<Error> &error() const { return m_error; }
     [[nodiscard]] bool isNetworkFailure() const { return m_networkFailure; }
     [[nodiscard]] qreal progress() const { return m_progress; }
@@ -55,7 +58,8 @@ private:
     bool m_networkFailure = false;
     int m_status = 0;
     qreal m_progress = 0;
-    QJsonDocument m_json;
+    QByteArray m_body;
+    mutable std::optional<QJsonDocument> m_json;
     std::optional<Error> m_error;
 };
 

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "api/apiclient.h"
+#include "auth/accountmanager.h"
+#include "settings/appsettings.h"
+
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 #include <QUrl>
 
 Q_IMPORT_QML_PLUGIN(PuddingGabelPlugin)
@@ -54,14 +58,25 @@ int main(int argc, char *argv[])
     if (parser.isSet(selfTest))
         g_previousHandler = qInstallMessageHandler(failOnWarnings);
 
-    // English UI with a German translation, chosen by the system locale (PUDDING_LANG wins).
-    QTranslator translator;
-    const QString language = qEnvironmentVariable("PUDDING_LANG", QLocale().name());
-    if (translator.load(QLocale(language), u"pudding"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(&translator);
+    // The server: PUDDING_SERVER_URL, else the last one used, else a local one.
+    using namespace Pudding::Client;
+    ApiClient api;
+    QSettings settings;
+    const QString serverUrl = qEnvironmentVariable(
+            "PUDDING_SERVER_URL",
+            settings.value(u"server/url"_s, u"http://127.0.0.1:8080"_s).toString());
+    api.setBaseUrl(QUrl(serverUrl));
+    ApiClient::setInstance(&api);
+    AccountManager accounts(&api);
+    AccountManager::setInstance(&accounts);
+    if (!parser.isSet(selfTest))
+        accounts.restoreSession();
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
+    // English UI with a German translation: the saved choice, else the system's language.
+    AppSettings settingsObject(&app);
+    settingsObject.applyLanguage(&engine);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(u"qrc:/qt/qml/PuddingGabel/Main.qml"_s));

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PuddingGabel
+
+Dialog {
+    id: root
+
+    property bool registering: false
+
+    modal: true
+    width: 420
+    title: registering ? qsTr("Create an account") : qsTr("Sign in")
+    standardButtons: Dialog.NoButton
+    closePolicy: AccountManager.busy ? Popup.NoAutoClose : Popup.CloseOnEscape
+
+    onOpened: {
+        AccountManager.clearErrors();
+        (registering ? nameField : emailField).forceActiveFocus();
+    }
+
+    function submit(): void {
+        if (registering)
+            AccountManager.registerAccount(nameField.text, emailField.text, passwordField.text);
+        else
+            AccountManager.signIn(emailField.text, passwordField.text);
+    }
+
+    Connections {
+        target: AccountManager
+        function onSignedInSuccessfully() {
+            passwordField.text = "";
+            root.close();
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 6
+
+        TabBar {
+            Layout.fillWidth: true
+            currentIndex: root.registering ? 1 : 0
+            TabButton {
+                text: qsTr("Sign in")
+                onClicked: { root.registering = false; AccountManager.clearErrors(); }
+            }
+            TabButton {
+                text: qsTr("Register")
+                onClicked: { root.registering = true; AccountManager.clearErrors(); }
+            }
+        }
+
+        Label {
+            visible: root.registering
+            text: qsTr("Name")
+        }
+        TextField {
+            id: nameField
+
+            visible: root.registering
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Name")
+            placeholderText: qsTr("How others will see you")
+            onAccepted: emailField.forceActiveFocus()
+        }
+        FieldError {
+            visible: root.registering
+            text: AccountManager.fieldErrors.name ?? ""
+        }
+
+        Label {
+            text: qsTr("Email address")
+        }
+        TextField {
+            id: emailField
+
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Email address")
+            inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase
+            onAccepted: passwordField.forceActiveFocus()
+        }
+        FieldError {
+            text: AccountManager.fieldErrors.email ?? ""
+        }
+
+        Label {
+            text: qsTr("Password")
+        }
+        TextField {
+            id: passwordField
+
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Password")
+            echoMode: TextInput.Password
+            placeholderText: root.registering ? qsTr("At least 10 characters") : ""
+            onAccepted: root.submit()
+        }
+        FieldError {
+            text: AccountManager.fieldErrors.password ?? ""
+        }
+
+        Label {
+            Layout.fillWidth: true
+            visible: AccountManager.errorText !== ""
+            text: AccountManager.errorText
+            color: "#b3261e"
+            wrapMode: Text.WordWrap
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.topMargin: 8
+
+            BusyIndicator {
+                running: AccountManager.busy
+                visible: running
+                Layout.preferredHeight: 32
+                Layout.preferredWidth: 32
+            }
+            Item {
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Cancel")
+                enabled: !AccountManager.busy
+                onClicked: root.close()
+            }
+            Button {
+                text: root.registering ? qsTr("Create account") : qsTr("Sign in")
+                highlighted: true
+                enabled: !AccountManager.busy
+                Accessible.name: text
+                onClicked: root.submit()
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PuddingGabel
+
+ToolBar {
+    id: root
+
+    signal signInRequested()
+    signal myEventsRequested()
+    signal citySelected(var city)
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 12
+        anchors.rightMargin: 8
+        spacing: 8
+
+        Label {
+            text: qsTr("Pudding Gabel")
+            font.pixelSize: 20
+            font.bold: true
+        }
+        Item {
+            Layout.preferredWidth: 16
+        }
+        CitySearchField {
+            Layout.preferredWidth: 280
+            onCitySelected: (city) => root.citySelected(city)
+        }
+        Item {
+            Layout.fillWidth: true
+        }
+        ToolButton {
+            visible: AccountManager.signedIn
+            text: qsTr("My events")
+            Accessible.name: text
+            onClicked: root.myEventsRequested()
+        }
+        ToolButton {
+            visible: !AccountManager.signedIn
+            text: AccountManager.restoring ? qsTr("Signing in…") : qsTr("Sign in")
+            enabled: !AccountManager.restoring
+            Accessible.name: qsTr("Sign in or register")
+            onClicked: root.signInRequested()
+        }
+        ToolButton {
+            id: accountButton
+
+            visible: AccountManager.signedIn
+            text: AccountManager.user.name ?? ""
+            Accessible.name: qsTr("Account menu")
+            onClicked: accountMenu.open()
+
+            Menu {
+                id: accountMenu
+
+                y: accountButton.height
+                MenuItem {
+                    text: AccountManager.user.email ?? ""
+                    enabled: false
+                }
+                MenuItem {
+                    text: qsTr("Sign out")
+                    onTriggered: AccountManager.signOut()
+                }
+            }
+        }
+        ToolButton {
+            id: settingsButton
+
+            text: qsTr("Settings")
+            Accessible.name: qsTr("Settings menu")
+            onClicked: settingsMenu.open()
+
+            Menu {
+                id: settingsMenu
+
+                y: settingsButton.height
+                MenuItem {
+                    text: qsTr("Language: follow the system")
+                    checkable: true
+                    checked: AppSettings.language === ""
+                    onTriggered: AppSettings.language = ""
+                }
+                MenuItem {
+                    text: "English"
+                    checkable: true
+                    checked: AppSettings.language === "en"
+                    onTriggered: AppSettings.language = "en"
+                }
+                MenuItem {
+                    text: "Deutsch"
+                    checkable: true
+                    checked: AppSettings.language === "de"
+                    onTriggered: AppSettings.language = "de"
+                }
+                MenuSeparator {}
+                MenuItem {
+                    text: qsTr("Show map tiles from the internet")
+                    checkable: true
+                    checked: AppSettings.tileUrlTemplate !== ""
+                    onTriggered: AppSettings.tileUrlTemplate = checked
+                                 ? "https://tile.openstreetmap.org/{z}/{x}/{y}.png" : ""
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtPositioning
+import PuddingGabel
+
+// The map of Germany with the meetups, and the list of the same meetups beside it.
+// Hovering or selecting in one highlights in the other.
+Page {
+    id: root
+
+    property var selectedEventId: -1
+    property var hoveredEventId: -1
+    property bool placing: false
+    readonly property var germany: QtPositioning.rectangle(QtPositioning.coordinate(55.06, 5.87),
+                                                            QtPositioning.coordinate(47.27, 15.04))
+
+    signal signInRequested()
+
+    function showCity(city: var): void {
+        const centre = QtPositioning.coordinate(city.lat, city.lng);
+        filter.centre = centre;
+        if (filter.radiusKm <= 0)
+            filter.radiusKm = 25;
+        mapView.animateTo(centre, 10.5);
+    }
+
+    function focusEvent(eventId: var, latitude: real, longitude: real): void {
+        selectedEventId = eventId;
+        mapView.animateTo(QtPositioning.coordinate(latitude, longitude), Math.max(mapView.zoomLevel, 12));
+        details.showEvent(eventId);
+    }
+
+    function selectEvent(eventId: var): void {
+        selectedEventId = eventId;
+        details.showEvent(eventId);
+    }
+
+    EventFilter {
+        id: filter
+
+        region: mapView.visibleRegion
+    }
+    EventsModel {
+        id: events
+
+        filter: filter
+    }
+    MarkersModel {
+        id: markers
+
+        filter: filter
+        viewport: mapView.visibleRegion
+        zoomLevel: mapView.zoomLevel
+    }
+
+    SplitView {
+        anchors.fill: parent
+
+        Item {
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 400
+
+            MapView {
+                id: mapView
+
+                anchors.fill: parent
+                tileUrlTemplate: AppSettings.tileUrlTemplate
+                Component.onCompleted: fitViewportToGeoShape(root.germany, 16)
+
+                MapCircle {
+                    visible: filter.radiusKm > 0 && filter.centre.isValid
+                    center: filter.centre
+                    radius: filter.radiusKm * 1000
+                }
+
+                Repeater {
+                    model: markers
+                    delegate: EventMarker {
+                        map: mapView
+                        selected: markerId === root.selectedEventId
+                        hovered: markerId === root.hoveredEventId
+                        onActivated: {
+                            if (isCluster)
+                                mapView.animateTo(QtPositioning.coordinate(latitude, longitude),
+                                                  Math.min(markers.expansionZoom(markerId) + 0.2, 18));
+                            else
+                                root.selectEvent(markerId);
+                        }
+                        onHoverChanged: (isHovered) => root.hoveredEventId = isHovered ? markerId : -1
+                    }
+                }
+
+                TapHandler {
+                    enabled: root.placing
+                    onTapped: (eventPoint) => {
+                        root.placing = false;
+                        const c = mapView.toCoordinate(eventPoint.position);
+                        editor.openForNew(c.latitude, c.longitude);
+                    }
+                }
+            }
+
+            // Overlay: creating a meetup, and what the map shows.
+            RowLayout {
+                anchors.top: parent.top
+                anchors.left: parent.left
+                anchors.margins: 12
+                spacing: 8
+
+                Button {
+                    text: root.placing ? qsTr("Click the map where it takes place… (Esc cancels)")
+                                       : qsTr("New meetup")
+                    highlighted: root.placing
+                    Accessible.name: qsTr("Create a new meetup")
+                    onClicked: {
+                        if (!AccountManager.signedIn) {
+                            root.signInRequested();
+                            return;
+                        }
+                        root.placing = !root.placing;
+                    }
+                }
+                Pane {
+                    padding: 6
+                    opacity: 0.9
+                    Label {
+                        text: markers.loading ? qsTr("Loading meetups…")
+                                              : qsTr("%n meetup(s) around here", "", markers.pointCount)
+                    }
+                }
+            }
+            Keys.onEscapePressed: root.placing = false
+        }
+
+        EventListPane {
+            SplitView.preferredWidth: 420
+            SplitView.minimumWidth: 320
+            model: events
+            filter: filter
+            selectedEventId: root.selectedEventId
+            hoveredEventId: root.hoveredEventId
+            onEventHovered: (eventId) => root.hoveredEventId = eventId
+            onEventActivated: (eventId, latitude, longitude) => root.focusEvent(eventId, latitude, longitude)
+        }
+    }
+
+    EventDetailsPane {
+        id: details
+
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.right: parent.right
+        anchors.margins: 12
+        width: 400
+        eventsModel: events
+        onClosed: root.selectedEventId = -1
+        onEditRequested: (eventData) => editor.openForEdit(eventData)
+        onSignInRequested: root.signInRequested()
+    }
+
+    EventEditorDialog {
+        id: editor
+
+        anchors.centerIn: parent
+        onSaved: (eventData) => {
+            events.refresh();
+            markers.refresh();
+            root.focusEvent(eventData.id, eventData.location.lat, eventData.location.lng);
+        }
+        onCancelled: {
+            events.refresh();
+            markers.refresh();
+            details.close();
+        }
+    }
+}

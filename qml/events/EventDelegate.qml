@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+ItemDelegate {
+    id: root
+
+    required property var eventId
+    required property string title
+    required property string city
+    required property date startTime
+    required property int placesLeft
+    required property int attendeeLimit
+    required property string organizerName
+    required property real latitude
+    required property real longitude
+    required property var distanceKm
+    required property int index
+    property bool selected: false
+    property bool hovered: false
+
+    signal activated()
+    signal hoverChanged(bool isHovered)
+
+    highlighted: selected || hovered
+    Accessible.name: title + ", " + city + ", " + startTime.toLocaleString(Qt.locale(), Locale.ShortFormat)
+    onClicked: activated()
+
+    HoverHandler {
+        onHoveredChanged: root.hoverChanged(hovered)
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 2
+
+        Label {
+            Layout.fillWidth: true
+            text: root.title
+            font.bold: true
+            elide: Text.ElideRight
+        }
+        Label {
+            Layout.fillWidth: true
+            text: root.startTime.toLocaleString(Qt.locale(), Locale.ShortFormat) + " · " + root.city
+                  + (root.distanceKm !== undefined ? " · " + qsTr("%1 km").arg(Number(root.distanceKm).toLocaleString(Qt.locale(), "f", 1)) : "")
+            opacity: 0.8
+            elide: Text.ElideRight
+        }
+        Label {
+            Layout.fillWidth: true
+            text: root.placesLeft > 0 ? qsTr("%n place(s) left", "", root.placesLeft) + " · " + qsTr("by %1").arg(root.organizerName)
+                                      : qsTr("Full") + " · " + qsTr("by %1").arg(root.organizerName)
+            color: root.placesLeft > 0 ? palette.text : "#b3261e"
+            font.pixelSize: 12
+            elide: Text.ElideRight
+        }
+    }
+}

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PuddingGabel
+
+// The chosen meetup: everything about it, and what the user may do with it.
+Pane {
+    id: root
+
+    required property EventsModel eventsModel
+    readonly property var event: details.event
+    readonly property bool isOrganizer: AccountManager.signedIn && event.organizer !== undefined
+                                        && event.organizer.id === AccountManager.userId
+
+    signal closed()
+    signal editRequested(var eventData)
+    signal signInRequested()
+
+    function showEvent(eventId: var): void {
+        details.eventId = eventId;
+        visible = true;
+        forceActiveFocus();
+    }
+    function close(): void {
+        visible = false;
+        details.eventId = 0;
+        closed();
+    }
+
+    visible: false
+    padding: 16
+    Keys.onEscapePressed: close()
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Meetup details")
+
+    background: Rectangle {
+        color: palette.window
+        radius: 8
+        border.color: "#d0d0d0"
+    }
+
+    EventDetails {
+        id: details
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: root.event.title ?? ""
+                font.pixelSize: 20
+                font.bold: true
+                wrapMode: Text.WordWrap
+            }
+            ToolButton {
+                text: "✕"
+                Accessible.name: qsTr("Close details")
+                onClicked: root.close()
+            }
+        }
+        BusyIndicator {
+            visible: details.loading
+            running: visible
+        }
+        Label {
+            visible: details.errorText !== ""
+            text: details.errorText
+            color: "#b3261e"
+        }
+        Label {
+            visible: root.event.status === "CANCELLED"
+            text: qsTr("This meetup was cancelled.")
+            color: "#b3261e"
+            font.bold: true
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            visible: root.event.id !== undefined
+            columns: 2
+            columnSpacing: 12
+            rowSpacing: 4
+
+            Label { text: qsTr("When"); opacity: 0.7 }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: root.event.startTime
+                      ? root.event.startTime.toLocaleString(Qt.locale(), Locale.LongFormat) + " – "
+                        + root.event.endTime.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
+                      : ""
+            }
+            Label { text: qsTr("Where"); opacity: 0.7 }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                // The exact spot is shared with approved guests once joining exists; the area is public.
+                text: (root.event.city ?? "") + (root.event.state ? ", " + root.event.state : "")
+            }
+            Label { text: qsTr("Organizer"); opacity: 0.7 }
+            Label { text: root.event.organizer ? root.event.organizer.name : "" }
+            Label { text: qsTr("Places"); opacity: 0.7 }
+            Label {
+                text: root.event.placesLeft > 0
+                      ? qsTr("%1 of %2 left").arg(root.event.placesLeft).arg(root.event.attendeeLimit)
+                      : qsTr("Full (%1 guests)").arg(root.event.attendeeLimit ?? 0)
+            }
+        }
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Label {
+                width: root.availableWidth
+                text: root.event.description ?? ""
+                wrapMode: Text.WordWrap
+            }
+        }
+
+        // Joining comes with its own feature; the place for it is here.
+        Button {
+            Layout.fillWidth: true
+            visible: !root.isOrganizer && root.event.status === "UPCOMING"
+            text: AccountManager.signedIn ? qsTr("Ask to join (coming soon)") : qsTr("Sign in to join")
+            enabled: !AccountManager.signedIn
+            onClicked: root.signInRequested()
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: root.isOrganizer && root.event.status !== "CANCELLED" && root.event.status !== "PAST"
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Edit")
+                onClicked: root.editRequested(root.event)
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Cancel meetup")
+                onClicked: cancelDialog.open()
+            }
+        }
+    }
+
+    CancelEventDialog {
+        id: cancelDialog
+
+        anchors.centerIn: Overlay.overlay
+        eventTitle: root.event.title ?? ""
+        eventId: root.event.id ?? 0
+        onDone: details.reload()
+    }
+}

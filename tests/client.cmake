@@ -1,0 +1,14 @@
+# Desktop client models against the real server (and a real keyring in a private D-Bus session).
+qt_add_executable(tst_clientmodels tst_clientmodels.cpp)
+target_link_libraries(tst_clientmodels PRIVATE pudding-testsupport pudding-client)
+add_dependencies(tst_clientmodels pudding-server)
+add_test(NAME tst_clientmodels
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/run-with-keyring.sh $<TARGET_FILE:tst_clientmodels>)
+set_tests_properties(tst_clientmodels PROPERTIES
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PUDDING_TEST_KEYRING=1"
+    FIXTURES_REQUIRED postgres TIMEOUT 300)
+# The same suite where no keyring exists: the token must stay in memory only.
+add_test(NAME tst_clientmodels_nokeyring COMMAND tst_clientmodels keychainUnavailable)
+set_tests_properties(tst_clientmodels_nokeyring PROPERTIES
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bus;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/nokeyring-config"
+    FIXTURES_REQUIRED postgres TIMEOUT 120)
