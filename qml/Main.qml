@@ -18,6 +18,16 @@ ApplicationWindow {
         signInDialog.open();
     }
 
+    // Used by `pudding --self-test`: every page and dialog is created and shown once.
+    function selfTest(): void {
+        signInDialog.open();
+        signInDialog.registering = true;
+        signInDialog.close();
+        stack.push(myEventsComponent);
+        stack.pop();
+        discover.selfTest();
+    }
+
     header: AppToolBar {
         onSignInRequested: root.openSignIn()
         onMyEventsRequested: {

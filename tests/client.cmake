@@ -12,3 +12,16 @@ add_test(NAME tst_clientmodels_nokeyring COMMAND tst_clientmodels keychainUnavai
 set_tests_properties(tst_clientmodels_nokeyring PROPERTIES
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/bus;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/nokeyring-config"
     FIXTURES_REQUIRED postgres TIMEOUT 120)
+
+# A picture of the discover page (offline map, clustered demo meetups), kept as an artifact:
+# build*/artifacts/discover.png (and discover-de.png in German).
+qt_add_executable(tst_appscreenshot tst_appscreenshot.cpp)
+target_link_libraries(tst_appscreenshot PRIVATE pudding-testsupport Qt6::Gui)
+target_compile_definitions(tst_appscreenshot PRIVATE
+    PUDDING_APP_BINARY="$<TARGET_FILE:pudding>"
+    PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts")
+add_dependencies(tst_appscreenshot pudding pudding-server)
+add_test(NAME tst_appscreenshot COMMAND tst_appscreenshot)
+set_tests_properties(tst_appscreenshot PROPERTIES
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
+    FIXTURES_REQUIRED postgres TIMEOUT 180)

@@ -52,7 +52,12 @@ int main(int argc, char *argv[])
                                                 "main", "Save a picture of the window to this "
                                                         "file once it is shown, then exit."),
                                         u"file"_s);
-    parser.addOptions({ selfTest, screenshot });
+    const QCommandLineOption screenshotDelay(u"screenshot-delay"_s,
+                                             QCoreApplication::translate(
+                                                     "main", "Milliseconds to wait before the "
+                                                             "screenshot (default 4000)."),
+                                             u"ms"_s, u"4000"_s);
+    parser.addOptions({ selfTest, screenshot, screenshotDelay });
     parser.process(app);
 
     if (parser.isSet(selfTest))
@@ -87,12 +92,16 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshot) && window) {
         const QString file = parser.value(screenshot);
         // Give the scene a moment to lay out and render, then grab what is on screen.
-        QTimer::singleShot(1500, window, [window, file] {
+        QTimer::singleShot(parser.value(screenshotDelay).toInt(), window, [window, file] {
             const bool saved = window->grabWindow().save(file);
             QCoreApplication::exit(saved ? 0 : 1);
         });
-    } else if (parser.isSet(selfTest)) {
-        QTimer::singleShot(1000, &app, [] { QCoreApplication::exit(g_sawWarning ? 1 : 0); });
+    } else if (parser.isSet(selfTest) && window) {
+        // Visit every page and dialog once; any QML warning on the way fails the run.
+        QTimer::singleShot(500, window, [window] {
+            QMetaObject::invokeMethod(window, "selfTest");
+            QTimer::singleShot(2500, window, [] { QCoreApplication::exit(g_sawWarning ? 1 : 0); });
+        });
     }
     return QGuiApplication::exec();
 }

@@ -32,6 +32,13 @@ Page {
         details.showEvent(eventId);
     }
 
+    function selfTest(): void {
+        editor.openForNew(52.52, 13.40);
+        editor.close();
+        details.showEvent(1);
+        details.close();
+    }
+
     function selectEvent(eventId: var): void {
         selectedEventId = eventId;
         details.showEvent(eventId);
