@@ -6,6 +6,7 @@ list(APPEND PUDDING_QML_FILES
     components/ConnectionBanner.qml
     components/KeychainBanner.qml
     components/FieldError.qml
+    components/Formats.qml
     auth/SignInDialog.qml
     events/DiscoverPage.qml
     events/EventMarker.qml

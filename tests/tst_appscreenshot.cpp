@@ -19,6 +19,7 @@ class TstAppScreenshot : public QObject
 private:
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<TestServer> m_server;
+    QString m_output;
 
     QImage takeScreenshot(const QString &file, const QString &language)
     {
@@ -38,8 +39,9 @@ private:
             app.kill();
             return {};
         }
+        m_output = QString::fromUtf8(app.readAll());
         if (app.exitCode() != 0)
-            qWarning().noquote() << app.readAll();
+            qWarning().noquote() << m_output;
         return QImage(file);
     }
 
@@ -70,6 +72,12 @@ private Q_SLOTS:
         QFile::remove(path);
         const QImage image = takeScreenshot(path, language);
         QVERIFY2(!image.isNull(), qPrintable(path));
+        // With real data on screen, no QML warning may appear (ReferenceError, TypeError…).
+        QStringList qmlWarnings;
+        for (const QString &line : m_output.split(u'\n'))
+            if (line.contains(u"qrc:/"_s))
+                qmlWarnings.append(line);
+        QVERIFY2(qmlWarnings.isEmpty(), qPrintable(qmlWarnings.join(u'\n')));
         QCOMPARE(image.size(), QSize(1280, 800));
         // Not a blank window: a map has many colours. And the markers' pink is there.
         QSet<QRgb> colours;

@@ -80,7 +80,12 @@ public:
     /// The instance QML sees (C++-owned); set by whoever owns it (main.cpp or a test).
     static ApiClient *instance();
     static void setInstance(ApiClient *client);
-    static ApiClient *create(QQmlEngine *, QJSEngine *) { return instance(); }
+    /// QML's singleton: the C++-owned instance (the engine must not delete it).
+    static ApiClient *create(QQmlEngine *, QJSEngine *)
+    {
+        QJSEngine::setObjectOwnership(instance(), QJSEngine::CppOwnership);
+        return instance();
+    }
 
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url);

@@ -36,7 +36,12 @@ public:
 
     static AccountManager *instance();
     static void setInstance(AccountManager *manager);
-    static AccountManager *create(QQmlEngine *, QJSEngine *) { return instance(); }
+    /// QML's singleton: the C++-owned instance (the engine must not delete it).
+    static AccountManager *create(QQmlEngine *, QJSEngine *)
+    {
+        QJSEngine::setObjectOwnership(instance(), QJSEngine::CppOwnership);
+        return instance();
+    }
 
     [[nodiscard]] bool isSignedIn() const { return !m_user.isEmpty(); }
     [[nodiscard]] QVariantMap user() const { return m_user; }

@@ -48,12 +48,13 @@ void AppSettings::applyLanguage(QQmlEngine *engine)
     if (wanted.isEmpty())
         wanted = QLocale().name();
     QCoreApplication::removeTranslator(&m_translator);
-    m_effective = u"en"_s;
-    if (wanted.startsWith(u"de"_s)
-        && m_translator.load(QLocale(QLocale::German), u"pudding"_s, u"_"_s, u":/i18n"_s)) {
+    m_effective = wanted.startsWith(u"de"_s) ? u"de"_s : u"en"_s;
+    // English has a catalogue too: it holds the plural forms ("1 place", "2 places").
+    if (m_translator.load(u":/i18n/pudding_"_s + m_effective))
         QCoreApplication::installTranslator(&m_translator);
-        m_effective = u"de"_s;
-    }
+    // Dates and numbers follow the chosen language.
+    QLocale::setDefault(m_effective == "de"_L1 ? QLocale(QLocale::German, QLocale::Germany)
+                                               : QLocale(QLocale::English, QLocale::UnitedKingdom));
     if (m_engine)
         m_engine->retranslate();
 }

@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PuddingGabel
 
 ItemDelegate {
     id: root
@@ -18,13 +19,13 @@ ItemDelegate {
     required property var distanceKm
     required property int index
     property bool selected: false
-    property bool hovered: false
+    property bool hoverHighlighted: false
 
     signal activated()
     signal hoverChanged(bool isHovered)
 
-    highlighted: selected || hovered
-    Accessible.name: title + ", " + city + ", " + startTime.toLocaleString(Qt.locale(), Locale.ShortFormat)
+    highlighted: selected || hoverHighlighted
+    Accessible.name: title + ", " + city + ", " + Formats.dateTime(startTime)
     onClicked: activated()
 
     HoverHandler {
@@ -42,7 +43,7 @@ ItemDelegate {
         }
         Label {
             Layout.fillWidth: true
-            text: root.startTime.toLocaleString(Qt.locale(), Locale.ShortFormat) + " · " + root.city
+            text: Formats.dateTime(root.startTime) + " · " + root.city
                   + (root.distanceKm !== undefined ? " · " + qsTr("%1 km").arg(Number(root.distanceKm).toLocaleString(Qt.locale(), "f", 1)) : "")
             opacity: 0.8
             elide: Text.ElideRight

@@ -90,8 +90,7 @@ Pane {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: root.event.startTime
-                      ? root.event.startTime.toLocaleString(Qt.locale(), Locale.LongFormat) + " – "
-                        + root.event.endTime.toLocaleTimeString(Qt.locale(), Locale.ShortFormat)
+                      ? Formats.longDateTime(root.event.startTime) + " – " + Formats.time(root.event.endTime)
                       : ""
             }
             Label { text: qsTr("Where"); opacity: 0.7 }

@@ -53,7 +53,7 @@ Pane {
             delegate: EventDelegate {
                 width: ListView.view.width
                 selected: eventId === root.selectedEventId
-                hovered: eventId === root.hoveredEventId
+                hoverHighlighted: eventId === root.hoveredEventId
                 onHoverChanged: (isHovered) => root.eventHovered(isHovered ? eventId : -1)
                 onActivated: root.eventActivated(eventId, latitude, longitude)
             }

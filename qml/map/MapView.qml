@@ -169,7 +169,6 @@ Item {
     QtObject {
         id: internal
 
-        readonly property int idle: 0
         readonly property int flying: 1
         readonly property int zoomingAround: 2
 
@@ -180,7 +179,7 @@ Item {
 
         // The running animation: t goes 0 -> 1, the view is interpolated from it.
         property real t: 0
-        property int mode: idle
+        property int mode: flying
         property real fromZoom: 0
         property real toZoom: 0
         property point fromUnit
@@ -209,8 +208,14 @@ Item {
             applyingView = false;
         }
 
+        // Web Mercator unit coordinates: the world is [0, 1) at every zoom.
         function unitOf(coordinate: var): point {
-            return MapProjection.project(coordinate, 0);
+            const p = MapProjection.project(coordinate, 0);
+            return Qt.point(p.x / 256, p.y / 256);
+        }
+
+        function coordinateOfUnit(unit: point): var {
+            return MapProjection.unproject(Qt.point(unit.x * 256, unit.y * 256), 0);
         }
 
         function startFly(coordinate: var, zoom: real, duration: int): void {
@@ -232,7 +237,7 @@ Item {
         function panAnimated(dx: real, dy: real): void {
             // Key repeats add up: pan from where the running pan is heading.
             const from = animation.running && mode === flying
-                    ? MapProjection.unproject(toUnit, 0) : root.center;
+                    ? coordinateOfUnit(toUnit) : root.center;
             const fromWorld = MapProjection.project(from, root.zoomLevel);
             const to = MapProjection.unproject(Qt.point(fromWorld.x + dx, fromWorld.y + dy),
                                                root.zoomLevel);
@@ -250,7 +255,7 @@ Item {
                                       fromUnit.y + (toUnit.y - fromUnit.y) * t);
                 applyingView = true;
                 root.zoomLevel = zoom;
-                root.center = MapProjection.unproject(unit, 0);
+                root.center = coordinateOfUnit(unit);
                 applyingView = false;
             } else if (mode === zoomingAround) {
                 setView(fromZoom + (toZoom - fromZoom) * t, anchorCoordinate, anchorPoint);
@@ -268,14 +273,14 @@ Item {
             const box = fitShape.boundingGeoRectangle();
             const topLeft = unitOf(box.topLeft);
             const bottomRight = unitOf(box.bottomRight);
-            const dx = Math.max(bottomRight.x - topLeft.x, 1e-9);
-            const dy = Math.max(bottomRight.y - topLeft.y, 1e-9);
+            const dx = Math.max(bottomRight.x - topLeft.x, 1e-12) * 256;
+            const dy = Math.max(bottomRight.y - topLeft.y, 1e-12) * 256;
             const zoom = clampZoom(Math.min(Math.log2(width / dx), Math.log2(height / dy)));
             animation.stop();
             applyingView = true;
             root.zoomLevel = zoom;
-            root.center = MapProjection.unproject(Qt.point((topLeft.x + bottomRight.x) / 2,
-                                                           (topLeft.y + bottomRight.y) / 2), 0);
+            root.center = coordinateOfUnit(Qt.point((topLeft.x + bottomRight.x) / 2,
+                                                    (topLeft.y + bottomRight.y) / 2));
             applyingView = false;
         }
 
@@ -305,7 +310,6 @@ Item {
         from: 0
         to: 1
         easing.type: Easing.OutCubic
-        onStopped: internal.mode = internal.idle
     }
 
     SystemPalette {
@@ -340,18 +344,27 @@ Item {
     DragHandler {
         id: dragHandler
 
+        // The centre when the drag began; the translation is applied to it.
         property point startUnit
+        property bool tracking: false
+
+        function begin(): void {
+            tracking = true;
+            internal.fitShape = null;
+            animation.stop();
+            startUnit = internal.unitOf(root.center);
+            internal.lastVelocity = Qt.point(0, 0);
+        }
 
         target: null
         acceptedButtons: Qt.LeftButton
         onActiveChanged: {
             if (active) {
-                internal.fitShape = null;
-                animation.stop();
-                startUnit = internal.unitOf(root.center);
-                internal.lastVelocity = Qt.point(0, 0);
+                if (!tracking)
+                    begin();
                 return;
             }
+            tracking = false;
             const v = internal.lastVelocity;
             const speed = Math.sqrt(v.x * v.x + v.y * v.y);
             if (!root.kineticPanning || speed < 300 || root.animationDuration <= 0)
@@ -367,6 +380,8 @@ Item {
         onActiveTranslationChanged: {
             if (!active)
                 return;
+            if (!tracking)
+                begin();
             const size = MapProjection.worldSize(root.zoomLevel);
             internal.applyingView = true;
             root.center = MapProjection.unproject(Qt.point(startUnit.x * size - activeTranslation.x,

@@ -6,12 +6,13 @@ import PuddingGabel
 // one ring around it exist (no prefetching beyond that: OpenStreetMap's tile policy), loaded
 // asynchronously and faded in. Fractional zoom levels scale the nearest integer level. When
 // the zoom level changes, the previous level stays underneath until the new one has finished
-// (loaded or failed), then goes. Tiles that fail leave the base map visible, which is how the
-// app looks without a network.
+// (loaded or failed), then goes. Tiles that fail are transparent and leave the base map
+// visible, which is how the app looks without a network.
 Item {
     id: root
 
-    required property MapView map
+    // The MapView (typed Item: MapView itself uses this component).
+    required property Item map
     // "{z}", "{x}", "{y}" are replaced by the tile's zoom, column and row.
     property string urlTemplate
     property int maximumTileZoom: 19
@@ -38,10 +39,14 @@ Item {
         transformOrigin: Item.TopLeft
     }
 
+    // Loaded through MapTiles' image provider: a tile that fails is transparent (no warning);
+    // not kept in QML's image cache, so a failed tile is retried when it is needed again
+    // (successes come back from the HTTP disk cache).
     component Tile: Image {
         width: 256
         height: 256
         asynchronous: true
+        cache: false
         smooth: true
         opacity: status === Image.Ready ? 1 : 0
         onStatusChanged: Qt.callLater(internal.prune)
@@ -51,12 +56,6 @@ Item {
                 duration: 200
             }
         }
-    }
-
-    function tileUrl(zoom: int, x: int, y: int): string {
-        const n = Math.pow(2, zoom);
-        const column = ((x % n) + n) % n;
-        return urlTemplate.replace("{z}", zoom).replace("{x}", column).replace("{y}", y);
     }
 
     onUrlTemplateChanged: {
@@ -140,7 +139,7 @@ Item {
                     level.tiles[key] = tileComponent.createObject(level.item, {
                         x: (x - level.item.originX) * 256,
                         y: (y - level.item.originY) * 256,
-                        source: root.tileUrl(zoom, x, y)
+                        source: MapTiles.url(root.urlTemplate, zoom, x, y)
                     });
                     ++tileCount;
                 }

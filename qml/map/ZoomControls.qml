@@ -7,7 +7,8 @@ import PuddingGabel
 Column {
     id: root
 
-    required property MapView map
+    // The MapView (typed Item: MapView itself uses this component).
+    required property Item map
 
     spacing: 6
 

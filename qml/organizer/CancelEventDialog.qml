@@ -14,6 +14,7 @@ Dialog {
     signal done()
 
     modal: true
+    width: 460
     title: qsTr("Cancel this meetup?")
     standardButtons: Dialog.NoButton
 
@@ -28,11 +29,13 @@ Dialog {
 
     contentItem: ColumnLayout {
         Label {
-            Layout.maximumWidth: 420
+            Layout.fillWidth: true
             wrapMode: Text.WordWrap
             text: qsTr("“%1” will be shown as cancelled to everyone. This cannot be undone.").arg(root.eventTitle)
         }
         Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
             visible: editor.errorText !== ""
             text: editor.errorText
             color: "#b3261e"

@@ -62,22 +62,22 @@
 <context>
     <name>CancelEventDialog</name>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="17" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="18" />
         <source>Cancel this meetup?</source>
         <translation>Dieses Treffen absagen?</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="33" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="34" />
         <source>“%1” will be shown as cancelled to everyone. This cannot be undone.</source>
         <translation>„%1“ wird allen als abgesagt angezeigt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="43" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="46" />
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="47" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="50" />
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -193,47 +193,47 @@
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="97" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="96" />
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="104" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="103" />
         <source>Organizer</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="106" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="105" />
         <source>Places</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="109" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="108" />
         <source>%1 of %2 left</source>
         <translation>%1 von %2 frei</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="110" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="109" />
         <source>Full (%1 guests)</source>
         <translation>Ausgebucht (%1 Gäste)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="127" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="126" />
         <source>Ask to join (coming soon)</source>
         <translation>Teilnahme anfragen (bald verfügbar)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="127" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="126" />
         <source>Sign in to join</source>
         <translation>Zum Teilnehmen anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="136" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="135" />
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="141" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="140" />
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -496,6 +496,29 @@
         <location filename="../../qml/Main.qml" line="15" />
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="126" />
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="127" />
+        <source>Arrow keys move the map; plus and minus zoom in and out.</source>
+        <translation>Pfeiltasten verschieben die Karte; Plus und Minus zoomen hinein und heraus.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="177" />
+        <source>© OpenStreetMap contributors</source>
+        <translation>© OpenStreetMap-Mitwirkende</translation>
+    </message>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="178" />
+        <source>Made with Natural Earth</source>
+        <translation>Erstellt mit Natural Earth</translation>
     </message>
 </context>
 <context>
@@ -775,6 +798,19 @@
         <location filename="../../shared/validation.cpp" line="168" />
         <source>Allow between %1 and %2 attendees.</source>
         <translation>Erlaube zwischen %1 und %2 Gästen.</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomControls</name>
+    <message>
+        <location filename="../../qml/map/ZoomControls.qml" line="51" />
+        <source>Zoom in</source>
+        <translation>Hineinzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/map/ZoomControls.qml" line="57" />
+        <source>Zoom out</source>
+        <translation>Herauszoomen</translation>
     </message>
 </context>
 <context>

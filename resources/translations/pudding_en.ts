@@ -1,0 +1,839 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AppToolBar</name>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="21" />
+        <source>Pudding Gabel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="37" />
+        <source>My events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="43" />
+        <source>Signing in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="43" />
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="45" />
+        <source>Sign in or register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="53" />
+        <source>Account menu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="65" />
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="73" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="74" />
+        <source>Settings menu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="82" />
+        <source>Language: follow the system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="101" />
+        <source>Show map tiles from the internet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CancelEventDialog</name>
+    <message>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="18" />
+        <source>Cancel this meetup?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="34" />
+        <source>“%1” will be shown as cancelled to everyone. This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="46" />
+        <source>Keep it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="50" />
+        <source>Cancel meetup</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CitySearchField</name>
+    <message>
+        <location filename="../../qml/components/CitySearchField.qml" line="12" />
+        <source>Search a city…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/CitySearchField.qml" line="13" />
+        <source>Search a city</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message numerus="yes">
+        <location filename="../../qml/components/ConnectionBanner.qml" line="26" />
+        <source>The server cannot be reached. Trying again in %n second(s)…</source>
+        <translation><numerusform>The server cannot be reached. Trying again in %n second…</numerusform><numerusform>The server cannot be reached. Trying again in %n seconds…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ConnectionBanner.qml" line="27" />
+        <source>The server cannot be reached. Trying again…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/ConnectionBanner.qml" line="30" />
+        <source>Try now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/ConnectionBanner.qml" line="31" />
+        <source>Try to reach the server now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DiscoverPage</name>
+    <message>
+        <location filename="../../qml/events/DiscoverPage.qml" line="120" />
+        <source>Click the map where it takes place… (Esc cancels)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/DiscoverPage.qml" line="121" />
+        <source>New meetup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/DiscoverPage.qml" line="123" />
+        <source>Create a new meetup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/DiscoverPage.qml" line="136" />
+        <source>Loading meetups…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/events/DiscoverPage.qml" line="137" />
+        <source>%n meetup(s) around here</source>
+        <translation><numerusform>%n meetup around here</numerusform><numerusform>%n meetups around here</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EventDelegate</name>
+    <message>
+        <location filename="../../qml/events/EventDelegate.qml" line="46" />
+        <source>%1 km</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/events/EventDelegate.qml" line="52" />
+        <source>%n place(s) left</source>
+        <translation><numerusform>%n place left</numerusform><numerusform>%n places left</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDelegate.qml" line="52" />
+        <location filename="../../qml/events/EventDelegate.qml" line="53" />
+        <source>by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDelegate.qml" line="53" />
+        <source>Full</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EventDetailsPane</name>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="35" />
+        <source>Meetup details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="62" />
+        <source>Close details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="77" />
+        <source>This meetup was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="88" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="96" />
+        <source>Where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="103" />
+        <source>Organizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="105" />
+        <source>Places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="108" />
+        <source>%1 of %2 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="109" />
+        <source>Full (%1 guests)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="126" />
+        <source>Ask to join (coming soon)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="126" />
+        <source>Sign in to join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="135" />
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="140" />
+        <source>Cancel meetup</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EventEditorDialog</name>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20" />
+        <source>Edit meetup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20" />
+        <source>New meetup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="105" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="109" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="110" />
+        <source>e.g. Vanilla pudding picnic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="114" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="120" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="128" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="129" />
+        <source>City</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="133" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="134" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="139" />
+        <source>Location: %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="147" />
+        <source>Date (YYYY-MM-DD)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="150" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="155" />
+        <source>Start (HH:MM)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="158" />
+        <source>Start time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="163" />
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="164" />
+        <source>Duration in hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="169" />
+        <source>Guests at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="175" />
+        <source>Maximum number of guests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="191" />
+        <source>Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="193" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="193" />
+        <source>Create meetup</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EventListPane</name>
+    <message>
+        <location filename="../../qml/events/EventListPane.qml" line="50" />
+        <source>Meetups in view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/EventListPane.qml" line="80" />
+        <source>No meetups here. Zoom out, move the map or change the filters.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EventMarker</name>
+    <message numerus="yes">
+        <location filename="../../qml/events/EventMarker.qml" line="39" />
+        <source>%n meetup(s) here; zoom in</source>
+        <translation><numerusform>%n meetup here; zoom in</numerusform><numerusform>%n meetups here; zoom in</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventMarker.qml" line="39" />
+        <source>Meetup</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <location filename="../../shared/event.cpp" line="126" />
+        <source>Must be a text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/event.cpp" line="141" />
+        <source>Must be an object with numbers lat and lng.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/event.cpp" line="152" />
+        <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/event.cpp" line="163" />
+        <source>Must be a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/event.cpp" line="169" />
+        <source>Some fields have the wrong type.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="27" />
+        <source>Search titles and descriptions…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="28" />
+        <source>Search meetups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="34" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="40" />
+        <source>Date range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="43" />
+        <source>Any time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="44" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="45" />
+        <source>Next 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="46" />
+        <source>Next 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="60" />
+        <source>Within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="65" />
+        <source>Search a city first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="76" />
+        <source>Search radius in kilometres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="80" />
+        <source>%1 km</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="87" />
+        <source>Only with free places</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="94" />
+        <source>Sort order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="95" />
+        <source>By date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/events/FilterBar.qml" line="95" />
+        <source>By distance</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>KeychainBanner</name>
+    <message>
+        <location filename="../../qml/components/KeychainBanner.qml" line="24" />
+        <source>No keyring is available: you stay signed in until you quit the app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/components/KeychainBanner.qml" line="27" />
+        <source>Remember me in a plain-text file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="15" />
+        <source>Pudding Gabel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="126" />
+        <source>Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="127" />
+        <source>Arrow keys move the map; plus and minus zoom in and out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="177" />
+        <source>© OpenStreetMap contributors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/map/MapView.qml" line="178" />
+        <source>Made with Natural Earth</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MyEventsPage</name>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="14" />
+        <source>My meetups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="33" />
+        <source>← Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="34" />
+        <source>Back to the map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="44" />
+        <source>Which meetups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45" />
+        <source>Upcoming</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45" />
+        <source>Past</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="68" />
+        <source>No meetups here yet. Create one from the map.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::AccountManager</name>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="41" />
+        <source>Your session has ended. Please sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="112" />
+        <source>Please check the marked fields.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="172" />
+        <source>Please enter your email address and password.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::ApiCall</name>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="65" />
+        <source>The server cannot be reached (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::ApiClient</name>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="220" />
+        <source>The email address or the password is wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="222" />
+        <source>An account with this email address exists already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="224" />
+        <source>Please sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="226" />
+        <source>You are not allowed to do that.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="228" />
+        <source>This no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="230" />
+        <source>Too many attempts. Please wait a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="232" />
+        <source>That is too large to send.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="234" />
+        <source>Something went wrong on the server. Please try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="236" />
+        <source>That conflicts with the current state.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/api/apiclient.cpp" line="237" />
+        <source>Something went wrong.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::EventEditor</name>
+    <message>
+        <location filename="../../client/events/eventeditor.cpp" line="69" />
+        <source>Please check the marked fields.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="14" />
+        <source>Create an account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="14" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="45" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="130" />
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="49" />
+        <source>Register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="56" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="63" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="64" />
+        <source>How others will see you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="73" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="79" />
+        <source>Email address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="88" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="94" />
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="96" />
+        <source>At least 10 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="125" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="130" />
+        <source>Create account</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../shared/validation.cpp" line="72" />
+        <source>Please enter your email address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="74" />
+        <source>This is not a valid email address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="83" />
+        <source>Use at least %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="86" />
+        <location filename="../../shared/validation.cpp" line="100" />
+        <location filename="../../shared/validation.cpp" line="135" />
+        <location filename="../../shared/validation.cpp" line="152" />
+        <source>Use at most %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="89" />
+        <source>This password is one of the most common ones; please choose another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="98" />
+        <source>Please enter your name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="102" />
+        <source>The name contains characters that are not allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="117" />
+        <source>This field is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="125" />
+        <source>The title needs %1 to %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="129" />
+        <source>The title contains characters that are not allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="137" />
+        <source>The description contains characters that are not allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="143" />
+        <source>The meetup must take place in Germany.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="149" />
+        <source>The city needs 1 to %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="157" />
+        <source>The meetup cannot start in the past.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="160" />
+        <source>The end must be after the start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="162" />
+        <source>A meetup lasts at most 14 days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="168" />
+        <source>Allow between %1 and %2 attendees.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ZoomControls</name>
+    <message>
+        <location filename="../../qml/map/ZoomControls.qml" line="51" />
+        <source>Zoom in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qml/map/ZoomControls.qml" line="57" />
+        <source>Zoom out</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../client/app/main.cpp" line="42" />
+        <source>Pudding Gabel: find pudding meetups across Germany.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/app/main.cpp" line="47" />
+        <source>Load the UI, fail on any QML warning, and exit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/app/main.cpp" line="51" />
+        <source>Save a picture of the window to this file once it is shown, then exit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../client/app/main.cpp" line="56" />
+        <source>Milliseconds to wait before the screenshot (default 4000).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
