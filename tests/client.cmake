@@ -25,3 +25,12 @@ add_test(NAME tst_appscreenshot COMMAND tst_appscreenshot)
 set_tests_properties(tst_appscreenshot PROPERTIES
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
     FIXTURES_REQUIRED postgres TIMEOUT 180)
+
+# The real QML app in-process: map, clusters, details, creating a meetup from the map.
+qt_add_executable(tst_appui tst_appui.cpp)
+target_link_libraries(tst_appui PRIVATE pudding-testsupport pudding-client pudding-clientplugin Qt6::Quick)
+add_dependencies(tst_appui pudding-server)
+add_test(NAME tst_appui COMMAND tst_appui)
+set_tests_properties(tst_appui PROPERTIES
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/appui-config"
+    FIXTURES_REQUIRED postgres TIMEOUT 180)

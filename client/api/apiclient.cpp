@@ -45,8 +45,13 @@ void ApiCall::abort()
         return;
     m_aborted = true;
     m_running = false;
-    if (m_reply)
-        m_reply->abort();
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        // An already failed reply must not be aborted again (Qt warns "called twice").
+        if (!m_reply->isFinished() && m_reply->error() == QNetworkReply::NoError)
+            m_reply->abort();
+        m_reply->deleteLater();
+    }
     deleteLater();
 }
 

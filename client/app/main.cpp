@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "api/apiclient.h"
-#include "auth/accountmanager.h"
-#include "settings/appsettings.h"
+#include "app/appcontext.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -9,7 +7,6 @@
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickWindow>
-#include <QSettings>
 #include <QTimer>
 #include <QUrl>
 
@@ -63,29 +60,15 @@ int main(int argc, char *argv[])
     if (parser.isSet(selfTest))
         g_previousHandler = qInstallMessageHandler(failOnWarnings);
 
-    // The server: PUDDING_SERVER_URL, else the last one used, else a local one.
     using namespace Pudding::Client;
-    ApiClient api;
-    QSettings settings;
-    const QString serverUrl = qEnvironmentVariable(
-            "PUDDING_SERVER_URL",
-            settings.value(u"server/url"_s, u"http://127.0.0.1:8080"_s).toString());
-    api.setBaseUrl(QUrl(serverUrl));
-    ApiClient::setInstance(&api);
-    AccountManager accounts(&api);
-    AccountManager::setInstance(&accounts);
+    AppContext context(AppContext::defaultServerUrl());
     if (!parser.isSet(selfTest))
-        accounts.restoreSession();
+        context.accounts.restoreSession();
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(u"qrc:/qt/qml"_s);
-    // English UI with a German translation: the saved choice, else the system's language.
-    AppSettings settingsObject(&app);
-    settingsObject.applyLanguage(&engine);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-    engine.load(QUrl(u"qrc:/qt/qml/PuddingGabel/Main.qml"_s));
-    if (engine.rootObjects().isEmpty())
+    if (!context.load(engine))
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
 

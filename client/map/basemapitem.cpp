@@ -6,8 +6,11 @@
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QHash>
+#include <QMutex>
+#include <QScreen>
+#include <QThreadPool>
 #include <QPainter>
-#include <QElapsedTimer>
 #include <QPainterPathStroker>
 
 #include <array>
@@ -25,7 +28,9 @@ const std::array<QColor, 5> StateFills { QColor(0xf7, 0xf2, 0xe4), QColor(0xec, 
                                          QColor(0xf1, 0xec, 0xf4) };
 const QColor StateBorder { 0x9e, 0x93, 0xab };
 const QColor Outline { 0x5d, 0x6b, 0x7a };
-const QColor OutlineGlow { 0x5d, 0x6b, 0x7a, 0x30 };
+// Opaque (cheap to fill): the background darkened, as a shadow below the country.
+const QColor ShadowFar { 0xd1, 0xd7, 0xdb };
+const QColor ShadowNear { 0xb4, 0xbc, 0xc1 };
 const QColor LabelText { 0x26, 0x32, 0x38 };
 const QColor LabelHalo { 0xff, 0xff, 0xff, 0xe0 };
 const QColor StateLabelText { 0x7a, 0x6c, 0x8c, 0xc8 };
@@ -65,6 +70,122 @@ double dotRadius(int population)
     return 2.6;
 }
 
+enum class LabelStyle { City, BigCity, Metropolis, State };
+
+LabelStyle styleOf(const BaseMapData::City &city)
+{
+    if (city.population >= 1'000'000)
+        return LabelStyle::Metropolis;
+    if (city.population >= 500'000 || city.capital)
+        return LabelStyle::BigCity;
+    return LabelStyle::City;
+}
+
+// Long state names break at their hyphen when the map is small.
+QString stateLabel(const BaseMapData::State &state, bool broken)
+{
+    QString text = state.name.toUpper();
+    if (broken)
+        text.replace(u'-', u"-\n"_s);
+    return text;
+}
+
+// A label with its halo, ready to blit.
+QImage renderLabel(const QString &text, LabelStyle style, qreal devicePixelRatio,
+                   const QFont &base)
+{
+    QFont font = base;
+    switch (style) {
+    case LabelStyle::Metropolis:
+        font.setPixelSize(15);
+        font.setWeight(QFont::DemiBold);
+        break;
+    case LabelStyle::BigCity:
+        font.setPixelSize(13);
+        font.setWeight(QFont::DemiBold);
+        break;
+    case LabelStyle::City:
+        font.setPixelSize(12);
+        break;
+    case LabelStyle::State:
+        font.setPixelSize(10);
+        font.setWeight(QFont::DemiBold);
+        font.setLetterSpacing(QFont::AbsoluteSpacing, 1.3);
+        break;
+    }
+    const QFontMetricsF metrics(font);
+    const QStringList lines = text.split(u'\n');
+    constexpr double halo = 3;
+    double textWidth = 0;
+    for (const QString &line : lines)
+        textWidth = std::max(textWidth, metrics.horizontalAdvance(line));
+    const QSizeF size(std::ceil(textWidth + 2 * halo),
+                      std::ceil(metrics.height() * lines.size() + 2 * halo));
+
+    QImage image((size * devicePixelRatio).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    p.setFont(font);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const double lineWidth = metrics.horizontalAdvance(lines[i]);
+        const QPointF baseline((size.width() - lineWidth) / 2,
+                               halo + metrics.ascent() + i * metrics.height());
+        QPainterPath path;
+        path.addText(baseline, font, lines[i]);
+        if (style == LabelStyle::State) { // quiet, no halo: it sits on its state's fill
+            p.fillPath(path, StateLabelText);
+            continue;
+        }
+        p.strokePath(path, QPen(LabelHalo, 2 * halo - 1, Qt::SolidLine, Qt::RoundCap,
+                                Qt::RoundJoin));
+        p.fillPath(path, LabelText);
+    }
+    p.end();
+    return image;
+}
+
+// Rendered labels, shared by every BaseMap and filled ahead of time on the thread pool:
+// rendering text (with its halo) is the costly part of a frame, blitting it is not.
+QImage labelImage(const QString &text, LabelStyle style, qreal devicePixelRatio,
+                  const QFont &base)
+{
+    // Never destroyed: the thread pool may still be filling it while statics go away.
+    static auto *const mutex = new QMutex;
+    static auto *const cache = new QHash<QString, QImage>;
+    const QString key = text + QChar(u'\x1f') + QString::number(static_cast<int>(style))
+            + QChar(u'\x1f') + QString::number(devicePixelRatio);
+    {
+        const QMutexLocker lock(mutex);
+        const auto found = cache->constFind(key);
+        if (found != cache->constEnd())
+            return *found;
+    }
+    const QImage image = renderLabel(text, style, devicePixelRatio, base);
+    const QMutexLocker lock(mutex);
+    cache->insert(key, image);
+    return image;
+}
+
+void prewarmLabels(const std::shared_ptr<const BaseMapData> &data, qreal devicePixelRatio,
+                   const QFont &base)
+{
+    static bool started = false; // GUI thread only
+    if (started || !data->isValid())
+        return;
+    started = true;
+    QThreadPool::globalInstance()->start([data, devicePixelRatio, base] {
+        for (const BaseMapData::City &city : data->cities)
+            labelImage(city.name, styleOf(city), devicePixelRatio, base);
+        for (const BaseMapData::State &state : data->states) {
+            labelImage(stateLabel(state, true), LabelStyle::State, devicePixelRatio, base);
+            labelImage(stateLabel(state, false), LabelStyle::State, devicePixelRatio, base);
+        }
+    });
+}
+
 } // namespace
 
 BaseMapItem::BaseMapItem(QQuickItem *parent)
@@ -73,8 +194,11 @@ BaseMapItem::BaseMapItem(QQuickItem *parent)
     setOpaquePainting(true);
     setFillColor(Abroad);
     setFlag(ItemHasContents, true);
+    m_font = QGuiApplication::font();
     BaseMapData::load().then(this, [this](std::shared_ptr<const BaseMapData> data) {
         m_data = std::move(data);
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        prewarmLabels(m_data, screen ? screen->devicePixelRatio() : 1.0, m_font);
         Q_EMIT readyChanged();
         update();
     });
@@ -116,8 +240,6 @@ bool BaseMapItem::isReady() const
 
 void BaseMapItem::paint(QPainter *painter)
 {
-    QElapsedTimer timer; timer.start();
-    struct T { QElapsedTimer &t; qreal z; ~T() { qWarning() << "DBG paint ms" << t.nsecsElapsed() / 1e6 << z; } } guard { timer, m_zoomLevel };
     painter->fillRect(QRectF(0, 0, width(), height()), Abroad);
     if (!isReady())
         return;
@@ -144,15 +266,24 @@ void BaseMapItem::paintShapes(QPainter *painter, QPointF centreUnit) const
     painter->scale(scale, scale);
     painter->translate(-centreWorld);
 
-    // Pens are cosmetic: their widths are screen pixels whatever the scale.
-    const double detail = std::clamp((m_zoomLevel - 5) / 5, 0.0, 1.0); // 0 at z5, 1 at z10
-    QPen glow(OutlineGlow, 6 + 4 * detail, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    glow.setCosmetic(true);
-    QElapsedTimer t; t.start();
-    painter->strokePath(paths.outline, glow); // a soft edge outside; fills cover the inside
-    qWarning() << "DBG glow" << t.nsecsElapsed()/1e6; t.restart();
-
+    // Only fills and one-pixel cosmetic lines, which the raster engine draws an order of
+    // magnitude faster than wide strokes: this runs for every frame of an animation.
     painter->setPen(Qt::NoPen);
+    const auto fillStates = [&] {
+        for (qsizetype i = 0; i < paths.stateFills.size(); ++i) {
+            if (paths.stateBounds[i].intersects(visible))
+                painter->drawPath(paths.stateFills[i]);
+        }
+    };
+    // A soft shadow lifts the country off the background.
+    for (const auto &[offset, colour] : { std::pair { 3.0, ShadowFar },
+                                          std::pair { 1.5, ShadowNear } }) {
+        painter->save();
+        painter->translate(0, offset / scale);
+        painter->setBrush(colour);
+        fillStates();
+        painter->restore();
+    }
     for (qsizetype i = 0; i < paths.stateFills.size(); ++i) {
         if (!paths.stateBounds[i].intersects(visible))
             continue;
@@ -161,20 +292,23 @@ void BaseMapItem::paintShapes(QPainter *painter, QPointF centreUnit) const
         painter->drawPath(paths.stateFills[i]);
     }
     painter->setBrush(Qt::NoBrush);
-    qWarning() << "DBG fills" << t.nsecsElapsed()/1e6; t.restart();
 
-    QPen border(StateBorder, 1 + 0.6 * detail, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    QPen border(StateBorder, 1);
     border.setCosmetic(true);
     painter->strokePath(paths.borders, border);
-    qWarning() << "DBG borders" << t.nsecsElapsed()/1e6; t.restart();
-    QPen outline(Outline, 1.5 + detail, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    // The national border, about two pixels wide: three offset hairlines.
+    QPen outline(Outline, 1);
     outline.setCosmetic(true);
-    painter->strokePath(paths.outline, outline);
-    qWarning() << "DBG outline" << t.nsecsElapsed()/1e6; t.restart();
+    for (const QPointF offset : { QPointF(0, 0), QPointF(0.8, 0), QPointF(0, 0.8) }) {
+        painter->save();
+        painter->translate(offset / scale);
+        painter->strokePath(paths.outline, outline);
+        painter->restore();
+    }
     painter->restore();
 }
 
-void BaseMapItem::paintLabels(QPainter *painter, QPointF centreUnit)
+void BaseMapItem::paintLabels(QPainter *painter, QPointF centreUnit) const
 {
     const double worldSize = Mercator::worldSize(m_zoomLevel);
     const QPointF origin = centreUnit * worldSize - QPointF(width() / 2, height() / 2);
@@ -198,10 +332,7 @@ void BaseMapItem::paintLabels(QPainter *painter, QPointF centreUnit)
         const QRectF dot(at.x() - r - 1, at.y() - r - 1, 2 * r + 2, 2 * r + 2);
         if (!isFree(dot))
             return;
-        const LabelStyle style = city.population >= 1'000'000 ? LabelStyle::Metropolis
-                : city.population >= 500'000 || city.capital  ? LabelStyle::BigCity
-                                                               : LabelStyle::City;
-        const QImage &image = labelImage(city.name, style, dpr);
+        const QImage image = labelImage(city.name, styleOf(city), dpr, m_font);
         const QSizeF size = image.deviceIndependentSize();
         const double gap = r - 1;
         // Right of the dot, then left, above, below: the first place that is free wins.
@@ -254,10 +385,8 @@ void BaseMapItem::paintLabels(QPainter *painter, QPointF centreUnit)
             const BaseMapData::State &state = m_data->states[index];
             if (isCityState(state.code))
                 continue;
-            QString text = state.name.toUpper();
-            if (m_zoomLevel < 7) // long names break at their hyphen
-                text.replace(u'-', u"-\n"_s);
-            const QImage &image = labelImage(text, LabelStyle::State, dpr);
+            const QImage image =
+                    labelImage(stateLabel(state, m_zoomLevel < 7), LabelStyle::State, dpr, m_font);
             const QSizeF size = image.deviceIndependentSize();
             const QPointF at = state.labelUnit * worldSize - origin;
             // On its point, else nudged a little (past a city's label), nearest first.
@@ -286,68 +415,6 @@ void BaseMapItem::paintLabels(QPainter *painter, QPointF centreUnit)
         if (!important(city))
             placeCity(city);
     }
-}
-
-const QImage &BaseMapItem::labelImage(const QString &text, LabelStyle style,
-                                      qreal devicePixelRatio)
-{
-    const QString key = text + QChar(u'\x1f') + QString::number(static_cast<int>(style))
-            + QChar(u'\x1f') + QString::number(devicePixelRatio);
-    const auto found = m_labelCache.constFind(key);
-    if (found != m_labelCache.constEnd())
-        return *found;
-
-    QFont font = QGuiApplication::font();
-    switch (style) {
-    case LabelStyle::Metropolis:
-        font.setPixelSize(15);
-        font.setWeight(QFont::DemiBold);
-        break;
-    case LabelStyle::BigCity:
-        font.setPixelSize(13);
-        font.setWeight(QFont::DemiBold);
-        break;
-    case LabelStyle::City:
-        font.setPixelSize(12);
-        break;
-    case LabelStyle::State:
-        font.setPixelSize(10);
-        font.setWeight(QFont::DemiBold);
-        font.setLetterSpacing(QFont::AbsoluteSpacing, 1.3);
-        break;
-    }
-    const QFontMetricsF metrics(font);
-    const QStringList lines = text.split(u'\n');
-    constexpr double halo = 3;
-    double textWidth = 0;
-    for (const QString &line : lines)
-        textWidth = std::max(textWidth, metrics.horizontalAdvance(line));
-    const QSizeF size(std::ceil(textWidth + 2 * halo),
-                      std::ceil(metrics.height() * lines.size() + 2 * halo));
-
-    QImage image((size * devicePixelRatio).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(Qt::transparent);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setRenderHint(QPainter::TextAntialiasing);
-    p.setFont(font);
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const double lineWidth = metrics.horizontalAdvance(lines[i]);
-        const QPointF baseline((size.width() - lineWidth) / 2,
-                               halo + metrics.ascent() + i * metrics.height());
-        QPainterPath path;
-        path.addText(baseline, font, lines[i]);
-        if (style == LabelStyle::State) { // quiet, no halo: it sits on its state's fill
-            p.fillPath(path, StateLabelText);
-            continue;
-        }
-        p.strokePath(path, QPen(LabelHalo, 2 * halo - 1, Qt::SolidLine, Qt::RoundCap,
-                                Qt::RoundJoin));
-        p.fillPath(path, LabelText);
-    }
-    p.end();
-    return *m_labelCache.insert(key, image);
 }
 
 } // namespace Pudding::Client

@@ -2,8 +2,7 @@
 #pragma once
 
 #include <QGeoCoordinate>
-#include <QHash>
-#include <QImage>
+#include <QFont>
 #include <QQmlEngine>
 #include <QQuickPaintedItem>
 
@@ -53,18 +52,14 @@ Q_SIGNALS:
     void readyChanged();
 
 private:
-    enum class LabelStyle { City, BigCity, Metropolis, State };
-
     void paintShapes(QPainter *painter, QPointF centreUnit) const;
-    void paintLabels(QPainter *painter, QPointF centreUnit);
-    /// A label pre-rendered with its halo (cached: text rendering is the costly part).
-    const QImage &labelImage(const QString &text, LabelStyle style, qreal devicePixelRatio);
+    void paintLabels(QPainter *painter, QPointF centreUnit) const;
 
     std::shared_ptr<const BaseMapData> m_data;
     QGeoCoordinate m_center { 51.16, 10.45 };
     qreal m_zoomLevel = 6;
     bool m_showLabels = true;
-    QHash<QString, QImage> m_labelCache; // only touched by paint()
+    QFont m_font; // the application font, read on the GUI thread
 };
 
 } // namespace Pudding::Client

@@ -26,9 +26,11 @@ Gazetteer::Gazetteer(QObject *parent)
 {
     auto *watcher = new QFutureWatcher<QList<Place>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (m_ready)
+            return;
         m_places = watcher->result();
         m_ready = true;
-        watcher->deleteLater();
         Q_EMIT readyChanged();
     });
     watcher->setFuture(QtConcurrent::run(&Gazetteer::load));
@@ -77,8 +79,20 @@ QList<Place> Gazetteer::load()
     return places;
 }
 
+void Gazetteer::ensureLoaded() const
+{
+    // Asked before the background load finished: the file is small and in memory (qrc).
+    if (m_ready)
+        return;
+    auto *self = const_cast<Gazetteer *>(this);
+    self->m_places = load();
+    self->m_ready = true;
+    Q_EMIT self->readyChanged();
+}
+
 QVariantList Gazetteer::search(const QString &text, int limit) const
 {
+    ensureLoaded();
     const QString needle = fold(text);
     QVariantList result;
     if (needle.isEmpty())
@@ -98,6 +112,7 @@ QVariantList Gazetteer::search(const QString &text, int limit) const
 
 QVariantMap Gazetteer::nearest(double lat, double lng) const
 {
+    ensureLoaded();
     const Place *best = nullptr;
     double bestDistance = std::numeric_limits<double>::max();
     for (const Place &p : m_places) {

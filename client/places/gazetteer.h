@@ -48,6 +48,9 @@ Q_SIGNALS:
     void readyChanged();
 
 private:
+    void ensureLoaded() const;
+
+
     QList<Place> m_places;
     bool m_ready = false;
 };

@@ -10,6 +10,8 @@ import PuddingGabel
 Page {
     id: root
 
+    objectName: "discoverPage"
+
     property var selectedEventId: -1
     property var hoveredEventId: -1
     property bool placing: false
@@ -52,10 +54,14 @@ Page {
     EventsModel {
         id: events
 
+        objectName: "eventsModel"
+
         filter: filter
     }
     MarkersModel {
         id: markers
+
+        objectName: "markersModel"
 
         filter: filter
         viewport: mapView.visibleRegion
@@ -71,6 +77,8 @@ Page {
 
             MapView {
                 id: mapView
+
+                objectName: "mapView"
 
                 anchors.fill: parent
                 tileUrlTemplate: AppSettings.tileUrlTemplate
@@ -156,6 +164,8 @@ Page {
     EventDetailsPane {
         id: details
 
+        objectName: "eventDetails"
+
         anchors.top: parent.top
         anchors.bottom: parent.bottom
         anchors.right: parent.right
@@ -169,6 +179,8 @@ Page {
 
     EventEditorDialog {
         id: editor
+
+        objectName: "eventEditor"
 
         anchors.centerIn: parent
         onSaved: (eventData) => {

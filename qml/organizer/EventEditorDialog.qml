@@ -66,7 +66,7 @@ Dialog {
         open();
     }
 
-    function form(): var {
+    function formData(): var {
         const [y, m, d] = dateField.text.split("-").map(Number);
         const [hh, mm] = timeField.text.split(":").map(Number);
         const start = new Date(y, m - 1, d, hh, mm);
@@ -80,9 +80,9 @@ Dialog {
 
     function submit(): void {
         if (editingId)
-            editor.update(editingId, form());
+            editor.update(editingId, formData());
         else
-            editor.create(form());
+            editor.create(formData());
     }
 
     EventEditor {
@@ -105,6 +105,7 @@ Dialog {
             Label { text: qsTr("Title") }
             TextField {
                 id: titleField
+                objectName: "titleField"
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Title")
                 placeholderText: qsTr("e.g. Vanilla pudding picnic")
@@ -114,6 +115,7 @@ Dialog {
             Label { text: qsTr("Description") }
             TextArea {
                 id: descriptionField
+                objectName: "descriptionField"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 80
                 wrapMode: TextEdit.Wrap
@@ -126,7 +128,7 @@ Dialog {
                 ColumnLayout {
                     Layout.fillWidth: true
                     Label { text: qsTr("City") }
-                    TextField { id: cityField; Layout.fillWidth: true; Accessible.name: qsTr("City") }
+                    TextField { id: cityField; objectName: "cityField"; Layout.fillWidth: true; Accessible.name: qsTr("City") }
                 }
                 ColumnLayout {
                     Layout.fillWidth: true
@@ -147,6 +149,7 @@ Dialog {
                     Label { text: qsTr("Date (YYYY-MM-DD)") }
                     TextField {
                         id: dateField
+                objectName: "dateField"
                         Accessible.name: qsTr("Date")
                         inputMask: "9999-99-99"
                     }
@@ -155,6 +158,7 @@ Dialog {
                     Label { text: qsTr("Start (HH:MM)") }
                     TextField {
                         id: timeField
+                objectName: "timeField"
                         Accessible.name: qsTr("Start time")
                         inputMask: "99:99"
                     }
@@ -169,6 +173,7 @@ Dialog {
             Label { text: qsTr("Guests at most") }
             SpinBox {
                 id: limitBox
+                objectName: "limitBox"
                 from: 1
                 to: 10000
                 editable: true
@@ -190,6 +195,7 @@ Dialog {
                 Item { Layout.fillWidth: true }
                 Button { text: qsTr("Discard"); onClicked: root.close() }
                 Button {
+                    objectName: "submitButton"
                     text: root.editingId ? qsTr("Save") : qsTr("Create meetup")
                     highlighted: true
                     enabled: !editor.busy

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "appcontext.h"
+
+#include <QQmlApplicationEngine>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Client {
+
+AppContext::AppContext(const QUrl &serverUrl)
+    : accounts(&api)
+{
+    api.setBaseUrl(serverUrl);
+    ApiClient::setInstance(&api);
+    AccountManager::setInstance(&accounts);
+}
+
+AppContext::~AppContext()
+{
+    ApiClient::setInstance(nullptr);
+    AccountManager::setInstance(nullptr);
+}
+
+QUrl AppContext::defaultServerUrl()
+{
+    return QUrl(qEnvironmentVariable(
+            "PUDDING_SERVER_URL",
+            QSettings().value(u"server/url"_s, u"http://127.0.0.1:8080"_s).toString()));
+}
+
+bool AppContext::load(QQmlApplicationEngine &engine)
+{
+    engine.addImportPath(u"qrc:/qt/qml"_s);
+    // English UI with a German translation: the saved choice, else the system's language.
+    settings.applyLanguage(&engine);
+    engine.load(QUrl(u"qrc:/qt/qml/PuddingGabel/Main.qml"_s));
+    return !engine.rootObjects().isEmpty();
+}
+
+} // namespace Pudding::Client

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/apiclient.h"
+#include "auth/accountmanager.h"
+#include "settings/appsettings.h"
+
+#include <QUrl>
+
+class QQmlApplicationEngine;
+
+namespace Pudding::Client {
+
+/// Everything the desktop app is made of, wired once: the API client, the account, the
+/// settings, and the QML engine set up to show Main.qml. main.cpp and the UI tests share it,
+/// so the tests run the app exactly as users do.
+class AppContext
+{
+public:
+    explicit AppContext(const QUrl &serverUrl);
+    ~AppContext();
+
+    /// The server URL from PUDDING_SERVER_URL, else the last one used, else a local one.
+    [[nodiscard]] static QUrl defaultServerUrl();
+    /// Prepares `engine` (import path, language, tile network) and loads Main.qml.
+    bool load(QQmlApplicationEngine &engine);
+
+    ApiClient api;
+    AccountManager accounts;
+    AppSettings settings;
+};
+
+} // namespace Pudding::Client

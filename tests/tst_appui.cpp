@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real QML app, in this process, against the real server with the demo data: the map
+// shows clustered meetups, a cluster click zooms in, a list entry opens its details, and an
+// organizer creates a meetup by clicking the map and filling in the form.
+#include "app/appcontext.h"
+#include "testserver.h"
+
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTest>
+
+Q_IMPORT_QML_PLUGIN(PuddingGabelPlugin)
+
+using namespace Qt::StringLiterals;
+using namespace Pudding::Client;
+using namespace Pudding::Test;
+
+class TstAppUi : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+    QStringList m_warnings;
+
+    template <typename T = QObject>
+    T *find(const char *name) const
+    {
+        return m_window->findChild<T *>(QString::fromLatin1(name));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("PUDDING_TILE_URL", "none");
+        qputenv("PUDDING_LANG", "en");
+        m_db = std::make_unique<TestDatabase>(u"appui"_s);
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
+        TestServer::Options options;
+        options.extraArguments = { u"--seed-demo"_s };
+        m_server = std::make_unique<TestServer>(m_db->url(), options);
+        QVERIFY(m_server->start());
+
+        m_context = std::make_unique<AppContext>(m_server->url(u"/"_s));
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &w) {
+            for (const auto &e : w)
+                m_warnings.append(e.toString());
+        });
+        QVERIFY(m_context->load(*m_engine));
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void mapShowsClusteredDemoMeetups()
+    {
+        auto *markers = find("markersModel");
+        QVERIFY(markers);
+        QTRY_VERIFY_WITH_TIMEOUT(markers->property("pointCount").toInt() >= 300, 15000);
+        const int rows = markers->property("count").toInt();
+        QVERIFY2(rows > 0 && rows < 300, qPrintable(QString::number(rows))); // clustered
+        auto *events = find("eventsModel");
+        QTRY_VERIFY_WITH_TIMEOUT(events->property("count").toInt() > 0, 15000);
+    }
+
+    void clusterClickZoomsIn()
+    {
+        auto *map = find<QQuickItem>("mapView");
+        QVERIFY(map);
+        const double zoomBefore = map->property("zoomLevel").toDouble();
+        // Click the biggest cluster: find its marker item among the map's children.
+        QQuickItem *best = nullptr;
+        int bestCount = 0;
+        QList<QQuickItem *> items;
+        std::function<void(QQuickItem *)> collect = [&](QQuickItem *parent) {
+            for (QQuickItem *child : parent->childItems()) {
+                items.append(child);
+                collect(child);
+            }
+        };
+        collect(map);
+        for (QQuickItem *item : std::as_const(items)) {
+            if (item->property("isCluster").toBool() && item->property("count").toInt() > bestCount
+                && item->isVisible()) {
+                best = item;
+                bestCount = item->property("count").toInt();
+            }
+        }
+        QVERIFY2(best, "a cluster marker on screen");
+        const QPointF centre = best->mapToScene(QPointF(best->width() / 2, best->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        QTRY_VERIFY_WITH_TIMEOUT(map->property("zoomLevel").toDouble() > zoomBefore + 0.5, 5000);
+    }
+
+    void listEntryOpensDetails()
+    {
+        auto *events = find("eventsModel");
+        QTRY_VERIFY_WITH_TIMEOUT(events->property("count").toInt() > 0, 15000);
+        QVariantMap first;
+        QMetaObject::invokeMethod(events, "get", Q_RETURN_ARG(QVariantMap, first), Q_ARG(int, 0));
+        auto *page = find("discoverPage");
+        QMetaObject::invokeMethod(page, "focusEvent", Q_ARG(QVariant, first.value(u"eventId"_s)),
+                                  Q_ARG(double, first.value(u"latitude"_s).toDouble()),
+                                  Q_ARG(double, first.value(u"longitude"_s).toDouble()));
+        auto *details = find<QQuickItem>("eventDetails");
+        QTRY_VERIFY(details->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(details->property("event").toMap().value(u"title"_s).toString(),
+                                  first.value(u"title"_s).toString(), 10000);
+    }
+
+    void organizerCreatesMeetupFromTheMap()
+    {
+        QSignalSpy signedIn(&m_context->accounts, &AccountManager::signedInSuccessfully);
+        m_context->accounts.signIn(u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
+        QVERIFY(signedIn.wait(10000));
+
+        auto *editor = find("eventEditor");
+        QVERIFY(editor);
+        // What a click on the map at Leipzig does: the dialog opens with the nearest city.
+        QMetaObject::invokeMethod(editor, "openForNew", Q_ARG(double, 51.3397),
+                                  Q_ARG(double, 12.3731));
+        auto *title = find("titleField");
+        auto *city = find("cityField");
+        QVERIFY(title && city);
+        QTRY_COMPARE(city->property("text").toString(), u"Leipzig"_s);
+        title->setProperty("text", u"Götterspeise im Clara-Zetkin-Park"_s);
+        auto *submit = find<QQuickItem>("submitButton");
+        QVERIFY(submit);
+        QTRY_VERIFY(submit->isVisible());
+        const QPointF centre = submit->mapToScene(QPointF(submit->width() / 2, submit->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        // It exists on the server, with the city from the gazetteer.
+        QTRY_VERIFY_WITH_TIMEOUT(
+                !m_server->get(u"/api/events?q=Clara-Zetkin&limit=5"_s).events().isEmpty(), 10000);
+        const auto created = m_server->get(u"/api/events?q=Clara-Zetkin&limit=5"_s).events().first().toObject();
+        QCOMPARE(created.value("city"_L1).toString(), u"Leipzig"_s);
+        QCOMPARE(created.value("organizer"_L1).toObject().value("name"_L1).toString(), u"Olga Organizer"_s);
+        // And the details of the new meetup are shown.
+        auto *details = find<QQuickItem>("eventDetails");
+        QTRY_COMPARE_WITH_TIMEOUT(details->property("event").toMap().value(u"title"_s).toString(),
+                                  u"Götterspeise im Clara-Zetkin-Park"_s, 10000);
+    }
+
+    void noQmlWarnings()
+    {
+        QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n')));
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_context.reset();
+    }
+};
+
+QTEST_MAIN(TstAppUi)
+#include "tst_appui.moc"
