@@ -12,6 +12,7 @@ using namespace Qt::StringLiterals;
 namespace ErrorCode {
 inline constexpr auto ValidationFailed = "validation_failed"_L1;
 inline constexpr auto MalformedJson = "malformed_json"_L1;
+inline constexpr auto MalformedMultipart = "malformed_multipart"_L1;
 inline constexpr auto Unauthorized = "unauthorized"_L1;
 inline constexpr auto InvalidCredentials = "invalid_credentials"_L1;
 inline constexpr auto Forbidden = "forbidden"_L1;

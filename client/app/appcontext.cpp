@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontext.h"
 
+#include "map/tilenetworkfactory.h"
+
 #include <QQmlApplicationEngine>
 #include <QSettings>
 
@@ -31,6 +33,8 @@ QUrl AppContext::defaultServerUrl()
 
 bool AppContext::load(QQmlApplicationEngine &engine)
 {
+    // Tiles and any other QML network load follow the OpenStreetMap tile policy.
+    TileNetworkFactory::install(engine);
     engine.addImportPath(u"qrc:/qt/qml"_s);
     // English UI with a German translation: the saved choice, else the system's language.
     settings.applyLanguage(&engine);

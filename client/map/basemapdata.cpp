@@ -16,7 +16,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcBaseMap, "pudding.map")
+Q_LOGGING_CATEGORY(lcBaseMap, "pudding.map", QtInfoMsg)
 
 namespace Pudding::Client {
 namespace {
@@ -31,12 +31,9 @@ constexpr double SimplifyTolerancePx = 0.35;
 // Germany's capital and the state capitals get their labels ahead of bigger towns.
 const QSet<QString> &capitals()
 {
-    static const QSet<QString> names { u"Berlin"_s,     u"Hamburg"_s,   u"München"_s,
-                                       u"Bremen"_s,     u"Stuttgart"_s, u"Düsseldorf"_s,
-                                       u"Dresden"_s,    u"Hannover"_s,  u"Wiesbaden"_s,
-                                       u"Kiel"_s,       u"Magdeburg"_s, u"Mainz"_s,
-                                       u"Erfurt"_s,     u"Potsdam"_s,   u"Saarbrücken"_s,
-                                       u"Schwerin"_s };
+    static const QSet<QString> names { u"Berlin"_s, u"Hamburg"_s, u"München"_s, u"Bremen"_s,
+        u"Stuttgart"_s, u"Düsseldorf"_s, u"Dresden"_s, u"Hannover"_s, u"Wiesbaden"_s, u"Kiel"_s,
+        u"Magdeburg"_s, u"Mainz"_s, u"Erfurt"_s, u"Potsdam"_s, u"Saarbrücken"_s, u"Schwerin"_s };
     return names;
 }
 
@@ -140,8 +137,8 @@ int BaseMapData::levelFor(double zoom) const
     return std::clamp(level, 0, static_cast<int>(levels.size()) - 1);
 }
 
-std::shared_ptr<const BaseMapData> BaseMapData::parse(const QString &statesFile,
-                                                      const QString &citiesFile)
+std::shared_ptr<const BaseMapData> BaseMapData::parse(
+    const QString &statesFile, const QString &citiesFile)
 {
     QFile file(statesFile);
     if (!file.open(QIODevice::ReadOnly))
@@ -178,9 +175,8 @@ std::shared_ptr<const BaseMapData> BaseMapData::parse(const QString &statesFile,
         const QJsonObject object = value.toObject();
         const QJsonArray label = object.value(u"label"_s).toArray();
         data->states.append(State { object.value(u"name"_s).toString(),
-                                    object.value(u"code"_s).toString(),
-                                    object.value(u"colour"_s).toInt(),
-                                    unitOf(label.at(0).toDouble(), label.at(1).toDouble()) });
+            object.value(u"code"_s).toString(), object.value(u"colour"_s).toInt(),
+            unitOf(label.at(0).toDouble(), label.at(1).toDouble()) });
         QList<Polygon> polygons;
         for (const QJsonValue &jsonPolygon : object.value(u"polygons"_s).toArray()) {
             Polygon polygon;
@@ -254,7 +250,7 @@ std::shared_ptr<const BaseMapData> BaseMapData::parse(const QString &statesFile,
             data->cities.append(city);
         }
         std::stable_sort(data->cities.begin(), data->cities.end(),
-                         [](const City &a, const City &b) { return a.population > b.population; });
+            [](const City &a, const City &b) { return a.population > b.population; });
     } else {
         qCWarning(lcBaseMap) << "no city labels:" << citiesFile << csv.errorString();
     }
@@ -263,8 +259,8 @@ std::shared_ptr<const BaseMapData> BaseMapData::parse(const QString &statesFile,
 
 QFuture<std::shared_ptr<const BaseMapData>> BaseMapData::load()
 {
-    static QFuture<std::shared_ptr<const BaseMapData>> future =
-            QtConcurrent::run([] { return parse(StatesFile, CitiesFile); });
+    static QFuture<std::shared_ptr<const BaseMapData>> future
+        = QtConcurrent::run([] { return parse(StatesFile, CitiesFile); });
     return future;
 }
 

@@ -72,8 +72,8 @@ public:
     [[nodiscard]] static QFuture<std::shared_ptr<const BaseMapData>> load();
 
     /// Parses the given files synchronously (what load() runs on the pool; for tools/tests).
-    [[nodiscard]] static std::shared_ptr<const BaseMapData> parse(const QString &statesFile,
-                                                                  const QString &citiesFile);
+    [[nodiscard]] static std::shared_ptr<const BaseMapData> parse(
+        const QString &statesFile, const QString &citiesFile);
 };
 
 } // namespace Pudding::Client

@@ -8,10 +8,10 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QMutex>
-#include <QScreen>
-#include <QThreadPool>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QScreen>
+#include <QThreadPool>
 
 #include <array>
 #include <cmath>
@@ -24,8 +24,7 @@ namespace {
 // A quiet atlas palette: the map is a backdrop for the meetup markers drawn on top of it.
 const QColor Abroad { 0xe1, 0xe6, 0xea };
 const std::array<QColor, 5> StateFills { QColor(0xf7, 0xf2, 0xe4), QColor(0xec, 0xf1, 0xdf),
-                                         QColor(0xf5, 0xe9, 0xe4), QColor(0xe8, 0xee, 0xf3),
-                                         QColor(0xf1, 0xec, 0xf4) };
+    QColor(0xf5, 0xe9, 0xe4), QColor(0xe8, 0xee, 0xf3), QColor(0xf1, 0xec, 0xf4) };
 const QColor StateBorder { 0x9e, 0x93, 0xab };
 const QColor Outline { 0x5d, 0x6b, 0x7a };
 // Opaque (cheap to fill): the background darkened, as a shadow below the country.
@@ -91,8 +90,7 @@ QString stateLabel(const BaseMapData::State &state, bool broken)
 }
 
 // A label with its halo, ready to blit.
-QImage renderLabel(const QString &text, LabelStyle style, qreal devicePixelRatio,
-                   const QFont &base)
+QImage renderLabel(const QString &text, LabelStyle style, qreal devicePixelRatio, const QFont &base)
 {
     QFont font = base;
     switch (style) {
@@ -119,8 +117,8 @@ QImage renderLabel(const QString &text, LabelStyle style, qreal devicePixelRatio
     double textWidth = 0;
     for (const QString &line : lines)
         textWidth = std::max(textWidth, metrics.horizontalAdvance(line));
-    const QSizeF size(std::ceil(textWidth + 2 * halo),
-                      std::ceil(metrics.height() * lines.size() + 2 * halo));
+    const QSizeF size(
+        std::ceil(textWidth + 2 * halo), std::ceil(metrics.height() * lines.size() + 2 * halo));
 
     QImage image((size * devicePixelRatio).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(devicePixelRatio);
@@ -131,16 +129,16 @@ QImage renderLabel(const QString &text, LabelStyle style, qreal devicePixelRatio
     p.setFont(font);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const double lineWidth = metrics.horizontalAdvance(lines[i]);
-        const QPointF baseline((size.width() - lineWidth) / 2,
-                               halo + metrics.ascent() + i * metrics.height());
+        const QPointF baseline(
+            (size.width() - lineWidth) / 2, halo + metrics.ascent() + i * metrics.height());
         QPainterPath path;
         path.addText(baseline, font, lines[i]);
         if (style == LabelStyle::State) { // quiet, no halo: it sits on its state's fill
             p.fillPath(path, StateLabelText);
             continue;
         }
-        p.strokePath(path, QPen(LabelHalo, 2 * halo - 1, Qt::SolidLine, Qt::RoundCap,
-                                Qt::RoundJoin));
+        p.strokePath(
+            path, QPen(LabelHalo, 2 * halo - 1, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.fillPath(path, LabelText);
     }
     p.end();
@@ -149,14 +147,13 @@ QImage renderLabel(const QString &text, LabelStyle style, qreal devicePixelRatio
 
 // Rendered labels, shared by every BaseMap and filled ahead of time on the thread pool:
 // rendering text (with its halo) is the costly part of a frame, blitting it is not.
-QImage labelImage(const QString &text, LabelStyle style, qreal devicePixelRatio,
-                  const QFont &base)
+QImage labelImage(const QString &text, LabelStyle style, qreal devicePixelRatio, const QFont &base)
 {
     // Never destroyed: the thread pool may still be filling it while statics go away.
     static auto *const mutex = new QMutex;
     static auto *const cache = new QHash<QString, QImage>;
     const QString key = text + QChar(u'\x1f') + QString::number(static_cast<int>(style))
-            + QChar(u'\x1f') + QString::number(devicePixelRatio);
+        + QChar(u'\x1f') + QString::number(devicePixelRatio);
     {
         const QMutexLocker lock(mutex);
         const auto found = cache->constFind(key);
@@ -169,8 +166,8 @@ QImage labelImage(const QString &text, LabelStyle style, qreal devicePixelRatio,
     return image;
 }
 
-void prewarmLabels(const std::shared_ptr<const BaseMapData> &data, qreal devicePixelRatio,
-                   const QFont &base)
+void prewarmLabels(
+    const std::shared_ptr<const BaseMapData> &data, qreal devicePixelRatio, const QFont &base)
 {
     static bool started = false; // GUI thread only
     if (started || !data->isValid())
@@ -244,8 +241,8 @@ void BaseMapItem::paint(QPainter *painter)
     if (!isReady())
         return;
     painter->setRenderHint(QPainter::Antialiasing);
-    const QPointF centreUnit =
-            Mercator::toUnit(GeoPoint { m_center.latitude(), m_center.longitude() });
+    const QPointF centreUnit
+        = Mercator::toUnit(GeoPoint { m_center.latitude(), m_center.longitude() });
     paintShapes(painter, centreUnit);
     if (m_showLabels)
         paintLabels(painter, centreUnit);
@@ -258,8 +255,7 @@ void BaseMapItem::paintShapes(QPainter *painter, QPointF centreUnit) const
     const double scale = std::exp2(m_zoomLevel - level);
     const QPointF centreWorld = centreUnit * Mercator::worldSize(level);
     const QRectF visible(centreWorld.x() - width() / 2 / scale,
-                         centreWorld.y() - height() / 2 / scale, width() / scale,
-                         height() / scale);
+        centreWorld.y() - height() / 2 / scale, width() / scale, height() / scale);
 
     painter->save();
     painter->translate(width() / 2, height() / 2);
@@ -276,8 +272,8 @@ void BaseMapItem::paintShapes(QPainter *painter, QPointF centreUnit) const
         }
     };
     // A soft shadow lifts the country off the background.
-    for (const auto &[offset, colour] : { std::pair { 3.0, ShadowFar },
-                                          std::pair { 1.5, ShadowNear } }) {
+    for (const auto &[offset, colour] :
+        { std::pair { 3.0, ShadowFar }, std::pair { 1.5, ShadowNear } }) {
         painter->save();
         painter->translate(0, offset / scale);
         painter->setBrush(colour);
@@ -375,7 +371,7 @@ void BaseMapItem::paintLabels(QPainter *painter, QPointF centreUnit) const
         const BaseMapData::Level &paths = m_data->levels[level];
         const auto withinState = [&](qsizetype index, const QRectF &rect) {
             for (const QPointF &corner : { rect.topLeft(), rect.topRight(), rect.bottomLeft(),
-                                           rect.bottomRight(), rect.center() }) {
+                     rect.bottomRight(), rect.center() }) {
                 if (!paths.stateFills[index].contains((corner + origin) * toLevel))
                     return false;
             }
@@ -385,21 +381,20 @@ void BaseMapItem::paintLabels(QPainter *painter, QPointF centreUnit) const
             const BaseMapData::State &state = m_data->states[index];
             if (isCityState(state.code))
                 continue;
-            const QImage image =
-                    labelImage(stateLabel(state, m_zoomLevel < 7), LabelStyle::State, dpr, m_font);
+            const QImage image
+                = labelImage(stateLabel(state, m_zoomLevel < 7), LabelStyle::State, dpr, m_font);
             const QSizeF size = image.deviceIndependentSize();
             const QPointF at = state.labelUnit * worldSize - origin;
             // On its point, else nudged a little (past a city's label), nearest first.
             const double dx = size.width() * 0.25;
             const double dy = size.height() * 0.6;
-            static constexpr std::array<std::pair<int, int>, 21> Nudges { {
-                    { 0, 0 }, { 0, -1 }, { 0, 1 }, { -1, 0 }, { 1, 0 }, { -1, -1 }, { 1, -1 },
-                    { -1, 1 }, { 1, 1 }, { 0, -2 }, { 0, 2 }, { -2, 0 }, { 2, 0 }, { -2, -1 },
-                    { 2, 1 }, { -1, 2 }, { 1, 2 }, { -1, -2 }, { 1, -2 }, { 0, 3 }, { 0, -3 } } };
+            static constexpr std::array<std::pair<int, int>, 21> Nudges { { { 0, 0 }, { 0, -1 },
+                { 0, 1 }, { -1, 0 }, { 1, 0 }, { -1, -1 }, { 1, -1 }, { -1, 1 }, { 1, 1 },
+                { 0, -2 }, { 0, 2 }, { -2, 0 }, { 2, 0 }, { -2, -1 }, { 2, 1 }, { -1, 2 }, { 1, 2 },
+                { -1, -2 }, { 1, -2 }, { 0, 3 }, { 0, -3 } } };
             for (const auto &[nx, ny] : Nudges) {
-                const QRectF rect(at + QPointF(nx * dx - size.width() / 2,
-                                               ny * dy - size.height() / 2),
-                                  size);
+                const QRectF rect(
+                    at + QPointF(nx * dx - size.width() / 2, ny * dy - size.height() / 2), size);
                 if (!inside.contains(rect) || !isFree(rect)
                     || !withinState(index, rect.adjusted(4, 4, -4, -4)))
                     continue;

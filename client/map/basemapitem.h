@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QGeoCoordinate>
 #include <QFont>
+#include <QGeoCoordinate>
 #include <QQmlEngine>
 #include <QQuickPaintedItem>
 

@@ -11,8 +11,7 @@ namespace Pudding::Client {
 
 MapProjection::MapProjection(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 MapProjection *MapProjection::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {

@@ -11,7 +11,3 @@ list(APPEND PUDDING_CLIENT_SOURCES
     map/tileimageprovider.h map/tileimageprovider.cpp
 )
 
-# BaseMapData parses on the QtConcurrent pool. The library target is created after this file
-# is included, hence the deferred call (it could equally be on client/CMakeLists.txt's
-# target_link_libraries line).
-cmake_language(DEFER CALL target_link_libraries pudding-client PRIVATE Qt6::Concurrent)

@@ -9,7 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcTiles, "pudding.map.tiles")
+// Every failed tile, on request only: QT_LOGGING_RULES="pudding.map.tiles.debug=true".
+Q_LOGGING_CATEGORY(lcTiles, "pudding.map.tiles", QtInfoMsg)
 
 namespace Pudding::Client {
 namespace {
@@ -23,8 +24,9 @@ QNetworkAccessManager *threadNetworkManager()
         TileNetworkFactory factory;
         QNetworkAccessManager *created = factory.create(nullptr);
         manager = created;
-        QObject::connect(QThread::currentThread(), &QThread::finished, created,
-                         [created] { delete created; }, Qt::DirectConnection);
+        QObject::connect(
+            QThread::currentThread(), &QThread::finished, created, [created] { delete created; },
+            Qt::DirectConnection);
     }
     return manager;
 }
@@ -38,8 +40,8 @@ QImage transparentTile()
 
 } // namespace
 
-QQuickImageResponse *TileImageProvider::requestImageResponse(const QString &id,
-                                                             const QSize &requestedSize)
+QQuickImageResponse *TileImageProvider::requestImageResponse(
+    const QString &id, const QSize &requestedSize)
 {
     return new TileResponse(tileUrl(id), requestedSize);
 }
@@ -53,15 +55,15 @@ void TileImageProvider::ensureInstalled(QQmlEngine *engine)
 QUrl TileImageProvider::imageUrl(const QString &tileUrl)
 {
     // Base64url: the tile URL comes back unchanged whatever it contains.
-    const QByteArray encoded = tileUrl.toUtf8().toBase64(QByteArray::Base64UrlEncoding
-                                                         | QByteArray::OmitTrailingEquals);
+    const QByteArray encoded
+        = tileUrl.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     return QUrl(u"image://"_s + Id + u'/' + QString::fromLatin1(encoded));
 }
 
 QUrl TileImageProvider::tileUrl(const QString &imageId)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
-            imageId.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        imageId.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     return decoded ? QUrl(QString::fromUtf8(*decoded)) : QUrl();
 }
 
@@ -90,8 +92,7 @@ void TileResponse::finish()
         qCDebug(lcTiles) << "tile unavailable:" << reply->url() << reply->errorString();
         m_image = transparentTile();
     } else if (m_requestedSize.isValid() && m_image.size() != m_requestedSize) {
-        m_image = m_image.scaled(m_requestedSize, Qt::IgnoreAspectRatio,
-                                 Qt::SmoothTransformation);
+        m_image = m_image.scaled(m_requestedSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     }
     Q_EMIT finished();
 }
@@ -106,7 +107,11 @@ void TileResponse::cancel()
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
-        reply->abort();
+        disconnect(reply, nullptr, this, nullptr);
+        // A reply that has failed already must not be aborted (Qt 6.4 then reports its error
+        // twice, with a warning); deleting it is enough.
+        if (!reply->isFinished() && reply->error() == QNetworkReply::NoError)
+            reply->abort();
         reply->deleteLater();
     }
     m_image = transparentTile();
@@ -115,8 +120,7 @@ void TileResponse::cancel()
 
 MapTiles::MapTiles(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 MapTiles *MapTiles::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {
@@ -135,8 +139,8 @@ QUrl MapTiles::url(const QString &urlTemplate, int zoom, int x, int y) const
     const qint64 column = ((x % n) + n) % n;
     QString url = urlTemplate;
     url.replace(u"{z}"_s, QString::number(zoom))
-            .replace(u"{x}"_s, QString::number(column))
-            .replace(u"{y}"_s, QString::number(y));
+        .replace(u"{x}"_s, QString::number(column))
+        .replace(u"{y}"_s, QString::number(y));
     return TileImageProvider::imageUrl(url);
 }
 

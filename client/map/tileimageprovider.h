@@ -25,8 +25,8 @@ class TileImageProvider : public QQuickAsyncImageProvider
 public:
     static constexpr QLatin1StringView Id { "pudding-tiles" };
 
-    QQuickImageResponse *requestImageResponse(const QString &id,
-                                              const QSize &requestedSize) override;
+    QQuickImageResponse *requestImageResponse(
+        const QString &id, const QSize &requestedSize) override;
 
     /// Adds the provider to `engine` unless it has it already.
     static void ensureInstalled(QQmlEngine *engine);

@@ -43,19 +43,16 @@ QString TileNetworkFactory::cacheDirectory()
 TileNetworkAccessManager::TileNetworkAccessManager(QObject *parent)
     : QNetworkAccessManager(parent)
     , m_userAgent(TileNetworkFactory::userAgent())
-{
-}
+{ }
 
-QNetworkReply *TileNetworkAccessManager::createRequest(Operation op,
-                                                       const QNetworkRequest &request,
-                                                       QIODevice *outgoingData)
+QNetworkReply *TileNetworkAccessManager::createRequest(
+    Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
 {
     QNetworkRequest stamped(request);
     stamped.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     stamped.setRawHeader("Expect", QByteArray()); // a null value removes the header
     stamped.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    stamped.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::PreferCache);
+    stamped.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
     stamped.setAttribute(QNetworkRequest::CacheSaveControlAttribute, true);
     return QNetworkAccessManager::createRequest(op, stamped, outgoingData);
 }

@@ -43,8 +43,8 @@ public:
     explicit TileNetworkAccessManager(QObject *parent = nullptr);
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
-                                 QIODevice *outgoingData) override;
+    QNetworkReply *createRequest(
+        Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
 
 private:
     QByteArray m_userAgent;

@@ -102,12 +102,13 @@ Item {
         animation.restart();
     }
 
+    // One whole level in or out around the centre (from 6.4: to 7, or to 6).
     function zoomIn(): void {
-        zoomAround(Qt.point(width / 2, height / 2), Math.round(targetZoomLevel) + 1);
+        zoomAround(Qt.point(width / 2, height / 2), internal.nextLevelUp());
     }
 
     function zoomOut(): void {
-        zoomAround(Qt.point(width / 2, height / 2), Math.round(targetZoomLevel) - 1);
+        zoomAround(Qt.point(width / 2, height / 2), internal.nextLevelDown());
     }
 
     // Moves the view by (dx, dy) pixels, immediately (as Qt Location's Map.pan).
@@ -133,6 +134,10 @@ Item {
             zoomLevel = clamped;
         else
             internal.viewChanged();
+    }
+    onActiveFocusChanged: {
+        if (!activeFocus)
+            internal.pointerFocus = false;
     }
     onWidthChanged: internal.sizeChanged()
     onHeightChanged: internal.sizeChanged()
@@ -192,6 +197,23 @@ Item {
         property bool applyingView: false
         // Kinetic panning: the drag's last velocity (px/s).
         property point lastVelocity
+        // Focus taken by a click shows no focus frame (that is for keyboard users).
+        property bool pointerFocus: false
+
+        function focusByPointer(): void {
+            if (!root.activeFocus) {
+                root.forceActiveFocus(Qt.MouseFocusReason);
+                pointerFocus = true;
+            }
+        }
+
+        function nextLevelUp(): real {
+            return Math.floor(root.targetZoomLevel + 1e-6) + 1;
+        }
+
+        function nextLevelDown(): real {
+            return Math.ceil(root.targetZoomLevel - 1e-6) - 1;
+        }
 
         function clampZoom(zoom: real): real {
             return Math.max(root.minimumZoomLevel, Math.min(root.maximumZoomLevel, zoom));
@@ -329,7 +351,8 @@ Item {
         anchors.fill: parent
         active: root.tileUrlTemplate !== ""
         sourceComponent: TileLayer {
-            map: root
+            center: root.center
+            zoomLevel: root.zoomLevel
             urlTemplate: root.tileUrlTemplate
         }
     }
@@ -350,6 +373,7 @@ Item {
 
         function begin(): void {
             tracking = true;
+            internal.focusByPointer();
             internal.fitShape = null;
             animation.stop();
             startUnit = internal.unitOf(root.center);
@@ -427,12 +451,14 @@ Item {
         }
     }
 
-    // Double-click zooms in there, with Shift out.
+    // A click gives the map keyboard focus; double-click zooms in there, with Shift out.
     TapHandler {
         acceptedButtons: Qt.LeftButton
+        onTapped: internal.focusByPointer()
         onDoubleTapped: (eventPoint, button) => {
             const out = (point.modifiers & Qt.ShiftModifier) !== 0;
-            root.zoomAround(eventPoint.position, Math.round(root.targetZoomLevel) + (out ? -1 : 1));
+            root.zoomAround(eventPoint.position,
+                            out ? internal.nextLevelDown() : internal.nextLevelUp());
         }
     }
 
@@ -441,7 +467,10 @@ Item {
         anchors.bottom: attributionBox.top
         anchors.margins: 10
         visible: root.showZoomControls
-        map: root
+        canZoomIn: root.targetZoomLevel < root.maximumZoomLevel - 0.01
+        canZoomOut: root.targetZoomLevel > root.minimumZoomLevel + 0.01
+        onZoomInRequested: root.zoomIn()
+        onZoomOutRequested: root.zoomOut()
     }
 
     Rectangle {
@@ -481,7 +510,7 @@ Item {
     // Keyboard focus is visible.
     Rectangle {
         anchors.fill: parent
-        visible: root.activeFocus
+        visible: root.activeFocus && !internal.pointerFocus
         color: "transparent"
         border.width: 2
         border.color: systemPalette.highlight

@@ -2,85 +2,36 @@
 import QtQuick
 import PuddingGabel
 
-// Online slippy-map tiles over a MapView's base map. Only the tiles intersecting the view plus
-// one ring around it exist (no prefetching beyond that: OpenStreetMap's tile policy), loaded
-// asynchronously and faded in. Fractional zoom levels scale the nearest integer level. When
-// the zoom level changes, the previous level stays underneath until the new one has finished
-// (loaded or failed), then goes. Tiles that fail are transparent and leave the base map
-// visible, which is how the app looks without a network.
+// Online slippy-map tiles over a MapView's base map (MapView creates it; its size is the
+// view's). Only the tiles intersecting the view plus one ring around it exist (no prefetching
+// beyond that: OpenStreetMap's tile policy), loaded asynchronously and faded in. Fractional
+// zoom levels scale the nearest integer level. When the zoom level changes, the previous
+// level stays underneath until the new one has finished (loaded or failed), then goes. Tiles
+// that fail are transparent and leave the base map visible, which is how the app looks
+// without a network.
 Item {
     id: root
 
-    // The MapView (typed Item: MapView itself uses this component).
-    required property Item map
+    // The view to cover (the layer's own size is the view's): MapView binds these.
+    required property var center
+    required property real zoomLevel
     // "{z}", "{x}", "{y}" are replaced by the tile's zoom, column and row.
     property string urlTemplate
     property int maximumTileZoom: 19
-    readonly property int tileZoom: Math.max(0, Math.min(maximumTileZoom,
-                                                         Math.round(map.zoomLevel)))
+    readonly property int tileZoom: Math.max(0, Math.min(maximumTileZoom, Math.round(zoomLevel)))
     // Tiles currently in the scene (all levels), for tests and diagnostics.
     readonly property int tileCount: internal.tileCount
-
-    // A zoom level's tiles: positioned in tile units relative to an origin tile, so that the
-    // numbers the scene graph sees stay small whatever the zoom; the level item itself is
-    // moved and scaled with the view.
-    component Level: Item {
-        id: level
-
-        required property int zoom
-        required property int originX
-        required property int originY
-        readonly property point centerAtZoom: MapProjection.project(root.map.center, zoom)
-        readonly property real factor: Math.pow(2, root.map.zoomLevel - zoom)
-
-        x: root.map.width / 2 + (originX * 256 - centerAtZoom.x) * factor
-        y: root.map.height / 2 + (originY * 256 - centerAtZoom.y) * factor
-        scale: factor
-        transformOrigin: Item.TopLeft
-    }
-
-    // Loaded through MapTiles' image provider: a tile that fails is transparent (no warning);
-    // not kept in QML's image cache, so a failed tile is retried when it is needed again
-    // (successes come back from the HTTP disk cache).
-    component Tile: Image {
-        width: 256
-        height: 256
-        asynchronous: true
-        cache: false
-        smooth: true
-        opacity: status === Image.Ready ? 1 : 0
-        onStatusChanged: Qt.callLater(internal.prune)
-
-        Behavior on opacity {
-            NumberAnimation {
-                duration: 200
-            }
-        }
-    }
 
     onUrlTemplateChanged: {
         internal.clear();
         internal.update();
     }
+    onCenterChanged: internal.update()
+    onZoomLevelChanged: internal.update()
+    onWidthChanged: internal.update()
+    onHeightChanged: internal.update()
     Component.onCompleted: internal.update()
     Component.onDestruction: internal.clear()
-
-    Connections {
-        target: root.map
-
-        function onCenterChanged() {
-            internal.update();
-        }
-        function onZoomLevelChanged() {
-            internal.update();
-        }
-        function onWidthChanged() {
-            internal.update();
-        }
-        function onHeightChanged() {
-            internal.update();
-        }
-    }
 
     QtObject {
         id: internal
@@ -104,14 +55,14 @@ Item {
         }
 
         function update(): void {
-            if (root.urlTemplate === "" || root.map.width <= 0 || root.map.height <= 0)
+            if (root.urlTemplate === "" || root.width <= 0 || root.height <= 0)
                 return;
             const zoom = root.tileZoom;
             const n = Math.pow(2, zoom);
-            const centre = MapProjection.project(root.map.center, zoom);
-            const factor = Math.pow(2, root.map.zoomLevel - zoom);
-            const halfWidth = root.map.width / 2 / factor;
-            const halfHeight = root.map.height / 2 / factor;
+            const centre = MapProjection.project(root.center, zoom);
+            const factor = Math.pow(2, root.zoomLevel - zoom);
+            const halfWidth = root.width / 2 / factor;
+            const halfHeight = root.height / 2 / factor;
             // The visible tiles and one ring around them.
             const x0 = Math.floor((centre.x - halfWidth) / 256) - 1;
             const x1 = Math.floor((centre.x + halfWidth) / 256) + 1;
@@ -188,15 +139,46 @@ Item {
         }
     }
 
+    // A zoom level's tiles: positioned in tile units relative to an origin tile, so that the
+    // numbers the scene graph sees stay small whatever the zoom; the level item itself is
+    // moved and scaled with the view.
     Component {
         id: levelComponent
 
-        Level {}
+        Item {
+            required property int zoom
+            required property int originX
+            required property int originY
+            readonly property point centerAtZoom: MapProjection.project(root.center, zoom)
+            readonly property real factor: Math.pow(2, root.zoomLevel - zoom)
+
+            x: root.width / 2 + (originX * 256 - centerAtZoom.x) * factor
+            y: root.height / 2 + (originY * 256 - centerAtZoom.y) * factor
+            scale: factor
+            transformOrigin: Item.TopLeft
+        }
     }
 
+    // Loaded through MapTiles' image provider: a tile that fails is transparent (no warning);
+    // not kept in QML's image cache, so a failed tile is retried when it is needed again
+    // (successes come back from the HTTP disk cache).
     Component {
         id: tileComponent
 
-        Tile {}
+        Image {
+            width: 256
+            height: 256
+            asynchronous: true
+            cache: false
+            smooth: true
+            opacity: status === Image.Ready ? 1 : 0
+            onStatusChanged: Qt.callLater(internal.prune)
+
+            Behavior on opacity {
+                NumberAnimation {
+                    duration: 200
+                }
+            }
+        }
     }
 }

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import PuddingGabel
 
-// "+" and "−" buttons for a MapView (MapView shows one unless showZoomControls is false).
+// "+" and "−" buttons (MapView shows them unless showZoomControls is false, and wires them
+// to its zoomIn() and zoomOut()).
 Column {
     id: root
 
-    // The MapView (typed Item: MapView itself uses this component).
-    required property Item map
+    property bool canZoomIn: true
+    property bool canZoomOut: true
+
+    signal zoomInRequested()
+    signal zoomOutRequested()
 
     spacing: 6
 
@@ -49,13 +52,13 @@ Column {
     ZoomButton {
         plus: true
         tip: qsTr("Zoom in")
-        enabled: root.map.targetZoomLevel < root.map.maximumZoomLevel - 0.01
-        onClicked: root.map.zoomIn()
+        enabled: root.canZoomIn
+        onClicked: root.zoomInRequested()
     }
     ZoomButton {
         plus: false
         tip: qsTr("Zoom out")
-        enabled: root.map.targetZoomLevel > root.map.minimumZoomLevel + 0.01
-        onClicked: root.map.zoomOut()
+        enabled: root.canZoomOut
+        onClicked: root.zoomOutRequested()
     }
 }

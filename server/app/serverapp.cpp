@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverapp.h"
 
+#include "attendance/attendanceapi.h"
 #include "auth/authapi.h"
 #include "auth/credentials.h"
 #include "db/database.h"
@@ -189,6 +190,7 @@ bool ServerApp::startHttp()
     m_auth->registerRoutes(*m_router);
     m_events->registerRoutes(*m_router);
     m_health->registerRoutes(*m_router);
+    m_attendance->registerRoutes(*m_router);
 
     quint16 port = m_config.port;
     for (int i = 0; i < m_config.httpThreads; ++i) {
@@ -273,6 +275,7 @@ int ServerApp::run()
     m_events = std::make_unique<EventsApi>(*m_db, *m_index);
     m_health = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir,
                                            m_config.httpThreads);
+    m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, m_config.storageDir);
     if (!startHttp())
         return 1;
     listenForChanges();
@@ -291,6 +294,7 @@ void ServerApp::shutdown()
     if (m_db)
         m_db->waitForDone();
     m_auth.reset();
+    m_attendance.reset();
     for (auto &thread : m_threads) {
         thread->quit();
         thread->wait();

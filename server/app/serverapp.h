@@ -11,6 +11,7 @@
 
 namespace Pudding::Server {
 
+class AttendanceApi;
 class AuthApi;
 class Database;
 class EmbeddedPostgres;
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<AuthApi> m_auth;
     std::unique_ptr<EventsApi> m_events;
     std::unique_ptr<HealthApi> m_health;
+    std::unique_ptr<AttendanceApi> m_attendance;
     std::unique_ptr<Router> m_router;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "attendance.h"
+
+#include "event.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding {
+
+namespace {
+class AttendanceText
+{
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+};
+} // namespace
+
+QString toString(AttendanceStatus status)
+{
+    switch (status) {
+    case AttendanceStatus::Pending:
+        return u"PENDING"_s;
+    case AttendanceStatus::Approved:
+        return u"APPROVED"_s;
+    case AttendanceStatus::Rejected:
+        return u"REJECTED"_s;
+    case AttendanceStatus::Waitlisted:
+        return u"WAITLISTED"_s;
+    case AttendanceStatus::Left:
+        return u"LEFT"_s;
+    }
+    return {};
+}
+
+std::optional<AttendanceStatus> attendanceStatusFromString(QStringView text)
+{
+    for (auto s : { AttendanceStatus::Pending, AttendanceStatus::Approved,
+                    AttendanceStatus::Rejected, AttendanceStatus::Waitlisted,
+                    AttendanceStatus::Left }) {
+        if (text.compare(toString(s), Qt::CaseInsensitive) == 0)
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool isOrganizerTransitionAllowed(AttendanceStatus from, AttendanceStatus to)
+{
+    using S = AttendanceStatus;
+    switch (to) {
+    case S::Approved:
+        return from == S::Pending;
+    case S::Rejected:
+        return from == S::Pending || from == S::Approved || from == S::Waitlisted;
+    default:
+        return false;
+    }
+}
+
+QJsonObject Attendance::toJson() const
+{
+    QJsonObject json { { u"id"_s, id },
+                       { u"eventId"_s, eventId },
+                       { u"user"_s, user.toJson() },
+                       { u"status"_s, toString(status) },
+                       { u"puddingName"_s, puddingName },
+                       { u"puddingDescription"_s, puddingDescription },
+                       { u"createdAt"_s, toIsoString(createdAt) },
+                       { u"updatedAt"_s, toIsoString(updatedAt) } };
+    if (photoId > 0)
+        json.insert(u"photoId"_s, photoId);
+    if (waitlistPosition > 0)
+        json.insert(u"waitlistPosition"_s, waitlistPosition);
+    if (!note.isEmpty())
+        json.insert(u"note"_s, note);
+    return json;
+}
+
+Attendance Attendance::fromJson(const QJsonObject &json)
+{
+    Attendance a;
+    a.id = json.value("id"_L1).toInteger();
+    a.eventId = json.value("eventId"_L1).toInteger();
+    a.user = UserRef::fromJson(json.value("user"_L1).toObject());
+    a.status = attendanceStatusFromString(json.value("status"_L1).toString())
+                       .value_or(AttendanceStatus::Pending);
+    a.puddingName = json.value("puddingName"_L1).toString();
+    a.puddingDescription = json.value("puddingDescription"_L1).toString();
+    a.photoId = json.value("photoId"_L1).toInteger();
+    a.waitlistPosition = json.value("waitlistPosition"_L1).toInt();
+    a.note = json.value("note"_L1).toString();
+    a.createdAt = parseIsoDateTime(json.value("createdAt"_L1).toString()).value_or(QDateTime());
+    a.updatedAt = parseIsoDateTime(json.value("updatedAt"_L1).toString()).value_or(QDateTime());
+    return a;
+}
+
+namespace Validation {
+FieldErrors validateJoinRequest(const QString &puddingName, const QString &puddingDescription)
+{
+    FieldErrors errors;
+    const QString name = puddingName.simplified();
+    if (name.isEmpty() || name.size() > 80)
+        errors.append({ u"puddingName"_s,
+                        AttendanceText::tr("Name your pudding in 1 to 80 characters.") });
+    if (puddingDescription.trimmed().size() > 500)
+        errors.append({ u"puddingDescription"_s,
+                        AttendanceText::tr("Describe it in at most 500 characters.") });
+    return errors;
+}
+} // namespace Validation
+
+} // namespace Pudding
