@@ -123,6 +123,21 @@ private Q_SLOTS:
         QCOMPARE(m_server->get(u"/api/events?limit=100&status=UPCOMING"_s).events().size(), before);
     }
 
+    void optionalFieldsMayBeLeftOut()
+    {
+        QJsonObject minimal = draft({ 49.45, 11.08 }, u"Nürnberg pudding"_s, 4, u"Nürnberg"_s);
+        minimal.remove(u"description"_s);
+        minimal.remove(u"state"_s);
+        const auto r = m_server->postJson(u"/api/events"_s, minimal, m_organizer);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value("description"_L1).toString(), QString());
+        const qint64 id = r.json().value("id"_L1).toInteger();
+        QCOMPARE(m_server->patchJson(u"/api/events/%1"_s.arg(id), { { u"attendeeLimit"_s, 7 } },
+                                     m_organizer).status,
+                 200);
+        QCOMPARE(m_server->request("DELETE", u"/api/events/%1"_s.arg(id), {}, m_organizer).status, 200);
+    }
+
     void createNeedsSignIn()
     {
         const auto r = m_server->postJson(u"/api/events"_s, draft({ 52.5, 13.4 }));

@@ -316,7 +316,7 @@ void AttendanceApi::list(Request &request, const Reply &reply)
                                            AttendanceText::tr("Only the organizer sees the "
                                                               "requests."));
             auto *q = s.prepared(kSelectAttendance
-                                 % u"WHERE a.event_id = ? AND (? = '' OR a.status = ?) "
+                                 % u"WHERE a.event_id = ? AND (coalesce(?, '') = '' OR a.status = ?) "
                                    "ORDER BY a.id"_s);
             if (!s.exec(q, { eventId, status, status }))
                 return HttpResponse::error(503, databaseError(s.lastError(), "list"));

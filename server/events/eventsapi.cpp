@@ -270,7 +270,7 @@ void EventsApi::create(Request &request, const Reply &reply)
                 return { HttpResponse::error(503, databaseError(s.lastError(), "begin")), {} };
             auto *insert = s.prepared(
                     u"INSERT INTO events(organizer_id, title, description, lat, lng, city, state, "
-                    "start_time, end_time, attendee_limit) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    "start_time, end_time, attendee_limit) VALUES (?, ?, coalesce(?, ''), ?, ?, ?, coalesce(?, ''), "
                     "CAST(? AS timestamptz), CAST(? AS timestamptz), ?) RETURNING id"_s);
             const bool ok = s.exec(insert,
                                    { organizerId, Validation::simplifiedLine(*draft.title),
@@ -358,8 +358,8 @@ void EventsApi::update(Request &request, const Reply &reply)
             if (!errors.isEmpty())
                 return rollback(HttpResponse::validation(errors));
             auto *upd = s.prepared(
-                    u"UPDATE events SET title = ?, description = ?, lat = ?, lng = ?, city = ?, "
-                    "state = ?, start_time = CAST(? AS timestamptz), "
+                    u"UPDATE events SET title = ?, description = coalesce(?, ''), lat = ?, lng = ?, "
+                    "city = ?, state = coalesce(?, ''), start_time = CAST(? AS timestamptz), "
                     "end_time = CAST(? AS timestamptz), attendee_limit = ?, updated_at = now() "
                     "WHERE id = ?"_s);
             if (!s.exec(upd, { Validation::simplifiedLine(*merged.title),
