@@ -332,6 +332,22 @@ private Q_SLOTS:
         QCOMPARE(again.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 2);
     }
 
+    void raisingTheLimitPromotes()
+    {
+        const qint64 event = createEvent(1);
+        const auto a = join(event, newUser(), jpeg(400));
+        QCOMPARE(decide(event, attendanceId(a), "APPROVED", m_organizer).status, 200);
+        const QByteArray waiting = newUser();
+        QCOMPARE(statusOf(join(event, waiting, jpeg(401))), u"WAITLISTED"_s);
+        QCOMPARE(m_server->patchJson(u"/api/events/%1"_s.arg(event), { { u"attendeeLimit"_s, 2 } },
+                                     m_organizer).status,
+                 200);
+        const auto mine = m_server->get(u"/api/attendance/mine"_s, waiting);
+        QCOMPARE(mine.json().value("attendances"_L1).toArray().first().toObject()
+                         .value("status"_L1).toString(),
+                 u"PENDING"_s);
+    }
+
     void cancelledEventsTakeNoRequests()
     {
         const qint64 event = createEvent(3);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventsapi.h"
 
+#include "attendance/attendanceapi.h"
 #include "db/database.h"
 #include "http/logging.h"
 #include "shared/protocol.h"
@@ -369,6 +370,9 @@ void EventsApi::update(Request &request, const Reply &reply)
                                toIsoString(*merged.startTime), toIsoString(*merged.endTime),
                                *merged.attendeeLimit, id }))
                 return rollback(HttpResponse::error(500, databaseError(s.lastError(), "update")));
+            // More places: the waitlist moves up by as many (to PENDING, for review).
+            if (*merged.attendeeLimit > event.attendeeLimit)
+                AttendanceApi::promoteWaitlisted(s, id, *merged.attendeeLimit - event.attendeeLimit);
             announceChange(s, id);
             if (!s.execDirect(u"COMMIT"_s))
                 return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
