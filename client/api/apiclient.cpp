@@ -46,10 +46,9 @@ void ApiCall::abort()
     m_aborted = true;
     m_running = false;
     if (m_reply) {
+        // Deleting the reply closes its connection. QNetworkReply::abort() is not used: on a
+        // reply whose failure is already queued it reports the error twice (a Qt 6.4 warning).
         disconnect(m_reply, nullptr, this, nullptr);
-        // An already failed reply must not be aborted again (Qt warns "called twice").
-        if (!m_reply->isFinished() && m_reply->error() == QNetworkReply::NoError)
-            m_reply->abort();
         m_reply->deleteLater();
     }
     deleteLater();
