@@ -67,7 +67,7 @@ private:
         const auto r = m_server->postJson(
                 u"/api/events"_s,
                 { { u"title"_s, u"Pudding tasting"_s },
-                  { u"location"_s, QJsonObject { { u"lat"_s, 50.11 }, { u"lng"_s, 8.68 } } },
+                  { u"location"_s, QJsonObject { { u"lat"_s, 50.1137 }, { u"lng"_s, 8.6843 } } },
                   { u"city"_s, u"Frankfurt am Main"_s },
                   { u"startTime"_s, start.toString(Qt::ISODate) },
                   { u"endTime"_s, start.addSecs(7200).toString(Qt::ISODate) },
@@ -215,6 +215,18 @@ private Q_SLOTS:
         QCOMPARE(decide(event, attendanceId(emilJoin), "APPROVED", m_organizer).status, 200);
         QCOMPARE(m_server->get(path, emil).status, 200);
         QCOMPARE(m_server->get(path, stranger).status, 403);
+        // The exact spot is for approved attendees and the organizer; others see the area.
+        const QString eventPath = u"/api/events/%1"_s.arg(event);
+        for (const QByteArray &token : { emil, m_organizer }) {
+            const auto exact = m_server->get(eventPath, token).json().value("location"_L1).toObject();
+            QCOMPARE(exact.value("lat"_L1).toDouble(), 50.1137);
+            QCOMPARE(exact.value("lng"_L1).toDouble(), 8.6843);
+        }
+        for (const QByteArray &token : { stranger, QByteArray() }) {
+            const auto area = m_server->get(eventPath, token).json().value("location"_L1).toObject();
+            QCOMPARE(area.value("lat"_L1).toDouble(), 50.11);
+            QCOMPARE(area.value("lng"_L1).toDouble(), 8.68);
+        }
         // Caching: the same ETag answers 304.
         const QByteArray etag = organizerView.header("etag");
         QVERIFY(!etag.isEmpty());

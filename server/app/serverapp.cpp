@@ -137,6 +137,9 @@ bool ServerApp::prepareDatabase()
         return true;
 
     m_index = std::make_unique<EventIndex>();
+    // Subscribe before loading: a change committed while we load is then reloaded afterwards
+    // instead of being missed.
+    listenForChanges();
     QElapsedTimer timer;
     timer.start();
     const qint64 count = EventsApi::loadAll(session, *m_index, &error);
@@ -278,7 +281,6 @@ int ServerApp::run()
     m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, m_config.storageDir);
     if (!startHttp())
         return 1;
-    listenForChanges();
     const int code = QCoreApplication::exec();
     shutdown();
     return code;

@@ -2,6 +2,7 @@
 #include "eventindex.h"
 
 #include <QJsonDocument>
+#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -79,6 +80,7 @@ void EventIndex::upsert(const Event &event, bool cancelled)
     fixed.remove(u"attendeeCount"_s);
     fixed.remove(u"status"_s);
     fixed.remove(u"distance"_s);
+    fixed.remove(u"location"_s); // added per request, exact or as an area
     QByteArray json = QJsonDocument(fixed).toJson(QJsonDocument::Compact);
     e.jsonFixed = json.mid(1, json.size() - 2);
     e.cell = cellOf(e.lat, e.lng);
@@ -151,23 +153,35 @@ bool EventIndex::matches(const Entry &e, const EventQuery &q, qint64 nowMs,
 }
 
 void EventIndex::appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
-                            std::optional<double> distance)
+                            std::optional<double> distance, LocationPrecision precision)
 {
+    const bool area = precision == LocationPrecision::Area;
     out += '{';
     out += e.jsonFixed;
-    out += ",\"attendeeCount\":";
+    out += ",\"location\":{\"lat\":";
+    out += QByteArray::number(area ? roundToArea(e.lat) : e.lat, 'g', QLocale::FloatingPointShortest);
+    out += ",\"lng\":";
+    out += QByteArray::number(area ? roundToArea(e.lng) : e.lng, 'g', QLocale::FloatingPointShortest);
+    out += "},\"attendeeCount\":";
     out += QByteArray::number(e.attendeeCount);
     out += ",\"status\":\"";
     out += toString(eventStatusAt(nowMs, e.startMs, e.endMs, e.cancelled)).toLatin1();
     out += '"';
     if (distance) {
         out += ",\"distance\":";
-        out += QByteArray::number(std::round(*distance * 10) / 10, 'f', 1);
+        out += area ? QByteArray::number(std::round(*distance / 100) * 100, 'f', 0)
+                    : QByteArray::number(std::round(*distance * 10) / 10, 'f', 1);
     }
     out += '}';
 }
 
-EventPage EventIndex::search(const EventQuery &q, const QDateTime &now) const
+double roundToArea(double degrees)
+{
+    return std::round(degrees * 100.0) / 100.0;
+}
+
+EventPage EventIndex::search(const EventQuery &q, const QDateTime &now,
+                             LocationPrecision precision) const
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     EventQuery query = q;
@@ -240,7 +254,7 @@ EventPage EventIndex::search(const EventQuery &q, const QDateTime &now) const
     for (size_t i = 0; i < hits.size(); ++i) {
         if (i)
             page.json += ',';
-        appendJson(page.json, *hits[i].entry, nowMs, hits[i].distance);
+        appendJson(page.json, *hits[i].entry, nowMs, hits[i].distance, precision);
     }
     page.json += "],\"nextCursor\":";
     if (more) {
@@ -253,7 +267,8 @@ EventPage EventIndex::search(const EventQuery &q, const QDateTime &now) const
     return page;
 }
 
-QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now) const
+QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now,
+                              LocationPrecision precision) const
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     EventQuery query = q;
@@ -264,8 +279,10 @@ QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now) const
     int count = 0;
     auto append = [&](const Entry &e) {
         out += count++ ? ",[" : "[";
-        out += QByteArray::number(e.id) + ',' + QByteArray::number(e.lat, 'f', 6) + ','
-                + QByteArray::number(e.lng, 'f', 6) + ']';
+        const bool area = precision == LocationPrecision::Area;
+        out += QByteArray::number(e.id) + ','
+                + QByteArray::number(area ? roundToArea(e.lat) : e.lat, 'f', area ? 2 : 6) + ','
+                + QByteArray::number(area ? roundToArea(e.lng) : e.lng, 'f', area ? 2 : 6) + ']';
     };
     out.reserve(64 * 1024);
     out += "{\"points\":[";
@@ -297,14 +314,15 @@ QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now) const
     return out;
 }
 
-std::optional<QByteArray> EventIndex::eventJson(qint64 id, const QDateTime &now) const
+std::optional<QByteArray> EventIndex::eventJson(qint64 id, const QDateTime &now,
+                                                LocationPrecision precision) const
 {
     QReadLocker locker(&m_lock);
     const auto it = m_byId.find(id);
     if (it == m_byId.end())
         return std::nullopt;
     QByteArray out;
-    appendJson(out, it->second, now.toMSecsSinceEpoch(), std::nullopt);
+    appendJson(out, it->second, now.toMSecsSinceEpoch(), std::nullopt, precision);
     return out;
 }
 

@@ -14,6 +14,14 @@
 
 namespace Pudding::Server {
 
+/// How precisely an event's place is shown. The exact spot is for the organizer and the
+/// approved attendees; everyone else sees the area (about a kilometre).
+enum class LocationPrecision { Exact, Area };
+
+/// The area shown instead of the spot: coordinates rounded to 0.01° (~1.1 km north-south,
+/// ~0.7 km east-west in Germany), distances to 100 m.
+[[nodiscard]] double roundToArea(double degrees);
+
 /// A search over events, as GET /api/events takes it.
 struct EventQuery
 {
@@ -52,12 +60,16 @@ public:
     void setAttendeeCount(qint64 id, int count);
     void clear();
 
-    [[nodiscard]] EventPage search(const EventQuery &query, const QDateTime &now) const;
+    [[nodiscard]] EventPage search(const EventQuery &query, const QDateTime &now,
+                                   LocationPrecision precision = LocationPrecision::Exact) const;
     /// Every matching event as [id, lat, lng] (no paging, no order): what a map clusters.
     /// {"points":[[id,lat,lng],…],"count":N}
-    [[nodiscard]] QByteArray points(const EventQuery &query, const QDateTime &now) const;
+    [[nodiscard]] QByteArray points(const EventQuery &query, const QDateTime &now,
+                                    LocationPrecision precision = LocationPrecision::Exact) const;
     /// The event's JSON as the API shows it now, or nothing.
-    [[nodiscard]] std::optional<QByteArray> eventJson(qint64 id, const QDateTime &now) const;
+    [[nodiscard]] std::optional<QByteArray> eventJson(
+            qint64 id, const QDateTime &now,
+            LocationPrecision precision = LocationPrecision::Exact) const;
     [[nodiscard]] std::optional<Event> event(qint64 id, const QDateTime &now) const;
     [[nodiscard]] qsizetype size() const;
 
@@ -89,7 +101,7 @@ private:
     [[nodiscard]] bool matches(const Entry &e, const EventQuery &q, qint64 nowMs,
                                const QByteArray &needle) const;
     static void appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
-                           std::optional<double> distance);
+                           std::optional<double> distance, LocationPrecision precision);
 
     mutable QReadWriteLock m_lock;
     std::unordered_map<qint64, Entry> m_byId;

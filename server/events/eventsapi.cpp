@@ -98,7 +98,8 @@ void EventsApi::registerRoutes(Router &router)
     router.add(M::Get, u"/api/events/points"_s,
                [this](Request &r, const Reply &reply) { points(r, reply); });
     router.add(M::Get, u"/api/events/<id>"_s,
-               [this](Request &r, const Reply &reply) { details(r, reply); });
+               [this](Request &r, const Reply &reply) { details(r, reply); },
+               { Router::Auth::Optional });
     router.add(M::Post, u"/api/events"_s,
                [this](Request &r, const Reply &reply) { create(r, reply); },
                { Router::Auth::Required });
@@ -229,7 +230,10 @@ void EventsApi::search(Request &request, const Reply &reply)
     if (!query)
         return;
     // Answered right here: the index is in memory and the search takes microseconds.
-    reply.send(HttpResponse::rawJson(m_index.search(*query, QDateTime::currentDateTimeUtc()).json));
+    // Everyone sees where a meetup is roughly; the exact spot is on its details page for
+    // the organizer and the approved attendees.
+    reply.send(HttpResponse::rawJson(
+            m_index.search(*query, QDateTime::currentDateTimeUtc(), LocationPrecision::Area).json));
 }
 
 void EventsApi::points(Request &request, const Reply &reply)
@@ -237,15 +241,46 @@ void EventsApi::points(Request &request, const Reply &reply)
     const auto query = parseQuery(request, reply);
     if (!query)
         return;
-    reply.send(HttpResponse::rawJson(m_index.points(*query, QDateTime::currentDateTimeUtc())));
+    reply.send(HttpResponse::rawJson(
+            m_index.points(*query, QDateTime::currentDateTimeUtc(), LocationPrecision::Area)));
 }
 
 void EventsApi::details(Request &request, const Reply &reply)
 {
-    if (auto json = m_index.eventJson(request.id(), QDateTime::currentDateTimeUtc()))
-        reply.send(HttpResponse::rawJson(std::move(*json)));
-    else
+    const qint64 id = request.id();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto event = m_index.event(id, now);
+    if (!event) {
         reply.send(notFound());
+        return;
+    }
+    auto answer = [this, reply, id](LocationPrecision precision) {
+        if (auto json = m_index.eventJson(id, QDateTime::currentDateTimeUtc(), precision))
+            reply.send(HttpResponse::rawJson(std::move(*json)));
+        else
+            reply.send(notFound());
+    };
+    if (!request.user) {
+        answer(LocationPrecision::Area);
+        return;
+    }
+    if (request.user->id == event->organizer.id) {
+        answer(LocationPrecision::Exact);
+        return;
+    }
+    const qint64 userId = request.user->id;
+    m_db.run([id, userId](DbSession &s) {
+            auto *q = s.prepared(u"SELECT 1 FROM attendances WHERE event_id = ? AND user_id = ? "
+                                 "AND status = 'APPROVED'"_s);
+            bool approved = false;
+            if (s.exec(q, { id, userId })) {
+                approved = q->next();
+                q->finish();
+            }
+            return approved;
+        }).then([answer](bool approved) {
+            answer(approved ? LocationPrecision::Exact : LocationPrecision::Area);
+        });
 }
 
 void EventsApi::create(Request &request, const Reply &reply)

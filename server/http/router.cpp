@@ -102,6 +102,10 @@ void Router::dispatch(Request request, const Reply &reply) const
         return;
     }
     const auto token = request.bearerToken();
+    if (found->options.auth == Auth::Optional && (!token || !m_authenticator)) {
+        found->handler(request, reply);
+        return;
+    }
     if (!token || !m_authenticator) {
         reply.send(HttpResponse::error(401, EC::Unauthorized,
                                        RouterText::tr("Please sign in first."))
@@ -111,14 +115,19 @@ void Router::dispatch(Request request, const Reply &reply) const
     // The handler runs where the lookup finished (a database thread); handlers never block
     // the connection's thread, and Reply is safe from anywhere.
     const Handler &handler = found->handler;
+    const bool optional = found->options.auth == Auth::Optional;
     m_authenticator->authenticate(*token)
-            .then([request = std::move(request), reply, &handler](
+            .then([request = std::move(request), reply, &handler, optional](
                           const Result<std::optional<AuthUser>> &result) mutable {
                 if (!result) {
                     reply.send(HttpResponse::error(503, result.error()));
                     return;
                 }
                 const auto &user = result.value();
+                if (!user && optional) {
+                    handler(request, reply); // an unknown token on a public resource: anonymous
+                    return;
+                }
                 if (!user) {
                     reply.send(HttpResponse::error(
                                        401, EC::Unauthorized,

@@ -19,7 +19,8 @@ class Router
 {
 public:
     using Handler = std::function<void(Request &, const Reply &)>;
-    enum class Auth { None, Required };
+    /// Optional: a valid token sets request.user, a missing or invalid one is anonymous.
+    enum class Auth { None, Optional, Required };
     struct Options
     {
         Auth auth = Auth::None;
