@@ -163,21 +163,13 @@ private Q_SLOTS:
         QCOMPARE(big.status, 413);
         QCOMPARE(big.errorCode(), u"payload_too_large"_s);
         // A 6 MB upload is refused from its Content-Length alone, before the body is read.
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(u"127.0.0.1"_s, quint16(m_server->port()));
-        QVERIFY(socket->waitForConnected(3000));
+        auto socket = m_server->connectRaw();
+        QVERIFY(socket);
         socket->write("POST /api/attendance/events/" + QByteArray::number(event)
                       + "/join HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + carla
                       + "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary
                       + "\r\nContent-Length: 6400000\r\n\r\n");
-        QByteArray stream;
-        bool complete = false;
-        QList<RawResponse> responses;
-        for (int i = 0; i < 50 && responses.isEmpty(); ++i) {
-            socket->waitForReadyRead(100);
-            stream += socket->readAll();
-            responses = parseRawResponses(stream, &complete);
-        }
+        const auto responses = readRawResponses(*socket, 1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 413);
         const auto unnamed = join(event, carla, jpeg(6), "");
@@ -230,19 +222,11 @@ private Q_SLOTS:
         // Caching: the same ETag answers 304.
         const QByteArray etag = organizerView.header("etag");
         QVERIFY(!etag.isEmpty());
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(u"127.0.0.1"_s, quint16(m_server->port()));
-        QVERIFY(socket->waitForConnected(3000));
+        auto socket = m_server->connectRaw();
+        QVERIFY(socket);
         socket->write("GET " + path.toLatin1() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
                       + m_organizer + "\r\nIf-None-Match: " + etag + "\r\n\r\n");
-        QByteArray stream;
-        bool complete = false;
-        QList<RawResponse> responses;
-        for (int i = 0; i < 50 && responses.isEmpty(); ++i) {
-            socket->waitForReadyRead(100);
-            stream += socket->readAll();
-            responses = parseRawResponses(stream, &complete);
-        }
+        const auto responses = readRawResponses(*socket, 1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 304);
 
@@ -267,9 +251,8 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<QTcpSocket>> sockets;
         const QByteArray body = R"({"status":"APPROVED"})";
         for (qint64 id : ids) {
-            auto s = std::make_unique<QTcpSocket>();
-            s->connectToHost(u"127.0.0.1"_s, quint16(m_server->port()));
-            QVERIFY(s->waitForConnected(3000));
+            auto s = m_server->connectRaw();
+            QVERIFY(s);
             sockets.push_back(std::move(s));
             Q_UNUSED(id);
         }
@@ -284,14 +267,7 @@ private Q_SLOTS:
         int ok = 0;
         int full = 0;
         for (auto &s : sockets) {
-            QByteArray stream;
-            bool complete = false;
-            QList<RawResponse> responses;
-            for (int i = 0; i < 200 && responses.isEmpty(); ++i) {
-                s->waitForReadyRead(50);
-                stream += s->readAll();
-                responses = parseRawResponses(stream, &complete);
-            }
+            const auto responses = readRawResponses(*s, 1);
             QCOMPARE(responses.size(), 1);
             if (responses[0].status == 200)
                 ++ok;

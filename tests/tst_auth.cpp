@@ -153,19 +153,11 @@ private Q_SLOTS:
     void badTokens()
     {
         QFETCH(QByteArray, authorization);
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(u"127.0.0.1"_s, quint16(m_server->port()));
-        QVERIFY(socket->waitForConnected(3000));
+        auto socket = m_server->connectRaw();
+        QVERIFY(socket);
         socket->write("GET /api/auth/me HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
                       + "\r\n\r\n");
-        QByteArray stream;
-        bool complete = false;
-        QList<RawResponse> responses;
-        for (int i = 0; i < 50 && responses.isEmpty(); ++i) {
-            socket->waitForReadyRead(100);
-            stream += socket->readAll();
-            responses = parseRawResponses(stream, &complete);
-        }
+        const auto responses = readRawResponses(*socket, 1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 401);
     }

@@ -19,35 +19,11 @@ private:
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<TestServer> m_server;
 
-    std::unique_ptr<QTcpSocket> connectRaw()
-    {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(u"127.0.0.1"_s, quint16(m_server->port()));
-        if (!socket->waitForConnected(5000))
-            return nullptr;
-        return socket;
-    }
+    std::unique_ptr<QTcpSocket> connectRaw() { return m_server->connectRaw(); }
 
-    /// Reads until `count` complete responses arrived (or the peer closed / timeout).
     static QList<RawResponse> readResponses(QTcpSocket &socket, int count, int timeoutMs = 15000)
     {
-        QByteArray stream;
-        QElapsedTimer timer;
-        timer.start();
-        QList<RawResponse> responses;
-        while (!timer.hasExpired(timeoutMs)) {
-            bool complete = false;
-            responses = parseRawResponses(stream, &complete);
-            if (responses.size() >= count && complete)
-                break;
-            if (socket.state() != QAbstractSocket::ConnectedState && !socket.bytesAvailable())
-                break;
-            if (socket.waitForReadyRead(100))
-                stream += socket.readAll();
-        }
-        stream += socket.readAll();
-        bool complete = false;
-        return parseRawResponses(stream, &complete);
+        return readRawResponses(socket, count, timeoutMs);
     }
 
     static bool waitForClose(QTcpSocket &socket, int timeoutMs)

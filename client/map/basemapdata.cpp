@@ -2,6 +2,7 @@
 #include "basemapdata.h"
 
 #include "shared/mercator.h"
+#include "shared/places.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -227,32 +228,19 @@ std::shared_ptr<const BaseMapData> BaseMapData::parse(
         data->levels.append(paths);
     }
 
-    // Cities from the gazetteer: name,state,lat,lng,population.
-    QFile csv(citiesFile);
-    if (csv.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        bool header = true;
-        while (!csv.atEnd()) {
-            const QString line = QString::fromUtf8(csv.readLine()).trimmed();
-            if (header || line.isEmpty()) {
-                header = false;
-                continue;
-            }
-            const QStringList fields = line.split(u',');
-            if (fields.size() < 5)
-                continue;
-            City city;
-            city.name = fields[0];
-            city.state = fields[1];
-            city.point = GeoPoint { fields[2].toDouble(), fields[3].toDouble() };
-            city.unit = Mercator::toUnit(city.point);
-            city.population = fields[4].toInt();
-            city.capital = capitals().contains(city.name);
-            data->cities.append(city);
-        }
-        std::stable_sort(data->cities.begin(), data->cities.end(),
-            [](const City &a, const City &b) { return a.population > b.population; });
-    } else {
-        qCWarning(lcBaseMap) << "no city labels:" << citiesFile << csv.errorString();
+    // Cities from the gazetteer, biggest first.
+    const auto cities = loadGermanCities(citiesFile);
+    if (cities.isEmpty())
+        qCWarning(lcBaseMap) << "no city labels in" << citiesFile;
+    for (const auto &c : cities) {
+        City city;
+        city.name = c.name;
+        city.state = c.state;
+        city.point = c.location;
+        city.unit = Mercator::toUnit(city.point);
+        city.population = c.population;
+        city.capital = capitals().contains(city.name);
+        data->cities.append(city);
     }
     return data;
 }

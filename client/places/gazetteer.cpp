@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gazetteer.h"
 
-#include <QFile>
+#include "shared/places.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 #include <limits>
@@ -49,33 +50,10 @@ QString Gazetteer::fold(const QString &text)
 QList<Place> Gazetteer::load()
 {
     QList<Place> places;
-    QFile file(u":/pudding/data/de-cities.csv"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return places;
-    file.readLine();
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        QStringList fields;
-        QString current;
-        bool quoted = false;
-        for (const QChar c : line) {
-            if (c == u'"')
-                quoted = !quoted;
-            else if (c == u',' && !quoted) {
-                fields.append(current);
-                current.clear();
-            } else
-                current.append(c);
-        }
-        fields.append(current);
-        if (fields.size() != 5)
-            continue;
-        Place p { fields[0], fields[1], { fields[2].toDouble(), fields[3].toDouble() },
-                  fields[4].toInt(), fold(fields[0]) };
-        places.append(p);
-    }
-    std::sort(places.begin(), places.end(),
-              [](const Place &a, const Place &b) { return a.population > b.population; });
+    const auto cities = loadGermanCities(); // biggest first
+    places.reserve(cities.size());
+    for (const auto &c : cities)
+        places.append({ c.name, c.state, c.location, c.population, fold(c.name) });
     return places;
 }
 

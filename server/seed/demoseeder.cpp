@@ -18,37 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace Pudding::Server {
 
-QList<City> DemoSeeder::cities()
-{
-    QList<City> list;
-    QFile file(u":/pudding/data/de-cities.csv"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return list;
-    file.readLine(); // header
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        // name,state,lat,lng,population; a name with a comma is quoted.
-        QStringList fields;
-        QString current;
-        bool quoted = false;
-        for (const QChar c : line) {
-            if (c == u'"')
-                quoted = !quoted;
-            else if (c == u',' && !quoted) {
-                fields.append(current);
-                current.clear();
-            } else
-                current.append(c);
-        }
-        fields.append(current);
-        if (fields.size() != 5)
-            continue;
-        list.append({ fields[0], fields[1], { fields[2].toDouble(), fields[3].toDouble() },
-                      fields[4].toInt() });
-    }
-    return list;
-}
-
 int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount)
 {
     auto fail = [&](const QString &what) {
@@ -63,7 +32,7 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount)
         if (q.value(0).toLongLong() > 0)
             return 0;
     }
-    const QList<City> allCities = cities();
+    const QList<GermanCity> allCities = loadGermanCities();
     QFile material(u":/pudding/data/pudding-demo.json"_s);
     if (allCities.isEmpty() || !material.open(QIODevice::ReadOnly)) {
         *error = u"demo material missing from the resources"_s;
@@ -134,7 +103,7 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount)
     for (int i = 0; i < eventCount; ++i) {
         const double r = rng.generateDouble() * total;
         const auto it = std::lower_bound(cumulative.cbegin(), cumulative.cend(), r);
-        const City &city = allCities.at(std::min<qsizetype>(it - cumulative.cbegin(),
+        const GermanCity &city = allCities.at(std::min<qsizetype>(it - cumulative.cbegin(),
                                                             allCities.size() - 1));
         // Somewhere in town: up to ~3 km from the centre.
         const double angle = rng.generateDouble() * 2 * M_PI;

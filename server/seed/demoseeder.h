@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "shared/geo.h"
+#include "shared/places.h"
 
 #include <QList>
 #include <QString>
@@ -9,15 +9,6 @@
 namespace Pudding::Server {
 
 class DbSession;
-
-/// A city of the offline gazetteer (resources/data/de-cities.csv).
-struct City
-{
-    QString name;
-    QString state;
-    GeoPoint location;
-    int population = 0;
-};
 
 /// Demo data for a first start: a few hundred pudding meetups in real German cities, an
 /// organizer and attendees to sign in as. Deterministic, so screenshots and tests are stable.
@@ -31,7 +22,6 @@ public:
     /// Seeds only when the database has no users. Returns the number of events created
     /// (0 when there was data already) or -1 with *error set.
     static int seedIfEmpty(DbSession &session, QString *error, int eventCount = 300);
-    [[nodiscard]] static QList<City> cities();
 };
 
 } // namespace Pudding::Server

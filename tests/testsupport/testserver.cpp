@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkReply>
@@ -215,6 +216,34 @@ QList<RawResponse> parseRawResponses(const QByteArray &stream, bool *complete)
         pos = headEnd + 4 + length;
     }
     return out;
+}
+
+std::unique_ptr<QTcpSocket> TestServer::connectRaw() const
+{
+    auto socket = std::make_unique<QTcpSocket>();
+    socket->connectToHost(u"127.0.0.1"_s, quint16(m_port));
+    if (!socket->waitForConnected(5000))
+        return nullptr;
+    return socket;
+}
+
+QList<RawResponse> readRawResponses(QTcpSocket &socket, int count, int timeoutMs)
+{
+    QByteArray stream;
+    QElapsedTimer timer;
+    timer.start();
+    bool complete = false;
+    while (!timer.hasExpired(timeoutMs)) {
+        const auto responses = parseRawResponses(stream, &complete);
+        if (responses.size() >= count && complete)
+            break;
+        if (socket.state() != QAbstractSocket::ConnectedState && !socket.bytesAvailable())
+            break;
+        if (socket.waitForReadyRead(100))
+            stream += socket.readAll();
+    }
+    stream += socket.readAll();
+    return parseRawResponses(stream, &complete);
 }
 
 } // namespace Pudding::Test

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
@@ -79,6 +80,8 @@ public:
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] QProcess &process() { return *m_process; }
     [[nodiscard]] QString dataDir() const { return m_dataDir.path(); }
+    /// A plain TCP connection to the server, for what an HTTP client library would not send.
+    [[nodiscard]] std::unique_ptr<QTcpSocket> connectRaw() const;
 
     /// A blocking request for tests (the tests may wait; the products never do).
     HttpResult request(QByteArrayView method, const QString &path,
@@ -118,5 +121,9 @@ struct RawResponse
     QByteArray body;
 };
 [[nodiscard]] QList<RawResponse> parseRawResponses(const QByteArray &stream, bool *complete);
+/// Reads from a raw socket until `count` complete responses arrived, the peer closed, or
+/// `timeoutMs` passed; returns what was complete.
+[[nodiscard]] QList<RawResponse> readRawResponses(QTcpSocket &socket, int count,
+                                                  int timeoutMs = 15000);
 
 } // namespace Pudding::Test
