@@ -25,6 +25,10 @@ ApplicationWindow {
         signInDialog.close();
         stack.push(myEventsComponent);
         stack.pop();
+        stack.push(myRequestsComponent);
+        stack.pop();
+        stack.push(reviewQueueComponent, { eventId: 0, eventTitle: "" });
+        stack.pop();
         discover.selfTest();
     }
 
@@ -33,6 +37,10 @@ ApplicationWindow {
         onMyEventsRequested: {
             if (stack.depth === 1)
                 stack.push(myEventsComponent);
+        }
+        onMyRequestsRequested: {
+            if (stack.depth === 1)
+                stack.push(myRequestsComponent);
         }
         onCitySelected: (city) => discover.showCity(city)
     }
@@ -56,6 +64,10 @@ ApplicationWindow {
                 id: discover
 
                 onSignInRequested: root.openSignIn()
+                onReviewRequested: (eventId, title) => {
+                    if (stack.depth === 1)
+                        stack.push(reviewQueueComponent, { eventId: eventId, eventTitle: title });
+                }
             }
         }
     }
@@ -69,6 +81,22 @@ ApplicationWindow {
                 stack.pop();
                 discover.focusEvent(eventId, latitude, longitude);
             }
+        }
+    }
+
+    Component {
+        id: myRequestsComponent
+
+        MyRequestsPage {
+            onBack: stack.pop()
+        }
+    }
+
+    Component {
+        id: reviewQueueComponent
+
+        ReviewQueuePage {
+            onBack: stack.pop()
         }
     }
 

@@ -17,4 +17,7 @@ list(APPEND PUDDING_QML_FILES
     organizer/EventEditorDialog.qml
     organizer/CancelEventDialog.qml
     organizer/MyEventsPage.qml
+    attendance/JoinDialog.qml
+    attendance/MyRequestsPage.qml
+    attendance/ReviewQueuePage.qml
 )

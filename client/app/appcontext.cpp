@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appcontext.h"
 
+#include "attendance/photoimageprovider.h"
 #include "map/tilenetworkfactory.h"
 
 #include <QQmlApplicationEngine>
@@ -35,6 +36,8 @@ bool AppContext::load(QQmlApplicationEngine &engine)
 {
     // Tiles and any other QML network load follow the OpenStreetMap tile policy.
     TileNetworkFactory::install(engine);
+    // Pudding photos are private: fetched with the signed-in user's token.
+    PhotoImageProvider::install(engine);
     engine.addImportPath(u"qrc:/qt/qml"_s);
     // English UI with a German translation: the saved choice, else the system's language.
     settings.applyLanguage(&engine);

@@ -9,6 +9,7 @@ ToolBar {
 
     signal signInRequested()
     signal myEventsRequested()
+    signal myRequestsRequested()
     signal citySelected(var city)
 
     RowLayout {
@@ -37,6 +38,12 @@ ToolBar {
             text: qsTr("My events")
             Accessible.name: text
             onClicked: root.myEventsRequested()
+        }
+        ToolButton {
+            visible: AccountManager.signedIn
+            text: qsTr("My requests")
+            Accessible.name: text
+            onClicked: root.myRequestsRequested()
         }
         ToolButton {
             visible: !AccountManager.signedIn

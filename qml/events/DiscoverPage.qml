@@ -19,6 +19,7 @@ Page {
                                                             QtPositioning.coordinate(47.27, 15.04))
 
     signal signInRequested()
+    signal reviewRequested(var eventId, string title)
 
     function showCity(city: var): void {
         const centre = QtPositioning.coordinate(city.lat, city.lng);
@@ -38,6 +39,7 @@ Page {
         editor.openForNew(52.52, 13.40);
         editor.close();
         details.showEvent(1);
+        details.selfTest();
         details.close();
     }
 
@@ -175,6 +177,7 @@ Page {
         onClosed: root.selectedEventId = -1
         onEditRequested: (eventData) => editor.openForEdit(eventData)
         onSignInRequested: root.signInRequested()
+        onReviewRequested: (eventId, title) => root.reviewRequested(eventId, title)
     }
 
     EventEditorDialog {

@@ -16,11 +16,17 @@ Pane {
     signal closed()
     signal editRequested(var eventData)
     signal signInRequested()
+    signal reviewRequested(var eventId, string title)
 
     function showEvent(eventId: var): void {
         details.eventId = eventId;
         visible = true;
         forceActiveFocus();
+    }
+    // Used by the app's --self-test.
+    function selfTest(): void {
+        joinDialog.open();
+        joinDialog.close();
     }
     function close(): void {
         visible = false;
@@ -119,13 +125,22 @@ Pane {
             }
         }
 
-        // Joining comes with its own feature; the place for it is here.
         Button {
             Layout.fillWidth: true
             visible: !root.isOrganizer && root.event.status === "UPCOMING"
-            text: AccountManager.signedIn ? qsTr("Ask to join (coming soon)") : qsTr("Sign in to join")
-            enabled: !AccountManager.signedIn
-            onClicked: root.signInRequested()
+            text: AccountManager.signedIn ? qsTr("Ask to join…") : qsTr("Sign in to join")
+            onClicked: {
+                if (AccountManager.signedIn)
+                    joinDialog.openFor(root.event.id, root.event.title ?? "");
+                else
+                    root.signInRequested();
+            }
+        }
+        Button {
+            Layout.fillWidth: true
+            visible: root.isOrganizer && root.event.status !== "CANCELLED"
+            text: qsTr("Review requests")
+            onClicked: root.reviewRequested(root.event.id, root.event.title ?? "")
         }
         RowLayout {
             Layout.fillWidth: true
@@ -150,5 +165,12 @@ Pane {
         eventTitle: root.event.title ?? ""
         eventId: root.event.id ?? 0
         onDone: details.reload()
+    }
+
+    JoinDialog {
+        id: joinDialog
+
+        anchors.centerIn: Overlay.overlay
+        onJoined: details.reload()
     }
 }

@@ -1,839 +1,1163 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="21" />
+        <location filename="../../qml/components/AppToolBar.qml" line="22"/>
         <source>Pudding Gabel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="37" />
+        <location filename="../../qml/components/AppToolBar.qml" line="38"/>
         <source>My events</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="43" />
+        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
+        <source>My requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
         <source>Signing in…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="43" />
+        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="45" />
+        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
         <source>Sign in or register</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="53" />
+        <location filename="../../qml/components/AppToolBar.qml" line="60"/>
         <source>Account menu</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="65" />
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Sign out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="73" />
+        <location filename="../../qml/components/AppToolBar.qml" line="80"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="74" />
+        <location filename="../../qml/components/AppToolBar.qml" line="81"/>
         <source>Settings menu</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="82" />
+        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
         <source>Language: follow the system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="101" />
+        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
         <source>Show map tiles from the internet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CancelEventDialog</name>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="18" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="18"/>
         <source>Cancel this meetup?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="34" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="34"/>
         <source>“%1” will be shown as cancelled to everyone. This cannot be undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="46" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="46"/>
         <source>Keep it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="50" />
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="50"/>
         <source>Cancel meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CitySearchField</name>
     <message>
-        <location filename="../../qml/components/CitySearchField.qml" line="12" />
+        <location filename="../../qml/components/CitySearchField.qml" line="12"/>
         <source>Search a city…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/CitySearchField.qml" line="13" />
+        <location filename="../../qml/components/CitySearchField.qml" line="13"/>
         <source>Search a city</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
     <message numerus="yes">
-        <location filename="../../qml/components/ConnectionBanner.qml" line="26" />
+        <location filename="../../qml/components/ConnectionBanner.qml" line="26"/>
         <source>The server cannot be reached. Trying again in %n second(s)…</source>
-        <translation><numerusform>The server cannot be reached. Trying again in %n second…</numerusform><numerusform>The server cannot be reached. Trying again in %n seconds…</numerusform></translation>
+        <translation>
+            <numerusform>The server cannot be reached. Trying again in %n second…</numerusform>
+            <numerusform>The server cannot be reached. Trying again in %n seconds…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConnectionBanner.qml" line="27" />
+        <location filename="../../qml/components/ConnectionBanner.qml" line="27"/>
         <source>The server cannot be reached. Trying again…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConnectionBanner.qml" line="30" />
+        <location filename="../../qml/components/ConnectionBanner.qml" line="30"/>
         <source>Try now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/ConnectionBanner.qml" line="31" />
+        <location filename="../../qml/components/ConnectionBanner.qml" line="31"/>
         <source>Try to reach the server now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="120" />
+        <location filename="../../qml/events/DiscoverPage.qml" line="130"/>
         <source>Click the map where it takes place… (Esc cancels)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="121" />
+        <location filename="../../qml/events/DiscoverPage.qml" line="131"/>
         <source>New meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="123" />
+        <location filename="../../qml/events/DiscoverPage.qml" line="133"/>
         <source>Create a new meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="136" />
+        <location filename="../../qml/events/DiscoverPage.qml" line="146"/>
         <source>Loading meetups…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/DiscoverPage.qml" line="137" />
+        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
         <source>%n meetup(s) around here</source>
-        <translation><numerusform>%n meetup around here</numerusform><numerusform>%n meetups around here</numerusform></translation>
+        <translation>
+            <numerusform>%n meetup around here</numerusform>
+            <numerusform>%n meetups around here</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>EventDelegate</name>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="46" />
+        <location filename="../../qml/events/EventDelegate.qml" line="47"/>
         <source>%1 km</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/EventDelegate.qml" line="52" />
+        <location filename="../../qml/events/EventDelegate.qml" line="53"/>
         <source>%n place(s) left</source>
-        <translation><numerusform>%n place left</numerusform><numerusform>%n places left</numerusform></translation>
+        <translation>
+            <numerusform>%n place left</numerusform>
+            <numerusform>%n places left</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="52" />
-        <location filename="../../qml/events/EventDelegate.qml" line="53" />
+        <location filename="../../qml/events/EventDelegate.qml" line="53"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="54"/>
         <source>by %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="53" />
+        <location filename="../../qml/events/EventDelegate.qml" line="54"/>
         <source>Full</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EventDetailsPane</name>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="35" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="41"/>
         <source>Meetup details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="62" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="68"/>
         <source>Close details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="77" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="83"/>
         <source>This meetup was cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="88" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="94"/>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="96" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="102"/>
         <source>Where</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="103" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="109"/>
         <source>Organizer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="105" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="111"/>
         <source>Places</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="108" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="114"/>
         <source>%1 of %2 left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="109" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="115"/>
         <source>Full (%1 guests)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="126" />
-        <source>Ask to join (coming soon)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="126" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="131"/>
         <source>Sign in to join</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="135" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="131"/>
+        <source>Ask to join…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="142"/>
+        <source>Review requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="150"/>
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="140" />
+        <location filename="../../qml/events/EventDetailsPane.qml" line="155"/>
         <source>Cancel meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EventEditorDialog</name>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20"/>
         <source>Edit meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20"/>
         <source>New meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="105" />
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="109" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="105"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="110"/>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="110" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="111"/>
         <source>e.g. Vanilla pudding picnic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="114" />
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="120" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="115"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="122"/>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="128" />
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="129" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="130"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="131"/>
         <source>City</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="133" />
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="134" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="135"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="136"/>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="139" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="141"/>
         <source>Location: %1, %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="147" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="149"/>
         <source>Date (YYYY-MM-DD)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="150" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="153"/>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="155" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="158"/>
         <source>Start (HH:MM)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="158" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="162"/>
         <source>Start time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="163" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="167"/>
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="164" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="168"/>
         <source>Duration in hours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="169" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="173"/>
         <source>Guests at most</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="175" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="180"/>
         <source>Maximum number of guests</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="191" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="196"/>
         <source>Discard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="193" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="193" />
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
         <source>Create meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EventListPane</name>
     <message>
-        <location filename="../../qml/events/EventListPane.qml" line="50" />
+        <location filename="../../qml/events/EventListPane.qml" line="50"/>
         <source>Meetups in view</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventListPane.qml" line="80" />
+        <location filename="../../qml/events/EventListPane.qml" line="80"/>
         <source>No meetups here. Zoom out, move the map or change the filters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EventMarker</name>
     <message numerus="yes">
-        <location filename="../../qml/events/EventMarker.qml" line="39" />
+        <location filename="../../qml/events/EventMarker.qml" line="39"/>
         <source>%n meetup(s) here; zoom in</source>
-        <translation><numerusform>%n meetup here; zoom in</numerusform><numerusform>%n meetups here; zoom in</numerusform></translation>
+        <translation>
+            <numerusform>%n meetup here; zoom in</numerusform>
+            <numerusform>%n meetups here; zoom in</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventMarker.qml" line="39" />
+        <location filename="../../qml/events/EventMarker.qml" line="39"/>
         <source>Meetup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../shared/event.cpp" line="126" />
+        <location filename="../../shared/event.cpp" line="126"/>
         <source>Must be a text.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="141" />
+        <location filename="../../shared/event.cpp" line="141"/>
         <source>Must be an object with numbers lat and lng.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="152" />
+        <location filename="../../shared/event.cpp" line="152"/>
         <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="163" />
+        <location filename="../../shared/event.cpp" line="163"/>
         <source>Must be a whole number.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="169" />
+        <location filename="../../shared/event.cpp" line="169"/>
         <source>Some fields have the wrong type.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="27" />
+        <location filename="../../qml/events/FilterBar.qml" line="27"/>
         <source>Search titles and descriptions…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="28" />
+        <location filename="../../qml/events/FilterBar.qml" line="28"/>
         <source>Search meetups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="34" />
+        <location filename="../../qml/events/FilterBar.qml" line="34"/>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="40" />
+        <location filename="../../qml/events/FilterBar.qml" line="40"/>
         <source>Date range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="43" />
+        <location filename="../../qml/events/FilterBar.qml" line="43"/>
         <source>Any time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="44" />
+        <location filename="../../qml/events/FilterBar.qml" line="44"/>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="45" />
+        <location filename="../../qml/events/FilterBar.qml" line="45"/>
         <source>Next 7 days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="46" />
+        <location filename="../../qml/events/FilterBar.qml" line="46"/>
         <source>Next 30 days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="60" />
+        <location filename="../../qml/events/FilterBar.qml" line="60"/>
         <source>Within</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="65" />
+        <location filename="../../qml/events/FilterBar.qml" line="65"/>
         <source>Search a city first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="76" />
+        <location filename="../../qml/events/FilterBar.qml" line="76"/>
         <source>Search radius in kilometres</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="80" />
+        <location filename="../../qml/events/FilterBar.qml" line="80"/>
         <source>%1 km</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="87" />
+        <location filename="../../qml/events/FilterBar.qml" line="87"/>
         <source>Only with free places</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="94" />
+        <location filename="../../qml/events/FilterBar.qml" line="94"/>
         <source>Sort order</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="95" />
+        <location filename="../../qml/events/FilterBar.qml" line="95"/>
         <source>By date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/FilterBar.qml" line="95" />
+        <location filename="../../qml/events/FilterBar.qml" line="95"/>
         <source>By distance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="25"/>
+        <source>Ask to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="49"/>
+        <source>Choose a photo of your pudding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="50"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="66"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="91"/>
+        <source>Checking the photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="92"/>
+        <source>Drop a photo here, or choose one (JPEG, PNG or WebP, at most 5 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="110"/>
+        <source>Choose photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="110"/>
+        <source>Choose another photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="119"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="125"/>
+        <source>Your pudding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="126"/>
+        <source>e.g. Grießpudding with cherries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="136"/>
+        <source>Description (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="144"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="147"/>
+        <source>What makes it special? At most 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="177"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="184"/>
+        <source>Send request</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KeychainBanner</name>
     <message>
-        <location filename="../../qml/components/KeychainBanner.qml" line="24" />
+        <location filename="../../qml/components/KeychainBanner.qml" line="24"/>
         <source>No keyring is available: you stay signed in until you quit the app.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/KeychainBanner.qml" line="27" />
+        <location filename="../../qml/components/KeychainBanner.qml" line="27"/>
         <source>Remember me in a plain-text file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="15" />
+        <location filename="../../qml/Main.qml" line="15"/>
         <source>Pudding Gabel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../qml/map/MapView.qml" line="126" />
+        <location filename="../../qml/map/MapView.qml" line="127"/>
         <source>Map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/map/MapView.qml" line="127" />
+        <location filename="../../qml/map/MapView.qml" line="128"/>
         <source>Arrow keys move the map; plus and minus zoom in and out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/map/MapView.qml" line="177" />
+        <location filename="../../qml/map/MapView.qml" line="182"/>
         <source>© OpenStreetMap contributors</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/map/MapView.qml" line="178" />
+        <location filename="../../qml/map/MapView.qml" line="183"/>
         <source>Made with Natural Earth</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MyEventsPage</name>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="14" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="14"/>
         <source>My meetups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="33" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="33"/>
         <source>← Map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="34" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="34"/>
         <source>Back to the map</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="44" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="44"/>
         <source>Which meetups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="45" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Upcoming</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="45" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Past</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="45" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="68" />
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="68"/>
         <source>No meetups here yet. Create one from the map.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyRequestsPage</name>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="16"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
+        <source>Waitlisted #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="28"/>
+        <source>My requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="39"/>
+        <source>← Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="40"/>
+        <source>Back to the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="49"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="108"/>
+        <source>You bring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="119"/>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="136"/>
+        <source>You have not asked to join any meetup yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="150"/>
+        <source>Leave this meetup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="154"/>
+        <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImageProvider</name>
+    <message>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="34"/>
+        <source>No such photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="89"/>
+        <source>The photo could not be loaded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="108"/>
+        <source>The photo could not be decoded.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Pudding::Client::AccountManager</name>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="41" />
+        <location filename="../../client/auth/accountmanager.cpp" line="41"/>
         <source>Your session has ended. Please sign in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="112" />
+        <location filename="../../client/auth/accountmanager.cpp" line="112"/>
         <source>Please check the marked fields.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="172" />
+        <location filename="../../client/auth/accountmanager.cpp" line="172"/>
         <source>Please enter your email address and password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="65" />
+        <location filename="../../client/api/apiclient.cpp" line="69"/>
         <source>The server cannot be reached (%1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="220" />
+        <location filename="../../client/api/apiclient.cpp" line="224"/>
         <source>The email address or the password is wrong.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="222" />
+        <location filename="../../client/api/apiclient.cpp" line="226"/>
         <source>An account with this email address exists already.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="224" />
+        <location filename="../../client/api/apiclient.cpp" line="228"/>
         <source>Please sign in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="226" />
+        <location filename="../../client/api/apiclient.cpp" line="230"/>
         <source>You are not allowed to do that.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="228" />
+        <location filename="../../client/api/apiclient.cpp" line="232"/>
         <source>This no longer exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="230" />
+        <location filename="../../client/api/apiclient.cpp" line="234"/>
         <source>Too many attempts. Please wait a moment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="232" />
+        <location filename="../../client/api/apiclient.cpp" line="236"/>
         <source>That is too large to send.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="234" />
+        <location filename="../../client/api/apiclient.cpp" line="238"/>
         <source>Something went wrong on the server. Please try again later.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="236" />
+        <location filename="../../client/api/apiclient.cpp" line="240"/>
         <source>That conflicts with the current state.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="237" />
+        <location filename="../../client/api/apiclient.cpp" line="241"/>
         <source>Something went wrong.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Pudding::Client::EventEditor</name>
     <message>
-        <location filename="../../client/events/eventeditor.cpp" line="69" />
+        <location filename="../../client/events/eventeditor.cpp" line="69"/>
         <source>Please check the marked fields.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::JoinRequest</name>
+    <message>
+        <location filename="../../client/attendance/joinrequest.cpp" line="148"/>
+        <source>This file cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/attendance/joinrequest.cpp" line="151"/>
+        <source>The photo is too large: at most 5 MB, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/attendance/joinrequest.cpp" line="154"/>
+        <source>This is not an image. Use a JPEG, PNG or WebP photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/attendance/joinrequest.cpp" line="180"/>
+        <source>Add a photo of your pudding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/attendance/joinrequest.cpp" line="182"/>
+        <source>Please check the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/attendance/joinrequest.cpp" line="186"/>
+        <source>Choose a meetup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::ReviewQueueModel</name>
+    <message>
+        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="196"/>
+        <source>The meetup is full: reject someone approved before approving another request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="21"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="23"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="25"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="27"/>
+        <source>Waitlisted #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="41"/>
+        <source>Requests: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="53"/>
+        <source>← Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="54"/>
+        <source>Back to the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="65"/>
+        <source>Full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="65"/>
+        <source>%n place(s) left</source>
+        <translation>
+            <numerusform>%n place left</numerusform>
+            <numerusform>%n places left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="69"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="91"/>
+        <source>Keys: A approves, R rejects the selected request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="142"/>
+        <source>Photo of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="163"/>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="179"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="181"/>
+        <source>Approve %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="188"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="190"/>
+        <source>Reject %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="205"/>
+        <source>No requests yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="14" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
         <source>Create an account</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="14" />
-        <location filename="../../qml/auth/SignInDialog.qml" line="45" />
-        <location filename="../../qml/auth/SignInDialog.qml" line="130" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="45"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="49" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="49"/>
         <source>Register</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="56" />
-        <location filename="../../qml/auth/SignInDialog.qml" line="63" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="56"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="63"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="64" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="64"/>
         <source>How others will see you</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="73" />
-        <location filename="../../qml/auth/SignInDialog.qml" line="79" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="73"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="79"/>
         <source>Email address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="88" />
-        <location filename="../../qml/auth/SignInDialog.qml" line="94" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="88"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="94"/>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="96" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="96"/>
         <source>At least 10 characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="125" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="125"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="130" />
+        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
         <source>Create account</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../shared/validation.cpp" line="72" />
+        <location filename="../../shared/validation.cpp" line="72"/>
         <source>Please enter your email address.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="74" />
+        <location filename="../../shared/validation.cpp" line="74"/>
         <source>This is not a valid email address.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="83" />
+        <location filename="../../shared/validation.cpp" line="83"/>
         <source>Use at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="86" />
-        <location filename="../../shared/validation.cpp" line="100" />
-        <location filename="../../shared/validation.cpp" line="135" />
-        <location filename="../../shared/validation.cpp" line="152" />
+        <location filename="../../shared/validation.cpp" line="86"/>
+        <location filename="../../shared/validation.cpp" line="100"/>
+        <location filename="../../shared/validation.cpp" line="135"/>
+        <location filename="../../shared/validation.cpp" line="152"/>
         <source>Use at most %1 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="89" />
+        <location filename="../../shared/validation.cpp" line="89"/>
         <source>This password is one of the most common ones; please choose another.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="98" />
+        <location filename="../../shared/validation.cpp" line="98"/>
         <source>Please enter your name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="102" />
+        <location filename="../../shared/validation.cpp" line="102"/>
         <source>The name contains characters that are not allowed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="117" />
+        <location filename="../../shared/validation.cpp" line="117"/>
         <source>This field is required.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="125" />
+        <location filename="../../shared/validation.cpp" line="125"/>
         <source>The title needs %1 to %2 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="129" />
+        <location filename="../../shared/validation.cpp" line="129"/>
         <source>The title contains characters that are not allowed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="137" />
+        <location filename="../../shared/validation.cpp" line="137"/>
         <source>The description contains characters that are not allowed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="143" />
+        <location filename="../../shared/validation.cpp" line="143"/>
         <source>The meetup must take place in Germany.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="149" />
+        <location filename="../../shared/validation.cpp" line="149"/>
         <source>The city needs 1 to %1 characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="157" />
+        <location filename="../../shared/validation.cpp" line="157"/>
         <source>The meetup cannot start in the past.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="160" />
+        <location filename="../../shared/validation.cpp" line="160"/>
         <source>The end must be after the start.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="162" />
+        <location filename="../../shared/validation.cpp" line="162"/>
         <source>A meetup lasts at most 14 days.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="168" />
+        <location filename="../../shared/validation.cpp" line="168"/>
         <source>Allow between %1 and %2 attendees.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ZoomControls</name>
     <message>
-        <location filename="../../qml/map/ZoomControls.qml" line="51" />
+        <location filename="../../qml/map/ZoomControls.qml" line="54"/>
         <source>Zoom in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/map/ZoomControls.qml" line="57" />
+        <location filename="../../qml/map/ZoomControls.qml" line="60"/>
         <source>Zoom out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="42" />
+        <location filename="../../client/app/main.cpp" line="40"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="47" />
+        <location filename="../../client/app/main.cpp" line="45"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="51" />
+        <location filename="../../client/app/main.cpp" line="49"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="56" />
+        <location filename="../../client/app/main.cpp" line="54"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

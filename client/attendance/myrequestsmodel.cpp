@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "myrequestsmodel.h"
+
+#include "api/apiclient.h"
+#include "shared/event.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Client {
+
+MyRequestsModel::MyRequestsModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+int MyRequestsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant MyRequestsModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case AttendanceIdRole:
+        return r.attendanceId;
+    case EventIdRole:
+        return r.eventId;
+    case Qt::DisplayRole:
+    case EventTitleRole:
+        return r.eventTitle;
+    case EventStartRole:
+        return r.eventStart;
+    case CityRole:
+        return r.city;
+    case StatusRole:
+        return r.status;
+    case WaitlistPositionRole:
+        return r.waitlistPosition;
+    case PuddingNameRole:
+        return r.puddingName;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MyRequestsModel::roleNames() const
+{
+    return { { AttendanceIdRole, "attendanceId" }, { EventIdRole, "eventId" },
+             { EventTitleRole, "eventTitle" },     { EventStartRole, "eventStart" },
+             { CityRole, "city" },                 { StatusRole, "status" },
+             { WaitlistPositionRole, "waitlistPosition" },
+             { PuddingNameRole, "puddingName" } };
+}
+
+void MyRequestsModel::setErrorText(const QString &text)
+{
+    if (m_errorText == text)
+        return;
+    m_errorText = text;
+    Q_EMIT errorTextChanged();
+}
+
+int MyRequestsModel::indexOfEvent(qint64 eventId) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).eventId == eventId)
+            return int(i);
+    }
+    return -1;
+}
+
+void MyRequestsModel::refresh()
+{
+    auto *api = ApiClient::instance();
+    if (!api)
+        return;
+    if (m_call)
+        m_call->abort();
+    m_call = api->get(u"/api/attendance/mine"_s);
+    connect(m_call, &ApiCall::finished, this, [this, call = m_call.data()] {
+        m_call = nullptr;
+        Q_EMIT loadingChanged();
+        if (const auto &error = call->error()) {
+            setErrorText(error->message);
+            Q_EMIT fetched();
+            return;
+        }
+        setErrorText({});
+        QList<Row> rows;
+        for (const auto &value : call->object().value("attendances"_L1).toArray()) {
+            const QJsonObject o = value.toObject();
+            const QJsonObject event = o.value("event"_L1).toObject();
+            Row r;
+            r.attendanceId = o.value("id"_L1).toInteger();
+            r.eventId = o.value("eventId"_L1).toInteger();
+            r.eventTitle = event.value("title"_L1).toString();
+            r.eventStart = parseIsoDateTime(event.value("startTime"_L1).toString())
+                                   .value_or(QDateTime())
+                                   .toLocalTime();
+            r.city = event.value("city"_L1).toString();
+            r.status = o.value("status"_L1).toString();
+            r.waitlistPosition = o.value("waitlistPosition"_L1).toInt();
+            r.puddingName = o.value("puddingName"_L1).toString();
+            rows.append(r);
+        }
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        Q_EMIT countChanged();
+        Q_EMIT fetched();
+    });
+    Q_EMIT loadingChanged();
+}
+
+void MyRequestsModel::leave(qint64 eventId)
+{
+    auto *api = ApiClient::instance();
+    if (!api)
+        return;
+    auto *call = api->deleteResource(u"/api/attendance/events/%1/attendance"_s.arg(eventId));
+    connect(call, &ApiCall::finished, this, [this, call, eventId] {
+        if (const auto &error = call->error()) {
+            setErrorText(error->message);
+            return;
+        }
+        setErrorText({});
+        const int row = indexOfEvent(eventId);
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+            Q_EMIT countChanged();
+        }
+        Q_EMIT left(eventId);
+    });
+}
+
+} // namespace Pudding::Client

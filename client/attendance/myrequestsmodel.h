@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QPointer>
+#include <QQmlEngine>
+
+namespace Pudding::Client {
+
+class ApiCall;
+
+/// The signed-in user's requests to join meetups (GET /api/attendance/mine), newest first,
+/// each with its meetup; the user can leave one.
+class MyRequestsModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Roles {
+        AttendanceIdRole = Qt::UserRole + 1,
+        EventIdRole,
+        EventTitleRole,
+        EventStartRole,
+        CityRole,
+        StatusRole,
+        WaitlistPositionRole,
+        PuddingNameRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit MyRequestsModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] bool isLoading() const { return m_call != nullptr; }
+    [[nodiscard]] QString errorText() const { return m_errorText; }
+
+    /// Fetches the list again.
+    Q_INVOKABLE void refresh();
+    /// Withdraws the request (or the place) for this meetup; the row goes on success.
+    Q_INVOKABLE void leave(qint64 eventId);
+    /// The row of an event's request, or -1.
+    Q_INVOKABLE int indexOfEvent(qint64 eventId) const;
+
+Q_SIGNALS:
+    void loadingChanged();
+    void errorTextChanged();
+    void countChanged();
+    /// A response was applied (tests wait for this).
+    void fetched();
+    /// leave() succeeded.
+    void left(qint64 eventId);
+
+private:
+    struct Row
+    {
+        qint64 attendanceId = 0;
+        qint64 eventId = 0;
+        QString eventTitle;
+        QDateTime eventStart;
+        QString city;
+        QString status;
+        int waitlistPosition = 0;
+        QString puddingName;
+    };
+    void setErrorText(const QString &text);
+
+    QList<Row> m_rows;
+    QPointer<ApiCall> m_call;
+    QString m_errorText;
+};
+
+} // namespace Pudding::Client

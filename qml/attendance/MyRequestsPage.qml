@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PuddingGabel
+
+// The meetups the signed-in user asked to join, and how each request stands.
+Page {
+    id: root
+
+    signal back()
+
+    function statusText(status: string, waitlistPosition: int): string {
+        switch (status) {
+        case "PENDING":
+            return qsTr("Pending");
+        case "APPROVED":
+            return qsTr("Approved");
+        case "REJECTED":
+            return qsTr("Rejected");
+        case "WAITLISTED":
+            return qsTr("Waitlisted #%1").arg(waitlistPosition);
+        default:
+            return status;
+        }
+    }
+
+    title: qsTr("My requests")
+
+    MyRequestsModel {
+        id: requests
+    }
+    Component.onCompleted: requests.refresh()
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            ToolButton {
+                text: qsTr("← Map")
+                Accessible.name: qsTr("Back to the map")
+                onClicked: root.back()
+            }
+            Label {
+                text: root.title
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            ToolButton {
+                text: qsTr("Refresh")
+                enabled: !requests.loading
+                onClicked: requests.refresh()
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 8
+            visible: requests.errorText !== ""
+            text: requests.errorText
+            color: "#b3261e"
+            wrapMode: Text.WordWrap
+        }
+        ListView {
+            id: list
+
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            model: requests
+            clip: true
+            activeFocusOnTab: true
+            delegate: ItemDelegate {
+                id: delegate
+
+                required property int index
+                required property var eventId
+                required property string eventTitle
+                required property var eventStart
+                required property string city
+                required property string status
+                required property int waitlistPosition
+                required property string puddingName
+
+                width: ListView.view.width
+                contentItem: RowLayout {
+                    spacing: 12
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label {
+                            Layout.fillWidth: true
+                            text: delegate.eventTitle
+                            font.bold: true
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: Formats.longDateTime(delegate.eventStart) + " · " + delegate.city
+                            opacity: 0.7
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("You bring: %1").arg(delegate.puddingName)
+                            elide: Text.ElideRight
+                        }
+                    }
+                    Label {
+                        text: root.statusText(delegate.status, delegate.waitlistPosition)
+                        font.bold: true
+                        color: delegate.status === "APPROVED" ? "#1e7d32"
+                               : delegate.status === "REJECTED" ? "#b3261e" : palette.text
+                    }
+                    Button {
+                        text: qsTr("Leave")
+                        visible: delegate.status !== "REJECTED"
+                        onClicked: {
+                            leaveDialog.eventId = delegate.eventId;
+                            leaveDialog.eventTitle = delegate.eventTitle;
+                            leaveDialog.open();
+                        }
+                    }
+                }
+            }
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: requests.loading
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: !requests.loading && list.count === 0
+                text: qsTr("You have not asked to join any meetup yet.")
+                opacity: 0.7
+            }
+        }
+    }
+
+    Dialog {
+        id: leaveDialog
+
+        property var eventId: 0
+        property string eventTitle: ""
+
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Leave this meetup?")
+        standardButtons: Dialog.Yes | Dialog.No
+        Label {
+            width: 360
+            text: qsTr("Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.")
+                  .arg(leaveDialog.eventTitle)
+            wrapMode: Text.WordWrap
+        }
+        onAccepted: requests.leave(eventId)
+    }
+}
