@@ -24,6 +24,11 @@ PACKAGES=(
   fonts-dejavu-core
 )
 
+# Fuzzing needs clang and libFuzzer (PUDDING_FUZZ=1 bash packaging/install-deps.sh).
+if [ "${PUDDING_FUZZ:-0}" = "1" ]; then
+  PACKAGES+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
