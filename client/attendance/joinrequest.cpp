@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QFileInfo>
 #include <QHttpMultiPart>
 #include <QImageReader>
@@ -136,7 +137,12 @@ void JoinRequest::checkPhoto(const QUrl &file)
     const int generation = ++m_checkGeneration;
     setChecking(true);
     clearErrors();
-    QtConcurrent::run(readPhoto, path).then(this, [this, generation, file, path](const CheckedPhoto &checked) {
+    // A watcher rather than QFuture::then(context): in Qt 6.4 a continuation attached with a
+    // context object can be lost when the future finishes at that very moment.
+    auto *watcher = new QFutureWatcher<CheckedPhoto>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, file, path] {
+        watcher->deleteLater();
+        const CheckedPhoto checked = watcher->result();
         if (generation != m_checkGeneration)
             return; // a newer file was chosen meanwhile
         setChecking(false);
@@ -166,6 +172,7 @@ void JoinRequest::checkPhoto(const QUrl &file)
         Q_EMIT photoChanged();
         Q_EMIT photoChecked(true);
     });
+    watcher->setFuture(QtConcurrent::run(readPhoto, path));
 }
 
 void JoinRequest::submit(const QString &puddingName, const QString &puddingDescription)

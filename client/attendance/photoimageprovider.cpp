@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QFutureWatcher>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -95,12 +96,10 @@ private:
         const QByteArray bytes = reply->readAll();
         const QSize size = m_requestedSize;
         // Decoding a full-size photo takes a while: not on the GUI thread.
-        QtConcurrent::run([bytes, size] {
-            QImage image = QImage::fromData(bytes);
-            if (!image.isNull() && size.isValid() && !size.isEmpty())
-                image = image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-            return image;
-        }).then(this, [this](const QImage &image) {
+        auto *watcher = new QFutureWatcher<QImage>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+            watcher->deleteLater();
+            const QImage image = watcher->result();
             if (m_cancelled)
                 return;
             m_image = image;
@@ -109,6 +108,12 @@ private:
                                                       "The photo could not be decoded.");
             Q_EMIT finished();
         });
+        watcher->setFuture(QtConcurrent::run([bytes, size] {
+            QImage image = QImage::fromData(bytes);
+            if (!image.isNull() && size.isValid() && !size.isEmpty())
+                image = image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            return image;
+        }));
     }
 
     qint64 m_photoId = 0;

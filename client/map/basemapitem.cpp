@@ -5,6 +5,7 @@
 #include "shared/mercator.h"
 
 #include <QFontMetricsF>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHash>
 #include <QMutex>
@@ -192,13 +193,17 @@ BaseMapItem::BaseMapItem(QQuickItem *parent)
     setFillColor(Abroad);
     setFlag(ItemHasContents, true);
     m_font = QGuiApplication::font();
-    BaseMapData::load().then(this, [this](std::shared_ptr<const BaseMapData> data) {
-        m_data = std::move(data);
+    // A watcher, not QFuture::then(context): that continuation proved unreliable in Qt 6.4.
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const BaseMapData>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_data = watcher->result();
         const QScreen *screen = QGuiApplication::primaryScreen();
         prewarmLabels(m_data, screen ? screen->devicePixelRatio() : 1.0, m_font);
         Q_EMIT readyChanged();
         update();
     });
+    watcher->setFuture(BaseMapData::load());
 }
 
 BaseMapItem::~BaseMapItem() = default;

@@ -172,13 +172,16 @@ void ServerApp::listenForChanges()
                 const qint64 id = payload.toLongLong();
                 if (id <= 0)
                     return;
-                m_db->run([id](DbSession &s) { return EventsApi::loadOne(s, id); })
-                        .then(this, [this, id](const std::optional<std::pair<Event, bool>> &e) {
-                            if (e)
-                                m_index->upsert(e->first, e->second);
-                            else
-                                m_index->remove(id);
-                        });
+                // The index is thread-safe: apply the reload where it finished. (A QFuture
+                // continuation with a context object proved unreliable in Qt 6.4.)
+                m_db->run([this, id](DbSession &s) {
+                    bool failed = false;
+                    const auto e = EventsApi::loadOne(s, id, &failed);
+                    if (e)
+                        m_index->upsert(e->first, e->second);
+                    else if (!failed)
+                        m_index->remove(id);
+                });
             });
 }
 
