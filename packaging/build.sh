@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Configures and builds Pudding Gabel with a CMake preset (default: "default").
-# Usage: packaging/build.sh [preset]
+# Usage: packaging/build.sh [preset] [target...]   (no target: everything, tests included)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-default}"
+shift || true
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" -- -j"$(nproc)"
+if [ $# -gt 0 ]; then
+    cmake --build --preset "$preset" --target "$@" -- -j"$(nproc)"
+else
+    cmake --build --preset "$preset" -- -j"$(nproc)"
+fi
