@@ -6,6 +6,8 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QJsonDocument>
+#include <QSet>
 #include <QPainter>
 #include <QTcpSocket>
 #include <QTest>
@@ -102,6 +104,63 @@ private:
     static QString statusOf(const HttpResult &r)
     {
         return r.json().value("attendance"_L1).toObject().value("status"_L1).toString();
+    }
+
+    /// One HTTP/1.1 request as raw bytes, for firing many at once on separate sockets.
+    static QByteArray rawRequest(const QByteArray &method, const QByteArray &path,
+                                 const QByteArray &token, const QByteArray &contentType = {},
+                                 const QByteArray &body = {})
+    {
+        QByteArray r = method + ' ' + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + token + "\r\n";
+        if (!contentType.isEmpty())
+            r += "Content-Type: " + contentType + "\r\n";
+        r += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        return r;
+    }
+
+    static QByteArray rawJoin(qint64 eventId, const QByteArray &token, const QByteArray &photo)
+    {
+        const QByteArray body = multipartBody({ { "puddingName", {}, "Vanillepudding" },
+                                                { "puddingDescription", {}, "Mit Kirschen." },
+                                                { "photo", "pudding.jpg", photo } });
+        return rawRequest("POST", "/api/attendance/events/" + QByteArray::number(eventId) + "/join",
+                          token, "multipart/form-data; boundary=" + kBoundary, body);
+    }
+
+    /// Opens one connection per request, writes all of them before reading any answer, and
+    /// returns the answers in request order (status 0 where none arrived).
+    QList<RawResponse> fireAtOnce(const QList<QByteArray> &requests)
+    {
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            auto s = m_server->connectRaw();
+            if (!s)
+                return {};
+            sockets.push_back(std::move(s));
+        }
+        for (size_t i = 0; i < sockets.size(); ++i) {
+            sockets[i]->write(requests[qsizetype(i)]);
+            sockets[i]->flush();
+        }
+        QList<RawResponse> answers;
+        for (auto &s : sockets) {
+            const auto responses = readRawResponses(*s, 1, 60000);
+            answers.append(responses.isEmpty() ? RawResponse {} : responses.first());
+        }
+        return answers;
+    }
+
+    static QJsonObject attendanceOf(const RawResponse &r)
+    {
+        return QJsonDocument::fromJson(r.body).object().value("attendance"_L1).toObject();
+    }
+
+    QJsonArray attendances(qint64 eventId, const QString &status)
+    {
+        return m_server->get(u"/api/attendance/events/%1/attendances?status=%2"_s.arg(eventId).arg(status),
+                             m_organizer)
+                .json().value("attendances"_L1).toArray();
     }
 
 private Q_SLOTS:
@@ -334,6 +393,129 @@ private Q_SLOTS:
         QCOMPARE(mine.json().value("attendances"_L1).toArray().first().toObject()
                          .value("status"_L1).toString(),
                  u"PENDING"_s);
+    }
+
+    void hundredParallelJoins()
+    {
+        constexpr int limit = 20;
+        constexpr int waiting = 100;
+        const qint64 event = createEvent(limit);
+        QVERIFY(event > 0);
+        for (int i = 0; i < limit; ++i) {
+            const auto r = join(event, newUser(), jpeg(500 + i));
+            QCOMPARE(r.status, 201);
+            QCOMPARE(decide(event, attendanceId(r), "APPROVED", m_organizer).status, 200);
+        }
+        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), limit);
+
+        QList<QByteArray> requests;
+        for (int i = 0; i < waiting; ++i) {
+            const QByteArray token = newUser();
+            QVERIFY(!token.isEmpty());
+            requests.append(rawJoin(event, token, jpeg(600 + i)));
+        }
+        const auto answers = fireAtOnce(requests);
+        QCOMPARE(answers.size(), waiting);
+        QSet<qint64> joinedIds;
+        for (const auto &answer : answers) {
+            QVERIFY2(answer.status == 201, answer.body.constData());
+            const auto a = attendanceOf(answer);
+            QCOMPARE(a.value("status"_L1).toString(), u"WAITLISTED"_s);
+            joinedIds.insert(a.value("id"_L1).toInteger());
+        }
+        QCOMPARE(joinedIds.size(), waiting);
+
+        // Exactly the 100 are waiting, numbered 1..100 in the order they were stored.
+        const auto waitlist = attendances(event, u"WAITLISTED"_s);
+        QCOMPARE(waitlist.size(), waiting);
+        QSet<qint64> listedIds;
+        qint64 previousId = 0;
+        for (qsizetype i = 0; i < waitlist.size(); ++i) {
+            const auto a = waitlist[i].toObject();
+            const qint64 id = a.value("id"_L1).toInteger();
+            QVERIFY(id > previousId); // listed by id
+            previousId = id;
+            listedIds.insert(id);
+            QCOMPARE(a.value("waitlistPosition"_L1).toInt(), int(i + 1));
+        }
+        QCOMPARE(listedIds, joinedIds);
+        QCOMPARE(attendances(event, u"APPROVED"_s).size(), limit);
+        QCOMPARE(attendances(event, u"PENDING"_s).size(), 0);
+        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), limit);
+
+        // The same user joining twice at once: one request is stored, the other refused.
+        const QByteArray twice = newUser();
+        const auto pair = fireAtOnce({ rawJoin(event, twice, jpeg(700)), rawJoin(event, twice, jpeg(701)) });
+        QCOMPARE(pair.size(), 2);
+        QList<int> statuses { pair[0].status, pair[1].status };
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<int> { 201, 409 }));
+        const auto &created = pair[0].status == 201 ? pair[0] : pair[1];
+        QCOMPARE(attendanceOf(created).value("waitlistPosition"_L1).toInt(), waiting + 1);
+        const auto mine = m_server->get(u"/api/attendance/mine"_s, twice).json().value("attendances"_L1).toArray();
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.first().toObject().value("waitlistPosition"_L1).toInt(), waiting + 1);
+        QCOMPARE(attendances(event, u"WAITLISTED"_s).size(), waiting + 1);
+    }
+
+    void parallelLeavesPromoteExactlyOnce()
+    {
+        constexpr int limit = 5;
+        constexpr int waiting = 10;
+        const qint64 event = createEvent(limit);
+        QVERIFY(event > 0);
+        QList<QByteArray> approvedTokens;
+        for (int i = 0; i < limit; ++i) {
+            const QByteArray token = newUser();
+            const auto r = join(event, token, jpeg(800 + i));
+            QCOMPARE(r.status, 201);
+            QCOMPARE(decide(event, attendanceId(r), "APPROVED", m_organizer).status, 200);
+            approvedTokens.append(token);
+        }
+        QList<qint64> waitlistedIds;
+        for (int i = 0; i < waiting; ++i) {
+            const auto r = join(event, newUser(), jpeg(850 + i));
+            QCOMPARE(r.status, 201);
+            QCOMPARE(statusOf(r), u"WAITLISTED"_s);
+            QCOMPARE(r.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), i + 1);
+            waitlistedIds.append(attendanceId(r));
+        }
+
+        // All approved attendees leave at once.
+        QList<QByteArray> requests;
+        const QByteArray path = "/api/attendance/events/" + QByteArray::number(event) + "/attendance";
+        for (const QByteArray &token : approvedTokens)
+            requests.append(rawRequest("DELETE", path, token));
+        const auto answers = fireAtOnce(requests);
+        QCOMPARE(answers.size(), limit);
+        for (const auto &answer : answers) {
+            QVERIFY2(answer.status == 200, answer.body.constData());
+            QCOMPARE(attendanceOf(answer).value("status"_L1).toString(), u"LEFT"_s);
+        }
+        QCOMPARE(attendances(event, u"APPROVED"_s).size(), 0);
+        QCOMPARE(attendances(event, u"LEFT"_s).size(), limit);
+
+        // Each freed place promoted exactly one request: the five oldest.
+        const auto pending = attendances(event, u"PENDING"_s);
+        QList<qint64> pendingIds;
+        for (const auto &v : pending)
+            pendingIds.append(v.toObject().value("id"_L1).toInteger());
+        QCOMPARE(pendingIds, waitlistedIds.mid(0, limit));
+        const auto stillWaiting = attendances(event, u"WAITLISTED"_s);
+        QCOMPARE(stillWaiting.size(), waiting - limit);
+        for (qsizetype i = 0; i < stillWaiting.size(); ++i) {
+            const auto a = stillWaiting[i].toObject();
+            QCOMPARE(a.value("id"_L1).toInteger(), waitlistedIds[limit + i]);
+            QCOMPARE(a.value("waitlistPosition"_L1).toInt(), int(i + 1));
+        }
+
+        // The promoted fill the event exactly; the rest stay on the waitlist.
+        for (qint64 id : pendingIds)
+            QCOMPARE(decide(event, id, "APPROVED", m_organizer).status, 200);
+        QCOMPARE(decide(event, waitlistedIds[limit], "APPROVED", m_organizer).status, 409);
+        QCOMPARE(attendances(event, u"APPROVED"_s).size(), limit);
+        QCOMPARE(attendances(event, u"WAITLISTED"_s).size(), waiting - limit);
+        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), limit);
     }
 
     void cancelledEventsTakeNoRequests()
