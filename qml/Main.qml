@@ -18,6 +18,11 @@ ApplicationWindow {
         signInDialog.open();
     }
 
+    function openReviewQueue(eventId: var, title: string): void {
+        if (stack.depth === 1)
+            stack.push(reviewQueueComponent, { eventId: eventId, eventTitle: title });
+    }
+
     // Used by `pudding --self-test`: every page and dialog is created and shown once.
     function selfTest(): void {
         signInDialog.open();
@@ -64,10 +69,7 @@ ApplicationWindow {
                 id: discover
 
                 onSignInRequested: root.openSignIn()
-                onReviewRequested: (eventId, title) => {
-                    if (stack.depth === 1)
-                        stack.push(reviewQueueComponent, { eventId: eventId, eventTitle: title });
-                }
+                onReviewRequested: (eventId, title) => root.openReviewQueue(eventId, title)
             }
         }
     }

@@ -29,6 +29,7 @@ set_tests_properties(tst_appscreenshot PROPERTIES
 # The real QML app in-process: map, clusters, details, creating a meetup from the map.
 qt_add_executable(tst_appui tst_appui.cpp)
 target_link_libraries(tst_appui PRIVATE pudding-testsupport pudding-client pudding-clientplugin Qt6::Quick)
+target_compile_definitions(tst_appui PRIVATE PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts")
 add_dependencies(tst_appui pudding-server)
 add_test(NAME tst_appui COMMAND tst_appui)
 set_tests_properties(tst_appui PROPERTIES

@@ -5,6 +5,7 @@
 #include "app/appcontext.h"
 #include "testserver.h"
 
+#include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -147,6 +148,25 @@ private Q_SLOTS:
         auto *details = find<QQuickItem>("eventDetails");
         QTRY_COMPARE_WITH_TIMEOUT(details->property("event").toMap().value(u"title"_s).toString(),
                                   u"Götterspeise im Clara-Zetkin-Park"_s, 10000);
+    }
+
+    void organizerReviewQueue()
+    {
+        // Signed in as the organizer (previous test). The demo's first meetup has requests
+        // with pudding photos: open the review queue and keep a picture of it.
+        const auto first = m_server->get(u"/api/events/1"_s).json();
+        QVERIFY(QMetaObject::invokeMethod(m_window, "openReviewQueue", Q_ARG(QVariant, 1),
+                                          Q_ARG(QString, first.value("title"_L1).toString())));
+        QTRY_VERIFY_WITH_TIMEOUT(find("reviewQueueModel"), 5000);
+        auto *queue = find("reviewQueueModel");
+        QTRY_VERIFY_WITH_TIMEOUT(queue->property("count").toInt() >= 5, 10000);
+        QTest::qWait(2500); // thumbnails arrive asynchronously
+        const QImage shot = m_window->grabWindow();
+        QVERIFY(!shot.isNull());
+        QVERIFY(QDir().mkpath(QStringLiteral(PUDDING_ARTIFACTS_DIR)));
+        const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/review-queue.png"_s;
+        QVERIFY(shot.save(path));
+        qInfo().noquote() << "screenshot:" << path;
     }
 
     void noQmlWarnings()

@@ -44,6 +44,7 @@ Page {
 
     ReviewQueueModel {
         id: queue
+        objectName: "reviewQueueModel"
 
         eventId: root.eventId
     }

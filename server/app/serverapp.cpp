@@ -125,7 +125,7 @@ bool ServerApp::prepareDatabase()
         return true;
 
     if (m_config.seedDemo || m_config.command == ServerConfig::Command::SeedDemo) {
-        const auto seeded = DemoSeeder::seedIfEmpty(session, &error);
+        const auto seeded = DemoSeeder::seedIfEmpty(session, &error, 300, m_config.storageDir);
         if (seeded < 0) {
             qCCritical(lcServer).noquote() << "Demo data failed:" << error;
             return false;

@@ -4,7 +4,14 @@
 #include "auth/credentials.h"
 #include "db/database.h"
 #include "http/logging.h"
+#include "photos/photoprocessor.h"
+#include "photos/photostore.h"
 #include "shared/event.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,7 +25,79 @@ using namespace Qt::StringLiterals;
 
 namespace Pudding::Server {
 
-int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount)
+namespace {
+/// A pudding on a plate, in a colour of its own: something to look at in the review queue.
+QByteArray puddingPicture(QRandomGenerator &rng)
+{
+    QImage image(800, 600, QImage::Format_RGB32);
+    image.fill(QColor(245, 240, 232));
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(225, 225, 230));
+    p.drawEllipse(QRectF(140, 360, 520, 150)); // plate
+    const QColor colour = QColor::fromHsv(int(rng.bounded(60)) + 10, 120 + int(rng.bounded(120)),
+                                          140 + int(rng.bounded(100)));
+    QRadialGradient shade(QPointF(360, 260), 260);
+    shade.setColorAt(0, colour.lighter(130));
+    shade.setColorAt(1, colour.darker(130));
+    p.setBrush(shade);
+    QPainterPath dome;
+    dome.moveTo(230, 420);
+    dome.cubicTo(230, 170, 570, 170, 570, 420);
+    dome.closeSubpath();
+    p.drawPath(dome);
+    p.setBrush(QColor(150, 20, 40));
+    p.drawEllipse(QRectF(385, 185, 36, 36)); // a cherry on top
+    p.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 90);
+    return bytes;
+}
+} // namespace
+
+bool DemoSeeder::seedRequestsWithPhotos(DbSession &session, const QString &photoDir,
+                                        const QList<qint64> &userIds, const QStringList &puddings,
+                                        QRandomGenerator &rng)
+{
+    PhotoStore store(photoDir);
+    QSqlQuery insertPhoto(session.db());
+    insertPhoto.prepare(u"INSERT INTO photos(owner_id, sha256, mime_type, width, height, "
+                        "byte_size) VALUES (?, ?, 'image/jpeg', ?, ?, ?) RETURNING id"_s);
+    QSqlQuery insertRequest(session.db());
+    insertRequest.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name, "
+                          "pudding_description, photo_id) VALUES (1, ?, 'PENDING', ?, ?, ?) "
+                          "ON CONFLICT (event_id, user_id) DO NOTHING"_s);
+    // Anna and five demo users ask to join the organizer's first meetup.
+    const QList<qint64> askers { userIds[1], userIds[20], userIds[21], userIds[22], userIds[23],
+                                 userIds[24] };
+    for (const qint64 user : askers) {
+        const auto photo = processPhoto(puddingPicture(rng));
+        if (!photo || !store.store(photo.value()))
+            return false;
+        for (const QVariant &v : QVariantList { user, photo.value().sha256, photo.value().width,
+                                                photo.value().height,
+                                                int(photo.value().display.size()) })
+            insertPhoto.addBindValue(v);
+        if (!insertPhoto.exec() || !insertPhoto.next())
+            return false;
+        const qint64 photoId = insertPhoto.value(0).toLongLong();
+        insertPhoto.finish();
+        const QString pudding = puddings.at(int(rng.bounded(puddings.size())));
+        insertRequest.addBindValue(user);
+        insertRequest.addBindValue(pudding);
+        insertRequest.addBindValue(u"Homemade, enough for everyone."_s);
+        insertRequest.addBindValue(photoId);
+        if (!insertRequest.exec())
+            return false;
+    }
+    return true;
+}
+
+int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
+                            const QString &photoDir)
 {
     auto fail = [&](const QString &what) {
         *error = what % u": "_s % session.lastError().text();
@@ -148,6 +227,8 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount)
                 return fail(u"demo attendance"_s);
         }
     }
+    if (!photoDir.isEmpty() && !seedRequestsWithPhotos(session, photoDir, userIds, puddings, rng))
+        return fail(u"demo requests"_s);
     if (!session.execDirect(u"COMMIT"_s))
         return fail(u"COMMIT"_s);
     return eventCount;

@@ -4,6 +4,8 @@
 #include "shared/places.h"
 
 #include <QList>
+#include <QRandomGenerator>
+#include <QStringList>
 #include <QString>
 
 namespace Pudding::Server {
@@ -21,7 +23,15 @@ public:
 
     /// Seeds only when the database has no users. Returns the number of events created
     /// (0 when there was data already) or -1 with *error set.
-    static int seedIfEmpty(DbSession &session, QString *error, int eventCount = 300);
+    /// With a photo directory, the demo organizer's first meetup also gets a few pending
+    /// requests with (generated) pudding photos, so the review queue has something to show.
+    static int seedIfEmpty(DbSession &session, QString *error, int eventCount = 300,
+                           const QString &photoDir = {});
+
+private:
+    static bool seedRequestsWithPhotos(DbSession &session, const QString &photoDir,
+                                       const QList<qint64> &userIds, const QStringList &puddings,
+                                       QRandomGenerator &rng);
 };
 
 } // namespace Pudding::Server
