@@ -70,9 +70,10 @@ bool DemoSeeder::seedRequestsWithPhotos(DbSession &session, const QString &photo
     insertRequest.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name, "
                           "pudding_description, photo_id) VALUES (1, ?, 'PENDING', ?, ?, ?) "
                           "ON CONFLICT (event_id, user_id) DO NOTHING"_s);
-    // Anna and five demo users ask to join the organizer's first meetup.
-    const QList<qint64> askers { userIds[1], userIds[20], userIds[21], userIds[22], userIds[23],
-                                 userIds[24] };
+    // Six demo users (not Anna: her account is left for trying out joining) ask to join the
+    // organizer's first meetup.
+    const QList<qint64> askers { userIds[20], userIds[21], userIds[22], userIds[23],
+                                 userIds[24], userIds[25] };
     for (const qint64 user : askers) {
         const auto photo = processPhoto(puddingPicture(rng));
         if (!photo || !store.store(photo.value()))
