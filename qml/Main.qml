@@ -18,6 +18,10 @@ ApplicationWindow {
         signInDialog.open();
     }
 
+    function popToMap(): void {
+        stack.pop(null);
+    }
+
     function openReviewQueue(eventId: var, title: string): void {
         if (stack.depth === 1)
             stack.push(reviewQueueComponent, { eventId: eventId, eventTitle: title });

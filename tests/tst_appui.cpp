@@ -169,6 +169,23 @@ private Q_SLOTS:
         qInfo().noquote() << "screenshot:" << path;
     }
 
+    void joinDialog()
+    {
+        // Back on the map; the join dialog for a meetup, as an attendee would see it.
+        QVERIFY(QMetaObject::invokeMethod(m_window, "popToMap"));
+        auto *dialog = find("joinDialog");
+        QVERIFY(dialog);
+        QVERIFY(QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, 2),
+                                          Q_ARG(QString, u"Pudding neighbours of Leipzig, unite!"_s)));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QTest::qWait(500);
+        const QImage shot = m_window->grabWindow();
+        const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/join-dialog.png"_s;
+        QVERIFY(shot.save(path));
+        qInfo().noquote() << "screenshot:" << path;
+        QMetaObject::invokeMethod(dialog, "close");
+    }
+
     void noQmlWarnings()
     {
         QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n')));

@@ -170,6 +170,8 @@ Pane {
     JoinDialog {
         id: joinDialog
 
+        objectName: "joinDialog"
+
         anchors.centerIn: Overlay.overlay
         onJoined: details.reload()
     }
