@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentRun>
+#include <variant>
 
 using namespace Qt::StringLiterals;
 
@@ -101,6 +102,23 @@ std::optional<LockedEvent> lockEvent(DbSession &s, qint64 eventId, bool *failed)
                           q->value(3).toBool() };
     q->finish();
     return e;
+}
+
+/// BEGIN, then the event's row locked for the rest of the transaction. On failure the
+/// transaction is already rolled back and the response to send comes back instead.
+std::variant<LockedEvent, HttpResponse> beginWithEventLocked(DbSession &s, qint64 eventId)
+{
+    if (!s.execDirect(u"BEGIN"_s))
+        return HttpResponse::error(503, databaseError(s.lastError(), "begin"));
+    bool failed = false;
+    const auto event = lockEvent(s, eventId, &failed);
+    if (event)
+        return *event;
+    const HttpResponse response = failed
+            ? HttpResponse::error(503, databaseError(s.lastError(), "lock"))
+            : eventNotFound();
+    s.execDirect(u"ROLLBACK"_s);
+    return response;
 }
 
 void announce(DbSession &s, qint64 eventId)
@@ -219,14 +237,10 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                     s.execDirect(u"ROLLBACK"_s);
                     return r;
                 };
-                if (!s.execDirect(u"BEGIN"_s))
-                    return HttpResponse::error(503, databaseError(s.lastError(), "begin"));
-                bool failed = false;
-                const auto event = lockEvent(s, eventId, &failed);
-                if (failed)
-                    return rollback(HttpResponse::error(503, databaseError(s.lastError(), "lock")));
-                if (!event)
-                    return rollback(eventNotFound());
+                auto locked = beginWithEventLocked(s, eventId);
+                if (auto *response = std::get_if<HttpResponse>(&locked))
+                    return *response;
+                const LockedEvent *event = &std::get<LockedEvent>(locked);
                 if (event->organizerId == userId)
                     return rollback(HttpResponse::error(
                             409, EC::Conflict,
@@ -356,14 +370,10 @@ void AttendanceApi::decide(Request &request, const Reply &reply)
                 s.execDirect(u"ROLLBACK"_s);
                 return Outcome { std::move(r) };
             };
-            if (!s.execDirect(u"BEGIN"_s))
-                return { HttpResponse::error(503, databaseError(s.lastError(), "begin")) };
-            bool failed = false;
-            const auto event = lockEvent(s, eventId, &failed);
-            if (failed)
-                return rollback(HttpResponse::error(503, databaseError(s.lastError(), "lock")));
-            if (!event)
-                return rollback(eventNotFound());
+            auto locked = beginWithEventLocked(s, eventId);
+            if (auto *response = std::get_if<HttpResponse>(&locked))
+                return { *response };
+            const LockedEvent *event = &std::get<LockedEvent>(locked);
             if (event->organizerId != userId)
                 return rollback(HttpResponse::error(
                         403, EC::Forbidden, AttendanceText::tr("Only the organizer decides.")));
@@ -413,14 +423,10 @@ void AttendanceApi::leave(Request &request, const Reply &reply)
                 s.execDirect(u"ROLLBACK"_s);
                 return Outcome { std::move(r) };
             };
-            if (!s.execDirect(u"BEGIN"_s))
-                return { HttpResponse::error(503, databaseError(s.lastError(), "begin")) };
-            bool failed = false;
-            const auto event = lockEvent(s, eventId, &failed);
-            if (failed)
-                return rollback(HttpResponse::error(503, databaseError(s.lastError(), "lock")));
-            if (!event)
-                return rollback(eventNotFound());
+            // Leaving needs nothing from the row, only its lock (promotion must not race).
+            auto locked = beginWithEventLocked(s, eventId);
+            if (auto *response = std::get_if<HttpResponse>(&locked))
+                return { *response };
             auto *q = s.prepared(u"UPDATE attendances SET status = 'LEFT', updated_at = now() "
                                  "WHERE event_id = ? AND user_id = ? AND status <> 'LEFT' "
                                  "RETURNING id, (SELECT status FROM attendances b WHERE "
