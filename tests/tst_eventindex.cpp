@@ -2,6 +2,7 @@
 // The in-memory event index against brute force: every search is recomputed with a plain loop
 // over all events (distanceMetres, the same filters, order by (startTime, id)) and the ids of
 // the page must be the same, in the same order.
+#include "geotestutil.h"
 #include "events/eventindex.h"
 #include "shared/event.h"
 #include "shared/geo.h"
@@ -34,35 +35,14 @@ using Pudding::Server::EventQuery;
 Q_DECLARE_METATYPE(Pudding::Server::EventQuery)
 Q_DECLARE_METATYPE(Pudding::GeoPoint)
 
+using Pudding::Test::destination;
+
 namespace {
 
 constexpr int kUniformEvents = 20000;
 constexpr int kEdgeEvents = 200;
 constexpr int kClusterEvents = 1500;
 
-double rad(double deg)
-{
-    return deg * std::numbers::pi / 180.0;
-}
-double deg(double r)
-{
-    return r * 180.0 / std::numbers::pi;
-}
-
-/// Spherical destination formula on the same sphere as distanceMetres.
-GeoPoint destination(GeoPoint from, double bearingDeg, double metres)
-{
-    const double delta = metres / kEarthRadiusMetres;
-    const double theta = rad(bearingDeg);
-    const double phi1 = rad(from.lat);
-    const double lambda1 = rad(from.lng);
-    const double phi2 = std::asin(std::sin(phi1) * std::cos(delta)
-                                  + std::cos(phi1) * std::sin(delta) * std::cos(theta));
-    const double lambda2 = lambda1
-            + std::atan2(std::sin(theta) * std::sin(delta) * std::cos(phi1),
-                         std::cos(delta) - std::sin(phi1) * std::sin(phi2));
-    return { deg(phi2), deg(lambda2) };
-}
 
 QDateTime utc(int y, int mo, int d, int h, int mi)
 {

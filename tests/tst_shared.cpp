@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The shared domain code on its own: geography, validation rules, the JSON forms.
+#include "geotestutil.h"
 #include "shared/event.h"
 #include "shared/geo.h"
 #include "shared/protocol.h"
@@ -29,6 +30,8 @@ Q_DECLARE_METATYPE(Pudding::EventDraft)
 Q_DECLARE_METATYPE(Pudding::EventStatus)
 Q_DECLARE_METATYPE(Pudding::Validation::DraftMode)
 
+using Pudding::Test::destination;
+
 namespace {
 
 constexpr GeoPoint Berlin { 52.5200, 13.4050 };
@@ -43,30 +46,15 @@ constexpr GeoPoint Paris { 48.8566, 2.3522 };
 constexpr GeoPoint Vienna { 48.2082, 16.3738 };
 constexpr GeoPoint Copenhagen { 55.6761, 12.5683 };
 
-double rad(double deg)
+double rad(double d)
 {
-    return deg * std::numbers::pi / 180.0;
+    return d * std::numbers::pi / 180.0;
 }
 double deg(double r)
 {
     return r * 180.0 / std::numbers::pi;
 }
 
-/// The point reached from `from` after `metres` along the great circle with initial bearing
-/// `bearingDeg` (spherical destination formula, same sphere as distanceMetres).
-GeoPoint destination(GeoPoint from, double bearingDeg, double metres)
-{
-    const double delta = metres / kEarthRadiusMetres;
-    const double theta = rad(bearingDeg);
-    const double phi1 = rad(from.lat);
-    const double lambda1 = rad(from.lng);
-    const double phi2 = std::asin(std::sin(phi1) * std::cos(delta)
-                                  + std::cos(phi1) * std::sin(delta) * std::cos(theta));
-    const double lambda2 = lambda1
-            + std::atan2(std::sin(theta) * std::sin(delta) * std::cos(phi1),
-                         std::cos(delta) - std::sin(phi1) * std::sin(phi2));
-    return { deg(phi2), deg(lambda2) };
-}
 
 QDateTime utc(int y, int mo, int d, int h, int mi, int s = 0, int ms = 0)
 {
