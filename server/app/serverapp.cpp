@@ -13,6 +13,9 @@
 #include "http/httpworker.h"
 #include "http/logging.h"
 #include "http/router.h"
+#include "live/livehub.h"
+#include "live/messagesapi.h"
+#include "live/workerhub.h"
 #include "seed/demoseeder.h"
 
 #include <QCoreApplication>
@@ -197,6 +200,7 @@ bool ServerApp::startHttp()
     m_events->registerRoutes(*m_router);
     m_health->registerRoutes(*m_router);
     m_attendance->registerRoutes(*m_router);
+    m_messages->registerRoutes(*m_router);
 
     quint16 port = m_config.port;
     for (int i = 0; i < m_config.httpThreads; ++i) {
@@ -219,6 +223,15 @@ bool ServerApp::startHttp()
         thread->setObjectName(u"pudding-http-%1"_s.arg(i));
         auto *worker = new HttpWorker(i, *m_router, m_config.limits);
         worker->moveToThread(thread.get());
+        // This thread's WebSocket sessions and rooms (/ws is upgraded by QHttpServer itself).
+        auto *hub = new WorkerHub(*m_live);
+        hub->moveToThread(thread.get());
+        connect(thread.get(), &QThread::finished, hub, &QObject::deleteLater);
+        m_live->addWorkerHub(hub);
+        worker->onWebSocketConnection = [hub](PuddingHttpServer *server) {
+            while (server->hasPendingWebSocketConnections())
+                hub->adopt(server->nextPendingWebSocketConnection());
+        };
         connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
         QMetaObject::invokeMethod(worker, [worker, fd] { worker->start(fd); },
@@ -282,6 +295,18 @@ int ServerApp::run()
     m_health = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir,
                                            m_config.httpThreads);
     m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, m_config.storageDir);
+    LiveConfig liveConfig;
+    liveConfig.chatMessagesPerSecond = m_config.chatRatePerSecond;
+    liveConfig.chatBurst = std::max(1, 2 * m_config.chatRatePerSecond);
+    m_live = std::make_unique<LiveHub>(*m_db, *m_auth, liveConfig);
+    {
+        QString error;
+        if (!m_live->start(&error)) {
+            qCCritical(lcServer).noquote() << "Cannot listen for live notifications:" << error;
+            return 1;
+        }
+    }
+    m_messages = std::make_unique<MessagesApi>(*m_db, *m_live);
     if (!startHttp())
         return 1;
     const int code = QCoreApplication::exec();
@@ -296,6 +321,9 @@ void ServerApp::shutdown()
         QMetaObject::invokeMethod(worker, [worker] { worker->stop(); },
                                   Qt::BlockingQueuedConnection);
     m_workers.clear();
+    // Commit what the chat writer holds (acks go out only after COMMIT), stop listening.
+    if (m_live)
+        m_live->stop();
     if (m_db)
         m_db->waitForDone();
     m_auth.reset();
@@ -310,6 +338,8 @@ void ServerApp::shutdown()
         QSqlDatabase::removeDatabase(m_listenConnection);
         m_listenConnection.clear();
     }
+    m_messages.reset();
+    m_live.reset();
     m_events.reset();
     m_health.reset();
     m_router.reset();

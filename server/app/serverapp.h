@@ -19,6 +19,8 @@ class EventIndex;
 class EventsApi;
 class HealthApi;
 class HttpWorker;
+class LiveHub;
+class MessagesApi;
 class Router;
 
 /// The whole server: private database (if none configured), migrations, the event index,
@@ -48,6 +50,8 @@ private:
     std::unique_ptr<EventsApi> m_events;
     std::unique_ptr<HealthApi> m_health;
     std::unique_ptr<AttendanceApi> m_attendance;
+    std::unique_ptr<LiveHub> m_live;
+    std::unique_ptr<MessagesApi> m_messages;
     std::unique_ptr<Router> m_router;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;

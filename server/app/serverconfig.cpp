@@ -73,6 +73,11 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                                          ConfigText::tr("Login/register attempts per minute and "
                                                         "address (default 30; 0 = unlimited)."),
                                          u"n"_s);
+    const QCommandLineOption chatRateOpt(u"chat-rate-limit"_s,
+                                         ConfigText::tr("Chat messages per second and user, "
+                                                        "with a burst of twice that (default 10; "
+                                                        "0 = unlimited)."),
+                                         u"n"_s);
     const QCommandLineOption portFileOpt(u"port-file"_s,
                                          ConfigText::tr("Write the bound port to this file once "
                                                         "listening (for scripts and tests)."),
@@ -90,7 +95,7 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                                                            "closed after this (default 60000)."),
                                             u"ms"_s);
     parser.addOptions({ configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt, threadsOpt,
-                        dbThreadsOpt, seedOpt, authRateOpt, portFileOpt, maxBodyOpt,
+                        dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, portFileOpt, maxBodyOpt,
                         headerTimeoutOpt, idleTimeoutOpt });
 
     if (!parser.parse(arguments)) {
@@ -176,6 +181,9 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
     authRatePerMinute = integer(value(authRateOpt, "PUDDING_AUTH_RATE_LIMIT",
                                       u"server/authRateLimit"_s, u"30"_s),
                                 u"--auth-rate-limit"_s, 0, 1'000'000);
+    chatRatePerSecond = integer(value(chatRateOpt, "PUDDING_CHAT_RATE_LIMIT",
+                                      u"chat/rateLimit"_s, u"10"_s),
+                                u"--chat-rate-limit"_s, 0, 1'000'000);
     limits.maxBodyBytes = integer(value(maxBodyOpt, "PUDDING_MAX_BODY_BYTES",
                                         u"limits/maxBodyBytes"_s,
                                         QString::number(limits.maxBodyBytes)),

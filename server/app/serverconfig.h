@@ -24,6 +24,7 @@ struct ServerConfig
     QString storageDir;
     bool seedDemo = false;
     int authRatePerMinute = 30;
+    int chatRatePerSecond = 10;
     QString portFile;
     HttpLimits limits;
 

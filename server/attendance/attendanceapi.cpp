@@ -6,7 +6,9 @@
 #include "events/eventsapi.h"
 #include "http/logging.h"
 #include "http/multipart.h"
+#include "live/livehub.h"
 #include "photos/photoprocessor.h"
+#include "shared/chat.h"
 #include "shared/event.h"
 #include "shared/protocol.h"
 
@@ -158,6 +160,9 @@ void AttendanceApi::registerRoutes(Router &router)
                [this](Request &r, const Reply &reply) { leave(r, reply); }, auth);
     router.add(M::Get, u"/api/attendance/mine"_s,
                [this](Request &r, const Reply &reply) { mine(r, reply); }, auth);
+    router.add(M::Post, u"/api/photos"_s,
+               [this](Request &r, const Reply &reply) { upload(r, reply); },
+               { Router::Auth::Required, 6 * 1024 * 1024 });
     router.add(M::Get, u"/api/photos/<id>"_s,
                [this](Request &r, const Reply &reply) { photo(r, reply); }, auth);
 }
@@ -168,10 +173,20 @@ int AttendanceApi::promoteWaitlisted(DbSession &s, qint64 eventId, int places)
         return 0;
     auto *q = s.prepared(u"UPDATE attendances SET status = 'PENDING', updated_at = now() "
                          "WHERE id IN (SELECT id FROM attendances WHERE event_id = ? AND "
-                         "status = 'WAITLISTED' ORDER BY id LIMIT ?)"_s);
+                         "status = 'WAITLISTED' ORDER BY id LIMIT ?) RETURNING id"_s);
     if (!s.exec(q, { eventId, places }))
         return 0;
-    return q->numRowsAffected();
+    QList<qint64> promoted;
+    while (q->next())
+        promoted.append(q->value(0).toLongLong());
+    // Each promoted attendee hears it live (sent when the caller's transaction commits).
+    for (const qint64 id : std::as_const(promoted)) {
+        if (const auto a = loadAttendance(s, id))
+            LiveHub::notifyUsers(s, { a->user.id },
+                                 Chat::frame(Chat::ServerFrame::WaitlistPromoted,
+                                             { { u"attendance"_s, a->toJson() } }));
+    }
+    return int(promoted.size());
 }
 
 int AttendanceApi::approvedCount(DbSession &s, qint64 eventId)
@@ -290,14 +305,70 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                     return rollback(HttpResponse::error(500, databaseError(s.lastError(), "join")));
                 const qint64 id = insert->value(0).toLongLong();
                 insert->finish();
-                if (!s.execDirect(u"COMMIT"_s))
-                    return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
                 const auto a = loadAttendance(s, id);
                 if (!a)
-                    return HttpResponse::internalError();
+                    return rollback(HttpResponse::internalError());
+                // The organizer's review queue shows it at once (sent at COMMIT).
+                LiveHub::notifyUsers(s, { event->organizerId },
+                                     Chat::frame(Chat::ServerFrame::NewJoinRequest,
+                                                 { { u"attendance"_s, a->toJson() } }));
+                if (!s.execDirect(u"COMMIT"_s))
+                    return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
                 qCInfo(lcEvents) << "user" << userId << "asked to join event" << eventId
                                  << "as" << status;
                 return HttpResponse::json(QJsonObject { { u"attendance"_s, a->toJson() } }, 201);
+            }).then([reply](const HttpResponse &r) { reply.send(r); });
+    });
+}
+
+void AttendanceApi::upload(Request &request, const Reply &reply)
+{
+    auto parts = parseMultipart(request.header("content-type"), request.body);
+    if (!parts) {
+        reply.send(HttpResponse::error(multipartErrorStatus(parts.error()), parts.error()));
+        return;
+    }
+    QByteArray photoBytes;
+    for (const auto &part : parts.value()) {
+        if (part.name == "photo")
+            photoBytes = part.data;
+    }
+    if (photoBytes.isEmpty()) {
+        reply.send(HttpResponse::validation(
+                { { u"photo"_s, AttendanceText::tr("Add a photo.") } }));
+        return;
+    }
+    const qint64 userId = request.user->id;
+    QtConcurrent::run(&m_photoPool, [this, photoBytes]() -> Result<ProcessedPhoto> {
+        auto processed = processPhoto(photoBytes);
+        if (!processed)
+            return processed.error();
+        auto stored = m_store.store(processed.value());
+        if (!stored)
+            return stored.error();
+        return std::move(processed).value();
+    }).then([this, reply, userId](const Result<ProcessedPhoto> &photo) {
+        if (!photo) {
+            reply.send(HttpResponse::error(photoErrorStatus(photo.error()), photo.error()));
+            return;
+        }
+        const ProcessedPhoto processed = photo.value();
+        m_db.run([=](DbSession &s) -> HttpResponse {
+                auto *insert = s.prepared(
+                        u"INSERT INTO photos(owner_id, sha256, mime_type, width, height, "
+                        "byte_size) VALUES (?, ?, 'image/jpeg', ?, ?, ?) RETURNING id"_s);
+                if (!s.exec(insert, { userId, processed.sha256, processed.width,
+                                      processed.height, int(processed.display.size()) })
+                    || !insert->next())
+                    return HttpResponse::error(503, databaseError(s.lastError(), "photo"));
+                const qint64 id = insert->value(0).toLongLong();
+                insert->finish();
+                return HttpResponse::json(
+                        QJsonObject { { u"photo"_s,
+                                        QJsonObject { { u"id"_s, id },
+                                                      { u"width"_s, processed.width },
+                                                      { u"height"_s, processed.height } } } },
+                        201);
             }).then([reply](const HttpResponse &r) { reply.send(r); });
     });
 }
@@ -400,11 +471,19 @@ void AttendanceApi::decide(Request &request, const Reply &reply)
             if (current->status == AttendanceStatus::Approved)
                 promoteWaitlisted(s, eventId, 1); // a place freed up
             announce(s, eventId);
-            if (!s.execDirect(u"COMMIT"_s))
-                return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
             const auto updated = loadAttendance(s, attendanceId);
             if (!updated)
-                return { HttpResponse::internalError() };
+                return rollback(HttpResponse::internalError());
+            // The attendee hears the decision at once; a rejected one leaves the chat room.
+            LiveHub::notifyUsers(s, { updated->user.id },
+                                 Chat::frame(to == AttendanceStatus::Approved
+                                                     ? Chat::ServerFrame::AttendanceApproved
+                                                     : Chat::ServerFrame::AttendanceRejected,
+                                             { { u"attendance"_s, updated->toJson() } }));
+            if (to == AttendanceStatus::Rejected)
+                LiveHub::notifyRemoved(s, eventId, updated->user.id);
+            if (!s.execDirect(u"COMMIT"_s))
+                return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
             return { HttpResponse::json(QJsonObject { { u"attendance"_s, updated->toJson() } }),
                      eventId, approvedCount(s, eventId) };
         }).then([this, reply](const Outcome &o) {
@@ -443,6 +522,7 @@ void AttendanceApi::leave(Request &request, const Reply &reply)
             if (wasApproved)
                 promoteWaitlisted(s, eventId, 1);
             announce(s, eventId);
+            LiveHub::notifyRemoved(s, eventId, userId); // the user's other sockets leave too
             if (!s.execDirect(u"COMMIT"_s))
                 return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
             const auto left = loadAttendance(s, id);
@@ -491,15 +571,20 @@ void AttendanceApi::photo(Request &request, const Reply &reply)
     const QByteArray ifNoneMatch = request.header("if-none-match");
     m_db.run([=](DbSession &s) -> std::pair<int, QByteArray> {
             // The uploader, the event's organizer, and — once the request is approved — the
-            // event's other approved attendees may see it.
+            // event's other approved attendees may see it; a photo posted in a chat is for
+            // everyone in that chat.
             auto *q = s.prepared(
                     u"SELECT encode(p.sha256, 'hex'), p.owner_id = ? OR EXISTS ("
                     "  SELECT 1 FROM attendances a JOIN events e ON e.id = a.event_id "
                     "  WHERE a.photo_id = p.id AND (e.organizer_id = ? OR (a.status = 'APPROVED' "
                     "    AND EXISTS (SELECT 1 FROM attendances b WHERE b.event_id = a.event_id "
-                    "      AND b.user_id = ? AND b.status = 'APPROVED')))) "
+                    "      AND b.user_id = ? AND b.status = 'APPROVED')))) OR EXISTS ("
+                    "  SELECT 1 FROM messages m JOIN events e ON e.id = m.event_id "
+                    "  WHERE m.photo_id = p.id AND (e.organizer_id = ? OR EXISTS (SELECT 1 "
+                    "    FROM attendances b WHERE b.event_id = m.event_id AND b.user_id = ? "
+                    "    AND b.status = 'APPROVED'))) "
                     "FROM photos p WHERE p.id = ?"_s);
-            if (!s.exec(q, { userId, userId, userId, photoId }))
+            if (!s.exec(q, { userId, userId, userId, userId, userId, photoId }))
                 return { 503, {} };
             if (!q->next())
                 return { 404, {} };

@@ -38,6 +38,8 @@ private:
     void leave(Request &request, const Reply &reply);
     void mine(Request &request, const Reply &reply);
     void photo(Request &request, const Reply &reply);
+    /// A photo on its own (for the chat): POST /api/photos, multipart field "photo".
+    void upload(Request &request, const Reply &reply);
 
     Database &m_db;
     EventIndex &m_index;

@@ -2,6 +2,7 @@
 #include "authapi.h"
 
 #include "credentials.h"
+#include "live/livehub.h"
 #include "db/database.h"
 #include "http/logging.h"
 #include "shared/protocol.h"
@@ -255,6 +256,8 @@ void AuthApi::logout(Request &request, const Reply &reply)
                                  "WHERE token_hash = ? AND revoked_at IS NULL"_s);
             if (!s.exec(q, { hash }))
                 return HttpResponse::error(503, databaseError(s.lastError(), "logout"));
+            // Live connections opened with this token close at once, on every instance.
+            LiveHub::notifyRevoked(s, hash);
             return HttpResponse::noContent();
         }).then([reply](const HttpResponse &response) { reply.send(response); });
 }
@@ -267,7 +270,8 @@ QFuture<Result<std::optional<AuthUser>>> AuthApi::authenticate(const QByteArray 
     const QByteArray hash = Credentials::tokenHash(token);
     return m_db.run([hash](DbSession &s) -> R {
         auto *q = s.prepared(u"SELECT u.id, u.email, u.name, "
-                             "(extract(epoch from u.created_at) * 1000)::bigint "
+                             "(extract(epoch from u.created_at) * 1000)::bigint, "
+                             "(extract(epoch from s.expires_at) * 1000)::bigint "
                              "FROM sessions s JOIN users u ON u.id = s.user_id "
                              "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
                              "AND s.expires_at > now()"_s);
@@ -276,7 +280,8 @@ QFuture<Result<std::optional<AuthUser>>> AuthApi::authenticate(const QByteArray 
         std::optional<AuthUser> user;
         if (q->next())
             user = AuthUser { q->value(0).toLongLong(), q->value(1).toString(),
-                              q->value(2).toString(), utcFromMs(q->value(3)), hash };
+                              q->value(2).toString(), utcFromMs(q->value(3)), hash,
+                              utcFromMs(q->value(4)) };
         q->finish();
         return user;
     });

@@ -4,6 +4,8 @@
 #include "attendance/attendanceapi.h"
 #include "db/database.h"
 #include "http/logging.h"
+#include "live/livehub.h"
+#include "shared/chat.h"
 #include "shared/protocol.h"
 #include "shared/validation.h"
 
@@ -67,6 +69,14 @@ void announceChange(DbSession &s, qint64 id)
     auto *notify = s.prepared(u"SELECT pg_notify(?, ?)"_s);
     if (s.exec(notify, { QString::fromLatin1(EventsApi::NotifyChannel), QString::number(id) }))
         notify->finish();
+}
+/// An event for live frames: everything but the place (which depends on who looks; the app
+/// reloads the details, where the precision is decided).
+QJsonObject liveEventJson(const Event &event)
+{
+    QJsonObject json = event.toJson();
+    json.remove(u"location"_s);
+    return json;
 }
 } // namespace
 
@@ -409,6 +419,11 @@ void EventsApi::update(Request &request, const Reply &reply)
             if (*merged.attendeeLimit > event.attendeeLimit)
                 AttendanceApi::promoteWaitlisted(s, id, *merged.attendeeLimit - event.attendeeLimit);
             announceChange(s, id);
+            if (const auto changed = loadOne(s, id))
+                LiveHub::notifyEventAudience(s, id,
+                                             Chat::frame(Chat::ServerFrame::EventUpdated,
+                                                         { { u"eventId"_s, id },
+                                                           { u"event"_s, liveEventJson(changed->first) } }));
             if (!s.execDirect(u"COMMIT"_s))
                 return rollback(HttpResponse::error(500, databaseError(s.lastError(), "commit")));
             auto updated = loadOne(s, id);
@@ -440,12 +455,28 @@ void EventsApi::cancel(Request &request, const Reply &reply)
                     u"WITH c AS (UPDATE events SET cancelled_at = coalesce(cancelled_at, now()), "
                     "updated_at = now() WHERE id = ? RETURNING id) "
                     "SELECT pg_notify(?, id::text) FROM c"_s);
-            if (!s.exec(upd, { id, QString::fromLatin1(NotifyChannel) }))
-                return { HttpResponse::error(500, databaseError(s.lastError(), "cancel")), {} };
+            if (!s.execDirect(u"BEGIN"_s))
+                return { HttpResponse::error(503, databaseError(s.lastError(), "cancel")), {} };
+            if (!s.exec(upd, { id, QString::fromLatin1(NotifyChannel) })) {
+                const QSqlError error = s.lastError();
+                s.execDirect(u"ROLLBACK"_s);
+                return { HttpResponse::error(500, databaseError(error, "cancel")), {} };
+            }
             upd->finish();
             auto cancelled = loadOne(s, id);
-            if (!cancelled)
+            if (!cancelled) {
+                s.execDirect(u"ROLLBACK"_s);
                 return { HttpResponse::internalError(), {} };
+            }
+            LiveHub::notifyEventAudience(s, id,
+                                         Chat::frame(Chat::ServerFrame::EventCancelled,
+                                                     { { u"eventId"_s, id },
+                                                       { u"event"_s, liveEventJson(cancelled->first) } }));
+            if (!s.execDirect(u"COMMIT"_s)) {
+                const QSqlError error = s.lastError();
+                s.execDirect(u"ROLLBACK"_s);
+                return { HttpResponse::error(500, databaseError(error, "commit")), {} };
+            }
             qCInfo(lcEvents) << "event" << id << "cancelled";
             return { eventResponse(cancelled->first), cancelled };
         }).then([this, reply](const WriteOutcome &outcome) { finishWrite(outcome, reply); });

@@ -23,6 +23,7 @@ struct AuthUser
     QString name;
     QDateTime createdAt;
     QByteArray tokenHash;
+    QDateTime tokenExpiresAt; ///< when the session ends by itself
 };
 
 /// A request copied out of QHttpServerRequest: Qt 6.4 reuses that object for the next request

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatwriter.h"
+
+#include "livehub.h"
+#include "livelogging.h"
+#include "shared/protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <algorithm>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace EC = Protocol::ErrorCode;
+
+namespace {
+class ChatText
+{
+    Q_DECLARE_TR_FUNCTIONS(Chat)
+};
+
+constexpr int MaxBatch = 1000;
+constexpr int PayloadBudget = 7900; // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
+
+QDateTime utcFromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+}
+
+Error unavailable()
+{
+    return { QString(EC::Unavailable),
+             ChatText::tr("The message could not be stored. Please try again."),
+             {} };
+}
+
+using Key = std::tuple<qint64, qint64, QString>;
+} // namespace
+
+QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages)
+{
+    QList<QByteArray> payloads;
+    QByteArray current;
+    const QByteArray head = R"({"k":"msg","m":[)";
+    auto flush = [&] {
+        if (!current.isEmpty())
+            payloads.append(head + current + "]}");
+        current.clear();
+    };
+    QList<qint64> tooLong;
+    for (const auto &m : messages) {
+        const QByteArray json = QJsonDocument(m.toJson()).toJson(QJsonDocument::Compact);
+        if (head.size() + json.size() + 2 > PayloadBudget) {
+            // Keep the order: what is pending goes first, then this one by reference.
+            flush();
+            payloads.append(R"({"k":"msgref","ids":[)" + QByteArray::number(m.id) + "]}");
+            continue;
+        }
+        if (head.size() + current.size() + 1 + json.size() + 2 > PayloadBudget)
+            flush();
+        if (!current.isEmpty())
+            current += ',';
+        current += json;
+    }
+    flush();
+    return payloads;
+}
+
+ChatWriter::ChatWriter(const DbConfig &config, LiveHub &hub)
+    : m_config(config)
+    , m_hub(hub)
+{
+    setObjectName(u"pudding-chat-writer"_s);
+}
+
+ChatWriter::~ChatWriter()
+{
+    stop();
+}
+
+void ChatWriter::enqueue(Item item)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_stopping) {
+        lock.unlock();
+        item.done(unavailable());
+        return;
+    }
+    m_items.push_back(std::move(item));
+    m_wake.wakeOne();
+}
+
+void ChatWriter::enqueueNotice(QByteArray payload)
+{
+    QMutexLocker lock(&m_mutex);
+    m_notices.append(std::move(payload));
+    m_wake.wakeOne();
+}
+
+void ChatWriter::enqueuePresence(qint64 eventId)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_presence.contains(eventId))
+        m_presence.append(eventId);
+    m_wake.wakeOne();
+}
+
+void ChatWriter::stop()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeOne();
+    }
+    wait();
+}
+
+void ChatWriter::run()
+{
+    DbSession session(m_config, u"pudding-chat-writer"_s);
+    for (;;) {
+        std::vector<Item> items;
+        QList<QByteArray> notices;
+        QList<qint64> presence;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_items.empty() && m_notices.isEmpty() && m_presence.isEmpty()
+                   && !m_stopping)
+                m_wake.wait(&m_mutex);
+            if (m_items.empty() && m_notices.isEmpty() && m_presence.isEmpty())
+                return; // stopping, and everything is written
+            // Everything that queued up while the last transaction ran goes into this one.
+            const auto n = std::min<size_t>(m_items.size(), MaxBatch);
+            items.assign(std::make_move_iterator(m_items.begin()),
+                         std::make_move_iterator(m_items.begin() + qsizetype(n)));
+            m_items.erase(m_items.begin(), m_items.begin() + qsizetype(n));
+            notices.swap(m_notices);
+            presence.swap(m_presence);
+        }
+        writeBatch(session, items, notices, presence);
+    }
+}
+
+void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
+                            QList<QByteArray> &notices, QList<qint64> &presence)
+{
+    std::vector<std::optional<Result<Outcome>>> outcomes(items.size());
+    QList<QByteArray> payloads;
+    bool ok = session.ensureOpen() && session.execDirect(u"BEGIN"_s);
+    if (ok && !items.empty())
+        ok = insertMessages(session, items, outcomes, payloads);
+    for (const qint64 eventId : std::as_const(presence)) {
+        QJsonArray online;
+        for (const auto &user : m_hub.localPresence(eventId))
+            online.append(user.toJson());
+        payloads.append(QJsonDocument(QJsonObject { { u"k"_s, u"presence"_s },
+                                                    { u"e"_s, eventId },
+                                                    { u"i"_s, m_hub.instanceId() },
+                                                    { u"online"_s, online } })
+                                .toJson(QJsonDocument::Compact));
+    }
+    payloads += notices;
+    for (const auto &payload : std::as_const(payloads)) {
+        if (!ok)
+            break;
+        ok = LiveHub::notify(session, payload);
+    }
+    ok = ok && session.execDirect(u"COMMIT"_s);
+    if (!ok) {
+        // Nothing of this batch is stored (or we cannot know): the senders retry with the same
+        // clientMsgId, which is idempotent.
+        qCWarning(lcLive) << "chat batch of" << items.size() << "messages failed:"
+                          << session.lastError().text();
+        if (session.db().isOpen())
+            session.execDirect(u"ROLLBACK"_s);
+        session.reset();
+        for (auto &item : items)
+            item.done(unavailable());
+        return;
+    }
+    m_transactions.fetchAndAddRelaxed(1);
+    qint64 stored = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const auto &outcome = outcomes[i];
+        if (outcome && outcome->ok() && !outcome->value().duplicate)
+            ++stored;
+        items[i].done(outcome ? *outcome : Result<Outcome>(unavailable()));
+    }
+    m_committed.fetchAndAddRelaxed(stored);
+}
+
+bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
+                                std::vector<std::optional<Result<Outcome>>> &outcomes,
+                                QList<QByteArray> &payloads)
+{
+    // 1. Per-event advisory locks in ascending order (no deadlock between instances): ids of
+    //    one event are then committed in the order they were drawn.
+    std::vector<qint64> events;
+    for (const auto &item : items)
+        events.push_back(item.eventId);
+    std::sort(events.begin(), events.end());
+    events.erase(std::unique(events.begin(), events.end()), events.end());
+    QStringList eventList;
+    for (const qint64 e : events)
+        eventList.append(QString::number(e));
+    auto *lock = session.prepared(
+            u"SELECT pg_advisory_xact_lock(1885434990, (e % 2147483647)::int) "
+            "FROM unnest(?::bigint[]) WITH ORDINALITY AS t(e, n) ORDER BY n"_s);
+    if (!session.exec(lock, { QString(u"{"_s % eventList.join(u',') % u"}"_s) }))
+        return false;
+    while (lock->next()) { }
+
+    // 2. One INSERT for the whole batch; membership and photo ownership are checked by the
+    //    statement itself, duplicates (a retried clientMsgId) are skipped.
+    QJsonArray rows;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const auto &item = items[i];
+        QJsonObject row { { u"ord"_s, qint64(i) },
+                          { u"event_id"_s, item.eventId },
+                          { u"user_id"_s, item.user.id },
+                          { u"content"_s, item.content },
+                          { u"client_msg_id"_s, item.clientMsgId } };
+        if (item.photoId > 0)
+            row.insert(u"photo_id"_s, item.photoId);
+        rows.append(row);
+    }
+    const QString rowsJson = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+    auto *insert = session.prepared(
+            u"WITH input AS (SELECT * FROM json_to_recordset(?::json) AS x(ord int, "
+            "  event_id bigint, user_id bigint, content text, client_msg_id text, "
+            "  photo_id bigint)) "
+            "INSERT INTO messages (event_id, user_id, content, client_msg_id, photo_id) "
+            "SELECT i.event_id, i.user_id, i.content, i.client_msg_id, i.photo_id "
+            "FROM input i JOIN events e ON e.id = i.event_id "
+            "WHERE (e.organizer_id = i.user_id OR EXISTS (SELECT 1 FROM attendances a "
+            "    WHERE a.event_id = i.event_id AND a.user_id = i.user_id "
+            "    AND a.status = 'APPROVED')) "
+            "  AND (i.photo_id IS NULL OR EXISTS (SELECT 1 FROM photos p "
+            "    WHERE p.id = i.photo_id AND p.owner_id = i.user_id)) "
+            "ORDER BY i.ord "
+            "ON CONFLICT (event_id, user_id, client_msg_id) WHERE client_msg_id IS NOT NULL "
+            "DO NOTHING "
+            "RETURNING id, event_id, user_id, client_msg_id, "
+            "(extract(epoch from created_at) * 1000)::bigint"_s);
+    if (!session.exec(insert, { rowsJson }))
+        return false;
+    std::map<Key, std::pair<qint64, qint64>> inserted; // key → (id, createdAt ms)
+    while (insert->next()) {
+        inserted[{ insert->value(1).toLongLong(), insert->value(2).toLongLong(),
+                   insert->value(3).toString() }] = { insert->value(0).toLongLong(),
+                                                     insert->value(4).toLongLong() };
+    }
+    QList<ChatMessage> fresh;
+    QJsonArray missing;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const auto &item = items[i];
+        auto it = inserted.find({ item.eventId, item.user.id, item.clientMsgId });
+        if (it == inserted.end()) {
+            missing.append(QJsonObject { { u"ord"_s, qint64(i) },
+                                         { u"event_id"_s, item.eventId },
+                                         { u"user_id"_s, item.user.id },
+                                         { u"client_msg_id"_s, item.clientMsgId } });
+            continue;
+        }
+        ChatMessage m;
+        m.id = it->second.first;
+        m.eventId = item.eventId;
+        m.user = item.user;
+        m.content = item.content;
+        m.photoId = item.photoId;
+        m.clientMsgId = item.clientMsgId;
+        m.createdAt = utcFromMs(it->second.second);
+        inserted.erase(it); // a second item with the same key is a duplicate of this one
+        outcomes[i] = Result<Outcome>(Outcome { m, false });
+        fresh.append(m);
+    }
+    std::sort(fresh.begin(), fresh.end(),
+              [](const ChatMessage &a, const ChatMessage &b) { return a.id < b.id; });
+    payloads += messagePayloads(fresh);
+    if (missing.isEmpty())
+        return true;
+
+    // 3. The rest: a retry of a stored message (answered with it), or not allowed.
+    const QString missingJson =
+            QString::fromUtf8(QJsonDocument(missing).toJson(QJsonDocument::Compact));
+    auto *lookup = session.prepared(
+            u"SELECT x.ord, m.id, m.content, m.photo_id, "
+            "(extract(epoch from m.created_at) * 1000)::bigint, u.name, "
+            "(SELECT e.organizer_id = x.user_id OR EXISTS (SELECT 1 FROM attendances a "
+            "   WHERE a.event_id = e.id AND a.user_id = x.user_id AND a.status = 'APPROVED') "
+            " FROM events e WHERE e.id = x.event_id) "
+            "FROM json_to_recordset(?::json) AS x(ord int, event_id bigint, user_id bigint, "
+            "  client_msg_id text) "
+            "LEFT JOIN messages m ON m.event_id = x.event_id AND m.user_id = x.user_id "
+            "  AND m.client_msg_id = x.client_msg_id "
+            "LEFT JOIN users u ON u.id = m.user_id"_s);
+    if (!session.exec(lookup, { missingJson }))
+        return false;
+    while (lookup->next()) {
+        const auto i = size_t(lookup->value(0).toLongLong());
+        if (i >= items.size())
+            continue;
+        const auto &item = items[i];
+        if (!lookup->value(1).isNull()) {
+            ChatMessage m;
+            m.id = lookup->value(1).toLongLong();
+            m.eventId = item.eventId;
+            m.user = { item.user.id, lookup->value(5).toString() };
+            m.content = lookup->value(2).toString();
+            m.photoId = lookup->value(3).toLongLong();
+            m.clientMsgId = item.clientMsgId;
+            m.createdAt = utcFromMs(lookup->value(4).toLongLong());
+            outcomes[i] = Result<Outcome>(Outcome { m, true });
+        } else if (lookup->value(6).isNull()) {
+            outcomes[i] = Result<Outcome>(
+                    Error { QString(EC::NotFound), ChatText::tr("No such event."), {} });
+        } else if (!lookup->value(6).toBool()) {
+            outcomes[i] = Result<Outcome>(Error {
+                    QString(EC::Forbidden),
+                    ChatText::tr("Only the organizer and approved attendees can write here."),
+                    {} });
+        } else {
+            const QString text = ChatText::tr("Attach a photo you uploaded yourself.");
+            outcomes[i] = Result<Outcome>(
+                    Error { QString(EC::ValidationFailed), text, { { u"photoId"_s, text } } });
+        }
+    }
+    return true;
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "db/database.h"
+#include "shared/chat.h"
+#include "shared/result.h"
+
+#include <QByteArray>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+#include <deque>
+#include <functional>
+
+namespace Pudding::Server {
+
+class LiveHub;
+
+/// Persists chat messages with group commit: one thread with its own connection takes every
+/// message queued while the previous transaction ran and stores them all in one transaction
+/// (one multi-row INSERT, one NOTIFY per ~7 KB of messages, one COMMIT). The caller's callback
+/// runs only after COMMIT returned, so an ack always means "stored". The room sees the message
+/// through the NOTIFY, in commit order.
+///
+/// Per event, writers on every instance take a transaction-scoped advisory lock before
+/// inserting: ids of one event are then committed in increasing order, which is what lets a
+/// client resume with "everything after id N" without a gap.
+///
+/// Membership is checked inside the INSERT (organizer or approved attendee at commit time), and
+/// (event, user, clientMsgId) is unique: a retried message is answered with the stored one.
+class ChatWriter : public QThread
+{
+    Q_OBJECT
+public:
+    struct Outcome
+    {
+        ChatMessage message;
+        bool duplicate = false; ///< an earlier send with the same clientMsgId was stored
+    };
+    using Callback = std::function<void(const Result<Outcome> &)>;
+
+    struct Item
+    {
+        qint64 eventId = 0;
+        UserRef user;
+        QString content;     ///< trimmed and validated
+        QString clientMsgId; ///< never empty
+        qint64 photoId = 0;
+        Callback done;       ///< called on the writer's thread
+    };
+
+    ChatWriter(const DbConfig &config, LiveHub &hub);
+    ~ChatWriter() override;
+
+    void enqueue(Item item);
+    /// A payload to NOTIFY in the next transaction (typing), in order with everything else.
+    void enqueueNotice(QByteArray payload);
+    /// Publish this instance's presence for the event in the next transaction.
+    void enqueuePresence(qint64 eventId);
+    /// Commits what is queued, then ends the thread.
+    void stop();
+
+    /// Messages committed so far and transactions used (for /health and the benchmarks).
+    [[nodiscard]] qint64 committedMessages() const { return m_committed.loadRelaxed(); }
+    [[nodiscard]] qint64 transactions() const { return m_transactions.loadRelaxed(); }
+
+protected:
+    void run() override;
+
+private:
+    void writeBatch(DbSession &session, std::vector<Item> &items, QList<QByteArray> &notices,
+                    QList<qint64> &presence);
+    bool insertMessages(DbSession &session, std::vector<Item> &items,
+                        std::vector<std::optional<Result<Outcome>>> &outcomes,
+                        QList<QByteArray> &payloads);
+
+    DbConfig m_config;
+    LiveHub &m_hub;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::vector<Item> m_items;
+    QList<QByteArray> m_notices;
+    QList<qint64> m_presence;
+    bool m_stopping = false;
+    QAtomicInteger<qint64> m_committed = 0;
+    QAtomicInteger<qint64> m_transactions = 0;
+};
+
+/// The stored messages' JSON payloads for NOTIFY: as many messages per payload as fit below
+/// PostgreSQL's 8000-byte limit; a message too long for any payload goes by id ("msgref").
+[[nodiscard]] QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages);
+
+} // namespace Pudding::Server

@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "livehub.h"
+
+#include "chatwriter.h"
+#include "db/database.h"
+#include "livelogging.h"
+#include "shared/chat.h"
+#include "workerhub.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QTimer>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace {
+constexpr int PayloadBudget = 7900;
+constexpr int PresenceRefreshMs = 30'000;
+constexpr qint64 PresenceStaleMs = 95'000; // an instance silent for this long has gone
+
+QString channel()
+{
+    return QString::fromLatin1(LiveHub::Channel);
+}
+} // namespace
+
+// ---- LiveHub ---------------------------------------------------------------------------------
+
+LiveHub::LiveHub(Database &db, const Authenticator &authenticator, LiveConfig config)
+    : m_db(db)
+    , m_authenticator(authenticator)
+    , m_config(config)
+    , m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8))
+    , m_writer(std::make_unique<ChatWriter>(db.config(), *this))
+{
+    m_clock.start();
+    m_listenerThread.setObjectName(u"pudding-live-listener"_s);
+}
+
+LiveHub::~LiveHub()
+{
+    stop();
+}
+
+bool LiveHub::start(QString *error)
+{
+    m_listener = new LiveListener(this);
+    m_listener->moveToThread(&m_listenerThread);
+    connect(&m_listenerThread, &QThread::finished, m_listener, &QObject::deleteLater);
+    m_listenerThread.start();
+    bool opened = false;
+    QMetaObject::invokeMethod(
+            m_listener, [this, &opened, error] { opened = m_listener->open(error); },
+            Qt::BlockingQueuedConnection);
+    if (!opened) {
+        m_listenerThread.quit();
+        m_listenerThread.wait();
+        m_listener = nullptr;
+        return false;
+    }
+    m_writer->start();
+    return true;
+}
+
+void LiveHub::stop()
+{
+    if (m_writer && m_writer->isRunning()) {
+        // Leave the rooms of every instance's presence before going.
+        QList<qint64> rooms;
+        {
+            QMutexLocker lock(&m_mutex);
+            rooms = m_localPresence.keys();
+            m_localPresence.clear();
+        }
+        for (const qint64 eventId : std::as_const(rooms))
+            m_writer->enqueuePresence(eventId);
+        m_writer->stop();
+    }
+    if (m_listener) {
+        QMetaObject::invokeMethod(m_listener, [this] { m_listener->close(); },
+                                  Qt::BlockingQueuedConnection);
+        m_listener = nullptr;
+    }
+    m_listenerThread.quit();
+    m_listenerThread.wait();
+}
+
+void LiveHub::addWorkerHub(WorkerHub *hub)
+{
+    QMutexLocker lock(&m_mutex);
+    m_workerHubs.append(hub);
+}
+
+QList<WorkerHub *> LiveHub::workerHubs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_workerHubs;
+}
+
+bool LiveHub::tryTakeMessageToken(qint64 userId)
+{
+    if (m_config.chatMessagesPerSecond <= 0)
+        return true;
+    QMutexLocker lock(&m_mutex);
+    const qint64 now = m_clock.elapsed();
+    auto it = m_buckets.find(userId);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(userId, { double(m_config.chatBurst), now });
+    it->tokens = std::min<double>(m_config.chatBurst,
+                                  it->tokens
+                                          + double(now - it->lastMs) / 1000.0
+                                                  * m_config.chatMessagesPerSecond);
+    it->lastMs = now;
+    if (it->tokens < 1.0)
+        return false;
+    it->tokens -= 1.0;
+    if (m_buckets.size() > 100'000) {
+        // Forget full buckets of users who stopped writing (bounded memory).
+        for (auto b = m_buckets.begin(); b != m_buckets.end();) {
+            if (now - b->lastMs > 60'000)
+                b = m_buckets.erase(b);
+            else
+                ++b;
+        }
+    }
+    return true;
+}
+
+void LiveHub::changePresence(qint64 eventId, const UserRef &user, int delta)
+{
+    bool changed = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        auto &room = m_localPresence[eventId];
+        auto &p = room[user.id];
+        p.user = user;
+        const int before = p.sockets;
+        p.sockets = std::max(0, p.sockets + delta);
+        changed = (before == 0) != (p.sockets == 0);
+        if (p.sockets == 0)
+            room.remove(user.id);
+        if (room.isEmpty())
+            m_localPresence.remove(eventId);
+    }
+    if (changed)
+        m_writer->enqueuePresence(eventId);
+}
+
+QList<UserRef> LiveHub::localPresence(qint64 eventId) const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<UserRef> users;
+    const auto room = m_localPresence.value(eventId);
+    for (const auto &p : room)
+        users.append(p.user);
+    std::sort(users.begin(), users.end(),
+              [](const UserRef &a, const UserRef &b) { return a.id < b.id; });
+    return users;
+}
+
+QList<UserRef> LiveHub::mergedPresence(qint64 eventId) const
+{
+    QMutexLocker lock(&m_mutex);
+    return mergedPresenceLocked(eventId);
+}
+
+QList<UserRef> LiveHub::mergedPresenceLocked(qint64 eventId) const
+{
+    const qint64 now = m_clock.elapsed();
+    QMap<qint64, UserRef> users;
+    const auto instances = m_presence.value(eventId);
+    for (auto it = instances.cbegin(); it != instances.cend(); ++it) {
+        if (it.key() != m_instanceId && now - it->seenMs > PresenceStaleMs)
+            continue;
+        for (const auto &u : it->online)
+            users.insert(u.id, u);
+    }
+    return users.values();
+}
+
+void LiveHub::refreshPresence()
+{
+    QList<qint64> rooms;
+    {
+        QMutexLocker lock(&m_mutex);
+        rooms = m_localPresence.keys();
+    }
+    for (const qint64 eventId : std::as_const(rooms))
+        m_writer->enqueuePresence(eventId);
+}
+
+void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
+{
+    const QJsonObject json = QJsonDocument::fromJson(payload).object();
+    const QString kind = json.value("k"_L1).toString();
+    const auto hubs = workerHubs();
+    auto post = [&hubs](auto &&f) {
+        for (WorkerHub *hub : hubs)
+            QMetaObject::invokeMethod(hub, [hub, f] { f(hub); }, Qt::QueuedConnection);
+    };
+    auto deliverMessages = [&](const QList<ChatMessage> &messages) {
+        QList<Delivery> deliveries;
+        deliveries.reserve(messages.size());
+        for (const auto &m : messages)
+            deliveries.append({ m.eventId, m.id,
+                                Chat::frame(Chat::ServerFrame::NewMessage,
+                                            { { u"message"_s, m.toJson() } }) });
+        if (!deliveries.isEmpty())
+            post([deliveries](WorkerHub *hub) { hub->deliverMessages(deliveries); });
+    };
+
+    if (kind == "msg"_L1) {
+        QList<ChatMessage> messages;
+        for (const auto &v : json.value("m"_L1).toArray())
+            messages.append(ChatMessage::fromJson(v.toObject()));
+        deliverMessages(messages);
+    } else if (kind == "msgref"_L1) {
+        QStringList ids;
+        for (const auto &v : json.value("ids"_L1).toArray())
+            ids.append(QString::number(v.toInteger()));
+        auto *q = fetchSession.prepared(
+                u"SELECT m.id, m.event_id, m.user_id, u.name, m.content, m.client_msg_id, "
+                "m.photo_id, (extract(epoch from m.created_at) * 1000)::bigint "
+                "FROM messages m JOIN users u ON u.id = m.user_id "
+                "WHERE m.id = ANY(?::bigint[]) ORDER BY m.id"_s);
+        if (!fetchSession.exec(q, { QString(u"{"_s % ids.join(u',') % u"}"_s) })) {
+            qCWarning(lcLive) << "cannot fetch long messages" << ids;
+            return;
+        }
+        QList<ChatMessage> messages;
+        while (q->next()) {
+            ChatMessage m;
+            m.id = q->value(0).toLongLong();
+            m.eventId = q->value(1).toLongLong();
+            m.user = { q->value(2).toLongLong(), q->value(3).toString() };
+            m.content = q->value(4).toString();
+            m.clientMsgId = q->value(5).toString();
+            m.photoId = q->value(6).toLongLong();
+            m.createdAt =
+                    QDateTime::fromMSecsSinceEpoch(q->value(7).toLongLong(), QTimeZone::utc());
+            messages.append(m);
+        }
+        deliverMessages(messages);
+    } else if (kind == "typing"_L1) {
+        const qint64 eventId = json.value("e"_L1).toInteger();
+        const QJsonObject user = json.value("u"_L1).toObject();
+        const QByteArray frame = Chat::frame(Chat::ServerFrame::UserTyping,
+                                             { { u"eventId"_s, eventId },
+                                               { u"user"_s, user },
+                                               { u"isTyping"_s, json.value("t"_L1).toBool() } });
+        const qint64 except = user.value("id"_L1).toInteger();
+        post([eventId, frame, except](WorkerHub *hub) { hub->deliverRoom(eventId, frame, except); });
+    } else if (kind == "presence"_L1) {
+        const qint64 eventId = json.value("e"_L1).toInteger();
+        QList<UserRef> online;
+        for (const auto &v : json.value("online"_L1).toArray())
+            online.append(UserRef::fromJson(v.toObject()));
+        QList<UserRef> merged;
+        {
+            QMutexLocker lock(&m_mutex);
+            auto &instances = m_presence[eventId];
+            const QString instance = json.value("i"_L1).toString();
+            if (online.isEmpty())
+                instances.remove(instance);
+            else
+                instances[instance] = { online, m_clock.elapsed() };
+            merged = mergedPresenceLocked(eventId);
+            if (instances.isEmpty())
+                m_presence.remove(eventId);
+        }
+        QJsonArray list;
+        for (const auto &u : merged)
+            list.append(u.toJson());
+        const QByteArray frame = Chat::frame(Chat::ServerFrame::Presence,
+                                             { { u"eventId"_s, eventId }, { u"online"_s, list } });
+        post([eventId, frame](WorkerHub *hub) { hub->deliverRoom(eventId, frame, 0); });
+    } else if (kind == "user"_L1) {
+        QList<qint64> users;
+        for (const auto &v : json.value("u"_L1).toArray())
+            users.append(v.toInteger());
+        const QByteArray frame =
+                QJsonDocument(json.value("f"_L1).toObject()).toJson(QJsonDocument::Compact);
+        post([users, frame](WorkerHub *hub) { hub->deliverUsers(users, frame); });
+    } else if (kind == "kick"_L1) {
+        const qint64 eventId = json.value("e"_L1).toInteger();
+        const qint64 userId = json.value("u"_L1).toInteger();
+        post([eventId, userId](WorkerHub *hub) { hub->removeFromRoom(eventId, userId); });
+    } else if (kind == "revoke"_L1) {
+        const QByteArray hash = QByteArray::fromHex(json.value("h"_L1).toString().toLatin1());
+        post([hash](WorkerHub *hub) { hub->revokeToken(hash); });
+    } else {
+        qCWarning(lcLive) << "unknown live notification" << kind;
+    }
+}
+
+bool LiveHub::notify(DbSession &session, const QByteArray &payload)
+{
+    auto *q = session.prepared(u"SELECT pg_notify(?, ?)"_s);
+    if (!session.exec(q, { channel(), QString::fromUtf8(payload) }))
+        return false;
+    q->finish();
+    return true;
+}
+
+bool LiveHub::notifyUsers(DbSession &session, const QList<qint64> &userIds,
+                          const QByteArray &frame)
+{
+    // As many recipients per payload as fit (an event may have thousands of attendees).
+    const QByteArray head = R"({"k":"user","f":)" + frame + R"(,"u":[)";
+    QByteArray ids;
+    for (qsizetype i = 0; i < userIds.size(); ++i) {
+        const QByteArray id = QByteArray::number(userIds[i]);
+        if (!ids.isEmpty() && head.size() + ids.size() + id.size() + 3 > PayloadBudget) {
+            if (!notify(session, head + ids + "]}"))
+                return false;
+            ids.clear();
+        }
+        if (!ids.isEmpty())
+            ids += ',';
+        ids += id;
+    }
+    return ids.isEmpty() || notify(session, head + ids + "]}");
+}
+
+bool LiveHub::notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame)
+{
+    auto *q = session.prepared(u"SELECT organizer_id FROM events WHERE id = ? UNION "
+                               "SELECT user_id FROM attendances WHERE event_id = ? "
+                               "AND status IN ('PENDING', 'APPROVED', 'WAITLISTED')"_s);
+    if (!session.exec(q, { eventId, eventId }))
+        return false;
+    QList<qint64> users;
+    while (q->next())
+        users.append(q->value(0).toLongLong());
+    return notifyUsers(session, users, frame);
+}
+
+bool LiveHub::notifyRemoved(DbSession &session, qint64 eventId, qint64 userId)
+{
+    return notify(session, R"({"k":"kick","e":)" + QByteArray::number(eventId) + R"(,"u":)"
+                                   + QByteArray::number(userId) + "}");
+}
+
+bool LiveHub::notifyRevoked(DbSession &session, const QByteArray &tokenHash)
+{
+    return notify(session, R"({"k":"revoke","h":")" + tokenHash.toHex() + "\"}");
+}
+
+// ---- LiveListener ----------------------------------------------------------------------------
+
+LiveListener::LiveListener(LiveHub *hub)
+    : m_hub(hub)
+{
+}
+
+LiveListener::~LiveListener()
+{
+    close();
+}
+
+bool LiveListener::open(QString *error)
+{
+    m_fetch = std::make_unique<DbSession>(m_hub->db().config(), u"pudding-live-fetch"_s);
+    m_connectionName = u"pudding-live-listen"_s;
+    const DbConfig &c = m_hub->db().config();
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    db.setHostName(c.host);
+    db.setPort(c.port);
+    db.setUserName(c.user);
+    db.setPassword(c.password);
+    db.setDatabaseName(c.database);
+    if (!db.open() || !db.driver()->subscribeToNotification(channel())) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    connect(db.driver(), &QSqlDriver::notification, this,
+            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                m_hub->dispatch(payload.toString().toUtf8(), *m_fetch);
+            });
+    auto *refresh = new QTimer(this);
+    refresh->setInterval(PresenceRefreshMs);
+    connect(refresh, &QTimer::timeout, this, [this] { m_hub->refreshPresence(); });
+    refresh->start();
+    auto *watch = new QTimer(this);
+    watch->setInterval(2000);
+    connect(watch, &QTimer::timeout, this, &LiveListener::checkConnection);
+    watch->start();
+    return true;
+}
+
+void LiveListener::checkConnection()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    {
+        QSqlQuery probe(db);
+        if (db.isOpen() && probe.exec(u"SELECT 1"_s))
+            return;
+    }
+    // The connection broke (PostgreSQL restarted): notifications may have been missed.
+    db.close();
+    if (!db.open() || !db.driver()->subscribeToNotification(channel())) {
+        qCWarning(lcLive) << "live notifications unavailable:" << db.lastError().text();
+        return; // retried on the next tick
+    }
+    qCWarning(lcLive) << "live notifications reconnected; asking clients to resume";
+    // Every socket reconnects and resumes with afterId: nothing missed, nothing twice.
+    for (WorkerHub *hub : m_hub->workerHubs())
+        QMetaObject::invokeMethod(hub, [hub] { hub->closeAll(1012, u"service restart"_s); },
+                                  Qt::QueuedConnection);
+}
+
+void LiveListener::close()
+{
+    m_fetch.reset();
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.driver()->unsubscribeFromNotification(channel());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+} // namespace Pudding::Server

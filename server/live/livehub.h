@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "shared/user.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace Pudding::Server {
+
+class Authenticator;
+class ChatWriter;
+class Database;
+class DbSession;
+class LiveListener;
+class WorkerHub;
+
+/// Limits of the live layer (set from the server's configuration).
+struct LiveConfig
+{
+    double chatMessagesPerSecond = 10; ///< per user, refilled continuously; 0: no limit
+    int chatBurst = 20;
+    qint64 maxQueuedBytes = 4 * 1024 * 1024; ///< unread output before a slow client is dropped
+};
+
+/// The live layer of one server instance: WebSocket sessions (held by one WorkerHub per HTTP
+/// thread), the chat writer that commits messages in groups, and the listener that receives
+/// everything that must reach a socket.
+///
+/// Every live frame travels through PostgreSQL's LISTEN/NOTIFY (channel `pudding_live`), also
+/// on a single instance: notifications arrive in commit order on every instance behind the
+/// load balancer, so a room sees its messages in id order wherever its members are connected,
+/// and a notification (a new join request, an approval) is sent only once its transaction has
+/// committed. Payloads are compact JSON objects with a kind "k":
+///   msg      {m:[message…]}             new chat messages (full JSON when small)
+///   msgref   {ids:[…]}                  messages too long for a payload: fetched by id
+///   typing   {e, u:{id,name}, t:bool}   someone started/stopped typing
+///   presence {e, i:instance, online:[{id,name}…]}   one instance's members online in a room
+///   user     {u:[ids…], f:frame}        a frame for these users' sockets
+///   kick     {e, u}                     the user left or was removed from the room
+///   revoke   {h:hex token hash}         a token was revoked (logout)
+class LiveHub : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr auto Channel = "pudding_live";
+
+    LiveHub(Database &db, const Authenticator &authenticator, LiveConfig config);
+    ~LiveHub() override;
+
+    /// Opens the listener's connection (LISTEN) and starts the writer. False with `error` set
+    /// when the database cannot be reached.
+    bool start(QString *error);
+    /// Stops the writer (committing what is queued) and the listener.
+    void stop();
+
+    /// Called from each HTTP thread's WorkerHub when it is created.
+    void addWorkerHub(WorkerHub *hub);
+    [[nodiscard]] QList<WorkerHub *> workerHubs() const;
+
+    [[nodiscard]] ChatWriter &writer() { return *m_writer; }
+    [[nodiscard]] Database &db() { return m_db; }
+    [[nodiscard]] const Authenticator &authenticator() const { return m_authenticator; }
+    [[nodiscard]] const LiveConfig &config() const { return m_config; }
+    [[nodiscard]] const QString &instanceId() const { return m_instanceId; }
+
+    /// Per-user chat rate limit (thread-safe): false when the user must wait.
+    [[nodiscard]] bool tryTakeMessageToken(qint64 userId);
+
+    /// A user's socket joined (+1) or left (-1) a room on this instance. Publishes the
+    /// instance's presence for the room when the user's first socket arrives or the last leaves.
+    void changePresence(qint64 eventId, const UserRef &user, int delta);
+    /// The users of this instance online in the room (for the presence payload).
+    [[nodiscard]] QList<UserRef> localPresence(qint64 eventId) const;
+
+    /// Everyone online in the room on every instance (as last announced).
+    [[nodiscard]] QList<UserRef> mergedPresence(qint64 eventId) const;
+
+    /// Called on the listener's thread for each notification.
+    void dispatch(const QByteArray &payload, DbSession &fetchSession);
+
+    // Publishing, inside the caller's transaction (the frame is sent only if it commits).
+    static bool notify(DbSession &session, const QByteArray &payload);
+    static bool notifyUsers(DbSession &session, const QList<qint64> &userIds,
+                            const QByteArray &frame);
+    /// To the organizer and everyone with a pending, approved or waitlisted request.
+    static bool notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame);
+    /// Takes the user's sockets out of the event's room ("left" with reason "removed").
+    static bool notifyRemoved(DbSession &session, qint64 eventId, qint64 userId);
+    static bool notifyRevoked(DbSession &session, const QByteArray &tokenHash);
+
+private:
+    friend class LiveListener;
+    void refreshPresence();
+    [[nodiscard]] QList<UserRef> mergedPresenceLocked(qint64 eventId) const;
+
+    Database &m_db;
+    const Authenticator &m_authenticator;
+    const LiveConfig m_config;
+    const QString m_instanceId;
+    std::unique_ptr<ChatWriter> m_writer;
+    QThread m_listenerThread;
+    LiveListener *m_listener = nullptr;
+
+    mutable QMutex m_mutex; // guards the members below
+    QList<WorkerHub *> m_workerHubs;
+    struct Bucket
+    {
+        double tokens;
+        qint64 lastMs;
+    };
+    QHash<qint64, Bucket> m_buckets;
+    QElapsedTimer m_clock;
+    struct Presence
+    {
+        UserRef user;
+        int sockets = 0;
+    };
+    QHash<qint64, QHash<qint64, Presence>> m_localPresence; ///< event → user → sockets
+
+    // What every instance reported (written by the listener's thread).
+    struct InstancePresence
+    {
+        QList<UserRef> online;
+        qint64 seenMs = 0;
+    };
+    QHash<qint64, QHash<QString, InstancePresence>> m_presence;
+};
+
+/// The listener's QObject, living in its own thread with its own connections.
+class LiveListener : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LiveListener(LiveHub *hub);
+    ~LiveListener() override;
+    bool open(QString *error);
+    void close();
+
+private:
+    void checkConnection();
+
+    LiveHub *m_hub;
+    std::unique_ptr<DbSession> m_fetch;
+    QString m_connectionName;
+};
+
+} // namespace Pudding::Server

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagesapi.h"
+
+#include "chatwriter.h"
+#include "db/database.h"
+#include "livehub.h"
+#include "shared/chat.h"
+#include "shared/protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QTimeZone>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace {
+class MessagesText
+{
+    Q_DECLARE_TR_FUNCTIONS(Chat)
+};
+namespace EC = Protocol::ErrorCode;
+
+/// A non-negative integer query parameter; nullopt when present but not one.
+std::optional<qint64> idParam(const Request &request, const QString &key, qint64 absent)
+{
+    const QString text = request.queryValue(key);
+    if (text.isEmpty() && !request.query.hasQueryItem(key))
+        return absent;
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v < 0)
+        return std::nullopt;
+    return v;
+}
+} // namespace
+
+MessagesApi::MessagesApi(Database &db, LiveHub &live)
+    : m_db(db)
+    , m_live(live)
+{
+}
+
+void MessagesApi::registerRoutes(Router &router)
+{
+    using M = Request::Method;
+    const Router::Options auth { Router::Auth::Required };
+    router.add(M::Get, u"/api/messages/events/<id>/messages"_s,
+               [this](Request &r, const Reply &reply) { history(r, reply); }, auth);
+    router.add(M::Post, u"/api/messages/events/<id>/messages"_s,
+               [this](Request &r, const Reply &reply) { send(r, reply); }, auth);
+}
+
+void MessagesApi::history(Request &request, const Reply &reply)
+{
+    const auto before = idParam(request, u"before"_s, 0);
+    const auto after = idParam(request, u"after"_s, -1);
+    const auto limit = idParam(request, u"limit"_s, Chat::HistoryPageDefault);
+    FieldErrors errors;
+    if (!before)
+        errors.append({ u"before"_s, MessagesText::tr("before must be a message id.") });
+    if (!after)
+        errors.append({ u"after"_s, MessagesText::tr("after must be a message id.") });
+    if (!limit || *limit < 1 || *limit > Chat::HistoryPageMax)
+        errors.append({ u"limit"_s,
+                        MessagesText::tr("limit is between 1 and %1.").arg(Chat::HistoryPageMax) });
+    if (before && after && *before > 0 && *after >= 0)
+        errors.append({ u"before"_s, MessagesText::tr("Give either before or after.") });
+    if (!errors.isEmpty()) {
+        reply.send(HttpResponse::validation(errors));
+        return;
+    }
+    const qint64 eventId = request.id();
+    const qint64 userId = request.user->id;
+    const qint64 beforeId = *before;
+    const qint64 afterId = *after;
+    const qint64 n = *limit;
+    m_db.run([=](DbSession &s) -> HttpResponse {
+            auto *member = s.prepared(
+                    u"SELECT e.organizer_id = ? OR EXISTS (SELECT 1 FROM attendances a "
+                    "  WHERE a.event_id = e.id AND a.user_id = ? AND a.status = 'APPROVED') "
+                    "FROM events e WHERE e.id = ?"_s);
+            if (!s.exec(member, { userId, userId, eventId }))
+                return HttpResponse::error(503, databaseError(s.lastError(), "history"));
+            if (!member->next())
+                return HttpResponse::error(404, EC::NotFound, MessagesText::tr("No such event."));
+            const bool allowed = member->value(0).toBool();
+            member->finish();
+            if (!allowed)
+                return HttpResponse::error(
+                        403, EC::Forbidden,
+                        MessagesText::tr("Only the organizer and approved attendees can read "
+                                         "this chat."));
+            const QString select =
+                    u"SELECT m.id, m.user_id, u.name, m.content, m.client_msg_id, m.photo_id, "
+                    "(extract(epoch from m.created_at) * 1000)::bigint "
+                    "FROM messages m JOIN users u ON u.id = m.user_id WHERE m.event_id = ? "_s;
+            QSqlQuery *q;
+            bool ok;
+            // after: oldest first from there; otherwise the newest page before `before`.
+            if (afterId >= 0) {
+                q = s.prepared(select % u"AND m.id > ? ORDER BY m.id LIMIT ?"_s);
+                ok = s.exec(q, { eventId, afterId, n + 1 });
+            } else {
+                q = s.prepared(select % u"AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s);
+                ok = s.exec(q, { eventId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(),
+                                 n + 1 });
+            }
+            if (!ok)
+                return HttpResponse::error(503, databaseError(s.lastError(), "history"));
+            QList<QJsonObject> rows;
+            while (q->next()) {
+                ChatMessage m;
+                m.id = q->value(0).toLongLong();
+                m.eventId = eventId;
+                m.user = { q->value(1).toLongLong(), q->value(2).toString() };
+                m.content = q->value(3).toString();
+                m.clientMsgId = q->value(4).toString();
+                m.photoId = q->value(5).toLongLong();
+                m.createdAt = QDateTime::fromMSecsSinceEpoch(q->value(6).toLongLong(),
+                                                             QTimeZone::utc());
+                rows.append(m.toJson());
+            }
+            const bool hasMore = rows.size() > n;
+            if (hasMore)
+                rows.removeLast();
+            if (afterId < 0)
+                std::reverse(rows.begin(), rows.end());
+            QJsonArray messages;
+            for (const auto &row : std::as_const(rows))
+                messages.append(row);
+            return HttpResponse::json(
+                    QJsonObject { { u"messages"_s, messages }, { u"hasMore"_s, hasMore } });
+        }).then([reply](const HttpResponse &response) { reply.send(response); });
+}
+
+void MessagesApi::send(Request &request, const Reply &reply)
+{
+    const auto body = jsonBodyOrReply(request, reply);
+    if (!body)
+        return;
+    const QString content = body->value("content"_L1).toString().trimmed();
+    QString clientMsgId = body->value("clientMsgId"_L1).toString();
+    FieldErrors errors = Chat::validateMessage(content, clientMsgId);
+    qint64 photoId = 0;
+    const QJsonValue photo = body->value("photoId"_L1);
+    if (!photo.isUndefined() && !photo.isNull()) {
+        photoId = photo.toInteger(0);
+        if (photoId <= 0)
+            errors.append({ u"photoId"_s, MessagesText::tr("photoId must be a photo's id.") });
+    }
+    if (!errors.isEmpty()) {
+        reply.send(HttpResponse::validation(errors));
+        return;
+    }
+    if (!m_live.tryTakeMessageToken(request.user->id)) {
+        reply.send(HttpResponse::error(429, EC::RateLimited,
+                                       MessagesText::tr("You are sending too fast. Please wait "
+                                                        "a moment."))
+                           .withHeader("Retry-After", "1"));
+        return;
+    }
+    if (clientMsgId.isEmpty())
+        clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ChatWriter::Item item;
+    item.eventId = request.id();
+    item.user = { request.user->id, request.user->name };
+    item.content = content;
+    item.clientMsgId = clientMsgId;
+    item.photoId = photoId;
+    item.done = [reply](const Result<ChatWriter::Outcome> &outcome) {
+        if (!outcome) {
+            const QString &code = outcome.error().code;
+            const int status = code == EC::Forbidden ? 403
+                    : code == EC::NotFound           ? 404
+                    : code == EC::ValidationFailed   ? 400
+                                                     : 503;
+            reply.send(HttpResponse::error(status, outcome.error()));
+            return;
+        }
+        const auto &o = outcome.value();
+        reply.send(HttpResponse::json(QJsonObject { { u"message"_s, o.message.toJson() },
+                                                    { u"duplicate"_s, o.duplicate } },
+                                      o.duplicate ? 200 : 201));
+    };
+    m_live.writer().enqueue(std::move(item));
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workerhub.h"
+
+#include "livehub.h"
+#include "wssession.h"
+
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+WorkerHub::WorkerHub(LiveHub &live)
+    : m_live(live)
+{
+}
+
+WorkerHub::~WorkerHub()
+{
+    // Sessions unregister from this hub when they go: delete them while it is whole.
+    const auto sessions = findChildren<WsSession *>(QString(), Qt::FindDirectChildrenOnly);
+    qDeleteAll(sessions);
+}
+
+void WorkerHub::adopt(std::unique_ptr<QWebSocket> socket)
+{
+    if (!socket)
+        return;
+    new WsSession(*this, std::move(socket)); // owned by this hub; deletes itself on disconnect
+}
+
+void WorkerHub::sessionReady(WsSession *session)
+{
+    m_sessions.insert(session);
+    m_userSessions[session->user().id].append(session);
+    m_count.storeRelaxed(int(m_sessions.size()));
+}
+
+void WorkerHub::sessionGone(WsSession *session)
+{
+    if (!m_sessions.remove(session))
+        return;
+    auto it = m_userSessions.find(session->user().id);
+    if (it != m_userSessions.end()) {
+        it->removeOne(session);
+        if (it->isEmpty())
+            m_userSessions.erase(it);
+    }
+    m_count.storeRelaxed(int(m_sessions.size()));
+}
+
+void WorkerHub::enterRoom(WsSession *session, qint64 eventId)
+{
+    auto &members = m_rooms[eventId];
+    if (!members.contains(session))
+        members.append(session);
+}
+
+void WorkerHub::exitRoom(WsSession *session, qint64 eventId)
+{
+    auto it = m_rooms.find(eventId);
+    if (it == m_rooms.end())
+        return;
+    it->removeOne(session);
+    if (it->isEmpty())
+        m_rooms.erase(it);
+}
+
+void WorkerHub::deliverMessages(const QList<Delivery> &deliveries)
+{
+    for (const auto &d : deliveries) {
+        const auto it = m_rooms.constFind(d.eventId);
+        if (it == m_rooms.cend())
+            continue;
+        // A copy: a session that is dropped while writing leaves the room.
+        const auto members = *it;
+        for (WsSession *session : members)
+            session->deliverMessage(d.eventId, d.id, d.frame);
+    }
+}
+
+void WorkerHub::deliverRoom(qint64 eventId, const QByteArray &frame, qint64 exceptUserId)
+{
+    const auto it = m_rooms.constFind(eventId);
+    if (it == m_rooms.cend())
+        return;
+    const auto members = *it;
+    for (WsSession *session : members) {
+        if (session->user().id != exceptUserId)
+            session->sendFrame(frame);
+    }
+}
+
+void WorkerHub::deliverUsers(const QList<qint64> &userIds, const QByteArray &frame)
+{
+    for (const qint64 userId : userIds) {
+        const auto it = m_userSessions.constFind(userId);
+        if (it == m_userSessions.cend())
+            continue;
+        const auto sessions = *it;
+        for (WsSession *session : sessions)
+            session->sendFrame(frame);
+    }
+}
+
+void WorkerHub::removeFromRoom(qint64 eventId, qint64 userId)
+{
+    const auto it = m_userSessions.constFind(userId);
+    if (it == m_userSessions.cend())
+        return;
+    const auto sessions = *it;
+    for (WsSession *session : sessions)
+        session->removedFromRoom(eventId);
+}
+
+void WorkerHub::revokeToken(const QByteArray &tokenHash)
+{
+    const auto sessions = m_sessions;
+    for (WsSession *session : sessions) {
+        if (session->tokenHash() == tokenHash)
+            session->closeWith(4401, u"signed out"_s);
+    }
+}
+
+void WorkerHub::closeAll(int code, const QString &reason)
+{
+    const auto sessions = findChildren<WsSession *>(QString(), Qt::FindDirectChildrenOnly);
+    for (WsSession *session : sessions)
+        session->closeWith(code, reason);
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,621 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wssession.h"
+
+#include "chatwriter.h"
+#include "db/database.h"
+#include "http/router.h"
+#include "livehub.h"
+#include "livelogging.h"
+#include "shared/chat.h"
+#include "shared/protocol.h"
+#include "workerhub.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTimeZone>
+#include <QUuid>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace EC = Protocol::ErrorCode;
+namespace CF = Chat::ClientFrame;
+namespace SF = Chat::ServerFrame;
+
+namespace {
+class LiveText
+{
+    Q_DECLARE_TR_FUNCTIONS(Chat)
+};
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+/// A positive integer field, or 0.
+qint64 idField(const QJsonObject &frame, QLatin1StringView key)
+{
+    const QJsonValue v = frame.value(key);
+    if (!v.isDouble())
+        return 0;
+    const double d = v.toDouble();
+    if (d < 1 || d > 9007199254740991.0 || d != double(qint64(d)))
+        return 0;
+    return qint64(d);
+}
+
+/// "Is this user in the event's chat?" — true, false, or nullopt for no such event.
+struct Membership
+{
+    bool ok = false; ///< the query ran
+    std::optional<bool> member;
+};
+
+Membership checkMembership(DbSession &s, qint64 eventId, qint64 userId)
+{
+    auto *q = s.prepared(u"SELECT e.organizer_id = ? OR EXISTS (SELECT 1 FROM attendances a "
+                         "  WHERE a.event_id = e.id AND a.user_id = ? AND a.status = 'APPROVED') "
+                         "FROM events e WHERE e.id = ?"_s);
+    Membership m;
+    if (!s.exec(q, { userId, userId, eventId }))
+        return m;
+    m.ok = true;
+    if (q->next())
+        m.member = q->value(0).toBool();
+    q->finish();
+    return m;
+}
+} // namespace
+
+WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket)
+    : QObject(&hub)
+    , m_hub(hub)
+    , m_live(hub.live())
+    , m_socket(std::move(socket))
+{
+    // Qt's default allows 2 GiB frames: cap both (a bigger frame closes with 1009).
+    m_socket->setMaxAllowedIncomingFrameSize(Chat::MaxFrameBytes);
+    m_socket->setMaxAllowedIncomingMessageSize(Chat::MaxFrameBytes);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] {
+        sendError(Chat::ErrorCode::MalformedFrame, LiveText::tr("Frames are JSON text."));
+    });
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+        m_state = State::Closed;
+        deleteLater();
+    });
+
+    m_authTimer.setSingleShot(true);
+    m_authTimer.setInterval(Chat::AuthTimeoutMs);
+    connect(&m_authTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::AwaitingAuth || m_state == State::Authenticating)
+            closeWith(Chat::CloseCode::Unauthorized, u"authentication timeout"_s);
+    });
+    m_expiryTimer.setSingleShot(true);
+    connect(&m_expiryTimer, &QTimer::timeout, this,
+            [this] { closeWith(Chat::CloseCode::Unauthorized, u"session expired"_s); });
+    m_typingTimer.setInterval(1000);
+    connect(&m_typingTimer, &QTimer::timeout, this, &WsSession::checkTyping);
+
+    const QByteArray header = m_socket->request().rawHeader("Authorization");
+    m_authTimer.start();
+    if (header.size() > 7 && header.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        authenticate(header.mid(7).trimmed());
+}
+
+WsSession::~WsSession()
+{
+    const auto rooms = m_rooms.keys();
+    for (const qint64 eventId : rooms)
+        leaveRoom(eventId, true);
+    m_hub.sessionGone(this);
+}
+
+template <typename F>
+void WsSession::later(F &&f)
+{
+    QPointer<WsSession> self(this);
+    // The hub outlives its sessions and lives in their thread; the QPointer is only read there.
+    QMetaObject::invokeMethod(
+            &m_hub,
+            [self, f = std::forward<F>(f)]() mutable {
+                if (self && self->m_state != State::Closed)
+                    f();
+            },
+            Qt::QueuedConnection);
+}
+
+void WsSession::sendFrame(const QByteArray &frame)
+{
+    if (m_state == State::Closed)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    // A client that does not read makes the output grow: drop it rather than our memory.
+    if (m_socket->bytesToWrite() > m_live.config().maxQueuedBytes) {
+        qCInfo(lcLive) << "dropping a client that does not read; user" << m_user.id;
+        m_state = State::Closed;
+        m_socket->abort();
+        deleteLater();
+    }
+}
+
+void WsSession::closeWith(int code, const QString &reason)
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    // A peer that never answers the close handshake must not keep the session alive.
+    QTimer::singleShot(5000, this, [this] { m_socket->abort(); });
+}
+
+void WsSession::sendError(QLatin1StringView code, const QString &message, const QJsonValue &ref,
+                          const QString &clientMsgId)
+{
+    QJsonObject fields { { u"code"_s, QString(code) }, { u"message"_s, message } };
+    if (!ref.isUndefined() && !ref.isNull())
+        fields.insert(u"ref"_s, ref);
+    if (!clientMsgId.isEmpty())
+        fields.insert(u"clientMsgId"_s, clientMsgId);
+    sendFrame(Chat::frame(SF::Error, fields));
+}
+
+void WsSession::sendError(const Error &error, const QJsonValue &ref, const QString &clientMsgId)
+{
+    QJsonObject fields { { u"code"_s, error.code }, { u"message"_s, error.message } };
+    if (!error.fields.isEmpty()) {
+        QJsonObject f;
+        for (const auto &fe : error.fields)
+            f.insert(fe.field, fe.message);
+        fields.insert(u"fields"_s, f);
+    }
+    if (!ref.isUndefined() && !ref.isNull())
+        fields.insert(u"ref"_s, ref);
+    if (!clientMsgId.isEmpty())
+        fields.insert(u"clientMsgId"_s, clientMsgId);
+    sendFrame(Chat::frame(SF::Error, fields));
+}
+
+void WsSession::authenticate(const QByteArray &token)
+{
+    m_state = State::Authenticating;
+    QPointer<WsSession> self(this);
+    m_live.authenticator().authenticate(token).then(
+            [this, self, &hub = m_hub](const Result<std::optional<AuthUser>> &result) {
+                QMetaObject::invokeMethod(
+                        &hub,
+                        [this, self, result] {
+                            if (self && m_state == State::Authenticating)
+                                onAuthenticated(result);
+                        },
+                        Qt::QueuedConnection);
+            });
+}
+
+void WsSession::onAuthenticated(const Result<std::optional<AuthUser>> &result)
+{
+    if (!result) {
+        sendError(result.error());
+        closeWith(1011, u"database unavailable"_s);
+        return;
+    }
+    const auto &user = result.value();
+    if (!user) {
+        closeWith(Chat::CloseCode::Unauthorized, u"invalid token"_s);
+        return;
+    }
+    m_authTimer.stop();
+    m_state = State::Ready;
+    m_user = { user->id, user->name };
+    m_tokenHash = user->tokenHash;
+    if (user->tokenExpiresAt.isValid()) {
+        const qint64 ms = user->tokenExpiresAt.toMSecsSinceEpoch() - nowMs();
+        m_expiryTimer.start(int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())));
+    }
+    m_hub.sessionReady(this);
+    sendFrame(Chat::frame(SF::Ready, { { u"user"_s, m_user.toJson() } }));
+}
+
+void WsSession::onText(const QString &text)
+{
+    if (m_state == State::Closed)
+        return;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        sendError(Chat::ErrorCode::MalformedFrame,
+                  LiveText::tr("A frame is a JSON object with a \"type\"."));
+        return;
+    }
+    const QJsonObject frame = doc.object();
+    const QString type = frame.value("type"_L1).toString();
+    if (type == CF::Ping) {
+        QJsonObject fields;
+        if (frame.contains("ref"_L1))
+            fields.insert(u"ref"_s, frame.value("ref"_L1));
+        sendFrame(Chat::frame(SF::Pong, fields));
+        return;
+    }
+    if (m_state != State::Ready) {
+        if (type == CF::Auth && m_state == State::AwaitingAuth) {
+            const QString token = frame.value("token"_L1).toString();
+            if (token.isEmpty()) {
+                closeWith(Chat::CloseCode::Unauthorized, u"no token"_s);
+                return;
+            }
+            authenticate(token.toLatin1());
+            return;
+        }
+        sendError(EC::Unauthorized, LiveText::tr("Authenticate first."),
+                  frame.value("ref"_L1));
+        return;
+    }
+    if (type == CF::SendMessage)
+        handleSend(frame);
+    else if (type == CF::Typing)
+        handleTyping(frame);
+    else if (type == CF::JoinEvent)
+        handleJoin(frame);
+    else if (type == CF::LeaveEvent)
+        handleLeave(frame);
+    else if (type == CF::Auth)
+        sendError(EC::Conflict, LiveText::tr("Already authenticated."), frame.value("ref"_L1));
+    else
+        sendError(Chat::ErrorCode::UnknownType,
+                  LiveText::tr("Unknown frame type \"%1\".").arg(type.left(40)),
+                  frame.value("ref"_L1));
+}
+
+void WsSession::handleJoin(const QJsonObject &frame)
+{
+    const QJsonValue ref = frame.value("ref"_L1);
+    const qint64 eventId = idField(frame, "eventId"_L1);
+    if (eventId == 0) {
+        sendError(EC::ValidationFailed, LiveText::tr("eventId must be a positive integer."), ref);
+        return;
+    }
+    qint64 afterId = -1; // none: start live from the newest message
+    if (frame.contains("afterId"_L1)) {
+        const QJsonValue v = frame.value("afterId"_L1);
+        if (v.isDouble() && v.toDouble() == 0) {
+            afterId = 0;
+        } else {
+            afterId = idField(frame, "afterId"_L1);
+            if (afterId == 0) {
+                sendError(EC::ValidationFailed,
+                          LiveText::tr("afterId must be a message id (0 or more)."), ref);
+                return;
+            }
+        }
+    }
+    if (m_joining.contains(eventId))
+        return; // the first join is still running and will answer
+    if (m_rooms.contains(eventId))
+        leaveRoom(eventId, false); // a re-join (e.g. to resume from another id)
+    m_joining.insert(eventId);
+    m_kicked.remove(eventId);
+    const qint64 userId = m_user.id;
+    m_live.db()
+            .run([eventId, userId, afterId](DbSession &s) -> std::pair<Membership, qint64> {
+                const Membership m = checkMembership(s, eventId, userId);
+                qint64 newest = 0;
+                if (m.ok && m.member.value_or(false) && afterId < 0) {
+                    auto *q = s.prepared(u"SELECT coalesce(max(id), 0) FROM messages "
+                                         "WHERE event_id = ?"_s);
+                    if (!s.exec(q, { eventId }))
+                        return { Membership {}, 0 };
+                    if (q->next())
+                        newest = q->value(0).toLongLong();
+                    q->finish();
+                }
+                return { m, afterId < 0 ? newest : afterId };
+            })
+            .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId,
+                   ref](const std::pair<Membership, qint64> &r) {
+                QMetaObject::invokeMethod(
+                        &hub,
+                        [this, self, eventId, ref, r] {
+                            if (!self || m_state == State::Closed)
+                                return;
+                            m_joining.remove(eventId);
+                            const auto &[m, from] = r;
+                            if (!m.ok) {
+                                sendError(EC::Unavailable,
+                                          LiveText::tr("Please try again."), ref);
+                                return;
+                            }
+                            if (!m.member) {
+                                sendError(EC::NotFound, LiveText::tr("No such event."), ref);
+                                return;
+                            }
+                            if (!*m.member || m_kicked.contains(eventId)) {
+                                m_kicked.remove(eventId);
+                                sendError(EC::Forbidden,
+                                          LiveText::tr("Only the organizer and approved "
+                                                       "attendees can join this chat."),
+                                          ref);
+                                return;
+                            }
+                            Room room;
+                            room.lastId = from;
+                            m_rooms.insert(eventId, room);
+                            m_hub.enterRoom(this, eventId);
+                            m_live.changePresence(eventId, m_user, +1);
+                            replay(eventId, ref);
+                        },
+                        Qt::QueuedConnection);
+            });
+}
+
+void WsSession::replay(qint64 eventId, const QJsonValue &ref)
+{
+    const qint64 after = m_rooms.value(eventId).lastId;
+    m_live.db()
+            .run([eventId, after](DbSession &s) -> std::optional<QList<QByteArray>> {
+                auto *q = s.prepared(
+                        u"SELECT m.id, m.user_id, u.name, m.content, m.client_msg_id, "
+                        "m.photo_id, (extract(epoch from m.created_at) * 1000)::bigint "
+                        "FROM messages m JOIN users u ON u.id = m.user_id "
+                        "WHERE m.event_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s);
+                if (!s.exec(q, { eventId, after, Chat::ReplayPageSize }))
+                    return std::nullopt;
+                QList<QByteArray> frames;
+                while (q->next()) {
+                    ChatMessage m;
+                    m.id = q->value(0).toLongLong();
+                    m.eventId = eventId;
+                    m.user = { q->value(1).toLongLong(), q->value(2).toString() };
+                    m.content = q->value(3).toString();
+                    m.clientMsgId = q->value(4).toString();
+                    m.photoId = q->value(5).toLongLong();
+                    m.createdAt = QDateTime::fromMSecsSinceEpoch(q->value(6).toLongLong(),
+                                                                 QTimeZone::utc());
+                    QByteArray f = Chat::frame(SF::NewMessage, { { u"message"_s, m.toJson() } });
+                    // The id rides in front for the session; stripped before sending.
+                    frames.append(QByteArray::number(m.id) + ' ' + f);
+                }
+                return frames;
+            })
+            .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId,
+                   ref](const std::optional<QList<QByteArray>> &frames) {
+                QMetaObject::invokeMethod(
+                        &hub,
+                        [this, self, eventId, ref, frames] {
+                            if (!self || m_state == State::Closed)
+                                return;
+                            auto it = m_rooms.find(eventId);
+                            if (it == m_rooms.end() || it->live)
+                                return; // left (or removed) meanwhile
+                            if (!frames) {
+                                leaveRoom(eventId, false);
+                                sendError(EC::Unavailable, LiveText::tr("Please try again."),
+                                          ref);
+                                return;
+                            }
+                            for (const QByteArray &entry : *frames) {
+                                const auto space = entry.indexOf(' ');
+                                const qint64 id = entry.left(space).toLongLong();
+                                if (id <= it->lastId)
+                                    continue;
+                                it->lastId = id;
+                                sendFrame(entry.mid(space + 1));
+                                if (m_state == State::Closed)
+                                    return;
+                            }
+                            if (frames->size() == Chat::ReplayPageSize)
+                                replay(eventId, ref); // more after this page
+                            else
+                                finishJoin(eventId, ref);
+                        },
+                        Qt::QueuedConnection);
+            });
+}
+
+void WsSession::finishJoin(qint64 eventId, const QJsonValue &ref)
+{
+    auto it = m_rooms.find(eventId);
+    if (it == m_rooms.end())
+        return;
+    // What arrived live during the replay, minus what the replay already sent.
+    const auto held = std::exchange(it->held, {});
+    it->live = true;
+    for (const auto &[id, frame] : held) {
+        if (id <= it->lastId)
+            continue;
+        it->lastId = id;
+        sendFrame(frame);
+    }
+    QJsonObject fields { { u"eventId"_s, eventId }, { u"lastMessageId"_s, it->lastId } };
+    if (!ref.isUndefined() && !ref.isNull())
+        fields.insert(u"ref"_s, ref);
+    sendFrame(Chat::frame(SF::Joined, fields));
+    QJsonArray online;
+    for (const auto &user : m_live.mergedPresence(eventId))
+        online.append(user.toJson());
+    sendFrame(Chat::frame(SF::Presence, { { u"eventId"_s, eventId }, { u"online"_s, online } }));
+}
+
+void WsSession::deliverMessage(qint64 eventId, qint64 id, const QByteArray &frame)
+{
+    auto it = m_rooms.find(eventId);
+    if (it == m_rooms.end())
+        return;
+    if (!it->live) {
+        it->held.append({ id, frame });
+        return;
+    }
+    if (id <= it->lastId)
+        return;
+    it->lastId = id;
+    sendFrame(frame);
+}
+
+void WsSession::handleLeave(const QJsonObject &frame)
+{
+    const QJsonValue ref = frame.value("ref"_L1);
+    const qint64 eventId = idField(frame, "eventId"_L1);
+    if (!m_rooms.contains(eventId) && !m_joining.contains(eventId)) {
+        sendError(Chat::ErrorCode::NotJoined, LiveText::tr("You are not in this chat."), ref);
+        return;
+    }
+    m_joining.remove(eventId);
+    leaveRoom(eventId, true);
+    QJsonObject fields { { u"eventId"_s, eventId } };
+    if (!ref.isUndefined() && !ref.isNull())
+        fields.insert(u"ref"_s, ref);
+    sendFrame(Chat::frame(SF::Left, fields));
+}
+
+void WsSession::leaveRoom(qint64 eventId, bool publish)
+{
+    auto it = m_rooms.find(eventId);
+    if (it == m_rooms.end())
+        return;
+    const bool typing = it->typingUntilMs > 0;
+    m_rooms.erase(it);
+    if (publish && typing)
+        publishTyping(eventId, false);
+    m_hub.exitRoom(this, eventId);
+    m_live.changePresence(eventId, m_user, -1);
+}
+
+void WsSession::removedFromRoom(qint64 eventId)
+{
+    if (m_joining.contains(eventId))
+        m_kicked.insert(eventId);
+    if (!m_rooms.contains(eventId))
+        return;
+    leaveRoom(eventId, true);
+    sendFrame(Chat::frame(SF::Left, { { u"eventId"_s, eventId }, { u"reason"_s, u"removed"_s } }));
+}
+
+void WsSession::handleSend(const QJsonObject &frame)
+{
+    const QJsonValue ref = frame.value("ref"_L1);
+    const QString clientMsgId = frame.value("clientMsgId"_L1).toString();
+    const qint64 eventId = idField(frame, "eventId"_L1);
+    if (clientMsgId.isEmpty()) {
+        sendError(EC::ValidationFailed,
+                  LiveText::tr("clientMsgId is required (it makes retries safe)."), ref);
+        return;
+    }
+    if (eventId == 0) {
+        sendError(EC::ValidationFailed, LiveText::tr("eventId must be a positive integer."), ref,
+                  clientMsgId.left(Chat::ClientMsgIdMax));
+        return;
+    }
+    const QString content = frame.value("content"_L1).toString().trimmed();
+    const FieldErrors errors = Chat::validateMessage(content, clientMsgId);
+    qint64 photoId = 0;
+    if (frame.contains("photoId"_L1) && !frame.value("photoId"_L1).isNull()) {
+        photoId = idField(frame, "photoId"_L1);
+        if (photoId == 0) {
+            sendError(Error { QString(EC::ValidationFailed),
+                              LiveText::tr("photoId must be a photo's id."),
+                              { { u"photoId"_s, LiveText::tr("photoId must be a photo's id.") } } },
+                      ref, clientMsgId.left(Chat::ClientMsgIdMax));
+            return;
+        }
+    }
+    if (!errors.isEmpty()) {
+        sendError(Error { QString(EC::ValidationFailed), errors.first().message, errors }, ref,
+                  clientMsgId.left(Chat::ClientMsgIdMax));
+        return;
+    }
+    if (!m_live.tryTakeMessageToken(m_user.id)) {
+        sendError(EC::RateLimited, LiveText::tr("You are sending too fast. Please wait a moment."),
+                  ref, clientMsgId);
+        return;
+    }
+    ChatWriter::Item item;
+    item.eventId = eventId;
+    item.user = m_user;
+    item.content = content;
+    item.clientMsgId = clientMsgId;
+    item.photoId = photoId;
+    QPointer<WsSession> self(this);
+    item.done = [this, self, &hub = m_hub, clientMsgId,
+                 ref](const Result<ChatWriter::Outcome> &outcome) {
+        QMetaObject::invokeMethod(
+                &hub,
+                [this, self, clientMsgId, ref, outcome] {
+                    if (!self || m_state == State::Closed)
+                        return;
+                    if (!outcome) {
+                        sendError(outcome.error(), ref, clientMsgId);
+                        return;
+                    }
+                    QJsonObject fields { { u"clientMsgId"_s, clientMsgId },
+                                         { u"message"_s, outcome.value().message.toJson() } };
+                    if (outcome.value().duplicate)
+                        fields.insert(u"duplicate"_s, true);
+                    if (!ref.isUndefined() && !ref.isNull())
+                        fields.insert(u"ref"_s, ref);
+                    sendFrame(Chat::frame(SF::Ack, fields));
+                },
+                Qt::QueuedConnection);
+    };
+    m_live.writer().enqueue(std::move(item));
+}
+
+void WsSession::handleTyping(const QJsonObject &frame)
+{
+    const qint64 eventId = idField(frame, "eventId"_L1);
+    auto it = m_rooms.find(eventId);
+    if (it == m_rooms.end()) {
+        sendError(Chat::ErrorCode::NotJoined, LiveText::tr("Join the chat first."),
+                  frame.value("ref"_L1));
+        return;
+    }
+    const bool typing = frame.value("isTyping"_L1).toBool();
+    const qint64 now = nowMs();
+    if (typing) {
+        const bool wasTyping = it->typingUntilMs > 0;
+        it->typingUntilMs = now + Chat::TypingExpiryMs;
+        // Repeated "typing" frames only extend the deadline; others hear at most every 2 s.
+        if (!wasTyping || now - it->typingPublishedMs > 2000) {
+            it->typingPublishedMs = now;
+            publishTyping(eventId, true);
+        }
+        if (!m_typingTimer.isActive())
+            m_typingTimer.start();
+    } else if (it->typingUntilMs > 0) {
+        it->typingUntilMs = 0;
+        publishTyping(eventId, false);
+    }
+}
+
+void WsSession::checkTyping()
+{
+    const qint64 now = nowMs();
+    bool any = false;
+    for (auto it = m_rooms.begin(); it != m_rooms.end(); ++it) {
+        if (it->typingUntilMs == 0)
+            continue;
+        if (it->typingUntilMs <= now) {
+            it->typingUntilMs = 0; // expired by itself: the others see it stop
+            publishTyping(it.key(), false);
+        } else {
+            any = true;
+        }
+    }
+    if (!any)
+        m_typingTimer.stop();
+}
+
+void WsSession::publishTyping(qint64 eventId, bool typing)
+{
+    m_live.writer().enqueueNotice(QJsonDocument(QJsonObject { { u"k"_s, u"typing"_s },
+                                                              { u"e"_s, eventId },
+                                                              { u"u"_s, m_user.toJson() },
+                                                              { u"t"_s, typing } })
+                                          .toJson(QJsonDocument::Compact));
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+#include "user.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QLatin1StringView>
+
+/// The live chat and notification protocol on `/ws` (JSON text frames {"type": …}), shared by
+/// the server, the desktop app and the load tool. See docs/chat-protocol.md for the prose.
+namespace Pudding {
+
+using namespace Qt::StringLiterals;
+
+/// One stored chat message. Ids increase per event (and globally).
+struct ChatMessage
+{
+    qint64 id = 0;
+    qint64 eventId = 0;
+    UserRef user;
+    QString content;
+    qint64 photoId = 0; ///< 0: none
+    QString clientMsgId;
+    QDateTime createdAt;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static ChatMessage fromJson(const QJsonObject &json);
+};
+
+namespace Chat {
+
+/// The WebSocket path on the HTTP port.
+inline constexpr auto Path = "/ws"_L1;
+
+/// Frame types, client → server.
+namespace ClientFrame {
+inline constexpr auto Auth = "auth"_L1;               ///< {token}
+inline constexpr auto JoinEvent = "join_event"_L1;    ///< {eventId, afterId?, ref?}
+inline constexpr auto LeaveEvent = "leave_event"_L1;  ///< {eventId, ref?}
+inline constexpr auto SendMessage = "send_message"_L1; ///< {eventId, content, clientMsgId, photoId?}
+inline constexpr auto Typing = "typing"_L1;           ///< {eventId, isTyping}
+inline constexpr auto Ping = "ping"_L1;               ///< {ref?}
+} // namespace ClientFrame
+
+/// Frame types, server → client.
+namespace ServerFrame {
+inline constexpr auto Ready = "ready"_L1;       ///< {user{id,name}} once authenticated
+inline constexpr auto Joined = "joined"_L1;     ///< {eventId, lastMessageId, ref?} after replay
+inline constexpr auto Left = "left"_L1;         ///< {eventId, ref?, reason?} (reason "removed")
+inline constexpr auto Ack = "ack"_L1;           ///< {clientMsgId, message} after COMMIT
+inline constexpr auto NewMessage = "new_message"_L1; ///< {message}
+inline constexpr auto UserTyping = "user_typing"_L1; ///< {eventId, user, isTyping}
+inline constexpr auto Presence = "presence"_L1; ///< {eventId, online:[{id,name}]}
+inline constexpr auto Pong = "pong"_L1;         ///< {ref?}
+inline constexpr auto Error = "error"_L1;       ///< {code, message, ref?, clientMsgId?}
+inline constexpr auto NewJoinRequest = "new_join_request"_L1;       ///< {attendance} organizer
+inline constexpr auto AttendanceApproved = "attendance_approved"_L1; ///< {attendance}
+inline constexpr auto AttendanceRejected = "attendance_rejected"_L1; ///< {attendance}
+inline constexpr auto WaitlistPromoted = "waitlist_promoted"_L1;    ///< {attendance}
+inline constexpr auto EventUpdated = "event_updated"_L1;            ///< {event}
+inline constexpr auto EventCancelled = "event_cancelled"_L1;        ///< {eventId, event}
+} // namespace ServerFrame
+
+/// Close codes besides the standard ones (1009 too big, 1008 policy).
+namespace CloseCode {
+inline constexpr int Unauthorized = 4401; ///< no, bad, expired or revoked token
+inline constexpr int TooSlow = 4408;      ///< the client did not read its frames
+} // namespace CloseCode
+
+/// Error codes of error frames beyond the HTTP ones (forbidden, validation_failed, …).
+namespace ErrorCode {
+inline constexpr auto UnknownType = "unknown_type"_L1;
+inline constexpr auto MalformedFrame = "malformed_frame"_L1;
+inline constexpr auto NotJoined = "not_joined"_L1;
+} // namespace ErrorCode
+
+inline constexpr int ContentMax = 2000;       ///< characters after trimming
+inline constexpr int ClientMsgIdMax = 64;
+inline constexpr int MaxFrameBytes = 64 * 1024;
+inline constexpr int AuthTimeoutMs = 5000;
+inline constexpr int TypingExpiryMs = 5000;   ///< the server clears "typing" after this
+inline constexpr int ReplayPageSize = 500;
+inline constexpr int HistoryPageDefault = 50;
+inline constexpr int HistoryPageMax = 200;
+
+/// A frame {"type": type, …fields} as compact UTF-8 JSON.
+[[nodiscard]] QByteArray frame(QLatin1StringView type, QJsonObject fields = {});
+
+/// Characters as PostgreSQL's char_length counts them (code points, not UTF-16 units).
+[[nodiscard]] qsizetype characterCount(QStringView text);
+
+/// Trimmed content, or the field errors (content 1–2000 characters after trimming,
+/// clientMsgId at most 64 characters).
+[[nodiscard]] FieldErrors validateMessage(const QString &trimmedContent,
+                                          const QString &clientMsgId);
+
+} // namespace Chat
+} // namespace Pudding

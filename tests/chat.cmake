@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The live protocol on /ws (real QWebSocket clients), and the crash test: acked messages survive
+# a SIGKILL of the server and reach every client that resumes.
+pudding_test(tst_chat NEEDS_DB)
