@@ -2,3 +2,4 @@
 # The live protocol on /ws (real QWebSocket clients), and the crash test: acked messages survive
 # a SIGKILL of the server and reach every client that resumes.
 pudding_test(tst_chat NEEDS_DB)
+pudding_test(tst_chatfault NEEDS_DB)
