@@ -228,9 +228,15 @@ bool ServerApp::startHttp()
         hub->moveToThread(thread.get());
         connect(thread.get(), &QThread::finished, hub, &QObject::deleteLater);
         m_live->addWorkerHub(hub);
-        worker->onWebSocketConnection = [hub](PuddingHttpServer *server) {
-            while (server->hasPendingWebSocketConnections())
-                hub->adopt(server->nextPendingWebSocketConnection());
+        worker->onWebSocketConnection = [hub, worker](PuddingHttpServer *server) {
+            while (server->hasPendingWebSocketConnections()) {
+                auto socket = server->nextPendingWebSocketConnection();
+                if (!socket)
+                    continue;
+                QTcpSocket *tcp = worker->takeUpgradedSocket(socket->peerAddress(),
+                                                             socket->peerPort());
+                hub->adopt(std::move(socket), tcp);
+            }
         };
         connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
@@ -307,6 +313,7 @@ int ServerApp::run()
         }
     }
     m_messages = std::make_unique<MessagesApi>(*m_db, *m_live);
+    m_health->setLive(m_live.get());
     if (!startHttp())
         return 1;
     const int code = QCoreApplication::exec();

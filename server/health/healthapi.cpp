@@ -2,6 +2,8 @@
 #include "healthapi.h"
 
 #include "db/database.h"
+#include "live/chatwriter.h"
+#include "live/livehub.h"
 #include "events/eventindex.h"
 #include "shared/protocol.h"
 
@@ -36,12 +38,17 @@ void HealthApi::registerRoutes(Router &router)
 {
     using M = Request::Method;
     router.add(M::Get, u"/health"_s, [this](Request &, const Reply &reply) {
-        reply.send(HttpResponse::json(QJsonObject {
-                { u"status"_s, u"ok"_s },
-                { u"version"_s, QCoreApplication::applicationVersion() },
-                { u"uptimeSeconds"_s, m_uptime.elapsed() / 1000 },
-                { u"httpWorkers"_s, m_workers },
-                { u"eventsIndexed"_s, m_index.size() } }));
+        QJsonObject json { { u"status"_s, u"ok"_s },
+                           { u"version"_s, QCoreApplication::applicationVersion() },
+                           { u"uptimeSeconds"_s, m_uptime.elapsed() / 1000 },
+                           { u"httpWorkers"_s, m_workers },
+                           { u"eventsIndexed"_s, m_index.size() } };
+        if (m_live) {
+            json.insert(u"webSockets"_s, m_live->socketCount());
+            json.insert(u"chatMessagesStored"_s, m_live->writer().committedMessages());
+            json.insert(u"chatTransactions"_s, m_live->writer().transactions());
+        }
+        reply.send(HttpResponse::json(json));
     });
     router.add(M::Get, u"/health/db"_s, [this](Request &, const Reply &reply) {
         m_db.run([](DbSession &s) -> HttpResponse {

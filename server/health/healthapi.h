@@ -9,6 +9,7 @@ namespace Pudding::Server {
 
 class Database;
 class EventIndex;
+class LiveHub;
 
 /// GET /health (the process), /health/db (a round trip to PostgreSQL) and /health/storage
 /// (the photo directory is writable and has room): what a load balancer and an admin ask.
@@ -17,8 +18,11 @@ class HealthApi
 public:
     HealthApi(Database &db, const EventIndex &index, QString storageDir, int workers);
     void registerRoutes(Router &router);
+    /// Adds the live layer's figures (sockets, stored messages) to /health.
+    void setLive(const LiveHub *live) { m_live = live; }
 
 private:
+    const LiveHub *m_live = nullptr;
     Database &m_db;
     const EventIndex &m_index;
     QString m_storageDir;

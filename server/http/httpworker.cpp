@@ -124,6 +124,7 @@ bool PuddingHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
     if (meta.upgrade) {
         // Qt 6.4 performs the WebSocket handshake itself after this returns; writing anything
         // here would corrupt it. Authentication happens after the upgrade.
+        m_worker->noteUpgrade(socket);
         return true;
     }
     Request r;
@@ -229,6 +230,27 @@ void HttpWorker::stop()
         c->socket()->abort();
     delete m_server;
     m_server = nullptr;
+}
+
+namespace {
+QString peerKey(const QHostAddress &peer, quint16 port)
+{
+    return peer.toString() % u'|' % QString::number(port);
+}
+} // namespace
+
+void HttpWorker::noteUpgrade(QTcpSocket *socket)
+{
+    m_upgrading.insert(peerKey(socket->peerAddress(), socket->peerPort()), socket);
+    if (m_upgrading.size() > 1024) { // handshakes that never completed
+        for (auto it = m_upgrading.begin(); it != m_upgrading.end();)
+            it = it->isNull() ? m_upgrading.erase(it) : std::next(it);
+    }
+}
+
+QTcpSocket *HttpWorker::takeUpgradedSocket(const QHostAddress &peer, quint16 port)
+{
+    return m_upgrading.take(peerKey(peer, port)).data();
 }
 
 void HttpWorker::addConnection(Connection *connection)

@@ -6,6 +6,8 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
+#include <QHash>
 #include <QSet>
 #include <QTcpServer>
 #include <QTimer>
@@ -74,6 +76,12 @@ public:
     /// Handler for WebSocket upgrades on this worker (set before start).
     std::function<void(PuddingHttpServer *)> onWebSocketConnection;
 
+    /// Upgrade requests: QHttpServer disconnects every signal of the socket and hands it to
+    /// its WebSocket server, which in Qt 6.4 never deletes it. The worker remembers the socket
+    /// until the QWebSocket appears, so its owner can delete the socket when it is done.
+    void noteUpgrade(QTcpSocket *socket);
+    [[nodiscard]] QTcpSocket *takeUpgradedSocket(const QHostAddress &peer, quint16 port);
+
 private:
     int m_index;
     const Router &m_router;
@@ -81,6 +89,7 @@ private:
     PuddingHttpServer *m_server = nullptr;
     QTimer m_sweeper;
     QSet<Connection *> m_connections;
+    QHash<QString, QPointer<QTcpSocket>> m_upgrading;
 };
 
 } // namespace Pudding::Server

@@ -104,6 +104,14 @@ QList<WorkerHub *> LiveHub::workerHubs() const
     return m_workerHubs;
 }
 
+int LiveHub::socketCount() const
+{
+    int n = 0;
+    for (const WorkerHub *hub : workerHubs())
+        n += hub->sessionCount();
+    return n;
+}
+
 bool LiveHub::tryTakeMessageToken(qint64 userId)
 {
     if (m_config.chatMessagesPerSecond <= 0)

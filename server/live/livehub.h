@@ -64,6 +64,9 @@ public:
     [[nodiscard]] QList<WorkerHub *> workerHubs() const;
 
     [[nodiscard]] ChatWriter &writer() { return *m_writer; }
+    [[nodiscard]] const ChatWriter &writer() const { return *m_writer; }
+    /// Authenticated sockets on this instance.
+    [[nodiscard]] int socketCount() const;
     [[nodiscard]] Database &db() { return m_db; }
     [[nodiscard]] const Authenticator &authenticator() const { return m_authenticator; }
     [[nodiscard]] const LiveConfig &config() const { return m_config; }

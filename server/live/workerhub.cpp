@@ -2,6 +2,7 @@
 #include "workerhub.h"
 
 #include "livehub.h"
+#include "livelogging.h"
 #include "wssession.h"
 
 #include <QWebSocket>
@@ -22,11 +23,13 @@ WorkerHub::~WorkerHub()
     qDeleteAll(sessions);
 }
 
-void WorkerHub::adopt(std::unique_ptr<QWebSocket> socket)
+void WorkerHub::adopt(std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
 {
     if (!socket)
         return;
-    new WsSession(*this, std::move(socket)); // owned by this hub; deletes itself on disconnect
+    if (!tcp)
+        qCWarning(lcLive) << "the TCP socket under a WebSocket was not found (it will leak)";
+    new WsSession(*this, std::move(socket), tcp); // owned by this hub; ends on disconnect
 }
 
 void WorkerHub::sessionReady(WsSession *session)

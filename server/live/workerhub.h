@@ -7,6 +7,7 @@
 #include <QSet>
 #include <memory>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace Pudding::Server {
@@ -33,8 +34,9 @@ public:
     ~WorkerHub() override;
 
     [[nodiscard]] LiveHub &live() { return m_live; }
-    /// Takes over an upgraded socket (in this hub's thread).
-    void adopt(std::unique_ptr<QWebSocket> socket);
+    /// Takes over an upgraded socket (in this hub's thread), and the TCP socket under it,
+    /// which the session deletes when it ends.
+    void adopt(std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp);
 
     // Posted from the listener's thread:
     void deliverMessages(const QList<Delivery> &deliveries);

@@ -17,6 +17,7 @@
 #include <QPointer>
 #include <QTimeZone>
 #include <QUuid>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -73,11 +74,12 @@ Membership checkMembership(DbSession &s, qint64 eventId, qint64 userId)
 }
 } // namespace
 
-WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket)
+WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
     : QObject(&hub)
     , m_hub(hub)
     , m_live(hub.live())
     , m_socket(std::move(socket))
+    , m_tcp(tcp)
 {
     // Qt's default allows 2 GiB frames: cap both (a bigger frame closes with 1009).
     m_socket->setMaxAllowedIncomingFrameSize(Chat::MaxFrameBytes);
@@ -115,6 +117,9 @@ WsSession::~WsSession()
     for (const qint64 eventId : rooms)
         leaveRoom(eventId, true);
     m_hub.sessionGone(this);
+    m_socket.reset();
+    if (m_tcp)
+        m_tcp->deleteLater(); // with it our connection guard, which counts against the limit
 }
 
 template <typename F>

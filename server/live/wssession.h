@@ -8,10 +8,12 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <memory>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace Pudding::Server {
@@ -30,7 +32,7 @@ class WsSession : public QObject
 {
     Q_OBJECT
 public:
-    WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket);
+    WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp);
     ~WsSession() override;
 
     [[nodiscard]] bool isReady() const { return m_state == State::Ready; }
@@ -79,6 +81,7 @@ private:
     WorkerHub &m_hub;
     LiveHub &m_live;
     std::unique_ptr<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_tcp; ///< under m_socket; Qt 6.4 would leak it
     State m_state = State::AwaitingAuth;
     UserRef m_user;
     QByteArray m_tokenHash;
