@@ -97,6 +97,51 @@ bool DemoSeeder::seedRequestsWithPhotos(DbSession &session, const QString &photo
     return true;
 }
 
+bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
+                          const QStringList &lines, const QStringList &puddings)
+{
+    // Olga's second meetup: Anna is approved, and the chat has a history over the
+    // last two days, so two app instances (Olga and Anna) can chat about it right away.
+    QSqlQuery q(session.db());
+    q.prepare(u"SELECT id FROM events WHERE organizer_id = ? ORDER BY id OFFSET 1 LIMIT 1"_s);
+    q.addBindValue(userIds[0]);
+    if (!q.exec() || !q.next())
+        return false;
+    const qint64 ChatEvent = q.value(0).toLongLong();
+    q.finish();
+    q.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) "
+              "VALUES (?, ?, 'APPROVED', ?) ON CONFLICT (event_id, user_id) DO NOTHING"_s);
+    q.addBindValue(ChatEvent);
+    q.addBindValue(userIds[1]);
+    q.addBindValue(puddings.value(0));
+    if (!q.exec())
+        return false;
+    QList<qint64> members { userIds[0], userIds[1] };
+    q.prepare(u"SELECT user_id FROM attendances WHERE event_id = ? AND status = 'APPROVED' "
+              "AND user_id <> ? ORDER BY id LIMIT 3"_s);
+    q.addBindValue(ChatEvent);
+    q.addBindValue(userIds[1]);
+    if (!q.exec())
+        return false;
+    while (q.next())
+        members.append(q.value(0).toLongLong());
+    QSqlQuery insert(session.db());
+    insert.prepare(u"INSERT INTO messages(event_id, user_id, content, client_msg_id, created_at) "
+                   "VALUES (?, ?, ?, ?, now() - make_interval(mins => ?))"_s);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        // Spread over two days, oldest first; authors take turns, sometimes twice in a row.
+        const qint64 author = members.at((i * 2 + i / 3) % members.size());
+        insert.addBindValue(ChatEvent);
+        insert.addBindValue(author);
+        insert.addBindValue(lines[i]);
+        insert.addBindValue(u"demo-%1"_s.arg(i));
+        insert.addBindValue(int((lines.size() - i) * 2 * 24 * 60 / lines.size()));
+        if (!insert.exec())
+            return false;
+    }
+    return true;
+}
+
 int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
                             const QString &photoDir)
 {
@@ -230,6 +275,8 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
     }
     if (!photoDir.isEmpty() && !seedRequestsWithPhotos(session, photoDir, userIds, puddings, rng))
         return fail(u"demo requests"_s);
+    if (!seedChat(session, userIds, strings("chatLines"), puddings))
+        return fail(u"demo chat"_s);
     if (!session.execDirect(u"COMMIT"_s))
         return fail(u"COMMIT"_s);
     return eventCount;

@@ -32,6 +32,8 @@ private:
     static bool seedRequestsWithPhotos(DbSession &session, const QString &photoDir,
                                        const QList<qint64> &userIds, const QStringList &puddings,
                                        QRandomGenerator &rng);
+    static bool seedChat(DbSession &session, const QList<qint64> &userIds,
+                         const QStringList &lines, const QStringList &puddings);
 };
 
 } // namespace Pudding::Server
