@@ -614,6 +614,66 @@ private Q_SLOTS:
         QCOMPARE(refused->value("code"_L1).toString(), u"validation_failed"_s);
     }
 
+    void aClientThatDoesNotReadIsDropped()
+    {
+        // A second instance on the same database, without a rate limit, so one sender can
+        // outrun the kernel's socket buffers (several MB on loopback) quickly.
+        TestServer::Options options;
+        options.extraArguments = QStringList { u"--chat-rate-limit"_s, u"0"_s,
+                                               u"--ws-max-queued-bytes"_s, u"262144"_s };
+        TestServer fast(m_db->url(), options);
+        QVERIFY(fast.start());
+        const qint64 event = F::createEvent(*m_server, m_olga);
+        const QByteArray kurt = approvedUser(event, u"Kurt"_s);
+        QVERIFY(!kurt.isEmpty());
+
+        // A raw TCP client: upgrades, joins, then never reads again.
+        auto raw = fast.connectRaw();
+        QVERIFY(raw);
+        raw->write("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                   "Authorization: Bearer " + kurt + "\r\n\r\n");
+        QVERIFY(QTest::qWaitFor([&] { return raw->peek(4096).contains("ready"); }, 5000));
+        raw->readAll();
+        // A masked client frame: {"type":"join_event","eventId":N}
+        const QByteArray join = QJsonDocument(joinFrame(event)).toJson(QJsonDocument::Compact);
+        QByteArray frame;
+        frame.append(char(0x81));
+        frame.append(char(0x80 | join.size()));
+        const char mask[4] = { 1, 2, 3, 4 };
+        frame.append(mask, 4);
+        for (qsizetype i = 0; i < join.size(); ++i)
+            frame.append(char(join[i] ^ mask[i % 4]));
+        raw->write(frame);
+        QVERIFY(raw->waitForBytesWritten(2000));
+        QVERIFY(QTest::qWaitFor([&] { return raw->peek(4096).contains("joined"); }, 5000));
+        raw->setReadBufferSize(4096); // from now on Qt stops taking bytes from the kernel
+
+        auto sockets = [&] { return fast.get(u"/health"_s).json().value("webSockets"_L1).toInt(); };
+        WsClient olga;
+        QVERIFY(olga.connectAs(fast.port(), m_olga));
+        olga.send(joinFrame(event));
+        QVERIFY(olga.take(u"joined"_s));
+        QCOMPARE(sockets(), 2);
+        // Olga writes long messages (and reads hers); Kurt's silent socket must be dropped
+        // rather than buffered without end.
+        const QString text(1900, u'p');
+        bool dropped = false;
+        for (int round = 0; round < 100 && !dropped; ++round) {
+            for (int i = 0; i < 100; ++i)
+                olga.send(sendFrame(event, text, newId()));
+            QVERIFY(QTest::qWaitFor([&] { return olga.all(u"ack"_s).size() == 100; },
+                                    10000));
+            olga.clear();
+            dropped = sockets() == 1;
+        }
+        QVERIFY(dropped);
+        QVERIFY(fast.log().contains(u"does not read"_s));
+        QVERIFY(!olga.isClosed()); // she reads: she stays
+        fast.stop();
+        QCOMPARE(fast.process().exitCode(), 0);
+    }
+
     void cleanupTestCase()
     {
         m_sql.close();

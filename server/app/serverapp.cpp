@@ -304,6 +304,7 @@ int ServerApp::run()
     LiveConfig liveConfig;
     liveConfig.chatMessagesPerSecond = m_config.chatRatePerSecond;
     liveConfig.chatBurst = std::max(1, 2 * m_config.chatRatePerSecond);
+    liveConfig.maxQueuedBytes = m_config.wsMaxQueuedBytes;
     m_live = std::make_unique<LiveHub>(*m_db, *m_auth, liveConfig);
     {
         QString error;

@@ -78,6 +78,11 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                                                         "with a burst of twice that (default 10; "
                                                         "0 = unlimited)."),
                                          u"n"_s);
+    const QCommandLineOption wsQueueOpt(u"ws-max-queued-bytes"_s,
+                                        ConfigText::tr("Unsent output a WebSocket client may "
+                                                       "have before it is dropped as too slow "
+                                                       "(default 4 MiB)."),
+                                        u"bytes"_s);
     const QCommandLineOption portFileOpt(u"port-file"_s,
                                          ConfigText::tr("Write the bound port to this file once "
                                                         "listening (for scripts and tests)."),
@@ -95,7 +100,7 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                                                            "closed after this (default 60000)."),
                                             u"ms"_s);
     parser.addOptions({ configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt, threadsOpt,
-                        dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, portFileOpt, maxBodyOpt,
+                        dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, wsQueueOpt, portFileOpt, maxBodyOpt,
                         headerTimeoutOpt, idleTimeoutOpt });
 
     if (!parser.parse(arguments)) {
@@ -184,6 +189,9 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
     chatRatePerSecond = integer(value(chatRateOpt, "PUDDING_CHAT_RATE_LIMIT",
                                       u"chat/rateLimit"_s, u"10"_s),
                                 u"--chat-rate-limit"_s, 0, 1'000'000);
+    wsMaxQueuedBytes = integer(value(wsQueueOpt, "PUDDING_WS_MAX_QUEUED_BYTES",
+                                     u"chat/maxQueuedBytes"_s, QString::number(wsMaxQueuedBytes)),
+                               u"--ws-max-queued-bytes"_s, 4096, 1'000'000'000);
     limits.maxBodyBytes = integer(value(maxBodyOpt, "PUDDING_MAX_BODY_BYTES",
                                         u"limits/maxBodyBytes"_s,
                                         QString::number(limits.maxBodyBytes)),

@@ -25,6 +25,7 @@ struct ServerConfig
     bool seedDemo = false;
     int authRatePerMinute = 30;
     int chatRatePerSecond = 10;
+    int wsMaxQueuedBytes = 4 * 1024 * 1024;
     QString portFile;
     HttpLimits limits;
 
