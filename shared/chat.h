@@ -67,6 +67,9 @@ inline constexpr auto EventCancelled = "event_cancelled"_L1;        ///< {eventI
 namespace CloseCode {
 inline constexpr int Unauthorized = 4401; ///< no, bad, expired or revoked token
 inline constexpr int TooSlow = 4408;      ///< the client did not read its frames
+/// The server lost its notification stream (PostgreSQL restarted): reconnect and resume with
+/// afterId. (1012 "service restart" is refused as invalid by Qt 6.4's WebSocket client.)
+inline constexpr int Resume = 4012;
 } // namespace CloseCode
 
 /// Error codes of error frames beyond the HTTP ones (forbidden, validation_failed, …).

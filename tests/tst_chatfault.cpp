@@ -6,10 +6,12 @@
 #include "fixtures.h"
 #include "testserver.h"
 #include "wsclient.h"
+#include "db/embeddedpostgres.h"
 
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -149,6 +151,83 @@ private Q_SLOTS:
         sql.close();
         server.stop();
         QCOMPARE(server.process().exitCode(), 0);
+    }
+    void postgresRestartIsSurvived()
+    {
+        // A PostgreSQL of this test's own, so it can be restarted under the server.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Pudding::Server::EmbeddedPostgres pg(dir.filePath(u"postgres"_s));
+        pg.setKeepRunning(true);
+        QVERIFY2(pg.start() && pg.ensureDatabase(u"pudding"_s), qPrintable(pg.errorString()));
+        const QString url = pg.connectionInfo(u"pudding"_s).toUrl();
+        TestServer server(url);
+        QVERIFY(server.start());
+        const QByteArray organizer = server.registerUser(u"olga@example.org"_s, u"Olga"_s);
+        const QByteArray attendee = server.registerUser(u"anna@example.org"_s, u"Anna"_s);
+        const qint64 event = F::createEvent(server, organizer);
+        QVERIFY(F::joinApproved(server, event, attendee, organizer));
+        auto join = [event](WsClient &c, qint64 afterId) {
+            c.send({ { u"type"_s, u"join_event"_s }, { u"eventId"_s, event },
+                     { u"afterId"_s, afterId } });
+            return c.take(u"joined"_s).has_value();
+        };
+        WsClient reader;
+        QVERIFY(reader.connectAs(server.port(), organizer));
+        QVERIFY(join(reader, 0));
+
+        QVERIFY(pg.stopCluster());
+        QVERIFY2(pg.start(), qPrintable(pg.errorString()));
+        // The server noticed that its LISTEN connection broke and asks clients to resume.
+        QVERIFY(reader.waitClosed(15000));
+        QCOMPARE(reader.closeCode(), 4012);
+
+        // Writing works again. Each pooled database connection fails once when it finds it was
+        // broken (the client sees an error and retries, as the app does), then reconnects.
+        auto connectWithRetry = [&](WsClient &c, const QByteArray &token) {
+            for (int attempt = 0; attempt < 12; ++attempt) {
+                if (c.connectAs(server.port(), token))
+                    return true;
+                c.abort();
+            }
+            return false;
+        };
+        WsClient writer;
+        QVERIFY(connectWithRetry(writer, attendee));
+        QString id = u"after-restart"_s;
+        bool acked = false;
+        for (int attempt = 0; attempt < 10 && !acked; ++attempt) {
+            writer.send({ { u"type"_s, u"send_message"_s }, { u"eventId"_s, event },
+                          { u"content"_s, u"back again"_s }, { u"clientMsgId"_s, id } });
+            acked = writer.sees(u"ack"_s, {}, 2000);
+        }
+        QVERIFY(acked);
+        WsClient resumed;
+        QVERIFY(connectWithRetry(resumed, organizer));
+        bool joined = false;
+        for (int attempt = 0; attempt < 12 && !joined; ++attempt)
+            joined = join(resumed, 0);
+        QVERIFY(joined);
+        QVERIFY(resumed.take(u"new_message"_s, [](const QJsonObject &f) {
+            return f.value("message"_L1).toObject().value("content"_L1).toString()
+                    == u"back again"_s;
+        }));
+        // Live again: a new message reaches the resumed reader.
+        writer.send({ { u"type"_s, u"send_message"_s }, { u"eventId"_s, event },
+                      { u"content"_s, u"live"_s }, { u"clientMsgId"_s, u"live-1"_s } });
+        QVERIFY(resumed.take(u"new_message"_s, [](const QJsonObject &f) {
+            return f.value("message"_L1).toObject().value("content"_L1).toString() == u"live"_s;
+        }));
+        // The event index hears about changes again too.
+        const auto patched = server.patchJson(u"/api/events/%1"_s.arg(event),
+                                              { { u"title"_s, u"After the restart"_s } },
+                                              organizer);
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(server.get(u"/api/events/%1"_s.arg(event)).json().value("title"_L1).toString(),
+                 u"After the restart"_s);
+        server.stop();
+        QCOMPARE(server.process().exitCode(), 0);
+        QVERIFY(pg.stopCluster());
     }
 };
 

@@ -25,6 +25,8 @@
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTimer>
 
 #include <csignal>
 #include <netinet/in.h>
@@ -170,6 +172,32 @@ void ServerApp::listenForChanges()
         qCWarning(lcServer) << "cannot LISTEN for event changes:" << db.lastError().text();
         return;
     }
+    // A broken connection (PostgreSQL restarted) would silently stop the notifications:
+    // reconnect, subscribe again and reload every event, since changes may have been missed.
+    auto *watch = new QTimer(this);
+    watch->setInterval(2000);
+    connect(watch, &QTimer::timeout, this, [this] {
+        QSqlDatabase listen = QSqlDatabase::database(m_listenConnection, false);
+        {
+            QSqlQuery probe(listen);
+            if (listen.isOpen() && probe.exec(u"SELECT 1"_s))
+                return;
+        }
+        listen.close();
+        if (!listen.open()
+            || !listen.driver()->subscribeToNotification(
+                    QString::fromLatin1(EventsApi::NotifyChannel))) {
+            qCWarning(lcServer) << "event notifications unavailable:" << listen.lastError().text();
+            return;
+        }
+        qCWarning(lcServer) << "event notifications reconnected; reloading the index";
+        m_db->run([this](DbSession &s) {
+            QString error;
+            if (EventsApi::loadAll(s, *m_index, &error) < 0)
+                qCWarning(lcServer).noquote() << "reloading events failed:" << error;
+        });
+    });
+    watch->start();
     connect(db.driver(), &QSqlDriver::notification, this,
             [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
                 const qint64 id = payload.toLongLong();

@@ -421,7 +421,7 @@ void LiveListener::checkConnection()
     qCWarning(lcLive) << "live notifications reconnected; asking clients to resume";
     // Every socket reconnects and resumes with afterId: nothing missed, nothing twice.
     for (WorkerHub *hub : m_hub->workerHubs())
-        QMetaObject::invokeMethod(hub, [hub] { hub->closeAll(1012, u"service restart"_s); },
+        QMetaObject::invokeMethod(hub, [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); },
                                   Qt::QueuedConnection);
 }
 
