@@ -72,8 +72,6 @@ void EventIndex::upsert(const Event &event, bool cancelled)
     e.organizerId = event.organizer.id;
     e.cityFolded = event.city.toCaseFolded();
     e.searchKey = foldForSearch(event.title) + '\n' + foldForSearch(event.description);
-    e.event = event;
-    e.event.distance.reset();
 
     // The members that never change without an upsert, serialised once.
     QJsonObject fixed = event.toJson();
@@ -332,8 +330,11 @@ std::optional<Event> EventIndex::event(qint64 id, const QDateTime &now) const
     const auto it = m_byId.find(id);
     if (it == m_byId.end())
         return std::nullopt;
-    Event e = it->second.event;
-    e.attendeeCount = it->second.attendeeCount;
+    const Entry &entry = it->second;
+    Event e = Event::fromJson(
+            QJsonDocument::fromJson('{' + entry.jsonFixed + '}').object());
+    e.location = { entry.lat, entry.lng };
+    e.attendeeCount = entry.attendeeCount;
     e.status = eventStatusAt(now.toMSecsSinceEpoch(), it->second.startMs, it->second.endMs,
                         it->second.cancelled);
     return e;

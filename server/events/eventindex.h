@@ -92,7 +92,8 @@ private:
         QByteArray searchKey;  ///< case-folded UTF-8 of title + description
         QByteArray jsonFixed;  ///< the immutable members, without braces
         int cell = -1;
-        Event event;           ///< for callers that need the typed form
+        // No typed Event copy: event() rebuilds one from jsonFixed when asked (rarely), which
+        // keeps 100,000 events in far less memory.
     };
 
     [[nodiscard]] int cellOf(double lat, double lng) const;
