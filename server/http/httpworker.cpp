@@ -250,7 +250,14 @@ void HttpWorker::noteUpgrade(QTcpSocket *socket)
 
 QTcpSocket *HttpWorker::takeUpgradedSocket(const QHostAddress &peer, quint16 port)
 {
-    return m_upgrading.take(peerKey(peer, port)).data();
+    QTcpSocket *socket = m_upgrading.take(peerKey(peer, port)).data();
+    // The HTTP guard has nothing left to do on a WebSocket (its limits are the session's now);
+    // idle sockets are many, so it goes.
+    if (socket) {
+        const auto guards = socket->findChildren<Connection *>(QString(), Qt::FindDirectChildrenOnly);
+        qDeleteAll(guards);
+    }
+    return socket;
 }
 
 void HttpWorker::addConnection(Connection *connection)

@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimeZone>
+#include <QTimer>
+#include <QTimerEvent>
 #include <QUuid>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -93,20 +95,8 @@ WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSoc
         deleteLater();
     });
 
-    m_authTimer.setSingleShot(true);
-    m_authTimer.setInterval(Chat::AuthTimeoutMs);
-    connect(&m_authTimer, &QTimer::timeout, this, [this] {
-        if (m_state == State::AwaitingAuth || m_state == State::Authenticating)
-            closeWith(Chat::CloseCode::Unauthorized, u"authentication timeout"_s);
-    });
-    m_expiryTimer.setSingleShot(true);
-    connect(&m_expiryTimer, &QTimer::timeout, this,
-            [this] { closeWith(Chat::CloseCode::Unauthorized, u"session expired"_s); });
-    m_typingTimer.setInterval(1000);
-    connect(&m_typingTimer, &QTimer::timeout, this, &WsSession::checkTyping);
-
     const QByteArray header = m_socket->request().rawHeader("Authorization");
-    m_authTimer.start();
+    m_deadline.start(Chat::AuthTimeoutMs, this);
     if (header.size() > 7 && header.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
         authenticate(header.mid(7).trimmed());
 }
@@ -215,13 +205,13 @@ void WsSession::onAuthenticated(const Result<std::optional<AuthUser>> &result)
         closeWith(Chat::CloseCode::Unauthorized, u"invalid token"_s);
         return;
     }
-    m_authTimer.stop();
+    m_deadline.stop();
     m_state = State::Ready;
     m_user = { user->id, user->name };
     m_tokenHash = user->tokenHash;
     if (user->tokenExpiresAt.isValid()) {
         const qint64 ms = user->tokenExpiresAt.toMSecsSinceEpoch() - nowMs();
-        m_expiryTimer.start(int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())));
+        m_deadline.start(int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())), this);
     }
     m_hub.sessionReady(this);
     sendFrame(Chat::frame(SF::Ready, { { u"user"_s, m_user.toJson() } }));
@@ -589,10 +579,25 @@ void WsSession::handleTyping(const QJsonObject &frame)
             publishTyping(eventId, true);
         }
         if (!m_typingTimer.isActive())
-            m_typingTimer.start();
+            m_typingTimer.start(1000, this);
     } else if (it->typingUntilMs > 0) {
         it->typingUntilMs = 0;
         publishTyping(eventId, false);
+    }
+}
+
+void WsSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_typingTimer.timerId()) {
+        checkTyping();
+    } else if (event->timerId() == m_deadline.timerId()) {
+        m_deadline.stop();
+        if (m_state == State::Ready)
+            closeWith(Chat::CloseCode::Unauthorized, u"session expired"_s);
+        else if (m_state != State::Closed)
+            closeWith(Chat::CloseCode::Unauthorized, u"authentication timeout"_s);
+    } else {
+        QObject::timerEvent(event);
     }
 }
 
