@@ -112,20 +112,6 @@ WsSession::~WsSession()
         m_tcp->deleteLater(); // with it our connection guard, which counts against the limit
 }
 
-template <typename F>
-void WsSession::later(F &&f)
-{
-    QPointer<WsSession> self(this);
-    // The hub outlives its sessions and lives in their thread; the QPointer is only read there.
-    QMetaObject::invokeMethod(
-            &m_hub,
-            [self, f = std::forward<F>(f)]() mutable {
-                if (self && self->m_state != State::Closed)
-                    f();
-            },
-            Qt::QueuedConnection);
-}
-
 void WsSession::sendFrame(const QByteArray &frame)
 {
     if (m_state == State::Closed)

@@ -75,9 +75,6 @@ private:
                    const QString &clientMsgId = {});
     void sendError(const Error &error, const QJsonValue &ref = {},
                    const QString &clientMsgId = {});
-    /// Runs f in this session's thread if it still exists (from any thread).
-    template <typename F>
-    void later(F &&f);
 
     WorkerHub &m_hub;
     LiveHub &m_live;
