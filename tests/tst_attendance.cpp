@@ -2,6 +2,7 @@
 // Joining with a pudding photo against the real server and PostgreSQL: the request, the
 // organizer's review, capacity under concurrent approvals, the waitlist, leaving, and who
 // may see what.
+#include "fixtures.h"
 #include "testserver.h"
 
 #include <QBuffer>
@@ -15,37 +16,10 @@
 using namespace Qt::StringLiterals;
 using namespace Pudding::Test;
 
-namespace {
-QByteArray jpeg(int seed)
-{
-    QImage image(320, 240, QImage::Format_RGB32);
-    image.fill(QColor::fromHsv(seed * 37 % 360, 200, 230));
-    QPainter p(&image);
-    p.fillRect(20 + seed % 100, 60, 120, 90, QColor::fromHsv((seed * 91) % 360, 255, 160));
-    p.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 85);
-    return bytes;
-}
-
-const QByteArray kBoundary = "----puddingBoundary7MA4YWxk";
-
-/// A multipart/form-data body as curl -F builds it.
-QByteArray multipartBody(const QList<std::tuple<QByteArray, QByteArray, QByteArray>> &parts)
-{
-    QByteArray body;
-    for (const auto &[name, filename, data] : parts) {
-        body += "--" + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + '"';
-        if (!filename.isEmpty())
-            body += "; filename=\"" + filename + "\"\r\nContent-Type: image/jpeg";
-        body += "\r\n\r\n" + data + "\r\n";
-    }
-    body += "--" + kBoundary + "--\r\n";
-    return body;
-}
-} // namespace
+namespace F = Pudding::Test::Fixtures;
+using F::jpeg;
+using F::kBoundary;
+using F::multipartBody;
 
 class TstAttendance : public QObject
 {
@@ -63,22 +37,7 @@ private:
         return m_server->registerUser(u"user%1@example.org"_s.arg(n), u"User %1"_s.arg(n));
     }
 
-    qint64 createEvent(int limit)
-    {
-        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(5);
-        const auto r = m_server->postJson(
-                u"/api/events"_s,
-                { { u"title"_s, u"Pudding tasting"_s },
-                  { u"location"_s, QJsonObject { { u"lat"_s, 50.1137 }, { u"lng"_s, 8.6843 } } },
-                  { u"city"_s, u"Frankfurt am Main"_s },
-                  { u"startTime"_s, start.toString(Qt::ISODate) },
-                  { u"endTime"_s, start.addSecs(7200).toString(Qt::ISODate) },
-                  { u"attendeeLimit"_s, limit } },
-                m_organizer);
-        if (r.status != 201)
-            qWarning() << "create event failed" << r.status << r.body;
-        return r.json().value("id"_L1).toInteger();
-    }
+    qint64 createEvent(int limit) { return F::createEvent(*m_server, m_organizer, limit); }
 
     HttpResult join(qint64 eventId, const QByteArray &token, const QByteArray &photo,
                     const QByteArray &name = "Schokoladenpudding")

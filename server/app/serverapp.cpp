@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "db/embeddedpostgres.h"
 #include "db/migrator.h"
+#include "db/notificationlistener.h"
 #include "events/eventindex.h"
 #include "events/eventsapi.h"
 #include "health/healthapi.h"
@@ -160,46 +161,15 @@ void ServerApp::listenForChanges()
 {
     // Other instances (behind the same load balancer) announce changed events; this
     // connection lives in the main thread, whose event loop delivers the notifications.
-    m_listenConnection = u"pudding-listen"_s;
-    const DbConfig &c = m_db->config();
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_listenConnection);
-    db.setHostName(c.host);
-    db.setPort(c.port);
-    db.setUserName(c.user);
-    db.setPassword(c.password);
-    db.setDatabaseName(c.database);
-    if (!db.open() || !db.driver()->subscribeToNotification(QString::fromLatin1(EventsApi::NotifyChannel))) {
-        qCWarning(lcServer) << "cannot LISTEN for event changes:" << db.lastError().text();
+    m_eventListener = std::make_unique<NotificationListener>(
+            m_db->config(), u"pudding-listen"_s, QString::fromLatin1(EventsApi::NotifyChannel));
+    QString error;
+    if (!m_eventListener->open(&error)) {
+        qCWarning(lcServer) << "cannot LISTEN for event changes:" << error;
         return;
     }
-    // A broken connection (PostgreSQL restarted) would silently stop the notifications:
-    // reconnect, subscribe again and reload every event, since changes may have been missed.
-    auto *watch = new QTimer(this);
-    watch->setInterval(2000);
-    connect(watch, &QTimer::timeout, this, [this] {
-        QSqlDatabase listen = QSqlDatabase::database(m_listenConnection, false);
-        {
-            QSqlQuery probe(listen);
-            if (listen.isOpen() && probe.exec(u"SELECT 1"_s))
-                return;
-        }
-        listen.close();
-        if (!listen.open()
-            || !listen.driver()->subscribeToNotification(
-                    QString::fromLatin1(EventsApi::NotifyChannel))) {
-            qCWarning(lcServer) << "event notifications unavailable:" << listen.lastError().text();
-            return;
-        }
-        qCWarning(lcServer) << "event notifications reconnected; reloading the index";
-        m_db->run([this](DbSession &s) {
-            QString error;
-            if (EventsApi::loadAll(s, *m_index, &error) < 0)
-                qCWarning(lcServer).noquote() << "reloading events failed:" << error;
-        });
-    });
-    watch->start();
-    connect(db.driver(), &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+    connect(m_eventListener.get(), &NotificationListener::notification, this,
+            [this](const QString &payload) {
                 const qint64 id = payload.toLongLong();
                 if (id <= 0)
                     return;
@@ -214,6 +184,14 @@ void ServerApp::listenForChanges()
                         m_index->remove(id);
                 });
             });
+    // Changes may have been missed while the connection was down: reload every event.
+    connect(m_eventListener.get(), &NotificationListener::reconnected, this, [this] {
+        m_db->run([this](DbSession &s) {
+            QString failure;
+            if (EventsApi::loadAll(s, *m_index, &failure) < 0)
+                qCWarning(lcServer).noquote() << "reloading events failed:" << failure;
+        });
+    });
 }
 
 bool ServerApp::startHttp()
@@ -369,11 +347,7 @@ void ServerApp::shutdown()
         thread->wait();
     }
     m_threads.clear();
-    if (!m_listenConnection.isEmpty()) {
-        QSqlDatabase::database(m_listenConnection, false).close();
-        QSqlDatabase::removeDatabase(m_listenConnection);
-        m_listenConnection.clear();
-    }
+    m_eventListener.reset();
     m_messages.reset();
     m_live.reset();
     m_events.reset();

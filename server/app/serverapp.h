@@ -21,6 +21,7 @@ class HealthApi;
 class HttpWorker;
 class LiveHub;
 class MessagesApi;
+class NotificationListener;
 class Router;
 
 /// The whole server: private database (if none configured), migrations, the event index,
@@ -55,7 +56,7 @@ private:
     std::unique_ptr<Router> m_router;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;
-    QString m_listenConnection;
+    std::unique_ptr<NotificationListener> m_eventListener;
 };
 
 } // namespace Pudding::Server

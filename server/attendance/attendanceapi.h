@@ -2,9 +2,11 @@
 #pragma once
 
 #include "http/router.h"
+#include "photos/photoprocessor.h"
 #include "photos/photostore.h"
 #include "shared/attendance.h"
 
+#include <QFuture>
 #include <QThreadPool>
 
 namespace Pudding::Server {
@@ -40,6 +42,10 @@ private:
     void photo(Request &request, const Reply &reply);
     /// A photo on its own (for the chat): POST /api/photos, multipart field "photo".
     void upload(Request &request, const Reply &reply);
+    /// Decodes, cleans and stores a photo on the photo pool.
+    QFuture<Result<ProcessedPhoto>> processAndStore(const QByteArray &bytes);
+    /// The photos row (inside the caller's transaction, if any); 0 when the INSERT failed.
+    static qint64 insertPhoto(DbSession &session, qint64 ownerId, const ProcessedPhoto &photo);
 
     Database &m_db;
     EventIndex &m_index;

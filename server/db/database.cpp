@@ -52,17 +52,23 @@ QString DbConfig::displayUrl() const
     return url;
 }
 
+QSqlDatabase DbConfig::addConnection(const QString &name, QStringView applicationName) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    db.setHostName(host);
+    db.setPort(port);
+    db.setUserName(user);
+    db.setPassword(password);
+    db.setDatabaseName(database);
+    db.setConnectOptions(u"connect_timeout=5;application_name="_s % applicationName);
+    return db;
+}
+
 DbSession::DbSession(const DbConfig &config, const QString &connectionName)
     : m_config(config)
     , m_name(connectionName)
 {
-    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-    m_db.setHostName(m_config.host);
-    m_db.setPort(m_config.port);
-    m_db.setUserName(m_config.user);
-    m_db.setPassword(m_config.password);
-    m_db.setDatabaseName(m_config.database);
-    m_db.setConnectOptions(u"connect_timeout=5;application_name=pudding-server"_s);
+    m_db = m_config.addConnection(m_name, u"pudding-server");
 }
 
 DbSession::~DbSession()

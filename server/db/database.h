@@ -28,6 +28,9 @@ struct DbConfig
     [[nodiscard]] static std::optional<DbConfig> fromUrl(const QString &url);
     /// For logs: the URL without the password.
     [[nodiscard]] QString displayUrl() const;
+    /// A QPSQL connection named `name` (not opened yet) to this database.
+    [[nodiscard]] QSqlDatabase addConnection(const QString &name,
+                                             QStringView applicationName) const;
 };
 
 /// One connection owned by one thread, with its prepared statements kept alive (QPSQL prepares

@@ -43,6 +43,28 @@ Error unavailable()
 using Key = std::tuple<qint64, qint64, QString>;
 } // namespace
 
+const QString &selectMessagesSql()
+{
+    static const QString sql =
+            u"SELECT m.id, m.event_id, m.user_id, u.name, m.content, m.client_msg_id, "
+            "m.photo_id, (extract(epoch from m.created_at) * 1000)::bigint "
+            "FROM messages m JOIN users u ON u.id = m.user_id "_s;
+    return sql;
+}
+
+ChatMessage messageFromRow(const QSqlQuery &q)
+{
+    ChatMessage m;
+    m.id = q.value(0).toLongLong();
+    m.eventId = q.value(1).toLongLong();
+    m.user = { q.value(2).toLongLong(), q.value(3).toString() };
+    m.content = q.value(4).toString();
+    m.clientMsgId = q.value(5).toString();
+    m.photoId = q.value(6).toLongLong();
+    m.createdAt = utcFromMs(q.value(7).toLongLong());
+    return m;
+}
+
 QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages)
 {
     QList<QByteArray> payloads;

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QMutex>
+#include <QSqlQuery>
 #include <QThread>
 #include <QWaitCondition>
 #include <deque>
@@ -85,6 +86,11 @@ private:
     QAtomicInteger<qint64> m_committed = 0;
     QAtomicInteger<qint64> m_transactions = 0;
 };
+
+/// The start of a query for stored messages with their authors' names ("… WHERE …" follows);
+/// read its rows with messageFromRow().
+[[nodiscard]] const QString &selectMessagesSql();
+[[nodiscard]] ChatMessage messageFromRow(const QSqlQuery &query);
 
 /// The stored messages' JSON payloads for NOTIFY: as many messages per payload as fit below
 /// PostgreSQL's 8000-byte limit; a message too long for any payload goes by id ("msgref").

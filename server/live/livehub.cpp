@@ -3,6 +3,7 @@
 
 #include "chatwriter.h"
 #include "db/database.h"
+#include "db/notificationlistener.h"
 #include "livelogging.h"
 #include "shared/chat.h"
 #include "workerhub.h"
@@ -233,28 +234,15 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         QStringList ids;
         for (const auto &v : json.value("ids"_L1).toArray())
             ids.append(QString::number(v.toInteger()));
-        auto *q = fetchSession.prepared(
-                u"SELECT m.id, m.event_id, m.user_id, u.name, m.content, m.client_msg_id, "
-                "m.photo_id, (extract(epoch from m.created_at) * 1000)::bigint "
-                "FROM messages m JOIN users u ON u.id = m.user_id "
-                "WHERE m.id = ANY(?::bigint[]) ORDER BY m.id"_s);
+        auto *q = fetchSession.prepared(selectMessagesSql()
+                                        % u"WHERE m.id = ANY(?::bigint[]) ORDER BY m.id"_s);
         if (!fetchSession.exec(q, { QString(u"{"_s % ids.join(u',') % u"}"_s) })) {
             qCWarning(lcLive) << "cannot fetch long messages" << ids;
             return;
         }
         QList<ChatMessage> messages;
-        while (q->next()) {
-            ChatMessage m;
-            m.id = q->value(0).toLongLong();
-            m.eventId = q->value(1).toLongLong();
-            m.user = { q->value(2).toLongLong(), q->value(3).toString() };
-            m.content = q->value(4).toString();
-            m.clientMsgId = q->value(5).toString();
-            m.photoId = q->value(6).toLongLong();
-            m.createdAt =
-                    QDateTime::fromMSecsSinceEpoch(q->value(7).toLongLong(), QTimeZone::utc());
-            messages.append(m);
-        }
+        while (q->next())
+            messages.append(messageFromRow(*q));
         deliverMessages(messages);
     } else if (kind == "typing"_L1) {
         const qint64 eventId = json.value("e"_L1).toInteger();
@@ -376,68 +364,31 @@ LiveListener::~LiveListener()
 bool LiveListener::open(QString *error)
 {
     m_fetch = std::make_unique<DbSession>(m_hub->db().config(), u"pudding-live-fetch"_s);
-    m_connectionName = u"pudding-live-listen"_s;
-    const DbConfig &c = m_hub->db().config();
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
-    db.setHostName(c.host);
-    db.setPort(c.port);
-    db.setUserName(c.user);
-    db.setPassword(c.password);
-    db.setDatabaseName(c.database);
-    if (!db.open() || !db.driver()->subscribeToNotification(channel())) {
-        if (error)
-            *error = db.lastError().text();
+    m_listener = std::make_unique<NotificationListener>(m_hub->db().config(),
+                                                        u"pudding-live-listen"_s, channel());
+    if (!m_listener->open(error))
         return false;
-    }
-    connect(db.driver(), &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                m_hub->dispatch(payload.toString().toUtf8(), *m_fetch);
-            });
+    connect(m_listener.get(), &NotificationListener::notification, this,
+            [this](const QString &payload) { m_hub->dispatch(payload.toUtf8(), *m_fetch); });
+    // Notifications may have been missed while the connection was down: every socket
+    // reconnects and resumes with afterId, so nothing is missed and nothing comes twice.
+    connect(m_listener.get(), &NotificationListener::reconnected, this, [this] {
+        for (WorkerHub *hub : m_hub->workerHubs())
+            QMetaObject::invokeMethod(
+                    hub, [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); },
+                    Qt::QueuedConnection);
+    });
     auto *refresh = new QTimer(this);
     refresh->setInterval(PresenceRefreshMs);
     connect(refresh, &QTimer::timeout, this, [this] { m_hub->refreshPresence(); });
     refresh->start();
-    auto *watch = new QTimer(this);
-    watch->setInterval(2000);
-    connect(watch, &QTimer::timeout, this, &LiveListener::checkConnection);
-    watch->start();
     return true;
-}
-
-void LiveListener::checkConnection()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    {
-        QSqlQuery probe(db);
-        if (db.isOpen() && probe.exec(u"SELECT 1"_s))
-            return;
-    }
-    // The connection broke (PostgreSQL restarted): notifications may have been missed.
-    db.close();
-    if (!db.open() || !db.driver()->subscribeToNotification(channel())) {
-        qCWarning(lcLive) << "live notifications unavailable:" << db.lastError().text();
-        return; // retried on the next tick
-    }
-    qCWarning(lcLive) << "live notifications reconnected; asking clients to resume";
-    // Every socket reconnects and resumes with afterId: nothing missed, nothing twice.
-    for (WorkerHub *hub : m_hub->workerHubs())
-        QMetaObject::invokeMethod(hub, [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); },
-                                  Qt::QueuedConnection);
 }
 
 void LiveListener::close()
 {
+    m_listener.reset();
     m_fetch.reset();
-    if (m_connectionName.isEmpty())
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.driver()->unsubscribeFromNotification(channel());
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-    m_connectionName.clear();
 }
 
 } // namespace Pudding::Server

@@ -18,6 +18,7 @@ class ChatWriter;
 class Database;
 class DbSession;
 class LiveListener;
+class NotificationListener;
 class WorkerHub;
 
 /// Limits of the live layer (set from the server's configuration).
@@ -99,6 +100,7 @@ public:
 
 private:
     friend class LiveListener;
+class NotificationListener;
     void refreshPresence();
     [[nodiscard]] QList<UserRef> mergedPresenceLocked(qint64 eventId) const;
 
@@ -146,11 +148,9 @@ public:
     void close();
 
 private:
-    void checkConnection();
-
     LiveHub *m_hub;
     std::unique_ptr<DbSession> m_fetch;
-    QString m_connectionName;
+    std::unique_ptr<NotificationListener> m_listener;
 };
 
 } // namespace Pudding::Server

@@ -93,10 +93,7 @@ void MessagesApi::history(Request &request, const Reply &reply)
                         403, EC::Forbidden,
                         MessagesText::tr("Only the organizer and approved attendees can read "
                                          "this chat."));
-            const QString select =
-                    u"SELECT m.id, m.user_id, u.name, m.content, m.client_msg_id, m.photo_id, "
-                    "(extract(epoch from m.created_at) * 1000)::bigint "
-                    "FROM messages m JOIN users u ON u.id = m.user_id WHERE m.event_id = ? "_s;
+            const QString select = selectMessagesSql() % u"WHERE m.event_id = ? "_s;
             QSqlQuery *q;
             bool ok;
             // after: oldest first from there; otherwise the newest page before `before`.
@@ -111,18 +108,8 @@ void MessagesApi::history(Request &request, const Reply &reply)
             if (!ok)
                 return HttpResponse::error(503, databaseError(s.lastError(), "history"));
             QList<QJsonObject> rows;
-            while (q->next()) {
-                ChatMessage m;
-                m.id = q->value(0).toLongLong();
-                m.eventId = eventId;
-                m.user = { q->value(1).toLongLong(), q->value(2).toString() };
-                m.content = q->value(3).toString();
-                m.clientMsgId = q->value(4).toString();
-                m.photoId = q->value(5).toLongLong();
-                m.createdAt = QDateTime::fromMSecsSinceEpoch(q->value(6).toLongLong(),
-                                                             QTimeZone::utc());
-                rows.append(m.toJson());
-            }
+            while (q->next())
+                rows.append(messageFromRow(*q).toJson());
             const bool hasMore = rows.size() > n;
             if (hasMore)
                 rows.removeLast();

@@ -339,24 +339,13 @@ void WsSession::replay(qint64 eventId, const QJsonValue &ref)
     const qint64 after = m_rooms.value(eventId).lastId;
     m_live.db()
             .run([eventId, after](DbSession &s) -> std::optional<QList<QByteArray>> {
-                auto *q = s.prepared(
-                        u"SELECT m.id, m.user_id, u.name, m.content, m.client_msg_id, "
-                        "m.photo_id, (extract(epoch from m.created_at) * 1000)::bigint "
-                        "FROM messages m JOIN users u ON u.id = m.user_id "
-                        "WHERE m.event_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s);
+                auto *q = s.prepared(selectMessagesSql()
+                                     % u"WHERE m.event_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s);
                 if (!s.exec(q, { eventId, after, Chat::ReplayPageSize }))
                     return std::nullopt;
                 QList<QByteArray> frames;
                 while (q->next()) {
-                    ChatMessage m;
-                    m.id = q->value(0).toLongLong();
-                    m.eventId = eventId;
-                    m.user = { q->value(1).toLongLong(), q->value(2).toString() };
-                    m.content = q->value(3).toString();
-                    m.clientMsgId = q->value(4).toString();
-                    m.photoId = q->value(5).toLongLong();
-                    m.createdAt = QDateTime::fromMSecsSinceEpoch(q->value(6).toLongLong(),
-                                                                 QTimeZone::utc());
+                    const ChatMessage m = messageFromRow(*q);
                     QByteArray f = Chat::frame(SF::NewMessage, { { u"message"_s, m.toJson() } });
                     // The id rides in front for the session; stripped before sending.
                     frames.append(QByteArray::number(m.id) + ' ' + f);
