@@ -188,11 +188,7 @@ void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
                                 .toJson(QJsonDocument::Compact));
     }
     payloads += notices;
-    for (const auto &payload : std::as_const(payloads)) {
-        if (!ok)
-            break;
-        ok = LiveHub::notify(session, payload);
-    }
+    ok = ok && LiveHub::notifyAll(session, payloads);
     ok = ok && session.execDirect(u"COMMIT"_s);
     if (!ok) {
         // Nothing of this batch is stored (or we cannot know): the senders retry with the same
@@ -222,7 +218,7 @@ bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
                                 QList<QByteArray> &payloads)
 {
     // 1. Per-event advisory locks in ascending order (no deadlock between instances): ids of
-    //    one event are then committed in the order they were drawn.
+    //    one event are then committed in the order they were drawn, on every instance.
     std::vector<qint64> events;
     for (const auto &item : items)
         events.push_back(item.eventId);
@@ -231,15 +227,11 @@ bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
     QStringList eventList;
     for (const qint64 e : events)
         eventList.append(QString::number(e));
-    auto *lock = session.prepared(
-            u"SELECT pg_advisory_xact_lock(1885434990, (e % 2147483647)::int) "
-            "FROM unnest(?::bigint[]) WITH ORDINALITY AS t(e, n) ORDER BY n"_s);
-    if (!session.exec(lock, { QString(u"{"_s % eventList.join(u',') % u"}"_s) }))
-        return false;
-    while (lock->next()) { }
+    const QString lockList = u"{"_s % eventList.join(u',') % u"}"_s;
 
-    // 2. One INSERT for the whole batch; membership and photo ownership are checked by the
-    //    statement itself, duplicates (a retried clientMsgId) are skipped.
+    // 2. One INSERT for the whole batch, in the same round trip as the locks (the "locks" CTE
+    //    is materialised before the first row is drawn); membership and photo ownership are
+    //    checked by the statement itself, duplicates (a retried clientMsgId) are skipped.
     QJsonArray rows;
     for (size_t i = 0; i < items.size(); ++i) {
         const auto &item = items[i];
@@ -254,7 +246,11 @@ bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
     }
     const QString rowsJson = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
     auto *insert = session.prepared(
-            u"WITH input AS (SELECT * FROM json_to_recordset(?::json) AS x(ord int, "
+            u"WITH locks AS MATERIALIZED (SELECT pg_advisory_xact_lock(1885434990, "
+            "  (e % 2147483647)::int) FROM unnest(?::bigint[]) WITH ORDINALITY AS t(e, n) "
+            "  ORDER BY n), "
+            "input AS (SELECT x.* FROM (SELECT count(*) FROM locks) AS l, "
+            "  json_to_recordset(?::json) AS x(ord int, "
             "  event_id bigint, user_id bigint, content text, client_msg_id text, "
             "  photo_id bigint)) "
             "INSERT INTO messages (event_id, user_id, content, client_msg_id, photo_id) "
@@ -270,7 +266,7 @@ bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
             "DO NOTHING "
             "RETURNING id, event_id, user_id, client_msg_id, "
             "(extract(epoch from created_at) * 1000)::bigint"_s);
-    if (!session.exec(insert, { rowsJson }))
+    if (!session.exec(insert, { lockList, rowsJson }))
         return false;
     std::map<Key, std::pair<qint64, qint64>> inserted; // key → (id, createdAt ms)
     while (insert->next()) {

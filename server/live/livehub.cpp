@@ -305,6 +305,24 @@ bool LiveHub::notify(DbSession &session, const QByteArray &payload)
     return true;
 }
 
+bool LiveHub::notifyAll(DbSession &session, const QList<QByteArray> &payloads)
+{
+    if (payloads.isEmpty())
+        return true;
+    if (payloads.size() == 1)
+        return notify(session, payloads.first());
+    QJsonArray list;
+    for (const auto &payload : payloads)
+        list.append(QString::fromUtf8(payload));
+    auto *q = session.prepared(u"SELECT count(pg_notify(?, p)) "
+                               "FROM json_array_elements_text(?::json) AS p"_s);
+    if (!session.exec(q, { channel(),
+                           QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) }))
+        return false;
+    q->finish();
+    return true;
+}
+
 bool LiveHub::notifyUsers(DbSession &session, const QList<qint64> &userIds,
                           const QByteArray &frame)
 {

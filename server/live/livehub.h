@@ -90,6 +90,8 @@ public:
 
     // Publishing, inside the caller's transaction (the frame is sent only if it commits).
     static bool notify(DbSession &session, const QByteArray &payload);
+    /// All of them, in order, in one round trip.
+    static bool notifyAll(DbSession &session, const QList<QByteArray> &payloads);
     static bool notifyUsers(DbSession &session, const QList<qint64> &userIds,
                             const QByteArray &frame);
     /// To the organizer and everyone with a pending, approved or waitlisted request.

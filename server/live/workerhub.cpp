@@ -77,8 +77,9 @@ void WorkerHub::deliverMessages(const QList<Delivery> &deliveries)
             continue;
         // A copy: a session that is dropped while writing leaves the room.
         const auto members = *it;
+        const QString text = QString::fromUtf8(d.frame); // once per room, not per member
         for (WsSession *session : members)
-            session->deliverMessage(d.eventId, d.id, d.frame);
+            session->deliverMessage(d.eventId, d.id, text);
     }
 }
 
@@ -88,9 +89,10 @@ void WorkerHub::deliverRoom(qint64 eventId, const QByteArray &frame, qint64 exce
     if (it == m_rooms.cend())
         return;
     const auto members = *it;
+    const QString text = QString::fromUtf8(frame);
     for (WsSession *session : members) {
         if (session->user().id != exceptUserId)
-            session->sendFrame(frame);
+            session->sendText(text);
     }
 }
 

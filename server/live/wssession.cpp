@@ -114,9 +114,15 @@ WsSession::~WsSession()
 
 void WsSession::sendFrame(const QByteArray &frame)
 {
+    if (m_state != State::Closed)
+        sendText(QString::fromUtf8(frame));
+}
+
+void WsSession::sendText(const QString &frame)
+{
     if (m_state == State::Closed)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_socket->sendTextMessage(frame);
     // A client that does not read makes the output grow: drop it rather than our memory.
     if (m_socket->bytesToWrite() > m_live.config().maxQueuedBytes) {
         qCInfo(lcLive) << "dropping a client that does not read; user" << m_user.id;
@@ -399,7 +405,7 @@ void WsSession::finishJoin(qint64 eventId, const QJsonValue &ref)
         if (id <= it->lastId)
             continue;
         it->lastId = id;
-        sendFrame(frame);
+        sendText(frame);
     }
     QJsonObject fields { { u"eventId"_s, eventId }, { u"lastMessageId"_s, it->lastId } };
     if (!ref.isUndefined() && !ref.isNull())
@@ -411,7 +417,7 @@ void WsSession::finishJoin(qint64 eventId, const QJsonValue &ref)
     sendFrame(Chat::frame(SF::Presence, { { u"eventId"_s, eventId }, { u"online"_s, online } }));
 }
 
-void WsSession::deliverMessage(qint64 eventId, qint64 id, const QByteArray &frame)
+void WsSession::deliverMessage(qint64 eventId, qint64 id, const QString &frame)
 {
     auto it = m_rooms.find(eventId);
     if (it == m_rooms.end())
@@ -423,7 +429,7 @@ void WsSession::deliverMessage(qint64 eventId, qint64 id, const QByteArray &fram
     if (id <= it->lastId)
         return;
     it->lastId = id;
-    sendFrame(frame);
+    sendText(frame);
 }
 
 void WsSession::handleLeave(const QJsonObject &frame)

@@ -40,8 +40,10 @@ public:
     [[nodiscard]] const QByteArray &tokenHash() const { return m_tokenHash; }
     [[nodiscard]] QList<qint64> rooms() const { return m_rooms.keys(); }
 
-    void deliverMessage(qint64 eventId, qint64 id, const QByteArray &frame);
+    void deliverMessage(qint64 eventId, qint64 id, const QString &frame);
     void sendFrame(const QByteArray &frame);
+    /// The same, already as text (converted once for a whole room).
+    void sendText(const QString &frame);
     /// The user may no longer be in the room (rejected, removed, left elsewhere).
     void removedFromRoom(qint64 eventId);
     /// Closes with a code (4401 for an ended session, 1008/4408 for abuse).
@@ -53,7 +55,7 @@ private:
     {
         qint64 lastId = 0;      ///< the highest message id sent to this socket
         bool live = false;      ///< false while the replay runs: deliveries are held back
-        QList<std::pair<qint64, QByteArray>> held;
+        QList<std::pair<qint64, QString>> held;
         qint64 typingUntilMs = 0;
         qint64 typingPublishedMs = 0;
     };
