@@ -21,7 +21,7 @@ PACKAGES=(
   postgresql-15 postgresql-contrib
   # headless GUI, keyring and benchmark tools
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools wrk
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-noto-color-emoji
 )
 
 # Fuzzing needs clang and libFuzzer (PUDDING_FUZZ=1 bash packaging/install-deps.sh).

@@ -13,14 +13,27 @@ namespace Pudding::Client {
 
 AppContext::AppContext(const QUrl &serverUrl)
     : accounts(&api)
+    , chat(&api)
 {
     api.setBaseUrl(serverUrl);
     ApiClient::setInstance(&api);
     AccountManager::setInstance(&accounts);
+    ChatConnection::setInstance(&chat);
+    // Live while signed in; a new account gets a new connection.
+    QObject::connect(&accounts, &AccountManager::userChanged, &chat, [this] {
+        if (accounts.isSignedIn())
+            chat.start();
+        else
+            chat.stop();
+    });
+    QObject::connect(&chat, &ChatConnection::notificationPosted, &notifier,
+        [this](const QString &title, const QString &body) { notifier.notify(title, body); });
 }
 
 AppContext::~AppContext()
 {
+    chat.stop();
+    ChatConnection::setInstance(nullptr);
     ApiClient::setInstance(nullptr);
     AccountManager::setInstance(nullptr);
 }

@@ -3,6 +3,8 @@
 
 #include "api/apiclient.h"
 #include "auth/accountmanager.h"
+#include "chat/chatconnection.h"
+#include "chat/desktopnotifier.h"
 #include "settings/appsettings.h"
 
 #include <QUrl>
@@ -28,6 +30,9 @@ public:
     ApiClient api;
     AccountManager accounts;
     AppSettings settings;
+    /// The live connection (chat, notifications): open while someone is signed in.
+    ChatConnection chat;
+    DesktopNotifier notifier;
 };
 
 } // namespace Pudding::Client

@@ -73,6 +73,29 @@ int MyRequestsModel::indexOfEvent(qint64 eventId) const
     return -1;
 }
 
+void MyRequestsModel::applyAttendance(const QVariantMap &attendance)
+{
+    const qint64 id = attendance.value(u"id"_s).toLongLong();
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        Row &r = m_rows[i];
+        if (r.attendanceId != id)
+            continue;
+        r.status = attendance.value(u"status"_s).toString();
+        r.waitlistPosition = attendance.value(u"waitlistPosition"_s).toInt();
+        const QModelIndex index = createIndex(int(i), 0);
+        Q_EMIT dataChanged(index, index, { StatusRole, WaitlistPositionRole });
+        Q_EMIT statusChanged(r.eventId);
+        return;
+    }
+    refresh();
+}
+
+QString MyRequestsModel::statusOfEvent(qint64 eventId) const
+{
+    const int row = indexOfEvent(eventId);
+    return row < 0 ? QString() : m_rows.at(row).status;
+}
+
 void MyRequestsModel::refresh()
 {
     auto *api = ApiClient::instance();
@@ -111,6 +134,7 @@ void MyRequestsModel::refresh()
         m_rows = rows;
         endResetModel();
         Q_EMIT countChanged();
+        Q_EMIT statusChanged(0);
         Q_EMIT fetched();
     });
     Q_EMIT loadingChanged();

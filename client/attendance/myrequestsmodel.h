@@ -45,6 +45,11 @@ public:
     Q_INVOKABLE void refresh();
     /// Withdraws the request (or the place) for this meetup; the row goes on success.
     Q_INVOKABLE void leave(qint64 eventId);
+    /// A live update (ChatConnection's attendance_approved / _rejected / waitlist_promoted):
+    /// the row of that request takes the new status; an unknown request refreshes the list.
+    Q_INVOKABLE void applyAttendance(const QVariantMap &attendance);
+    /// The status of the user's request for an event ("" if none is listed).
+    Q_INVOKABLE QString statusOfEvent(qint64 eventId) const;
     /// The row of an event's request, or -1.
     Q_INVOKABLE int indexOfEvent(qint64 eventId) const;
 
@@ -54,6 +59,8 @@ Q_SIGNALS:
     void countChanged();
     /// A response was applied (tests wait for this).
     void fetched();
+    /// A request's status changed (eventId; 0: the whole list was fetched).
+    void statusChanged(qint64 eventId);
     /// leave() succeeded.
     void left(qint64 eventId);
 

@@ -110,15 +110,7 @@ void ReviewQueueModel::refresh()
         setErrorText({});
         QList<Row> rows;
         for (const auto &value : call->object().value("attendances"_L1).toArray()) {
-            const QJsonObject o = value.toObject();
-            Row r;
-            r.attendanceId = o.value("id"_L1).toInteger();
-            r.userName = o.value("user"_L1).toObject().value("name"_L1).toString();
-            r.puddingName = o.value("puddingName"_L1).toString();
-            r.puddingDescription = o.value("puddingDescription"_L1).toString();
-            r.status = o.value("status"_L1).toString();
-            r.photoId = o.value("photoId"_L1).toInteger();
-            r.waitlistPosition = o.value("waitlistPosition"_L1).toInt();
+            const Row r = rowFromJson(value.toObject());
             if (r.status != "LEFT"_L1)
                 rows.append(r);
         }
@@ -136,6 +128,55 @@ void ReviewQueueModel::refresh()
         Q_EMIT fetched();
     });
     Q_EMIT loadingChanged();
+    refreshPlaces();
+}
+
+ReviewQueueModel::Row ReviewQueueModel::rowFromJson(const QJsonObject &o)
+{
+    Row r;
+    r.attendanceId = o.value("id"_L1).toInteger();
+    r.userName = o.value("user"_L1).toObject().value("name"_L1).toString();
+    r.puddingName = o.value("puddingName"_L1).toString();
+    r.puddingDescription = o.value("puddingDescription"_L1).toString();
+    r.status = o.value("status"_L1).toString();
+    r.photoId = o.value("photoId"_L1).toInteger();
+    r.waitlistPosition = o.value("waitlistPosition"_L1).toInt();
+    return r;
+}
+
+void ReviewQueueModel::applyAttendance(const QVariantMap &attendance)
+{
+    const QJsonObject json = QJsonObject::fromVariantMap(attendance);
+    if (m_eventId <= 0 || json.value("eventId"_L1).toInteger() != m_eventId)
+        return;
+    const Row r = rowFromJson(json);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).attendanceId != r.attendanceId)
+            continue;
+        if (r.status == "LEFT"_L1) {
+            beginRemoveRows({}, int(i), int(i));
+            m_rows.removeAt(i);
+            endRemoveRows();
+            Q_EMIT countChanged();
+        } else {
+            m_rows[i] = r;
+            const QModelIndex index = createIndex(int(i), 0);
+            Q_EMIT dataChanged(index, index);
+        }
+        refreshPlaces();
+        return;
+    }
+    if (r.status == "LEFT"_L1)
+        return;
+    // After every row of the same or an earlier rank (pending first, then the waitlist…).
+    const int rank = statusRank(r.status);
+    qsizetype at = 0;
+    while (at < m_rows.size() && statusRank(m_rows.at(at).status) <= rank)
+        ++at;
+    beginInsertRows({}, int(at), int(at));
+    m_rows.insert(at, r);
+    endInsertRows();
+    Q_EMIT countChanged();
     refreshPlaces();
 }
 

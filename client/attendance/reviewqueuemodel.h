@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QJsonObject>
 #include <QPointer>
 #include <QQmlEngine>
 
@@ -49,6 +50,9 @@ public:
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void approve(int row);
     Q_INVOKABLE void reject(int row);
+    /// A live update (ChatConnection's new_join_request): the request, as the server's
+    /// attendance JSON, is inserted in its place or its row updated; other meetups are ignored.
+    Q_INVOKABLE void applyAttendance(const QVariantMap &attendance);
 
 Q_SIGNALS:
     void eventIdChanged();
@@ -73,6 +77,7 @@ private:
         int waitlistPosition = 0;
     };
     void decide(int row, const QString &status);
+    [[nodiscard]] static Row rowFromJson(const QJsonObject &json);
     void refreshPlaces();
     void setErrorText(const QString &text);
 

@@ -8,6 +8,8 @@ import PuddingGabel
 Page {
     id: root
 
+    property int unreadRevision: 0
+
     signal back()
 
     function statusText(status: string, waitlistPosition: int): string {
@@ -31,6 +33,17 @@ Page {
         id: requests
     }
     Component.onCompleted: requests.refresh()
+
+    // Decisions arrive live; unread counts change with every chat message.
+    Connections {
+        target: ChatConnection
+        function onAttendanceChanged(kind: string, attendance: var): void {
+            requests.applyAttendance(attendance);
+        }
+        function onUnreadChanged(eventId: var): void {
+            root.unreadRevision++;
+        }
+    }
 
     header: ToolBar {
         RowLayout {
@@ -84,8 +97,18 @@ Page {
                 required property string status
                 required property int waitlistPosition
                 required property string puddingName
+                readonly property int unread: root.unreadRevision,
+                    delegate.eventId > 0 ? ChatConnection.unreadCount(delegate.eventId) : 0
+
+                function watchIfApproved(): void {
+                    if (delegate.status === "APPROVED" && delegate.eventId > 0)
+                        ChatConnection.watchEvent(delegate.eventId);
+                }
 
                 width: ListView.view.width
+                // Approved: the chat is watched, so new messages count as unread here.
+                onStatusChanged: watchIfApproved()
+                Component.onCompleted: watchIfApproved()
                 contentItem: RowLayout {
                     spacing: 12
                     ColumnLayout {
@@ -116,6 +139,19 @@ Page {
                                : delegate.status === "REJECTED" ? "#b3261e" : palette.text
                     }
                     Button {
+                        visible: delegate.status === "APPROVED"
+                        text: delegate.unread > 0 ? qsTr("Chat (%1 new)").arg(delegate.unread) : qsTr("Chat")
+                        highlighted: delegate.unread > 0
+                        Accessible.name: delegate.unread > 0
+                                         ? qsTr("Open the chat, %n unread message(s)", "", delegate.unread)
+                                         : qsTr("Open the chat")
+                        onClicked: {
+                            chatPopup.eventId = delegate.eventId;
+                            chatPopup.eventTitle = delegate.eventTitle;
+                            chatPopup.open();
+                        }
+                    }
+                    Button {
                         text: qsTr("Leave")
                         visible: delegate.status !== "REJECTED"
                         onClicked: {
@@ -135,6 +171,43 @@ Page {
                 visible: !requests.loading && list.count === 0
                 text: qsTr("You have not asked to join any meetup yet.")
                 opacity: 0.7
+            }
+        }
+    }
+
+    Popup {
+        id: chatPopup
+
+        property var eventId: 0
+        property string eventTitle: ""
+
+        anchors.centerIn: parent
+        width: Math.min(root.width - 40, 620)
+        height: root.height - 40
+        modal: true
+        onClosed: eventId = 0
+
+        contentItem: ColumnLayout {
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    Layout.fillWidth: true
+                    text: chatPopup.eventTitle
+                    font.bold: true
+                    font.pixelSize: 18
+                    elide: Text.ElideRight
+                }
+                ToolButton {
+                    text: "✕"
+                    Accessible.name: qsTr("Close the chat")
+                    onClicked: chatPopup.close()
+                }
+            }
+            ChatPane {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: chatPopup.opened
+                eventId: chatPopup.eventId
             }
         }
     }

@@ -12,6 +12,10 @@ Pane {
     readonly property var event: details.event
     readonly property bool isOrganizer: AccountManager.signedIn && event.organizer !== undefined
                                         && event.organizer.id === AccountManager.userId
+    // The signed-in user's request for this meetup ("" if none), kept live.
+    property int requestsRevision: 0
+    readonly property string myStatus: AccountManager.signedIn
+                                       ? (requestsRevision, myRequests.statusOfEvent(details.eventId)) : ""
 
     signal closed()
     signal editRequested(var eventData)
@@ -48,6 +52,42 @@ Pane {
 
     EventDetails {
         id: details
+
+        onEventIdChanged: {
+            if (AccountManager.signedIn && eventId > 0)
+                myRequests.refresh();
+        }
+    }
+    MyRequestsModel {
+        id: myRequests
+
+        onStatusChanged: root.requestsRevision++
+    }
+    Connections {
+        target: AccountManager
+        function onUserChanged(): void {
+            if (AccountManager.signedIn && details.eventId > 0)
+                myRequests.refresh();
+        }
+    }
+    // Live: decisions on the user's request, and changes to the meetup shown.
+    Connections {
+        target: ChatConnection
+        function onAttendanceChanged(kind: string, attendance: var): void {
+            myRequests.applyAttendance(attendance);
+            if (attendance.eventId === details.eventId) {
+                details.reload();
+                chatPane.reload();
+            }
+        }
+        function onEventUpdated(event: var): void {
+            if (event.id === details.eventId)
+                details.reload();
+        }
+        function onEventCancelled(eventId: var, event: var): void {
+            if (eventId === details.eventId)
+                details.reload();
+        }
     }
 
     ColumnLayout {
@@ -115,9 +155,31 @@ Pane {
                       : qsTr("Full (%1 guests)").arg(root.event.attendeeLimit ?? 0)
             }
         }
+        Label {
+            Layout.fillWidth: true
+            visible: !root.isOrganizer && root.myStatus !== ""
+            wrapMode: Text.WordWrap
+            font.bold: true
+            color: root.myStatus === "APPROVED" ? "#1e7d32" : root.myStatus === "REJECTED" ? "#b3261e" : palette.text
+            text: {
+                switch (root.myStatus) {
+                case "APPROVED":
+                    return qsTr("You are in: your request was approved.");
+                case "PENDING":
+                    return qsTr("Your request is waiting for the organizer.");
+                case "WAITLISTED":
+                    return qsTr("You are on the waitlist.");
+                case "REJECTED":
+                    return qsTr("Your request was declined.");
+                default:
+                    return "";
+                }
+            }
+        }
         ScrollView {
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            Layout.fillHeight: !chatPane.visible
+            Layout.preferredHeight: chatPane.visible ? Math.min(contentHeight, 72) : -1
             Label {
                 width: root.availableWidth
                 text: root.event.description ?? ""
@@ -125,9 +187,23 @@ Pane {
             }
         }
 
+        // The guests' chat: for the organizer and approved guests (the server decides).
+        ChatPane {
+            id: chatPane
+
+            objectName: "eventChat"
+
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.minimumHeight: 280
+            visible: available && root.visible
+            eventId: AccountManager.signedIn ? details.eventId : 0
+        }
+
         Button {
             Layout.fillWidth: true
             visible: !root.isOrganizer && root.event.status === "UPCOMING"
+                     && ["PENDING", "APPROVED", "WAITLISTED"].indexOf(root.myStatus) < 0
             text: AccountManager.signedIn ? qsTr("Ask to join…") : qsTr("Sign in to join")
             onClicked: {
                 if (AccountManager.signedIn)
@@ -173,6 +249,9 @@ Pane {
         objectName: "joinDialog"
 
         anchors.centerIn: Overlay.overlay
-        onJoined: details.reload()
+        onJoined: {
+            details.reload();
+            myRequests.refresh();
+        }
     }
 }

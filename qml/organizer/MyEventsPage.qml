@@ -13,6 +13,15 @@ Page {
 
     title: qsTr("My meetups")
 
+    // Unread chat messages per meetup: the rooms are watched while the app runs.
+    property int unreadRevision: 0
+    Connections {
+        target: ChatConnection
+        function onUnreadChanged(eventId: var): void {
+            root.unreadRevision++;
+        }
+    }
+
     EventFilter {
         id: mine
 
@@ -55,8 +64,36 @@ Page {
         clip: true
         activeFocusOnTab: true
         delegate: EventDelegate {
+            id: eventDelegate
+
+            readonly property int unread: root.unreadRevision,
+                eventDelegate.eventId > 0 ? ChatConnection.unreadCount(eventDelegate.eventId) : 0
+
             width: ListView.view.width
             onActivated: root.showEvent(eventId, latitude, longitude)
+            Component.onCompleted: {
+                if (eventDelegate.eventId > 0)
+                    ChatConnection.watchEvent(eventDelegate.eventId);
+            }
+
+            Label {
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.rightMargin: 16
+                visible: eventDelegate.unread > 0
+                text: qsTr("%n new message(s)", "", eventDelegate.unread)
+                color: "white"
+                font.bold: true
+                font.pixelSize: 12
+                leftPadding: 8
+                rightPadding: 8
+                topPadding: 3
+                bottomPadding: 3
+                background: Rectangle {
+                    color: "#c62828"
+                    radius: height / 2
+                }
+            }
         }
         BusyIndicator {
             anchors.centerIn: parent
