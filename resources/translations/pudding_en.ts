@@ -88,6 +88,94 @@
     </message>
 </context>
 <context>
+    <name>ChatPane</name>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="58"/>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="67"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="67"/>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/chat/ChatPane.qml" line="103"/>
+        <source>Reconnecting in %n second(s)… Messages you write are sent once the chat is back.</source>
+        <translation>
+            <numerusform>Reconnecting in %n second… Messages you write are sent once the chat is back.</numerusform>
+            <numerusform>Reconnecting in %n seconds… Messages you write are sent once the chat is back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="104"/>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="107"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="109"/>
+        <source>Reconnect now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="171"/>
+        <source>The beginning of the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="196"/>
+        <source>No messages yet. Say hello to the other guests!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="218"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="287"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="220"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="222"/>
+        <source>Send a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="234"/>
+        <source>Write a message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="236"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="253"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="264"/>
+        <source>Choose a photo to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/ChatPane.qml" line="265"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CitySearchField</name>
     <message>
         <location filename="../../qml/components/CitySearchField.qml" line="12"/>
@@ -187,72 +275,92 @@
 <context>
     <name>EventDetailsPane</name>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="41"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="45"/>
         <source>Meetup details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="68"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="108"/>
         <source>Close details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="83"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="123"/>
         <source>This meetup was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="94"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="134"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="102"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="142"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="109"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="149"/>
         <source>Organizer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="111"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="151"/>
         <source>Places</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="114"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="154"/>
         <source>%1 of %2 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="115"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="155"/>
         <source>Full (%1 guests)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="131"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="167"/>
+        <source>You are in: your request was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="169"/>
+        <source>Your request is waiting for the organizer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="171"/>
+        <source>You are on the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
+        <source>Your request was declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="207"/>
         <source>Sign in to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="131"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="207"/>
         <source>Ask to join…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="142"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="218"/>
         <source>Review requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="150"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="155"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="231"/>
         <source>Cancel meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,6 +731,29 @@
     </message>
 </context>
 <context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="125"/>
+        <source>Photo from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="181"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="185"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="191"/>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MyEventsPage</name>
     <message>
         <location filename="../../qml/organizer/MyEventsPage.qml" line="14"/>
@@ -630,37 +761,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="33"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="42"/>
         <source>← Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="34"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="43"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="44"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="53"/>
         <source>Which meetups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
         <source>Upcoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
         <source>Past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="84"/>
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="68"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="105"/>
         <source>No meetups here yet. Create one from the map.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,67 +807,95 @@
 <context>
     <name>MyRequestsPage</name>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="16"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="24"/>
         <source>Waitlisted #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="28"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="30"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="39"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="52"/>
         <source>← Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="40"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="53"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="49"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="62"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="108"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="131"/>
         <source>You bring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="119"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <source>Chat (%1 new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="146"/>
+        <source>Open the chat, %n unread message(s)</source>
+        <translation>
+            <numerusform>Open the chat, %n unread message</numerusform>
+            <numerusform>Open the chat, %n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="147"/>
+        <source>Open the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="155"/>
         <source>Leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="136"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="172"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="150"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="202"/>
+        <source>Close the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
         <source>Leave this meetup?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="154"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="227"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,17 +903,17 @@
 <context>
     <name>PhotoImageProvider</name>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="34"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="35"/>
         <source>No such photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="89"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="90"/>
         <source>The photo could not be loaded (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="108"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="107"/>
         <source>The photo could not be decoded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,6 +998,178 @@
     </message>
 </context>
 <context>
+    <name>Pudding::Client::ChatConnection</name>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="149"/>
+        <source>Not sent: you are signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="306"/>
+        <source>Not sent: you are no longer in this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="327"/>
+        <source>New request to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="327"/>
+        <source>%1 wants to bring %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
+        <source>Meetup cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="337"/>
+        <source>“%1” was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="369"/>
+        <source>You are in: your request was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="370"/>
+        <source>You are in: your request for “%1” was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="372"/>
+        <source>Your request was declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="373"/>
+        <source>Your request for “%1” was declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="376"/>
+        <source>A place became free: you moved up from the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="377"/>
+        <source>A place at “%1” became free: you moved up from the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="378"/>
+        <source>Pudding Gabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="422"/>
+        <source>Not sent: too many messages at once. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="424"/>
+        <source>Not sent: you are not in this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="426"/>
+        <source>Not sent: the chat was not open yet. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="439"/>
+        <source>Only the organizer and approved guests can read this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatconnection.cpp" line="486"/>
+        <source>Not sent: the server did not confirm it. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::ChatModel</name>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="35"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="37"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="64"/>
+        <source>The photo cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="68"/>
+        <source>The photo is too large (at most 5 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="82"/>
+        <source>Only JPEG, PNG or WebP photos can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="125"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="127"/>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/chat/chatmodel.cpp" line="279"/>
+        <source>%n online: %1</source>
+        <translation>
+            <numerusform>%n online: %1</numerusform>
+            <numerusform>%n online: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="288"/>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="290"/>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/chat/chatmodel.cpp" line="292"/>
+        <source>%1 and %n other(s) are typing…</source>
+        <translation>
+            <numerusform>%1 and %n other are typing…</numerusform>
+            <numerusform>%1 and %n others are typing…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="392"/>
+        <source>Only the organizer and approved guests can read this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="621"/>
+        <source>You cannot write in this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatmodel.cpp" line="840"/>
+        <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pudding::Client::EventEditor</name>
     <message>
         <location filename="../../client/events/eventeditor.cpp" line="69"/>
@@ -841,32 +1180,32 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="148"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="154"/>
         <source>This file cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="151"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="157"/>
         <source>The photo is too large: at most 5 MB, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="154"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="160"/>
         <source>This is not an image. Use a JPEG, PNG or WebP photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="180"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="187"/>
         <source>Add a photo of your pudding.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="182"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="189"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="186"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="193"/>
         <source>Choose a meetup first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -874,7 +1213,7 @@
 <context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
-        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="196"/>
+        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="237"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,22 +1246,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="53"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="63"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="54"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="64"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="65"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="75"/>
         <source>Full</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="65"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="75"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>%n place left</numerusform>
@@ -930,47 +1269,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="69"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="79"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="91"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="101"/>
         <source>Keys: A approves, R rejects the selected request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="142"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="152"/>
         <source>Photo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="163"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="173"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="179"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="189"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="181"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="191"/>
         <source>Approve %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="188"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="199"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="190"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="201"/>
         <source>Reject %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="205"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="217"/>
         <source>No requests yet.</source>
         <translation type="unfinished"></translation>
     </message>
