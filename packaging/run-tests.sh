@@ -10,5 +10,9 @@ bash packaging/build.sh ci
 if command -v npm >/dev/null 2>&1 && [ ! -d bench/cluster/node_modules ]; then
     (cd bench/cluster && npm ci --silent --no-audit --no-fund) || echo "npm ci failed: the supercluster cross-check will be skipped"
 fi
+# The benchmark smoke test speaks socket.io to a tiny echo server when socket.io is installed.
+if command -v npm >/dev/null 2>&1 && [ ! -d bench/peer/node_modules/socket.io ]; then
+    (cd bench/peer && npm ci --silent --no-audit --no-fund) || echo "npm ci failed: the socket.io smoke step will be skipped"
+fi
 cd build-ci
 ctest --output-on-failure --timeout 600 -j2 "$@"
