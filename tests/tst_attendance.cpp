@@ -169,6 +169,16 @@ private Q_SLOTS:
         const qint64 event = createEvent(5);
         const QByteArray bert = newUser();
         QCOMPARE(join(event, bert, jpeg(2)).status, 201);
+        // The description is optional (curl -F with name and photo only).
+        const QByteArray dana = newUser();
+        const auto minimal = m_server->request(
+                "POST", u"/api/attendance/events/%1/join"_s.arg(event),
+                multipartBody({ { "puddingName", {}, "Quark" }, { "photo", "p.jpg", jpeg(9) } }),
+                dana, "multipart/form-data; boundary=" + kBoundary);
+        QCOMPARE(minimal.status, 201);
+        QCOMPARE(minimal.json().value("attendance"_L1).toObject().value("puddingDescription"_L1)
+                         .toString(),
+                 QString());
         const auto twice = join(event, bert, jpeg(3));
         QCOMPARE(twice.status, 409);
         QCOMPARE(join(event, m_organizer, jpeg(4)).status, 409); // not into one's own event

@@ -208,7 +208,7 @@ void AttendanceApi::join(Request &request, const Reply &reply)
         return;
     }
     QString name;
-    QString description;
+    QString description = u""_s; // optional: empty, never SQL NULL
     const MultipartPart *photoPart = nullptr;
     for (const auto &part : parts.value()) {
         if (part.name == "puddingName" && !part.isFile())
