@@ -172,7 +172,7 @@ private Q_SLOTS:
         // The description is optional (curl -F with name and photo only).
         const QByteArray dana = newUser();
         const auto minimal = m_server->request(
-                "POST", u"/api/attendance/events/%1/join"_s.arg(event),
+                "POST", u"/api/attendance/events/%1/join"_s.arg(createEvent(5)),
                 multipartBody({ { "puddingName", {}, "Quark" }, { "photo", "p.jpg", jpeg(9) } }),
                 dana, "multipart/form-data; boundary=" + kBoundary);
         QCOMPARE(minimal.status, 201);
