@@ -11,6 +11,7 @@
 #include "events/eventindex.h"
 #include "events/eventsapi.h"
 #include "health/healthapi.h"
+#include "http/epolldispatcher.h"
 #include "http/httpworker.h"
 #include "http/logging.h"
 #include "http/router.h"
@@ -227,6 +228,10 @@ bool ServerApp::startHttp()
         }
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(u"pudding-http-%1"_s.arg(i));
+        // Thousands of idle WebSockets: Qt's poll()-based loops cost per open socket per
+        // iteration, epoll per ready one. PUDDING_EVENT_LOOP=qt keeps Qt's own.
+        if (qEnvironmentVariable("PUDDING_EVENT_LOOP") != "qt"_L1)
+            thread->setEventDispatcher(new EpollEventDispatcher);
         auto *worker = new HttpWorker(i, *m_router, m_config.limits);
         worker->moveToThread(thread.get());
         // This thread's WebSocket sessions and rooms (/ws is upgraded by QHttpServer itself).
