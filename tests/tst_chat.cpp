@@ -6,8 +6,10 @@
 #include "fixtures.h"
 #include "testserver.h"
 #include "wsclient.h"
+#include "live/wssession.h"
 
 #include <QSet>
+#include <QtEndian>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -127,6 +129,29 @@ private Q_SLOTS:
         m_carlId = userId(m_carl);
         m_bob = newUser(u"Bob"_s);
         QVERIFY(F::requestJoin(*m_server, m_event, m_bob, 99) > 0); // pending, not approved
+    }
+
+    void webSocketFramesAreBuiltOncePerRoom()
+    {
+        // The frame the server writes itself (RFC 6455 5.2), for the three length encodings.
+        using Pudding::Server::textFrame;
+        using Pudding::Server::textFramePayload;
+        for (const qsizetype n : { qsizetype(0), qsizetype(125), qsizetype(126), qsizetype(65535),
+                                   qsizetype(65536), qsizetype(70000) }) {
+            const QByteArray text(n, 'x');
+            const QByteArray frame = textFrame(text);
+            QCOMPARE(quint8(frame[0]), quint8(0x81)); // FIN, text, and no mask bit below
+            const int header = n < 126 ? 2 : n < 65536 ? 4 : 10;
+            QCOMPARE(frame.size(), n + header);
+            QCOMPARE(quint8(frame[1]) & 0x80, 0);
+            if (n < 126)
+                QCOMPARE(quint8(frame[1]), quint8(n));
+            else if (n < 65536)
+                QCOMPARE((quint8(frame[2]) << 8) | quint8(frame[3]), int(n));
+            else
+                QCOMPARE(qFromBigEndian<quint64>(frame.constData() + 2), quint64(n));
+            QCOMPARE(textFramePayload(frame), text);
+        }
     }
 
     void authenticationIsRequired()

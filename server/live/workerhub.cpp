@@ -77,9 +77,9 @@ void WorkerHub::deliverMessages(const QList<Delivery> &deliveries)
             continue;
         // A copy: a session that is dropped while writing leaves the room.
         const auto members = *it;
-        const QString text = QString::fromUtf8(d.frame); // once per room, not per member
+        const QByteArray wire = textFrame(d.frame); // once per room, not per member
         for (WsSession *session : members)
-            session->deliverMessage(d.eventId, d.id, text);
+            session->deliverMessage(d.eventId, d.id, wire);
     }
 }
 

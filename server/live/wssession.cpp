@@ -76,6 +76,37 @@ Membership checkMembership(DbSession &s, qint64 eventId, qint64 userId)
 }
 } // namespace
 
+QByteArray textFrame(const QByteArray &utf8)
+{
+    // RFC 6455 5.2: FIN + text opcode, no mask (server to client), then the length.
+    QByteArray frame;
+    const qsizetype n = utf8.size();
+    frame.reserve(n + 10);
+    frame.append(char(0x81));
+    if (n < 126) {
+        frame.append(char(n));
+    } else if (n < 65536) {
+        frame.append(char(126));
+        frame.append(char((n >> 8) & 0xff));
+        frame.append(char(n & 0xff));
+    } else {
+        frame.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame.append(char((quint64(n) >> shift) & 0xff));
+    }
+    frame.append(utf8);
+    return frame;
+}
+
+QByteArray textFramePayload(const QByteArray &frame)
+{
+    if (frame.size() < 2)
+        return {};
+    const int len = quint8(frame[1]) & 0x7f;
+    const qsizetype header = len < 126 ? 2 : len == 126 ? 4 : 10;
+    return frame.mid(header);
+}
+
 WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
     : QObject(&hub)
     , m_hub(hub)
@@ -123,6 +154,24 @@ void WsSession::sendText(const QString &frame)
     if (m_state == State::Closed)
         return;
     m_socket->sendTextMessage(frame);
+    dropIfNotReading();
+}
+
+void WsSession::sendWire(const QByteArray &wireFrame)
+{
+    if (m_state == State::Closed)
+        return;
+    // The frame was built once for the whole room; QWebSocket would encode the text again for
+    // every member. It writes whole frames only, so ours never land inside one of its own.
+    if (m_tcp && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_tcp->write(wireFrame);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(textFramePayload(wireFrame)));
+    dropIfNotReading();
+}
+
+void WsSession::dropIfNotReading()
+{
     // A client that does not read makes the output grow: drop it rather than our memory.
     if (m_socket->bytesToWrite() > m_live.config().maxQueuedBytes) {
         qCInfo(lcLive) << "dropping a client that does not read; user" << m_user.id;
@@ -405,7 +454,7 @@ void WsSession::finishJoin(qint64 eventId, const QJsonValue &ref)
         if (id <= it->lastId)
             continue;
         it->lastId = id;
-        sendText(frame);
+        sendWire(frame);
     }
     QJsonObject fields { { u"eventId"_s, eventId }, { u"lastMessageId"_s, it->lastId } };
     if (!ref.isUndefined() && !ref.isNull())
@@ -417,7 +466,7 @@ void WsSession::finishJoin(qint64 eventId, const QJsonValue &ref)
     sendFrame(Chat::frame(SF::Presence, { { u"eventId"_s, eventId }, { u"online"_s, online } }));
 }
 
-void WsSession::deliverMessage(qint64 eventId, qint64 id, const QString &frame)
+void WsSession::deliverMessage(qint64 eventId, qint64 id, const QByteArray &frame)
 {
     auto it = m_rooms.find(eventId);
     if (it == m_rooms.end())
@@ -429,7 +478,7 @@ void WsSession::deliverMessage(qint64 eventId, qint64 id, const QString &frame)
     if (id <= it->lastId)
         return;
     it->lastId = id;
-    sendText(frame);
+    sendWire(frame);
 }
 
 void WsSession::handleLeave(const QJsonObject &frame)

@@ -21,6 +21,11 @@ namespace Pudding::Server {
 class LiveHub;
 class WorkerHub;
 
+/// A complete server-to-client WebSocket text frame around UTF-8 text (built once per room).
+[[nodiscard]] QByteArray textFrame(const QByteArray &utf8);
+/// The text of such a frame.
+[[nodiscard]] QByteArray textFramePayload(const QByteArray &frame);
+
 /// One authenticated WebSocket: the protocol of shared/chat.h. Lives in its HTTP thread.
 ///
 /// Joining a room with afterId replays the stored messages after it and then goes live without
@@ -40,10 +45,12 @@ public:
     [[nodiscard]] const QByteArray &tokenHash() const { return m_tokenHash; }
     [[nodiscard]] QList<qint64> rooms() const { return m_rooms.keys(); }
 
-    void deliverMessage(qint64 eventId, qint64 id, const QString &frame);
+    /// A stored message for a room: `frame` is the complete WebSocket frame (textFrame()).
+    void deliverMessage(qint64 eventId, qint64 id, const QByteArray &frame);
     void sendFrame(const QByteArray &frame);
     /// The same, already as text (converted once for a whole room).
     void sendText(const QString &frame);
+    void sendWire(const QByteArray &wireFrame);
     /// The user may no longer be in the room (rejected, removed, left elsewhere).
     void removedFromRoom(qint64 eventId);
     /// Closes with a code (4401 for an ended session, 1008/4408 for abuse).
@@ -55,7 +62,7 @@ private:
     {
         qint64 lastId = 0;      ///< the highest message id sent to this socket
         bool live = false;      ///< false while the replay runs: deliveries are held back
-        QList<std::pair<qint64, QString>> held;
+        QList<std::pair<qint64, QByteArray>> held;
         qint64 typingUntilMs = 0;
         qint64 typingPublishedMs = 0;
     };
@@ -72,6 +79,7 @@ private:
     void leaveRoom(qint64 eventId, bool publishTyping);
     void publishTyping(qint64 eventId, bool typing);
     void checkTyping();
+    void dropIfNotReading();
     void timerEvent(QTimerEvent *event) override;
     void sendError(QLatin1StringView code, const QString &message, const QJsonValue &ref = {},
                    const QString &clientMsgId = {});
