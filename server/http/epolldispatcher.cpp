@@ -59,7 +59,25 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
         watch.exception = notifier;
         break;
     }
-    updateWatch(fd, watch);
+    markDirty(fd);
+}
+
+void EpollEventDispatcher::markDirty(int fd)
+{
+    // Applied just before the next epoll_wait: a socket's write notifier goes on when data is
+    // queued and off once it is flushed, so under steady traffic the changes cancel out
+    // instead of costing two epoll_ctl calls per write.
+    m_dirty.push_back(fd);
+}
+
+void EpollEventDispatcher::applyDirty()
+{
+    for (const int fd : m_dirty) {
+        const auto it = m_watches.find(fd);
+        if (it != m_watches.end())
+            updateWatch(fd, *it);
+    }
+    m_dirty.clear();
 }
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
@@ -83,7 +101,11 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         watch.write = nullptr;
     else if (watch.exception == notifier)
         watch.exception = nullptr;
-    updateWatch(fd, watch);
+    if (!watch.read && !watch.write && !watch.exception)
+        updateWatch(fd, watch); // at once: the descriptor is probably about to be closed and
+                                // its number reused
+    else
+        markDirty(fd);
 }
 
 void EpollEventDispatcher::updateWatch(int fd, Watch &watch)
@@ -238,6 +260,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         else
             timeout = int(std::clamp<qint64>(m_byDeadline.begin()->first - nowMs(), 0, 3'600'000));
     }
+    applyDirty();
     if (timeout != 0)
         Q_EMIT aboutToBlock();
     epoll_event events[256];

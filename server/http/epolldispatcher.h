@@ -63,6 +63,8 @@ private:
     };
 
     void updateWatch(int fd, Watch &watch);
+    void markDirty(int fd);
+    void applyDirty();
     [[nodiscard]] static qint64 nowMs();
     bool activateTimers();
     void drainWakeUps();
@@ -72,6 +74,7 @@ private:
     std::atomic_bool m_wakeUpPending = false;
     std::atomic_bool m_interrupted = false;
     QHash<int, Watch> m_watches;
+    std::vector<int> m_dirty; ///< descriptors whose interest changed since the last wait
     /// The notifiers each running iteration is about to activate (nested loops stack up);
     /// unregistering one sets its entries to nullptr.
     std::vector<std::vector<QSocketNotifier *> *> m_pending;
