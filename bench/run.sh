@@ -72,6 +72,7 @@ chat_clients=10
 ramp_rounds=${BENCH_RAMP_ROUNDS:-$rounds}
 
 # Tools -----------------------------------------------------------------------------------------
+bash "$(dirname "$0")/../packaging/install-deps.sh" > /dev/null # wrk, jq, curl, PostgreSQL, Qt
 for tool in wrk jq psql curl; do
     command -v $tool > /dev/null || { echo "bench/run.sh needs $tool" >&2; exit 2; }
 done

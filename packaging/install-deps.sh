@@ -20,7 +20,7 @@ PACKAGES=(
   # database
   postgresql-15 postgresql-contrib
   # headless GUI, keyring and benchmark tools
-  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools wrk
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools wrk jq curl
   fonts-dejavu-core fonts-noto-color-emoji
 )
 
