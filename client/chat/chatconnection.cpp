@@ -147,6 +147,17 @@ void ChatConnection::stop()
     const QList<Outgoing> outbox = std::exchange(m_outbox, {});
     for (const Outgoing &o : outbox)
         failOutgoing(o.clientMsgId, {}, tr("Not sent: you are signed out."));
+    markRoomsDisconnected();
+    if (m_user.id != 0) {
+        m_user = {};
+        Q_EMIT userChanged();
+    }
+    setState(State::Offline);
+}
+
+void ChatConnection::markRoomsDisconnected()
+{
+    // Every room must be joined again (with afterId) on the next socket.
     for (auto it = m_rooms.begin(); it != m_rooms.end(); ++it) {
         it->joined = false;
         it->joinSent = false;
@@ -155,11 +166,6 @@ void ChatConnection::stop()
                 model->handleDisconnected();
         }
     }
-    if (m_user.id != 0) {
-        m_user = {};
-        Q_EMIT userChanged();
-    }
-    setState(State::Offline);
 }
 
 void ChatConnection::reconnectNow()
@@ -207,14 +213,7 @@ void ChatConnection::onDisconnected()
     socket->deleteLater();
     m_authenticated = false;
     m_pingTimer.stop();
-    for (auto it = m_rooms.begin(); it != m_rooms.end(); ++it) {
-        it->joined = false;
-        it->joinSent = false;
-        for (const auto &model : std::as_const(it->models)) {
-            if (model)
-                model->handleDisconnected();
-        }
-    }
+    markRoomsDisconnected();
     for (Outgoing &o : m_outbox)
         o.inFlight = false; // resent after the room is joined again
 

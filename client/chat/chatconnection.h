@@ -140,6 +140,7 @@ private:
     };
 
     void openSocket();
+    void markRoomsDisconnected();
     void setState(State state);
     void scheduleReconnect();
     void onConnected();

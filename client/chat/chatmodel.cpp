@@ -96,11 +96,7 @@ ChatModel::ChatModel(QObject *parent)
 
 ChatModel::~ChatModel()
 {
-    if (m_connection && m_attached) {
-        if (m_active)
-            m_connection->setRoomVisible(m_eventId, false);
-        m_connection->detach(this);
-    }
+    detachFromRoom();
 }
 
 int ChatModel::rowCount(const QModelIndex &parent) const
@@ -189,17 +185,22 @@ QHash<int, QByteArray> ChatModel::roleNames() const
 
 // ---- properties ---------------------------------------------------------------------------
 
+void ChatModel::detachFromRoom()
+{
+    if (!m_connection || !m_attached)
+        return;
+    if (m_active)
+        m_connection->setRoomVisible(m_eventId, false);
+    m_connection->detach(this);
+    m_attached = false;
+}
+
 void ChatModel::setConnection(ChatConnection *connection)
 {
     m_connectionSet = true;
     if (m_connection == connection)
         return;
-    if (m_connection && m_attached) {
-        if (m_active)
-            m_connection->setRoomVisible(m_eventId, false);
-        m_connection->detach(this);
-        m_attached = false;
-    }
+    detachFromRoom();
     m_connection = connection;
     Q_EMIT connectionChanged();
     reload();
@@ -209,12 +210,7 @@ void ChatModel::setEventId(qint64 id)
 {
     if (m_eventId == id)
         return;
-    if (m_connection && m_attached) {
-        if (m_active)
-            m_connection->setRoomVisible(m_eventId, false);
-        m_connection->detach(this);
-        m_attached = false;
-    }
+    detachFromRoom();
     m_eventId = id;
     Q_EMIT eventIdChanged();
     reload();
@@ -358,12 +354,7 @@ void ChatModel::reload()
         if (call)
             call->abort();
     }
-    if (m_connection && m_attached) {
-        if (m_active)
-            m_connection->setRoomVisible(m_eventId, false);
-        m_connection->detach(this);
-        m_attached = false;
-    }
+    detachFromRoom();
     if (!m_connectionSet && !m_connection && ChatConnection::instance()) {
         m_connection = ChatConnection::instance();
         Q_EMIT connectionChanged();

@@ -157,6 +157,7 @@ Q_SIGNALS:
     void messageReceived(qint64 id);
 
 private:
+    void detachFromRoom();
     struct Row
     {
         qint64 id = 0; ///< 0 until the server stored it
