@@ -26,9 +26,6 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QSocketNotifier>
-#include <QSqlDriver>
-#include <QSqlQuery>
-#include <QTimer>
 
 #include <csignal>
 #include <netinet/in.h>

@@ -324,6 +324,15 @@ std::optional<QByteArray> EventIndex::eventJson(qint64 id, const QDateTime &now,
     return out;
 }
 
+std::optional<qint64> EventIndex::organizerOf(qint64 id) const
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_byId.find(id);
+    if (it == m_byId.end())
+        return std::nullopt;
+    return it->second.organizerId;
+}
+
 std::optional<Event> EventIndex::event(qint64 id, const QDateTime &now) const
 {
     QReadLocker locker(&m_lock);

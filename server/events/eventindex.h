@@ -70,7 +70,10 @@ public:
     [[nodiscard]] std::optional<QByteArray> eventJson(
             qint64 id, const QDateTime &now,
             LocationPrecision precision = LocationPrecision::Exact) const;
+    /// The typed event, rebuilt from its JSON (for tests and rare callers; not a hot path).
     [[nodiscard]] std::optional<Event> event(qint64 id, const QDateTime &now) const;
+    /// The organizer of an indexed event (cheap: no JSON is parsed).
+    [[nodiscard]] std::optional<qint64> organizerOf(qint64 id) const;
     [[nodiscard]] qsizetype size() const;
 
     [[nodiscard]] static QString encodeCursor(qint64 startMs, qint64 id);

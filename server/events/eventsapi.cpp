@@ -258,9 +258,8 @@ void EventsApi::points(Request &request, const Reply &reply)
 void EventsApi::details(Request &request, const Reply &reply)
 {
     const qint64 id = request.id();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto event = m_index.event(id, now);
-    if (!event) {
+    const auto organizer = m_index.organizerOf(id);
+    if (!organizer) {
         reply.send(notFound());
         return;
     }
@@ -274,7 +273,7 @@ void EventsApi::details(Request &request, const Reply &reply)
         answer(LocationPrecision::Area);
         return;
     }
-    if (request.user->id == event->organizer.id) {
+    if (request.user->id == *organizer) {
         answer(LocationPrecision::Exact);
         return;
     }

@@ -43,6 +43,21 @@ Error unavailable()
 using Key = std::tuple<qint64, qint64, QString>;
 } // namespace
 
+ChatMembership chatMembership(DbSession &s, qint64 eventId, qint64 userId)
+{
+    auto *q = s.prepared(u"SELECT e.organizer_id = ? OR EXISTS (SELECT 1 FROM attendances a "
+                         "  WHERE a.event_id = e.id AND a.user_id = ? AND a.status = 'APPROVED') "
+                         "FROM events e WHERE e.id = ?"_s);
+    ChatMembership m;
+    if (!s.exec(q, { userId, userId, eventId }))
+        return m;
+    m.ok = true;
+    if (q->next())
+        m.member = q->value(0).toBool();
+    q->finish();
+    return m;
+}
+
 const QString &selectMessagesSql()
 {
     static const QString sql =

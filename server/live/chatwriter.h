@@ -87,6 +87,14 @@ private:
     QAtomicInteger<qint64> m_transactions = 0;
 };
 
+/// Whether a user is in an event's chat (its organizer or an approved attendee).
+struct ChatMembership
+{
+    bool ok = false;            ///< the query ran
+    std::optional<bool> member; ///< nothing: no such event
+};
+[[nodiscard]] ChatMembership chatMembership(DbSession &session, qint64 eventId, qint64 userId);
+
 /// The start of a query for stored messages with their authors' names ("… WHERE …" follows);
 /// read its rows with messageFromRow().
 [[nodiscard]] const QString &selectMessagesSql();

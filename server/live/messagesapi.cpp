@@ -78,17 +78,12 @@ void MessagesApi::history(Request &request, const Reply &reply)
     const qint64 afterId = *after;
     const qint64 n = *limit;
     m_db.run([=](DbSession &s) -> HttpResponse {
-            auto *member = s.prepared(
-                    u"SELECT e.organizer_id = ? OR EXISTS (SELECT 1 FROM attendances a "
-                    "  WHERE a.event_id = e.id AND a.user_id = ? AND a.status = 'APPROVED') "
-                    "FROM events e WHERE e.id = ?"_s);
-            if (!s.exec(member, { userId, userId, eventId }))
+            const ChatMembership membership = chatMembership(s, eventId, userId);
+            if (!membership.ok)
                 return HttpResponse::error(503, databaseError(s.lastError(), "history"));
-            if (!member->next())
+            if (!membership.member)
                 return HttpResponse::error(404, EC::NotFound, MessagesText::tr("No such event."));
-            const bool allowed = member->value(0).toBool();
-            member->finish();
-            if (!allowed)
+            if (!*membership.member)
                 return HttpResponse::error(
                         403, EC::Forbidden,
                         MessagesText::tr("Only the organizer and approved attendees can read "

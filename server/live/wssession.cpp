@@ -53,27 +53,6 @@ qint64 idField(const QJsonObject &frame, QLatin1StringView key)
     return qint64(d);
 }
 
-/// "Is this user in the event's chat?" — true, false, or nullopt for no such event.
-struct Membership
-{
-    bool ok = false; ///< the query ran
-    std::optional<bool> member;
-};
-
-Membership checkMembership(DbSession &s, qint64 eventId, qint64 userId)
-{
-    auto *q = s.prepared(u"SELECT e.organizer_id = ? OR EXISTS (SELECT 1 FROM attendances a "
-                         "  WHERE a.event_id = e.id AND a.user_id = ? AND a.status = 'APPROVED') "
-                         "FROM events e WHERE e.id = ?"_s);
-    Membership m;
-    if (!s.exec(q, { userId, userId, eventId }))
-        return m;
-    m.ok = true;
-    if (q->next())
-        m.member = q->value(0).toBool();
-    q->finish();
-    return m;
-}
 } // namespace
 
 QByteArray textFrame(const QByteArray &utf8)
@@ -338,14 +317,14 @@ void WsSession::handleJoin(const QJsonObject &frame)
     m_kicked.remove(eventId);
     const qint64 userId = m_user.id;
     m_live.db()
-            .run([eventId, userId, afterId](DbSession &s) -> std::pair<Membership, qint64> {
-                const Membership m = checkMembership(s, eventId, userId);
+            .run([eventId, userId, afterId](DbSession &s) -> std::pair<ChatMembership, qint64> {
+                const ChatMembership m = chatMembership(s, eventId, userId);
                 qint64 newest = 0;
                 if (m.ok && m.member.value_or(false) && afterId < 0) {
                     auto *q = s.prepared(u"SELECT coalesce(max(id), 0) FROM messages "
                                          "WHERE event_id = ?"_s);
                     if (!s.exec(q, { eventId }))
-                        return { Membership {}, 0 };
+                        return { ChatMembership {}, 0 };
                     if (q->next())
                         newest = q->value(0).toLongLong();
                     q->finish();
@@ -353,7 +332,7 @@ void WsSession::handleJoin(const QJsonObject &frame)
                 return { m, afterId < 0 ? newest : afterId };
             })
             .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId,
-                   ref](const std::pair<Membership, qint64> &r) {
+                   ref](const std::pair<ChatMembership, qint64> &r) {
                 QMetaObject::invokeMethod(
                         &hub,
                         [this, self, eventId, ref, r] {
