@@ -2,6 +2,8 @@
 #include "attendance.h"
 
 #include "event.h"
+#include "protocol.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 
@@ -97,15 +99,11 @@ Attendance Attendance::fromJson(const QJsonObject &json)
 namespace Validation {
 FieldErrors validateJoinRequest(const QString &puddingName, const QString &puddingDescription)
 {
-    FieldErrors errors;
-    const QString name = puddingName.simplified();
-    if (name.isEmpty() || name.size() > 80)
-        errors.append({ u"puddingName"_s,
-                        AttendanceText::tr("Name your pudding in 1 to 80 characters.") });
-    if (puddingDescription.trimmed().size() > 500)
-        errors.append({ u"puddingDescription"_s,
-                        AttendanceText::tr("Describe it in at most 500 characters.") });
-    return errors;
+    namespace L = Protocol::Limits;
+    return checkText(u"puddingName"_s, puddingName, TextKind::SingleLine, 1, L::PuddingNameMax,
+               AttendanceText::tr("Name your pudding in 1 to 80 characters."))
+        + checkText(u"puddingDescription"_s, puddingDescription, TextKind::MultiLine, 0,
+            L::PuddingDescriptionMax, AttendanceText::tr("Describe it in at most 500 characters."));
 }
 } // namespace Validation
 

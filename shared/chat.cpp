@@ -2,6 +2,7 @@
 #include "chat.h"
 
 #include "event.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -52,23 +53,16 @@ QByteArray frame(QLatin1StringView type, QJsonObject fields)
 
 qsizetype characterCount(QStringView text)
 {
-    qsizetype count = 0;
-    for (const QChar c : text)
-        count += c.isLowSurrogate() ? 0 : 1; // a surrogate pair is one character, as in SQL
-    return count;
+    return Validation::characterCount(text);
 }
 
 FieldErrors validateMessage(const QString &trimmedContent, const QString &clientMsgId)
 {
-    FieldErrors errors;
-    if (trimmedContent.isEmpty() || characterCount(trimmedContent) > ContentMax)
-        errors.append({ u"content"_s,
-                        ChatText::tr("Write a message of 1 to %1 characters.").arg(ContentMax) });
-    if (clientMsgId.size() > ClientMsgIdMax)
-        errors.append({ u"clientMsgId"_s,
-                        ChatText::tr("clientMsgId has at most %1 characters.")
-                                .arg(ClientMsgIdMax) });
-    return errors;
+    using Validation::TextKind;
+    return Validation::checkText(u"content"_s, trimmedContent, TextKind::MultiLine, 1, ContentMax,
+               ChatText::tr("Write a message of 1 to %1 characters.").arg(ContentMax))
+        + Validation::checkText(u"clientMsgId"_s, clientMsgId, TextKind::Token, 0, ClientMsgIdMax,
+            ChatText::tr("clientMsgId has at most %1 characters.").arg(ClientMsgIdMax));
 }
 
 } // namespace Chat

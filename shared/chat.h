@@ -91,11 +91,13 @@ inline constexpr int HistoryPageMax = 200;
 /// A frame {"type": type, …fields} as compact UTF-8 JSON.
 [[nodiscard]] QByteArray frame(QLatin1StringView type, QJsonObject fields = {});
 
-/// Characters as PostgreSQL's char_length counts them (code points, not UTF-16 units).
+/// Characters as PostgreSQL's char_length counts them (code points, not UTF-16 units);
+/// the same as Validation::characterCount.
 [[nodiscard]] qsizetype characterCount(QStringView text);
 
-/// Trimmed content, or the field errors (content 1–2000 characters after trimming,
-/// clientMsgId at most 64 characters).
+/// The field errors of a message, by the one text rule (Validation::checkText): content 1–2000
+/// characters after trimming, several lines allowed; clientMsgId at most 64 characters, stored
+/// as given. Both must be valid Unicode without NUL or other control characters.
 [[nodiscard]] FieldErrors validateMessage(const QString &trimmedContent,
                                           const QString &clientMsgId);
 

@@ -50,8 +50,10 @@ struct GeoBox
 
 namespace Germany {
 /// Germany's bounding box, with a small margin (List Island to the Zugspitze region,
-/// Isenbruch to Deschka). Events must lie inside.
+/// Isenbruch to Deschka): a grid and a quick pre-check. Whether a place lies in Germany is
+/// Germany::isInGermany() (shared/germany.h), which follows the border.
 inline constexpr GeoBox Bounds { 5.86, 47.27, 15.05, 55.06 };
+/// Inside the bounding box (not the border: see isInGermany()).
 [[nodiscard]] inline bool contains(GeoPoint p) { return Bounds.contains(p); }
 } // namespace Germany
 

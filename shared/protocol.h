@@ -29,13 +29,18 @@ inline constexpr auto Internal = "internal_error"_L1;
 inline constexpr auto Unavailable = "unavailable"_L1;
 } // namespace ErrorCode
 
-/// Limits both sides enforce.
+/// Limits both sides enforce. Text limits count characters (Unicode code points, as PostgreSQL's
+/// char_length does), so a limit holds alike for 1-, 2-, 3- and 4-byte UTF-8.
 namespace Limits {
 inline constexpr int TitleMin = 3;
 inline constexpr int TitleMax = 120;
 inline constexpr int DescriptionMax = 5000;
 inline constexpr int CityMax = 80;
 inline constexpr int StateMax = 40;
+inline constexpr int VenueMax = 200;
+inline constexpr int PuddingNameMax = 80;
+inline constexpr int PuddingDescriptionMax = 500;
+inline constexpr int DecisionNoteMax = 500;
 inline constexpr int NameMin = 1;
 inline constexpr int NameMax = 80;
 inline constexpr int PasswordMin = 10;

@@ -2,6 +2,7 @@
 #include "validation.h"
 
 #include "geo.h"
+#include "germany.h"
 #include "protocol.h"
 
 #include <QCoreApplication>
@@ -21,15 +22,12 @@ class Text
 
 namespace L = Protocol::Limits;
 
-bool hasControlCharacters(const QString &text, bool allowNewlines)
+bool isForbiddenControl(char32_t c, TextKind kind)
 {
-    for (const QChar c : text) {
-        if (allowNewlines && (c == u'\n' || c == u'\r' || c == u'\t'))
-            continue;
-        if (c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
+    const bool control = c < 0x20 || (c >= 0x7f && c <= 0x9f); // C0, DEL, C1
+    if (!control)
+        return false;
+    return !(kind == TextKind::MultiLine && (c == U'\n' || c == U'\r' || c == U'\t'));
 }
 
 const QSet<QString> &commonPasswords()
@@ -63,6 +61,141 @@ bool isCommonPassword(const QString &password)
     return commonPasswords().contains(password.toLower());
 }
 
+qsizetype characterCount(QStringView text)
+{
+    qsizetype count = 0;
+    for (const QChar c : text)
+        count += c.isLowSurrogate() ? 0 : 1; // a pair counts once; a lone low one is refused
+    return count;
+}
+
+QString normalizedText(const QString &text, TextKind kind)
+{
+    switch (kind) {
+    case TextKind::SingleLine:
+        return text.simplified();
+    case TextKind::MultiLine:
+        return text.trimmed();
+    case TextKind::Token:
+        break;
+    }
+    return text;
+}
+
+std::optional<char32_t> firstForbiddenCharacter(QStringView text, TextKind kind)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate()) {
+            if (i + 1 < n && text[i + 1].isLowSurrogate()) {
+                ++i; // a pair: a code point above U+FFFF, never a control character
+                continue;
+            }
+            return c.unicode();
+        }
+        if (c.isLowSurrogate() || isForbiddenControl(c.unicode(), kind))
+            return c.unicode();
+    }
+    return std::nullopt;
+}
+
+FieldErrors checkText(const QString &field, const QString &text, TextKind kind, int min, int max,
+    const QString &lengthMessage)
+{
+    if (const auto bad = firstForbiddenCharacter(text, kind)) {
+        if (QChar::isSurrogate(*bad))
+            return { { field,
+                Text::tr("This text is not valid Unicode (it holds an unpaired "
+                         "surrogate or invalid UTF-8).") } };
+        return { { field,
+            Text::tr("Control characters such as U+%1 are not allowed here.")
+                .arg(QString::number(uint(*bad), 16).toUpper().rightJustified(4, u'0')) } };
+    }
+    const qsizetype count = characterCount(normalizedText(text, kind));
+    if (count < min || count > max) {
+        if (!lengthMessage.isEmpty())
+            return { { field, lengthMessage } };
+        if (count == 0)
+            return { { field, Text::tr("This field is required.") } };
+        if (count < min)
+            return { { field, Text::tr("Use at least %1 characters.").arg(min) } };
+        return { { field, Text::tr("Use at most %1 characters.").arg(max) } };
+    }
+    return {};
+}
+
+namespace {
+// One code point from UTF-8 at bytes[i]: its value and length, or length 0 when the bytes there
+// are not a valid, shortest-form sequence of a Unicode scalar value.
+std::pair<char32_t, int> decodeOne(QByteArrayView bytes, qsizetype i)
+{
+    const auto byte = [&](qsizetype k) { return uchar(bytes[k]); };
+    const uchar b0 = byte(i);
+    if (b0 < 0x80)
+        return { b0, 1 };
+    int length;
+    char32_t value;
+    char32_t least;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+        length = 2, value = b0 & 0x1f, least = 0x80;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+        length = 3, value = b0 & 0x0f, least = 0x800;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+        length = 4, value = b0 & 0x07, least = 0x10000;
+    } else {
+        return { 0, 0 }; // a continuation byte, C0/C1 (overlong) or F5..FF
+    }
+    if (i + length > bytes.size())
+        return { 0, 0 };
+    for (int k = 1; k < length; ++k) {
+        const uchar b = byte(i + k);
+        if ((b & 0xc0) != 0x80)
+            return { 0, 0 };
+        value = (value << 6) | (b & 0x3f);
+    }
+    if (value < least || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
+        return { 0, 0 };
+    return { value, length };
+}
+} // namespace
+
+QString decodeTextPart(QByteArrayView bytes)
+{
+    QString text;
+    text.reserve(bytes.size());
+    for (qsizetype i = 0; i < bytes.size();) {
+        const auto [value, length] = decodeOne(bytes, i);
+        if (length == 0) {
+            text.append(QChar(char16_t(0xdc00 + uchar(bytes[i])))); // surrogateescape
+            ++i;
+            continue;
+        }
+        if (value > 0xffff) {
+            text.append(QChar(QChar::highSurrogate(value)));
+            text.append(QChar(QChar::lowSurrogate(value)));
+        } else {
+            text.append(QChar(char16_t(value)));
+        }
+        i += length;
+    }
+    return text;
+}
+
+std::optional<QString> decodeUtf8Strict(QByteArrayView bytes)
+{
+    QString text = decodeTextPart(bytes);
+    // Valid UTF-8 never decodes to a lone surrogate: one here is an escaped invalid byte.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].isHighSurrogate()) {
+            ++i;
+        } else if (text[i].isLowSurrogate()) {
+            return std::nullopt;
+        }
+    }
+    return text;
+}
+
 FieldErrors validateEmail(const QString &email)
 {
     // Deliberately simple: one @, something before it, a dotted domain after it, no spaces.
@@ -70,7 +203,11 @@ FieldErrors validateEmail(const QString &email)
     static const QRegularExpression shape(u"^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$"_s);
     if (email.isEmpty())
         return { { u"email"_s, Text::tr("Please enter your email address.") } };
-    if (email.size() > L::EmailMax || !shape.match(email).hasMatch())
+    if (auto errors = checkText(u"email"_s, email, TextKind::Token, 1, L::EmailMax,
+            Text::tr("This is not a valid email address."));
+        !errors.isEmpty())
+        return errors;
+    if (!shape.match(email).hasMatch())
         return { { u"email"_s, Text::tr("This is not a valid email address.") } };
     return {};
 }
@@ -93,14 +230,10 @@ FieldErrors validatePassword(const QString &password)
 
 FieldErrors validateUserName(const QString &name)
 {
-    const auto trimmed = simplifiedLine(name);
-    if (trimmed.size() < L::NameMin)
+    if (characterCount(normalizedText(name, TextKind::SingleLine)) < L::NameMin
+        && !firstForbiddenCharacter(name, TextKind::SingleLine))
         return { { u"name"_s, Text::tr("Please enter your name.") } };
-    if (trimmed.size() > L::NameMax)
-        return { { u"name"_s, Text::tr("Use at most %1 characters.").arg(L::NameMax) } };
-    if (hasControlCharacters(name, false))
-        return { { u"name"_s, Text::tr("The name contains characters that are not allowed.") } };
-    return {};
+    return checkText(u"name"_s, name, TextKind::SingleLine, L::NameMin, L::NameMax);
 }
 
 FieldErrors validateRegistration(const QString &email, const QString &password,
@@ -118,38 +251,23 @@ FieldErrors validateEventDraft(const EventDraft &draft, DraftMode mode, const QD
         return present;
     };
 
-    if (required(draft.title.has_value(), u"title"_s)) {
-        const auto title = simplifiedLine(*draft.title);
-        if (title.size() < L::TitleMin || title.size() > L::TitleMax)
-            errors.append({ u"title"_s,
-                            Text::tr("The title needs %1 to %2 characters.")
-                                    .arg(L::TitleMin)
-                                    .arg(L::TitleMax) });
-        else if (hasControlCharacters(*draft.title, false))
-            errors.append({ u"title"_s, Text::tr("The title contains characters that are not "
-                                                 "allowed.") });
-    }
-    if (draft.description) {
-        if (draft.description->size() > L::DescriptionMax)
-            errors.append({ u"description"_s,
-                            Text::tr("Use at most %1 characters.").arg(L::DescriptionMax) });
-        else if (hasControlCharacters(*draft.description, true))
-            errors.append({ u"description"_s, Text::tr("The description contains characters "
-                                                       "that are not allowed.") });
-    }
+    if (required(draft.title.has_value(), u"title"_s))
+        errors
+            += checkText(u"title"_s, *draft.title, TextKind::SingleLine, L::TitleMin, L::TitleMax,
+                Text::tr("The title needs %1 to %2 characters.").arg(L::TitleMin).arg(L::TitleMax));
+    if (draft.description)
+        errors += checkText(
+            u"description"_s, *draft.description, TextKind::MultiLine, 0, L::DescriptionMax);
     if (required(draft.location.has_value(), u"location"_s)) {
         const auto p = *draft.location;
-        if (!std::isfinite(p.lat) || !std::isfinite(p.lng) || !Germany::contains(p))
+        if (!std::isfinite(p.lat) || !std::isfinite(p.lng) || !Germany::isInGermany(p))
             errors.append({ u"location"_s, Text::tr("The meetup must take place in Germany.") });
     }
-    if (required(draft.city.has_value(), u"city"_s)) {
-        const auto city = simplifiedLine(*draft.city);
-        if (city.isEmpty() || city.size() > L::CityMax || hasControlCharacters(city, false))
-            errors.append({ u"city"_s,
-                            Text::tr("The city needs 1 to %1 characters.").arg(L::CityMax) });
-    }
-    if (draft.state && (draft.state->size() > L::StateMax || hasControlCharacters(*draft.state, false)))
-        errors.append({ u"state"_s, Text::tr("Use at most %1 characters.").arg(L::StateMax) });
+    if (required(draft.city.has_value(), u"city"_s))
+        errors += checkText(u"city"_s, *draft.city, TextKind::SingleLine, 1, L::CityMax,
+            Text::tr("The city needs 1 to %1 characters.").arg(L::CityMax));
+    if (draft.state)
+        errors += checkText(u"state"_s, *draft.state, TextKind::SingleLine, 0, L::StateMax);
 
     const bool hasStart = required(draft.startTime.has_value(), u"startTime"_s);
     const bool hasEnd = required(draft.endTime.has_value(), u"endTime"_s);
@@ -169,6 +287,16 @@ FieldErrors validateEventDraft(const EventDraft &draft, DraftMode mode, const QD
                                 .arg(L::AttendeeLimitMin)
                                 .arg(L::AttendeeLimitMax) });
     return errors;
+}
+
+FieldErrors validateVenue(const QString &venue)
+{
+    return checkText(u"venue"_s, venue, TextKind::SingleLine, 0, L::VenueMax);
+}
+
+FieldErrors validateDecisionNote(const QString &note)
+{
+    return checkText(u"note"_s, note, TextKind::MultiLine, 0, L::DecisionNoteMax);
 }
 
 } // namespace Pudding::Validation

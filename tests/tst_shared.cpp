@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The shared domain code on its own: geography, validation rules, the JSON forms.
 #include "geotestutil.h"
+#include "shared/attendance.h"
+#include "shared/chat.h"
 #include "shared/event.h"
 #include "shared/geo.h"
+#include "shared/germany.h"
 #include "shared/protocol.h"
 #include "shared/result.h"
 #include "shared/user.h"
@@ -29,6 +32,7 @@ Q_DECLARE_METATYPE(Pudding::GeoPoint)
 Q_DECLARE_METATYPE(Pudding::EventDraft)
 Q_DECLARE_METATYPE(Pudding::EventStatus)
 Q_DECLARE_METATYPE(Pudding::Validation::DraftMode)
+Q_DECLARE_METATYPE(Pudding::Validation::TextKind)
 
 using Pudding::Test::destination;
 
@@ -81,6 +85,25 @@ EventDraft validDraft()
     return d;
 }
 
+/// `n` characters of UTF-8 width `bytes` (1: 'a', 2: 'ä', 3: '€', 4: '🍮' as a surrogate pair).
+QString chars(int n, int bytes)
+{
+    switch (bytes) {
+    case 1:
+        return QString(n, u'a');
+    case 2:
+        return QString(n, u'ä');
+    case 3:
+        return QString(n, QChar(0x20ac));
+    default:
+        return QString::fromUcs4(U"\U0001F36E").repeated(n);
+    }
+}
+
+const QString LoneHigh = QString(QChar(0xd800));
+const QString LoneLow = QString(QChar(0xdc00));
+const QString Nul = QString(QChar(0));
+
 QStringList fieldsOf(const FieldErrors &errors)
 {
     QStringList fields;
@@ -109,8 +132,18 @@ private Q_SLOTS:
     void parseBbox();
     void germanyContains_data();
     void germanyContains();
+    void germanyBorder_data();
+    void germanyBorder();
+    void germanyBorderDistance_data();
+    void germanyBorderDistance();
 
     // validation
+    void checkText_data();
+    void checkText();
+    void decodeUtf8_data();
+    void decodeUtf8();
+    void fieldValidators_data();
+    void fieldValidators();
     void validateEmail_data();
     void validateEmail();
     void validatePassword_data();
@@ -358,8 +391,306 @@ void TestShared::germanyContains()
     QCOMPARE(Germany::contains(point), inside);
 }
 
+void TestShared::germanyBorder_data()
+{
+    QTest::addColumn<GeoPoint>("point");
+    QTest::addColumn<bool>("inside");
+    // Inside the border.
+    QTest::newRow("Berlin") << Berlin << true;
+    QTest::newRow("Zugspitze") << Zugspitze << true;
+    QTest::newRow("Kehl") << GeoPoint { 48.5722, 7.8150 } << true;
+    QTest::newRow("Weil am Rhein") << GeoPoint { 47.5940, 7.6210 } << true;
+    QTest::newRow("Frankfurt (Oder)") << GeoPoint { 52.3471, 14.5506 } << true;
+    QTest::newRow("Lake Constance, Obersee") << GeoPoint { 47.6000, 9.4000 } << true;
+    QTest::newRow("Lake Constance, Überlinger See") << GeoPoint { 47.7400, 9.1300 } << true;
+    QTest::newRow("Lake Constance off Lindau") << GeoPoint { 47.5500, 9.6500 } << true;
+    QTest::newRow("Jestetten") << GeoPoint { 47.6540, 8.5720 } << true;
+    // On or near the border: inside by the tolerance (data error, river borders, exclaves).
+    QTest::newRow("Büsingen am Hochrhein") << GeoPoint { 47.6967, 8.6900 } << true;
+    QTest::newRow("Büsingen, east") << GeoPoint { 47.6930, 8.7100 } << true;
+    QTest::newRow("Konstanz Münster") << GeoPoint { 47.6633, 9.1760 } << true;
+    QTest::newRow("Konstanz station") << GeoPoint { 47.6585, 9.1775 } << true;
+    QTest::newRow("Europabrücke Strasbourg-Kehl") << GeoPoint { 48.5727, 7.7993 } << true;
+    QTest::newRow("Passerelle des Deux Rives") << GeoPoint { 48.5681, 7.8003 } << true;
+    QTest::newRow("Görlitz old town") << GeoPoint { 51.1560, 14.9900 } << true;
+    QTest::newRow("Breisach Münster") << GeoPoint { 48.0322, 7.5800 } << true;
+    QTest::newRow("Rheinfelden (Baden)") << GeoPoint { 47.5610, 7.7900 } << true;
+    QTest::newRow("Helgoland") << GeoPoint { 54.1820, 7.8850 } << true;
+    QTest::newRow("List auf Sylt") << ListAufSylt << true;
+    QTest::newRow("Selfkant-Isenbruch") << GeoPoint { 51.0500, 5.8700 } << true;
+    QTest::newRow("Freilassing, Saalach bridge") << GeoPoint { 47.8230, 12.9890 } << true;
+    // Outside: inside the bounding box, but not Germany.
+    QTest::newRow("Strasbourg cathedral") << GeoPoint { 48.5818, 7.7509 } << false;
+    QTest::newRow("Strasbourg station") << GeoPoint { 48.5850, 7.7345 } << false;
+    QTest::newRow("Strasbourg-Neudorf") << GeoPoint { 48.5700, 7.7600 } << false;
+    QTest::newRow("Basel SBB") << GeoPoint { 47.5476, 7.5897 } << false;
+    QTest::newRow("Salzburg old town") << GeoPoint { 47.7994, 13.0439 } << false;
+    QTest::newRow("Salzburg Hbf") << GeoPoint { 47.8131, 13.0459 } << false;
+    QTest::newRow("Bregenz") << GeoPoint { 47.5031, 9.7471 } << false;
+    QTest::newRow("Neuf-Brisach") << GeoPoint { 48.0180, 7.5280 } << false;
+    QTest::newRow("Colmar") << GeoPoint { 48.0794, 7.3585 } << false;
+    QTest::newRow("Mulhouse") << GeoPoint { 47.7508, 7.3359 } << false;
+    QTest::newRow("Luxembourg") << GeoPoint { 49.6116, 6.1319 } << false;
+    QTest::newRow("Innsbruck") << GeoPoint { 47.2692, 11.4041 } << false;
+    QTest::newRow("Prague") << GeoPoint { 50.0755, 14.4378 } << false;
+    QTest::newRow("Swinoujscie") << GeoPoint { 53.9100, 14.2470 } << false;
+    // Outside the box.
+    QTest::newRow("Paris") << Paris << false;
+    QTest::newRow("Vienna") << Vienna << false;
+    QTest::newRow("Copenhagen") << Copenhagen << false;
+    QTest::newRow("null island") << GeoPoint { 0, 0 } << false;
+    QTest::newRow("NaN") << GeoPoint { std::numeric_limits<double>::quiet_NaN(), 10 } << false;
+    QTest::newRow("infinity") << GeoPoint { 50, std::numeric_limits<double>::infinity() } << false;
+}
+
+void TestShared::germanyBorder()
+{
+    QFETCH(GeoPoint, point);
+    QFETCH(bool, inside);
+    QCOMPARE(Germany::isInGermany(point), inside);
+}
+
+void TestShared::germanyBorderDistance_data()
+{
+    // How far outside the mapped border a place is: the tolerance decides, and these show that
+    // the distances themselves are right (rounded bounds around the measured values).
+    QTest::addColumn<GeoPoint>("point");
+    QTest::addColumn<double>("atLeast");
+    QTest::addColumn<double>("atMost");
+    QTest::newRow("Berlin") << Berlin << 0.0 << 0.0;
+    QTest::newRow("Lake Constance") << GeoPoint { 47.6000, 9.4000 } << 0.0 << 0.0;
+    QTest::newRow("Büsingen (exclave)") << GeoPoint { 47.6967, 8.6900 } << 0.0 << 0.0;
+    QTest::newRow("Europabrücke") << GeoPoint { 48.5727, 7.7993 } << 50.0 << 500.0;
+    QTest::newRow("Riehen (CH), by the border") << GeoPoint { 47.5788, 7.6468 } << 50.0 << 600.0;
+    QTest::newRow("Basel SBB") << GeoPoint { 47.5476, 7.5897 } << 2100.0 << 2800.0;
+    QTest::newRow("Strasbourg cathedral") << GeoPoint { 48.5818, 7.7509 } << 3300.0 << 4300.0;
+    QTest::newRow("Salzburg Hbf") << GeoPoint { 47.8131, 13.0459 } << 5000.0 << 6000.0;
+    QTest::newRow("Innsbruck") << GeoPoint { 47.2692, 11.4041 } << 15000.0 << 21000.0;
+}
+
+void TestShared::germanyBorderDistance()
+{
+    QFETCH(GeoPoint, point);
+    QFETCH(double, atLeast);
+    QFETCH(double, atMost);
+    const double d = Germany::distanceOutsideMetres(point);
+    QVERIFY2(d >= atLeast && d <= atMost, qPrintable(QString::number(d)));
+    QCOMPARE(Germany::isInGermany(point), d <= Germany::BorderToleranceMetres);
+}
+
 // ---------------------------------------------------------------------------------------------
 // validation
+
+void TestShared::checkText_data()
+{
+    using Validation::TextKind;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<TextKind>("kind");
+    QTest::addColumn<int>("max");
+    QTest::addColumn<bool>("valid");
+
+    const auto S = TextKind::SingleLine;
+    const auto M = TextKind::MultiLine;
+    const auto T = TextKind::Token;
+    // Limits count characters, whatever their UTF-8 width.
+    for (int bytes = 1; bytes <= 4; ++bytes) {
+        for (auto kind : { S, M, T }) {
+            const int k = int(kind);
+            QTest::addRow("%d-byte x 120, kind %d", bytes, k)
+                << chars(120, bytes) << kind << 120 << true;
+            QTest::addRow("%d-byte x 121, kind %d", bytes, k)
+                << chars(121, bytes) << kind << 120 << false;
+        }
+    }
+    QTest::newRow("quotes and backslashes") << u"\"'\\ \\\" <b>&amp;"_s << S << 120 << true;
+    QTest::newRow("emoji with joiner and flag")
+        << u"👩‍👩‍👧 🇩🇪"_s << S << 120 << true;
+    QTest::newRow("NUL, single line") << (u"a"_s + Nul + u"b"_s) << S << 120 << false;
+    QTest::newRow("NUL, multi-line") << (u"a"_s + Nul + u"b"_s) << M << 120 << false;
+    QTest::newRow("NUL, token") << (u"a"_s + Nul) << T << 120 << false;
+    QTest::newRow("lone high surrogate") << (u"a"_s + LoneHigh + u"b"_s) << M << 120 << false;
+    QTest::newRow("lone high surrogate at the end") << (u"ab"_s + LoneHigh) << T << 120 << false;
+    QTest::newRow("lone low surrogate") << (u"a"_s + LoneLow) << S << 120 << false;
+    QTest::newRow("reversed pair") << (LoneLow + LoneHigh) << M << 120 << false;
+    QTest::newRow("newline, single line") << u"a\nb"_s << S << 120 << false;
+    QTest::newRow("tab, single line") << u"a\tb"_s << S << 120 << false;
+    QTest::newRow("newline, token") << u"a\n"_s << T << 120 << false;
+    QTest::newRow("newline, CRLF, tab, multi-line") << u"a\nb\r\n\tc"_s << M << 120 << true;
+    QTest::newRow("escape") << u"\x1b[31mred"_s << M << 120 << false;
+    QTest::newRow("bell") << u"ding\x07"_s << M << 120 << false;
+    QTest::newRow("DEL") << u"a\x7f"_s << M << 120 << false;
+    QTest::newRow("C1 (U+0085)") << u"a\u0085b"_s << M << 120 << false;
+    QTest::newRow("C1 (U+009B)") << u"a\u009bb"_s << S << 120 << false;
+    // Length counts what is stored: single lines simplified, multi-line trimmed.
+    QTest::newRow("single line, padded to 121")
+        << (u"  "_s + chars(120, 1) + u"   "_s) << S << 120 << true;
+    QTest::newRow("multi-line, padded")
+        << (u"\n"_s + chars(120, 4) + u"\n\n"_s) << M << 120 << true;
+    QTest::newRow("token, padded, counts spaces") << (u" "_s + chars(120, 1)) << T << 120 << false;
+}
+
+void TestShared::checkText()
+{
+    using Validation::TextKind;
+    QFETCH(QString, text);
+    QFETCH(TextKind, kind);
+    QFETCH(int, max);
+    QFETCH(bool, valid);
+    const auto errors = Validation::checkText(u"field"_s, text, kind, 0, max);
+    if (valid) {
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
+    } else {
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().field, u"field"_s);
+        QVERIFY(!errors.first().message.isEmpty());
+    }
+    QCOMPARE(Validation::firstForbiddenCharacter(text, kind).has_value(),
+        !valid && Validation::characterCount(Validation::normalizedText(text, kind)) <= max);
+}
+
+void TestShared::decodeUtf8_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("text"); // when valid
+
+    QTest::newRow("empty") << QByteArray() << true << QString();
+    QTest::newRow("ASCII") << QByteArray("Vanille") << true << u"Vanille"_s;
+    QTest::newRow("2, 3 and 4 bytes")
+        << QByteArray("\xc3\xa4\xe2\x82\xac\xf0\x9f\x8d\xae") << true << (u"ä€"_s + chars(1, 4));
+    QTest::newRow("U+10FFFF") << QByteArray("\xf4\x8f\xbf\xbf") << true
+                              << QString::fromUcs4(U"\U0010FFFF");
+    QTest::newRow("NUL decodes (the text rule refuses it)")
+        << QByteArray("a\0b", 3) << true << (u"a"_s + Nul + u"b"_s);
+    QTest::newRow("Latin-1 byte") << QByteArray("Gr\xfctze") << false << QString();
+    QTest::newRow("lone continuation byte") << QByteArray("a\x80") << false << QString();
+    QTest::newRow("truncated 3-byte") << QByteArray("\xe2\x82") << false << QString();
+    QTest::newRow("truncated 4-byte") << QByteArray("\xf0\x9f\x8d") << false << QString();
+    QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << false << QString();
+    QTest::newRow("overlong NUL") << QByteArray("\xc0\x80") << false << QString();
+    QTest::newRow("overlong 3-byte") << QByteArray("\xe0\x80\xaf") << false << QString();
+    QTest::newRow("encoded surrogate (CESU)") << QByteArray("\xed\xa0\x80") << false << QString();
+    QTest::newRow("above U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << false << QString();
+    QTest::newRow("F5 lead byte") << QByteArray("\xf5\x80\x80\x80") << false << QString();
+    QTest::newRow("FF") << QByteArray("\xff") << false << QString();
+}
+
+void TestShared::decodeUtf8()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, valid);
+    QFETCH(QString, text);
+    const auto strict = Validation::decodeUtf8Strict(bytes);
+    QCOMPARE(strict.has_value(), valid);
+    const QString part = Validation::decodeTextPart(bytes);
+    QVERIFY(!part.contains(QChar(QChar::ReplacementCharacter)));
+    if (valid) {
+        QCOMPARE(*strict, text);
+        QCOMPARE(part, text);
+        QCOMPARE(part, QString::fromUtf8(bytes)); // agrees with Qt on valid input
+    } else {
+        // The invalidity survives decoding, and the text rule refuses it by name.
+        const auto errors = Validation::checkText(
+            u"puddingName"_s, part, Validation::TextKind::MultiLine, 0, 1000);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().field, u"puddingName"_s);
+    }
+}
+
+void TestShared::fieldValidators_data()
+{
+    // Every shared validator applies the same rule: one row per (validator, value).
+    QTest::addColumn<QString>("validator");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QStringList>("expectedFields");
+
+    struct Field
+    {
+        const char *validator;
+        QString field;
+        int max;
+        bool multiLine;
+        bool required;
+    };
+    namespace L = Protocol::Limits;
+    const Field fields[] = {
+        { "userName", u"name"_s, L::NameMax, false, true },
+        { "puddingName", u"puddingName"_s, L::PuddingNameMax, false, true },
+        { "puddingDescription", u"puddingDescription"_s, L::PuddingDescriptionMax, true, false },
+        { "note", u"note"_s, L::DecisionNoteMax, true, false },
+        { "venue", u"venue"_s, L::VenueMax, false, false },
+        { "content", u"content"_s, Chat::ContentMax, true, true },
+        { "clientMsgId", u"clientMsgId"_s, Chat::ClientMsgIdMax, false, false },
+        { "title", u"title"_s, L::TitleMax, false, true },
+        { "description", u"description"_s, L::DescriptionMax, true, false },
+        { "city", u"city"_s, L::CityMax, false, true },
+        { "state", u"state"_s, L::StateMax, false, false },
+    };
+    for (const auto &f : fields) {
+        const QStringList bad { f.field };
+        for (int bytes = 1; bytes <= 4; ++bytes) {
+            QTest::addRow("%s: %d x %d-byte", f.validator, f.max, bytes)
+                << f.validator << chars(f.max, bytes) << QStringList();
+            QTest::addRow("%s: %d x %d-byte", f.validator, f.max + 1, bytes)
+                << f.validator << chars(f.max + 1, bytes) << bad;
+        }
+        QTest::addRow("%s: NUL", f.validator) << f.validator << (u"Pud"_s + Nul + u"ding"_s) << bad;
+        QTest::addRow("%s: lone high surrogate", f.validator)
+            << f.validator << (u"Pud"_s + LoneHigh + u"ding"_s) << bad;
+        QTest::addRow("%s: lone low surrogate", f.validator)
+            << f.validator << (u"Pudding"_s + LoneLow) << bad;
+        QTest::addRow("%s: escape", f.validator) << f.validator << u"Pud\x1b[2Jding"_s << bad;
+        QTest::addRow("%s: quotes, backslash", f.validator)
+            << f.validator << u"\"Pud\\ding\" 'n'"_s << QStringList();
+        QTest::addRow("%s: newline", f.validator)
+            << f.validator << u"Pud\nding"_s << (f.multiLine ? QStringList() : bad);
+        QTest::addRow("%s: tab", f.validator)
+            << f.validator << u"Pud\tding"_s << (f.multiLine ? QStringList() : bad);
+        QTest::addRow("%s: empty", f.validator)
+            << f.validator << QString() << (f.required ? bad : QStringList());
+    }
+}
+
+void TestShared::fieldValidators()
+{
+    QFETCH(QString, validator);
+    QFETCH(QString, value);
+    QFETCH(QStringList, expectedFields);
+    FieldErrors errors;
+    EventDraft draft = validDraft();
+    const bool title = validator == "title"_L1;
+    if (validator == "userName"_L1)
+        errors = Validation::validateUserName(value);
+    else if (validator == "puddingName"_L1)
+        errors = Validation::validateJoinRequest(value, QString());
+    else if (validator == "puddingDescription"_L1)
+        errors = Validation::validateJoinRequest(u"Vanille"_s, value);
+    else if (validator == "note"_L1)
+        errors = Validation::validateDecisionNote(value);
+    else if (validator == "venue"_L1)
+        errors = Validation::validateVenue(value);
+    else if (validator == "content"_L1)
+        errors = Chat::validateMessage(value.trimmed(), u"m-1"_s);
+    else if (validator == "clientMsgId"_L1)
+        errors = Chat::validateMessage(u"Hallo"_s, value);
+    else if (title || validator == "description"_L1 || validator == "city"_L1
+        || validator == "state"_L1) {
+        if (title)
+            draft.title = value;
+        else if (validator == "description"_L1)
+            draft.description = value;
+        else if (validator == "city"_L1)
+            draft.city = value;
+        else
+            draft.state = value;
+        errors = Validation::validateEventDraft(draft, Validation::DraftMode::Create, fixedNow());
+    } else {
+        QFAIL("unknown validator");
+    }
+    QCOMPARE(fieldsOf(errors), expectedFields);
+    for (const auto &e : errors)
+        QVERIFY(!e.message.isEmpty());
+}
 
 void TestShared::validateEmail_data()
 {
@@ -386,6 +717,12 @@ void TestShared::validateEmail_data()
     QTest::newRow("trailing dot") << u"anna@example.org."_s << false;
     QTest::newRow("too long 255")
             << (QString(255 - 12, u'a') + u"@example.org"_s) << false;
+    QTest::newRow("NUL") << (u"anna"_s + Nul + u"@example.org"_s) << false;
+    QTest::newRow("lone surrogate") << (u"anna"_s + LoneHigh + u"@example.org"_s) << false;
+    QTest::newRow("escape") << u"anna\x1b@example.org"_s << false;
+    QTest::newRow("max length 254 in 2-byte characters")
+        << (chars(254 - 12, 2) + u"@example.org"_s) << true;
+    QTest::newRow("255 in 4-byte characters") << (chars(255 - 12, 4) + u"@example.org"_s) << false;
 }
 
 void TestShared::validateEmail()
@@ -538,6 +875,21 @@ void TestShared::validateEventDraft_data()
                                       << DraftMode::Create << QStringList { u"location"_s };
     QTest::newRow("location Zugspitze") << with([](EventDraft &d) { d.location = Zugspitze; })
                                         << DraftMode::Create << QStringList();
+    QTest::newRow("location Strasbourg") << with([](EventDraft &d) {
+        d.location = GeoPoint { 48.5818, 7.7509 };
+    }) << DraftMode::Create << QStringList { u"location"_s };
+    QTest::newRow("location Basel") << with([](EventDraft &d) {
+        d.location = GeoPoint { 47.5476, 7.5897 };
+    }) << DraftMode::Update << QStringList { u"location"_s };
+    QTest::newRow("location Salzburg") << with([](EventDraft &d) {
+        d.location = GeoPoint { 47.7994, 13.0439 };
+    }) << DraftMode::Create << QStringList { u"location"_s };
+    QTest::newRow("location Büsingen") << with([](EventDraft &d) {
+        d.location = GeoPoint { 47.6967, 8.6900 };
+    }) << DraftMode::Create << QStringList();
+    QTest::newRow("location on Lake Constance") << with([](EventDraft &d) {
+        d.location = GeoPoint { 47.6000, 9.4000 };
+    }) << DraftMode::Create << QStringList();
 
     // times
     QTest::newRow("end before start")
