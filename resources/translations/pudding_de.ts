@@ -4,62 +4,62 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="22"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="23"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="38"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
         <source>My events</source>
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
         <source>Sign in or register</source>
         <translation>Anmelden oder registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="60"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
         <source>Account menu</source>
         <translation>Kontomenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="79"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="80"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="88"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="81"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
         <source>Settings menu</source>
         <translation>Einstellungsmenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
         <source>Language: follow the system</source>
         <translation>Sprache: wie im System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="127"/>
         <source>Show map tiles from the internet</source>
         <translation>Kartenkacheln aus dem Internet anzeigen</translation>
     </message>
@@ -67,22 +67,22 @@
 <context>
     <name>CancelEventDialog</name>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="18"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="20"/>
         <source>Cancel this meetup?</source>
         <translation>Dieses Treffen absagen?</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="34"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="36"/>
         <source>“%1” will be shown as cancelled to everyone. This cannot be undone.</source>
         <translation>„%1“ wird allen als abgesagt angezeigt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="46"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="48"/>
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="50"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="53"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -90,22 +90,22 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="58"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="72"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="67"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="81"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="67"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="81"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/chat/ChatPane.qml" line="103"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="117"/>
         <source>Reconnecting in %n second(s)… Messages you write are sent once the chat is back.</source>
         <translation>
             <numerusform>Neuer Verbindungsversuch in %n Sekunde… Was du schreibst, wird gesendet, sobald der Chat wieder da ist.</numerusform>
@@ -113,64 +113,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="104"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="118"/>
         <source>Reconnecting…</source>
         <translation>Verbinde neu…</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="107"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="121"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="109"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="123"/>
         <source>Reconnect now</source>
         <translation>Jetzt neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="171"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="192"/>
         <source>The beginning of the chat</source>
         <translation>Der Anfang des Chats</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="196"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="217"/>
         <source>No messages yet. Say hello to the other guests!</source>
         <translation>Noch keine Nachrichten. Sag den anderen Gästen Hallo!</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="218"/>
-        <location filename="../../qml/chat/ChatPane.qml" line="287"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="239"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="313"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="220"/>
-        <location filename="../../qml/chat/ChatPane.qml" line="222"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="241"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="243"/>
         <source>Send a photo</source>
         <translation>Ein Foto senden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="234"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="255"/>
         <source>Write a message…</source>
         <translation>Nachricht schreiben…</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="236"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="257"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="253"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="274"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="264"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="287"/>
         <source>Choose a photo to send</source>
         <translation>Foto zum Senden auswählen</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="265"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="288"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Fotos (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
@@ -178,14 +178,19 @@
 <context>
     <name>CitySearchField</name>
     <message>
-        <location filename="../../qml/components/CitySearchField.qml" line="12"/>
+        <location filename="../../qml/components/CitySearchField.qml" line="17"/>
         <source>Search a city…</source>
         <translation>Stadt suchen…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/CitySearchField.qml" line="13"/>
+        <location filename="../../qml/components/CitySearchField.qml" line="18"/>
         <source>Search a city</source>
         <translation>Stadt suchen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/CitySearchField.qml" line="67"/>
+        <source>No German city called “%1” is known. Try another spelling or a larger town nearby.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -215,29 +220,52 @@
     </message>
 </context>
 <context>
+    <name>DatePickerField</name>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="57"/>
+        <source>Not a date: type it like %1 or pick it from the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="77"/>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="78"/>
+        <source>Alt+Down opens a calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="116"/>
+        <source>Open the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="130"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="144"/>
         <source>Click the map where it takes place… (Esc cancels)</source>
         <translation>Klicke auf die Karte, wo es stattfindet… (Esc bricht ab)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="131"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="145"/>
         <source>New meetup</source>
         <translation>Neues Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="133"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
         <source>Create a new meetup</source>
         <translation>Ein neues Treffen anlegen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="146"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="161"/>
         <source>Loading meetups…</source>
         <translation>Treffen werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="162"/>
         <source>%n meetup(s) around here</source>
         <translation>
             <numerusform>%n Treffen in der Gegend</numerusform>
@@ -246,14 +274,40 @@
     </message>
 </context>
 <context>
+    <name>DurationSpinBox</name>
+    <message>
+        <location filename="../../qml/components/DurationSpinBox.qml" line="16"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/DurationSpinBox.qml" line="18"/>
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DurationSpinBox.qml" line="19"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DurationSpinBox.qml" line="54"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventDelegate</name>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="47"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="59"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/EventDelegate.qml" line="53"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="65"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>noch %n Platz frei</numerusform>
@@ -261,13 +315,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="53"/>
-        <location filename="../../qml/events/EventDelegate.qml" line="54"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="65"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="66"/>
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="54"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="66"/>
         <source>Full</source>
         <translation>Ausgebucht</translation>
     </message>
@@ -275,92 +329,97 @@
 <context>
     <name>EventDetailsPane</name>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="45"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="55"/>
         <source>Meetup details</source>
         <translation>Details zum Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="108"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="117"/>
         <source>Close details</source>
         <translation>Details schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="123"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="132"/>
         <source>This meetup was cancelled.</source>
         <translation>Dieses Treffen wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="134"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="143"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="142"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="151"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="149"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="159"/>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
         <source>Organizer</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="151"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="175"/>
         <source>Places</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="154"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="178"/>
         <source>%1 of %2 left</source>
         <translation>%1 von %2 frei</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="155"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="179"/>
         <source>Full (%1 guests)</source>
         <translation>Ausgebucht (%1 Gäste)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="167"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="191"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="169"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="193"/>
         <source>Your request is waiting for the organizer.</source>
         <translation>Deine Anfrage wartet auf die Organisatorin oder den Organisator.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="171"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="195"/>
         <source>You are on the waitlist.</source>
         <translation>Du stehst auf der Warteliste.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="197"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="207"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="232"/>
         <source>Sign in to join</source>
         <translation>Zum Teilnehmen anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="207"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="232"/>
         <source>Ask to join…</source>
         <translation>Teilnahme anfragen…</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="218"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="243"/>
         <source>Review requests</source>
         <translation>Anfragen prüfen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="252"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="231"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="258"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -368,101 +427,118 @@
 <context>
     <name>EventEditorDialog</name>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="24"/>
         <source>Edit meetup</source>
         <translation>Treffen bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="24"/>
         <source>New meetup</source>
         <translation>Neues Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="105"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="110"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="122"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="128"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="111"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="129"/>
         <source>e.g. Vanilla pudding picnic</source>
         <translation>z. B. Vanillepudding-Picknick</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="115"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="122"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="133"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="141"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="130"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="131"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="151"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="159"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="135"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="136"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="152"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="166"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="141"/>
-        <source>Location: %1, %2</source>
-        <translation>Ort: %1, %2</translation>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="171"/>
+        <source>Venue or address (optional)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="149"/>
-        <source>Date (YYYY-MM-DD)</source>
-        <translation>Datum (JJJJ-MM-TT)</translation>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="178"/>
+        <source>Venue or address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="153"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="179"/>
+        <source>e.g. Clara-Zetkin-Park, east entrance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="183"/>
+        <source>Shown only to you and the guests you approve, like the exact spot (%1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
+        <source>Starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="220"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="229"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="244"/>
+        <source>Ends at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="245"/>
+        <source>Ends %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="198"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="207"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="158"/>
-        <source>Start (HH:MM)</source>
-        <translation>Beginn (HH:MM)</translation>
-    </message>
-    <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="162"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="216"/>
         <source>Start time</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="167"/>
-        <source>Hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="168"/>
-        <source>Duration in hours</source>
-        <translation>Dauer in Stunden</translation>
-    </message>
-    <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="173"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="256"/>
         <source>Guests at most</source>
         <translation>Höchstens Gäste</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="180"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="265"/>
         <source>Maximum number of guests</source>
         <translation>Höchstzahl der Gäste</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="196"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="288"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="293"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="293"/>
         <source>Create meetup</source>
         <translation>Treffen anlegen</translation>
     </message>
@@ -470,12 +546,12 @@
 <context>
     <name>EventListPane</name>
     <message>
-        <location filename="../../qml/events/EventListPane.qml" line="50"/>
+        <location filename="../../qml/events/EventListPane.qml" line="51"/>
         <source>Meetups in view</source>
         <translation>Treffen im Kartenausschnitt</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventListPane.qml" line="80"/>
+        <location filename="../../qml/events/EventListPane.qml" line="95"/>
         <source>No meetups here. Zoom out, move the map or change the filters.</source>
         <translation>Hier gibt es keine Treffen. Zoome heraus, verschiebe die Karte oder ändere die Filter.</translation>
     </message>
@@ -499,29 +575,42 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../shared/event.cpp" line="126"/>
+        <location filename="../../shared/event.cpp" line="131"/>
         <source>Must be a text.</source>
         <translation>Muss ein Text sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="141"/>
+        <location filename="../../shared/event.cpp" line="147"/>
         <source>Must be an object with numbers lat and lng.</source>
         <translation>Muss ein Objekt mit den Zahlen lat und lng sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="152"/>
+        <location filename="../../shared/event.cpp" line="158"/>
         <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
         <translation>Muss eine ISO-8601-Zeit mit Zeitzone sein, z. B. 2026-12-24T18:00:00Z.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="163"/>
+        <location filename="../../shared/event.cpp" line="169"/>
         <source>Must be a whole number.</source>
         <translation>Muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="169"/>
+        <location filename="../../shared/event.cpp" line="175"/>
         <source>Some fields have the wrong type.</source>
         <translation>Einige Felder haben den falschen Typ.</translation>
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="43"/>
+        <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="48"/>
+        <source>The file chooser cannot be shown. Drop the file here instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -610,78 +699,79 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="25"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="26"/>
         <source>Ask to join</source>
         <translation>Teilnahme anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="49"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="66"/>
         <source>Choose a photo of your pudding</source>
         <translation>Wähle ein Foto deines Puddings</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="50"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="67"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Fotos (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="66"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="83"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="91"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="111"/>
         <source>Checking the photo…</source>
         <translation>Das Foto wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="92"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="112"/>
         <source>Drop a photo here, or choose one (JPEG, PNG or WebP, at most 5 MB).</source>
         <translation>Ziehe ein Foto hierher oder wähle eines aus (JPEG, PNG oder WebP, höchstens 5 MB).</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="110"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="124"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="141"/>
         <source>Choose photo…</source>
         <translation>Foto auswählen…</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="110"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="141"/>
         <source>Choose another photo…</source>
         <translation>Anderes Foto auswählen…</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="119"/>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="125"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="154"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="160"/>
         <source>Your pudding</source>
         <translation>Dein Pudding</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="126"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="161"/>
         <source>e.g. Grießpudding with cherries</source>
         <translation>z. B. Grießpudding mit Kirschen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="136"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="171"/>
         <source>Description (optional)</source>
         <translation>Beschreibung (optional)</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="144"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="179"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="147"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="182"/>
         <source>What makes it special? At most 500 characters.</source>
         <translation>Was macht ihn besonders? Höchstens 500 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="177"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="212"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="184"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="219"/>
         <source>Send request</source>
         <translation>Anfrage senden</translation>
     </message>
@@ -733,24 +823,37 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="125"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="127"/>
         <source>Photo from %1</source>
         <translation>Foto von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="181"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="183"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="185"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="187"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="191"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="193"/>
         <source>Send again</source>
         <translation>Noch einmal senden</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCalendar</name>
+    <message>
+        <location filename="../../qml/components/MonthCalendar.qml" line="107"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MonthCalendar.qml" line="122"/>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -832,37 +935,37 @@
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="52"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="61"/>
         <source>← Map</source>
         <translation>← Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="53"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="62"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="62"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="71"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="131"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="140"/>
         <source>You bring: %1</source>
         <translation>Du bringst mit: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
         <source>Chat (%1 new)</source>
         <translation>Chat (%1 neu)</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="146"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="155"/>
         <source>Open the chat, %n unread message(s)</source>
         <translation>
             <numerusform>Chat öffnen, %n ungelesene Nachricht</numerusform>
@@ -870,32 +973,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="147"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="156"/>
         <source>Open the chat</source>
         <translation>Chat öffnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="155"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="164"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="172"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="181"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation>Du hast noch bei keinem Treffen angefragt.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="202"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="211"/>
         <source>Close the chat</source>
         <translation>Chat schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="232"/>
         <source>Leave this meetup?</source>
         <translation>Dieses Treffen verlassen?</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="227"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="236"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation>Deine Anfrage für „%1“ wird zurückgezogen. Hattest du einen Platz, geht er an die nächste Person.</translation>
     </message>
@@ -921,17 +1024,17 @@
 <context>
     <name>Pudding::Client::AccountManager</name>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="41"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="39"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="112"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="109"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="172"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="169"/>
         <source>Please enter your email address and password.</source>
         <translation>Bitte gib deine E-Mail-Adresse und dein Passwort ein.</translation>
     </message>
@@ -1005,87 +1108,87 @@
         <translation>Nicht gesendet: du bist abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="306"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="315"/>
         <source>Not sent: you are no longer in this chat.</source>
         <translation>Nicht gesendet: du bist nicht mehr in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="327"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
         <source>New request to join</source>
         <translation>Neue Teilnahmeanfrage</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="327"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
         <source>%1 wants to bring %2.</source>
         <translation>%1 möchte %2 mitbringen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="345"/>
         <source>Meetup cancelled</source>
         <translation>Treffen abgesagt</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="337"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="346"/>
         <source>“%1” was cancelled.</source>
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="369"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="378"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="370"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="379"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="372"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="381"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="373"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="382"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="376"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="385"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="377"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="386"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="378"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="387"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="422"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="431"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="424"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="433"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="426"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="435"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="439"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="448"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="486"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="495"/>
         <source>Not sent: the server did not confirm it. Try again.</source>
         <translation>Nicht gesendet: der Server hat es nicht bestätigt. Versuch es noch einmal.</translation>
     </message>
@@ -1093,42 +1196,42 @@
 <context>
     <name>Pudding::Client::ChatModel</name>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="35"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="37"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="37"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="39"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="64"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="66"/>
         <source>The photo cannot be read.</source>
         <translation>Das Foto kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="68"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="70"/>
         <source>The photo is too large (at most 5 MB).</source>
         <translation>Das Foto ist zu groß (höchstens 5 MB).</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="82"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="84"/>
         <source>Only JPEG, PNG or WebP photos can be sent.</source>
         <translation>Nur JPEG-, PNG- oder WebP-Fotos können gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="125"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="135"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="127"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="137"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/chat/chatmodel.cpp" line="279"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="289"/>
         <source>%n online: %1</source>
         <translation>
             <numerusform>%n online: %1</numerusform>
@@ -1136,17 +1239,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="288"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="298"/>
         <source>%1 is typing…</source>
         <translation>%1 schreibt…</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="290"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="300"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 und %2 schreiben…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/chat/chatmodel.cpp" line="292"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="302"/>
         <source>%1 and %n other(s) are typing…</source>
         <translation>
             <numerusform>%1 und %n weitere Person schreiben…</numerusform>
@@ -1154,17 +1257,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="392"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="397"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="621"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="626"/>
         <source>You cannot write in this chat.</source>
         <translation>Du kannst in diesem Chat nicht schreiben.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="840"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="845"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation>Du bist nicht mehr in diesem Chat: die Organisation hat dich vom Treffen entfernt.</translation>
     </message>
@@ -1172,7 +1275,7 @@
 <context>
     <name>Pudding::Client::EventEditor</name>
     <message>
-        <location filename="../../client/events/eventeditor.cpp" line="69"/>
+        <location filename="../../client/events/eventeditor.cpp" line="75"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
@@ -1180,32 +1283,32 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="154"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="158"/>
         <source>This file cannot be opened.</source>
         <translation>Diese Datei lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="157"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="161"/>
         <source>The photo is too large: at most 5 MB, please.</source>
         <translation>Das Foto ist zu groß: höchstens 5 MB, bitte.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="160"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="164"/>
         <source>This is not an image. Use a JPEG, PNG or WebP photo.</source>
         <translation>Das ist kein Bild. Nimm ein JPEG-, PNG- oder WebP-Foto.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="187"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="191"/>
         <source>Add a photo of your pudding.</source>
         <translation>Füge ein Foto deines Puddings hinzu.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="189"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="193"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="193"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="197"/>
         <source>Choose a meetup first.</source>
         <translation>Wähle zuerst ein Treffen aus.</translation>
     </message>
@@ -1213,7 +1316,7 @@
 <context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
-        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="237"/>
+        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="267"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation>Das Treffen ist ausgebucht: Lehne eine angenommene Person ab, bevor du eine weitere Anfrage annimmst.</translation>
     </message>
@@ -1246,22 +1349,22 @@
         <translation>Anfragen: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="63"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="69"/>
         <source>← Back</source>
         <translation>← Zurück</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="64"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="70"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="75"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
         <source>Full</source>
         <translation>Ausgebucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="75"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>noch %n Platz frei</numerusform>
@@ -1269,47 +1372,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="79"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="85"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="101"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="107"/>
         <source>Keys: A approves, R rejects the selected request.</source>
         <translation>Tasten: A nimmt die gewählte Anfrage an, R lehnt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="152"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="158"/>
         <source>Photo of %1</source>
         <translation>Foto von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="173"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="179"/>
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="189"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="195"/>
         <source>Approve</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="191"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="197"/>
         <source>Approve %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="199"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="205"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="201"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="207"/>
         <source>Reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="217"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="223"/>
         <source>No requests yet.</source>
         <translation>Noch keine Anfragen.</translation>
     </message>
@@ -1323,142 +1426,151 @@
     </message>
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="45"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="54"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="49"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="58"/>
         <source>Register</source>
         <translation>Registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="56"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="63"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="65"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="73"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="64"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="74"/>
         <source>How others will see you</source>
         <translation>So sehen dich die anderen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="73"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="79"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="83"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="90"/>
         <source>Email address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="88"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="94"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="99"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="105"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="96"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="107"/>
         <source>At least 10 characters</source>
         <translation>Mindestens 10 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="125"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="136"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Create account</source>
         <translation>Konto anlegen</translation>
     </message>
 </context>
 <context>
+    <name>TimePickerField</name>
+    <message>
+        <location filename="../../qml/components/TimePickerField.qml" line="63"/>
+        <source>Not a time: type it like %1 or choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimePickerField.qml" line="80"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
-        <location filename="../../shared/validation.cpp" line="72"/>
+        <location filename="../../shared/validation.cpp" line="205"/>
         <source>Please enter your email address.</source>
         <translation>Bitte gib deine E-Mail-Adresse ein.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="74"/>
+        <location filename="../../shared/validation.cpp" line="207"/>
+        <location filename="../../shared/validation.cpp" line="211"/>
         <source>This is not a valid email address.</source>
         <translation>Das ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="83"/>
+        <location filename="../../shared/validation.cpp" line="122"/>
+        <location filename="../../shared/validation.cpp" line="220"/>
         <source>Use at least %1 characters.</source>
         <translation>Verwende mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="86"/>
-        <location filename="../../shared/validation.cpp" line="100"/>
-        <location filename="../../shared/validation.cpp" line="135"/>
-        <location filename="../../shared/validation.cpp" line="152"/>
+        <location filename="../../shared/validation.cpp" line="109"/>
+        <source>This text is not valid Unicode (it holds an unpaired surrogate or invalid UTF-8).</source>
+        <translation>Dieser Text ist kein gültiges Unicode (er enthält ein einzelnes Surrogat oder ungültiges UTF-8).</translation>
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="112"/>
+        <source>Control characters such as U+%1 are not allowed here.</source>
+        <translation>Steuerzeichen wie U+%1 sind hier nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="123"/>
+        <location filename="../../shared/validation.cpp" line="223"/>
         <source>Use at most %1 characters.</source>
         <translation>Verwende höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="89"/>
+        <location filename="../../shared/validation.cpp" line="226"/>
         <source>This password is one of the most common ones; please choose another.</source>
         <translation>Dieses Passwort gehört zu den häufigsten; bitte wähle ein anderes.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="98"/>
+        <location filename="../../shared/validation.cpp" line="235"/>
         <source>Please enter your name.</source>
         <translation>Bitte gib deinen Namen ein.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="102"/>
-        <source>The name contains characters that are not allowed.</source>
-        <translation>Der Name enthält unzulässige Zeichen.</translation>
-    </message>
-    <message>
-        <location filename="../../shared/validation.cpp" line="117"/>
+        <location filename="../../shared/validation.cpp" line="120"/>
+        <location filename="../../shared/validation.cpp" line="250"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="125"/>
+        <location filename="../../shared/validation.cpp" line="257"/>
         <source>The title needs %1 to %2 characters.</source>
         <translation>Der Titel braucht %1 bis %2 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="129"/>
-        <source>The title contains characters that are not allowed.</source>
-        <translation>Der Titel enthält unzulässige Zeichen.</translation>
-    </message>
-    <message>
-        <location filename="../../shared/validation.cpp" line="137"/>
-        <source>The description contains characters that are not allowed.</source>
-        <translation>Die Beschreibung enthält unzulässige Zeichen.</translation>
-    </message>
-    <message>
-        <location filename="../../shared/validation.cpp" line="143"/>
+        <location filename="../../shared/validation.cpp" line="264"/>
         <source>The meetup must take place in Germany.</source>
         <translation>Das Treffen muss in Deutschland stattfinden.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="149"/>
+        <location filename="../../shared/validation.cpp" line="268"/>
         <source>The city needs 1 to %1 characters.</source>
         <translation>Die Stadt braucht 1 bis %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="157"/>
+        <location filename="../../shared/validation.cpp" line="275"/>
         <source>The meetup cannot start in the past.</source>
         <translation>Das Treffen kann nicht in der Vergangenheit beginnen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="160"/>
+        <location filename="../../shared/validation.cpp" line="278"/>
         <source>The end must be after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="162"/>
+        <location filename="../../shared/validation.cpp" line="280"/>
         <source>A meetup lasts at most 14 days.</source>
         <translation>Ein Treffen dauert höchstens 14 Tage.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="168"/>
+        <location filename="../../shared/validation.cpp" line="286"/>
         <source>Allow between %1 and %2 attendees.</source>
         <translation>Erlaube zwischen %1 und %2 Gästen.</translation>
     </message>
@@ -1479,22 +1591,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="40"/>
+        <location filename="../../client/app/main.cpp" line="41"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
         <translation>Pudding Gabel: Pudding-Treffen in ganz Deutschland finden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="45"/>
+        <location filename="../../client/app/main.cpp" line="46"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
         <translation>Die Oberfläche laden, bei jeder QML-Warnung fehlschlagen und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="49"/>
+        <location filename="../../client/app/main.cpp" line="50"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
         <translation>Ein Bild des Fensters in diese Datei speichern, sobald es angezeigt wird, und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="54"/>
+        <location filename="../../client/app/main.cpp" line="55"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
         <translation>Millisekunden bis zum Bildschirmfoto (Standard 4000).</translation>
     </message>

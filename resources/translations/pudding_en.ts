@@ -4,62 +4,62 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="22"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="23"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="38"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
         <source>My events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
         <source>Sign in or register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="60"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
         <source>Account menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="79"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="80"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="88"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="81"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
         <source>Settings menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
         <source>Language: follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="127"/>
         <source>Show map tiles from the internet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,22 +67,22 @@
 <context>
     <name>CancelEventDialog</name>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="18"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="20"/>
         <source>Cancel this meetup?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="34"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="36"/>
         <source>“%1” will be shown as cancelled to everyone. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="46"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="48"/>
         <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/CancelEventDialog.qml" line="50"/>
+        <location filename="../../qml/organizer/CancelEventDialog.qml" line="53"/>
         <source>Cancel meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -90,22 +90,22 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="58"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="72"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="67"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="81"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="67"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="81"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/chat/ChatPane.qml" line="103"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="117"/>
         <source>Reconnecting in %n second(s)… Messages you write are sent once the chat is back.</source>
         <translation>
             <numerusform>Reconnecting in %n second… Messages you write are sent once the chat is back.</numerusform>
@@ -113,64 +113,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="104"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="118"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="107"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="121"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="109"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="123"/>
         <source>Reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="171"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="192"/>
         <source>The beginning of the chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="196"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="217"/>
         <source>No messages yet. Say hello to the other guests!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="218"/>
-        <location filename="../../qml/chat/ChatPane.qml" line="287"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="239"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="313"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="220"/>
-        <location filename="../../qml/chat/ChatPane.qml" line="222"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="241"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="243"/>
         <source>Send a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="234"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="255"/>
         <source>Write a message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="236"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="257"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="253"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="274"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="264"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="287"/>
         <source>Choose a photo to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="265"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="288"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,13 +178,18 @@
 <context>
     <name>CitySearchField</name>
     <message>
-        <location filename="../../qml/components/CitySearchField.qml" line="12"/>
+        <location filename="../../qml/components/CitySearchField.qml" line="17"/>
         <source>Search a city…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/CitySearchField.qml" line="13"/>
+        <location filename="../../qml/components/CitySearchField.qml" line="18"/>
         <source>Search a city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/CitySearchField.qml" line="67"/>
+        <source>No German city called “%1” is known. Try another spelling or a larger town nearby.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -215,29 +220,52 @@
     </message>
 </context>
 <context>
+    <name>DatePickerField</name>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="57"/>
+        <source>Not a date: type it like %1 or pick it from the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="77"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="78"/>
+        <source>Alt+Down opens a calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DatePickerField.qml" line="116"/>
+        <source>Open the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="130"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="144"/>
         <source>Click the map where it takes place… (Esc cancels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="131"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="145"/>
         <source>New meetup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="133"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
         <source>Create a new meetup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="146"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="161"/>
         <source>Loading meetups…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="162"/>
         <source>%n meetup(s) around here</source>
         <translation>
             <numerusform>%n meetup around here</numerusform>
@@ -246,14 +274,40 @@
     </message>
 </context>
 <context>
+    <name>DurationSpinBox</name>
+    <message>
+        <location filename="../../qml/components/DurationSpinBox.qml" line="16"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/DurationSpinBox.qml" line="18"/>
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DurationSpinBox.qml" line="19"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DurationSpinBox.qml" line="54"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventDelegate</name>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="47"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="59"/>
         <source>%1 km</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/EventDelegate.qml" line="53"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="65"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>%n place left</numerusform>
@@ -261,13 +315,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="53"/>
-        <location filename="../../qml/events/EventDelegate.qml" line="54"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="65"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="66"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDelegate.qml" line="54"/>
+        <location filename="../../qml/events/EventDelegate.qml" line="66"/>
         <source>Full</source>
         <translation type="unfinished"></translation>
     </message>
@@ -275,92 +329,97 @@
 <context>
     <name>EventDetailsPane</name>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="45"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="55"/>
         <source>Meetup details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="108"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="117"/>
         <source>Close details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="123"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="132"/>
         <source>This meetup was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="134"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="143"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="142"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="151"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="149"/>
-        <source>Organizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="151"/>
-        <source>Places</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="154"/>
-        <source>%1 of %2 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="155"/>
-        <source>Full (%1 guests)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="167"/>
-        <source>You are in: your request was approved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="169"/>
-        <source>Your request is waiting for the organizer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="171"/>
-        <source>You are on the waitlist.</source>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="159"/>
+        <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
+        <source>Organizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="175"/>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="178"/>
+        <source>%1 of %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="179"/>
+        <source>Full (%1 guests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="191"/>
+        <source>You are in: your request was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="193"/>
+        <source>Your request is waiting for the organizer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="195"/>
+        <source>You are on the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="197"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="207"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="232"/>
         <source>Sign in to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="207"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="232"/>
         <source>Ask to join…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="218"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="243"/>
         <source>Review requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="252"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="231"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="258"/>
         <source>Cancel meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -368,101 +427,118 @@
 <context>
     <name>EventEditorDialog</name>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="24"/>
         <source>Edit meetup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="20"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="24"/>
         <source>New meetup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="105"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="110"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="122"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="128"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="111"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="129"/>
         <source>e.g. Vanilla pudding picnic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="115"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="122"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="133"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="141"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="130"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="131"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="151"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="159"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="135"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="136"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="152"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="166"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="141"/>
-        <source>Location: %1, %2</source>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="171"/>
+        <source>Venue or address (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="149"/>
-        <source>Date (YYYY-MM-DD)</source>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="178"/>
+        <source>Venue or address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="153"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="179"/>
+        <source>e.g. Clara-Zetkin-Park, east entrance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="183"/>
+        <source>Shown only to you and the guests you approve, like the exact spot (%1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
+        <source>Starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="220"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="229"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="244"/>
+        <source>Ends at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="245"/>
+        <source>Ends %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="198"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="207"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="158"/>
-        <source>Start (HH:MM)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="162"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="216"/>
         <source>Start time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="167"/>
-        <source>Hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="168"/>
-        <source>Duration in hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="173"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="256"/>
         <source>Guests at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="180"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="265"/>
         <source>Maximum number of guests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="196"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="288"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="293"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="293"/>
         <source>Create meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,12 +546,12 @@
 <context>
     <name>EventListPane</name>
     <message>
-        <location filename="../../qml/events/EventListPane.qml" line="50"/>
+        <location filename="../../qml/events/EventListPane.qml" line="51"/>
         <source>Meetups in view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventListPane.qml" line="80"/>
+        <location filename="../../qml/events/EventListPane.qml" line="95"/>
         <source>No meetups here. Zoom out, move the map or change the filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,28 +575,41 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../shared/event.cpp" line="126"/>
+        <location filename="../../shared/event.cpp" line="131"/>
         <source>Must be a text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="141"/>
+        <location filename="../../shared/event.cpp" line="147"/>
         <source>Must be an object with numbers lat and lng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="152"/>
+        <location filename="../../shared/event.cpp" line="158"/>
         <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="163"/>
+        <location filename="../../shared/event.cpp" line="169"/>
         <source>Must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="169"/>
+        <location filename="../../shared/event.cpp" line="175"/>
         <source>Some fields have the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="43"/>
+        <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="48"/>
+        <source>The file chooser cannot be shown. Drop the file here instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -610,78 +699,79 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="25"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="26"/>
         <source>Ask to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="49"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="66"/>
         <source>Choose a photo of your pudding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="50"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="67"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="66"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="83"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="91"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="111"/>
         <source>Checking the photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="92"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="112"/>
         <source>Drop a photo here, or choose one (JPEG, PNG or WebP, at most 5 MB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="110"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="124"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="141"/>
         <source>Choose photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="110"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="141"/>
         <source>Choose another photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="119"/>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="125"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="154"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="160"/>
         <source>Your pudding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="126"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="161"/>
         <source>e.g. Grießpudding with cherries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="136"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="171"/>
         <source>Description (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="144"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="179"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="147"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="182"/>
         <source>What makes it special? At most 500 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="177"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="212"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/JoinDialog.qml" line="184"/>
+        <location filename="../../qml/attendance/JoinDialog.qml" line="219"/>
         <source>Send request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,23 +823,36 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="125"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="127"/>
         <source>Photo from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="181"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="183"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="185"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="187"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/chat/MessageDelegate.qml" line="191"/>
+        <location filename="../../qml/chat/MessageDelegate.qml" line="193"/>
         <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonthCalendar</name>
+    <message>
+        <location filename="../../qml/components/MonthCalendar.qml" line="107"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/MonthCalendar.qml" line="122"/>
+        <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -832,37 +935,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="52"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="61"/>
         <source>← Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="53"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="62"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="62"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="71"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="131"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="140"/>
         <source>You bring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
         <source>Chat (%1 new)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="146"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="155"/>
         <source>Open the chat, %n unread message(s)</source>
         <translation>
             <numerusform>Open the chat, %n unread message</numerusform>
@@ -870,32 +973,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="147"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="156"/>
         <source>Open the chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="155"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="164"/>
         <source>Leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="172"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="181"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="202"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="211"/>
         <source>Close the chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="232"/>
         <source>Leave this meetup?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="227"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="236"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,17 +1024,17 @@
 <context>
     <name>Pudding::Client::AccountManager</name>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="41"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="39"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="112"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="109"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="172"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="169"/>
         <source>Please enter your email address and password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,87 +1108,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="306"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="315"/>
         <source>Not sent: you are no longer in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="327"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
         <source>New request to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="327"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
         <source>%1 wants to bring %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="345"/>
         <source>Meetup cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="337"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="346"/>
         <source>“%1” was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="369"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="378"/>
         <source>You are in: your request was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="370"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="379"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="372"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="381"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="373"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="382"/>
         <source>Your request for “%1” was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="376"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="385"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="377"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="386"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="378"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="387"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="422"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="431"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="424"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="433"/>
         <source>Not sent: you are not in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="426"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="435"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="439"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="448"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="486"/>
+        <location filename="../../client/chat/chatconnection.cpp" line="495"/>
         <source>Not sent: the server did not confirm it. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,42 +1196,42 @@
 <context>
     <name>Pudding::Client::ChatModel</name>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="35"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="37"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="37"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="39"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="64"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="66"/>
         <source>The photo cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="68"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="70"/>
         <source>The photo is too large (at most 5 MB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="82"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="84"/>
         <source>Only JPEG, PNG or WebP photos can be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="125"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="135"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="127"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="137"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/chat/chatmodel.cpp" line="279"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="289"/>
         <source>%n online: %1</source>
         <translation>
             <numerusform>%n online: %1</numerusform>
@@ -1136,17 +1239,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="288"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="298"/>
         <source>%1 is typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="290"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="300"/>
         <source>%1 and %2 are typing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/chat/chatmodel.cpp" line="292"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="302"/>
         <source>%1 and %n other(s) are typing…</source>
         <translation>
             <numerusform>%1 and %n other are typing…</numerusform>
@@ -1154,17 +1257,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="392"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="397"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="621"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="626"/>
         <source>You cannot write in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="840"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="845"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1172,7 +1275,7 @@
 <context>
     <name>Pudding::Client::EventEditor</name>
     <message>
-        <location filename="../../client/events/eventeditor.cpp" line="69"/>
+        <location filename="../../client/events/eventeditor.cpp" line="75"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,32 +1283,32 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="154"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="158"/>
         <source>This file cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="157"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="161"/>
         <source>The photo is too large: at most 5 MB, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="160"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="164"/>
         <source>This is not an image. Use a JPEG, PNG or WebP photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="187"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="191"/>
         <source>Add a photo of your pudding.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="189"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="193"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="193"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="197"/>
         <source>Choose a meetup first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,7 +1316,7 @@
 <context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
-        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="237"/>
+        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="267"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,22 +1349,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="63"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="69"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="64"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="70"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="75"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
         <source>Full</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="75"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>%n place left</numerusform>
@@ -1269,47 +1372,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="79"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="85"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="101"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="107"/>
         <source>Keys: A approves, R rejects the selected request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="152"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="158"/>
         <source>Photo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="173"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="179"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="189"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="195"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="191"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="197"/>
         <source>Approve %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="199"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="205"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="201"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="207"/>
         <source>Reject %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="217"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="223"/>
         <source>No requests yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,142 +1426,151 @@
     </message>
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="45"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="54"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="49"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="58"/>
         <source>Register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="56"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="63"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="65"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="73"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="64"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="74"/>
         <source>How others will see you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="73"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="79"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="83"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="90"/>
         <source>Email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="88"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="94"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="99"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="105"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="96"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="107"/>
         <source>At least 10 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="125"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="136"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimePickerField</name>
+    <message>
+        <location filename="../../qml/components/TimePickerField.qml" line="63"/>
+        <source>Not a time: type it like %1 or choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimePickerField.qml" line="80"/>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../shared/validation.cpp" line="72"/>
+        <location filename="../../shared/validation.cpp" line="205"/>
         <source>Please enter your email address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="74"/>
+        <location filename="../../shared/validation.cpp" line="207"/>
+        <location filename="../../shared/validation.cpp" line="211"/>
         <source>This is not a valid email address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="83"/>
+        <location filename="../../shared/validation.cpp" line="122"/>
+        <location filename="../../shared/validation.cpp" line="220"/>
         <source>Use at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="86"/>
-        <location filename="../../shared/validation.cpp" line="100"/>
-        <location filename="../../shared/validation.cpp" line="135"/>
-        <location filename="../../shared/validation.cpp" line="152"/>
+        <location filename="../../shared/validation.cpp" line="109"/>
+        <source>This text is not valid Unicode (it holds an unpaired surrogate or invalid UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="112"/>
+        <source>Control characters such as U+%1 are not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="123"/>
+        <location filename="../../shared/validation.cpp" line="223"/>
         <source>Use at most %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="89"/>
+        <location filename="../../shared/validation.cpp" line="226"/>
         <source>This password is one of the most common ones; please choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="98"/>
+        <location filename="../../shared/validation.cpp" line="235"/>
         <source>Please enter your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="102"/>
-        <source>The name contains characters that are not allowed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../shared/validation.cpp" line="117"/>
+        <location filename="../../shared/validation.cpp" line="120"/>
+        <location filename="../../shared/validation.cpp" line="250"/>
         <source>This field is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="125"/>
+        <location filename="../../shared/validation.cpp" line="257"/>
         <source>The title needs %1 to %2 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="129"/>
-        <source>The title contains characters that are not allowed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../shared/validation.cpp" line="137"/>
-        <source>The description contains characters that are not allowed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../shared/validation.cpp" line="143"/>
+        <location filename="../../shared/validation.cpp" line="264"/>
         <source>The meetup must take place in Germany.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="149"/>
+        <location filename="../../shared/validation.cpp" line="268"/>
         <source>The city needs 1 to %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="157"/>
+        <location filename="../../shared/validation.cpp" line="275"/>
         <source>The meetup cannot start in the past.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="160"/>
+        <location filename="../../shared/validation.cpp" line="278"/>
         <source>The end must be after the start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="162"/>
+        <location filename="../../shared/validation.cpp" line="280"/>
         <source>A meetup lasts at most 14 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="168"/>
+        <location filename="../../shared/validation.cpp" line="286"/>
         <source>Allow between %1 and %2 attendees.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,22 +1591,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="40"/>
+        <location filename="../../client/app/main.cpp" line="41"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="45"/>
+        <location filename="../../client/app/main.cpp" line="46"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="49"/>
+        <location filename="../../client/app/main.cpp" line="50"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="54"/>
+        <location filename="../../client/app/main.cpp" line="55"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
         <translation type="unfinished"></translation>
     </message>
