@@ -60,16 +60,16 @@ void Connection::inspectIncoming()
             m_headStarted.start();
         }
         const qsizetype searchFrom = std::max<qsizetype>(0, m_head.size() - 3);
-        const qsizetype take = std::min<qsizetype>(chunk.size() - pos,
-                                                   m_limits.maxHeaderBytes + 4 - m_head.size());
+        const qsizetype take
+            = std::min<qsizetype>(chunk.size() - pos, m_limits.maxHeaderBytes + 4 - m_head.size());
         m_head.append(chunk.constData() + pos, take);
         const qsizetype end = m_head.indexOf(kHeadEnd, searchFrom);
         if (end < 0) {
             pos += take;
             if (m_head.size() > m_limits.maxHeaderBytes)
                 reject(431, "headers_too_large",
-                       ConnectionText::tr("The request headers are larger than %1 bytes.")
-                               .arg(m_limits.maxHeaderBytes));
+                    ConnectionText::tr("The request headers are larger than %1 bytes.")
+                        .arg(m_limits.maxHeaderBytes));
             continue;
         }
         // Give back what belongs to the body or the next request.
@@ -97,6 +97,7 @@ void Connection::parseHead()
     const QByteArray &version = requestLine[2];
     bool keepAliveDefault = version == "HTTP/1.1";
     meta.headOnly = requestLine[0] == "HEAD";
+    meta.target = requestLine[1];
 
     qint64 contentLength = 0;
     bool sawLength = false;
@@ -127,8 +128,8 @@ void Connection::parseHead()
             contentLength = n;
         } else if (name == "transfer-encoding") {
             reject(411, "length_required",
-                   ConnectionText::tr("Chunked request bodies are not supported; "
-                                      "send a Content-Length."));
+                ConnectionText::tr("Chunked request bodies are not supported; "
+                                   "send a Content-Length."));
             return;
         } else if (name == "connection") {
             for (const auto &token : value.toLower().split(',')) {
@@ -148,8 +149,8 @@ void Connection::parseHead()
 
     if (contentLength > m_limits.maxBodyBytes) {
         reject(413, "payload_too_large",
-               ConnectionText::tr("The request body is larger than %1 bytes.")
-                       .arg(m_limits.maxBodyBytes));
+            ConnectionText::tr("The request body is larger than %1 bytes.")
+                .arg(m_limits.maxBodyBytes));
         return;
     }
     m_metas.enqueue(meta);
@@ -220,7 +221,7 @@ void Connection::checkTimeouts()
     } else if (m_state == State::Body && m_lastActivity.hasExpired(m_limits.bodyTimeoutMs)) {
         reject(408, "request_timeout", ConnectionText::tr("The request body stalled."));
     } else if (m_state == State::Head && m_head.isEmpty() && !hasPendingResponses()
-               && m_lastActivity.hasExpired(m_limits.idleTimeoutMs)) {
+        && m_lastActivity.hasExpired(m_limits.idleTimeoutMs)) {
         startClosing();
     }
 }

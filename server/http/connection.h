@@ -18,8 +18,8 @@ struct HttpLimits
     int maxHeaderBytes = 16 * 1024;
     qint64 maxBodyBytes = 6 * 1024 * 1024;
     int headerTimeoutMs = 10'000; ///< a request head must be complete within this
-    int bodyTimeoutMs = 30'000;   ///< longest silence while a body is arriving
-    int idleTimeoutMs = 60'000;   ///< keep-alive connections with nothing to do
+    int bodyTimeoutMs = 30'000; ///< longest silence while a body is arriving
+    int idleTimeoutMs = 60'000; ///< keep-alive connections with nothing to do
     int maxConnectionsPerWorker = 20'000;
 };
 
@@ -39,6 +39,9 @@ public:
         bool closeAfter = false;
         bool headOnly = false;
         bool upgrade = false;
+        /// The request target exactly as sent (RFC 9112 3.2), before any decoding: routing
+        /// matches on it, so "/api/events/%33%30" or "//api/events/30" never become event 30.
+        QByteArray target;
     };
 
     Connection(QTcpSocket *socket, const HttpLimits &limits);

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Pudding::Server {
@@ -20,27 +22,48 @@ class HttpText
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -70,8 +93,8 @@ HttpResponse HttpResponse::noContent()
     return r;
 }
 
-HttpResponse HttpResponse::error(int status, QAnyStringView code, const QString &message,
-                                 const FieldErrors &fields)
+HttpResponse HttpResponse::error(
+    int status, QAnyStringView code, const QString &message, const FieldErrors &fields)
 {
     QJsonObject error { { u"code"_s, code.toString() }, { u"message"_s, message } };
     if (!fields.isEmpty()) {
@@ -93,21 +116,27 @@ HttpResponse HttpResponse::error(int status, const Error &e)
 HttpResponse HttpResponse::validation(const FieldErrors &fields)
 {
     return error(400, Protocol::ErrorCode::ValidationFailed,
-                 fields.size() == 1 ? fields.first().message
-                                    : HttpText::tr("Some fields are not valid."),
-                 fields);
+        fields.size() == 1 ? fields.first().message : HttpText::tr("Some fields are not valid."),
+        fields);
 }
 
 HttpResponse HttpResponse::internalError()
 {
     return error(500, Protocol::ErrorCode::Internal,
-                 HttpText::tr("Something went wrong on the server. Please try again later."));
+        HttpText::tr("Something went wrong on the server. Please try again later."));
 }
 
 HttpResponse &HttpResponse::withHeader(QByteArray name, QByteArray value)
 {
     headers.append({ std::move(name), std::move(value) });
     return *this;
+}
+
+bool HttpResponse::hasHeader(QByteArrayView name) const
+{
+    return std::any_of(headers.cbegin(), headers.cend(), [name](const auto &header) {
+        return name.compare(header.first, Qt::CaseInsensitive) == 0;
+    });
 }
 
 QByteArray HttpResponse::serialize(bool closeConnection, bool headOnly) const
@@ -121,6 +150,10 @@ QByteArray HttpResponse::serialize(bool closeConnection, bool headOnly) const
         out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto &[name, value] : headers)
         out += name + ": " + value + "\r\n";
+    if (!hasHeader("x-content-type-options"))
+        out += "X-Content-Type-Options: nosniff\r\n";
+    if (!hasHeader("cache-control"))
+        out += "Cache-Control: no-store\r\n";
     if (closeConnection)
         out += "Connection: close\r\n";
     out += "\r\n";

@@ -24,16 +24,18 @@ struct HttpResponse
     [[nodiscard]] static HttpResponse rawJson(QByteArray compactJson, int status = 200);
     [[nodiscard]] static HttpResponse noContent();
     /// The one error shape: {"error":{"code","message"[,"fields":[{field,message}]]}}.
-    [[nodiscard]] static HttpResponse error(int status, QAnyStringView code,
-                                            const QString &message,
-                                            const FieldErrors &fields = {});
+    [[nodiscard]] static HttpResponse error(
+        int status, QAnyStringView code, const QString &message, const FieldErrors &fields = {});
     [[nodiscard]] static HttpResponse error(int status, const Error &error);
     [[nodiscard]] static HttpResponse validation(const FieldErrors &fields);
     [[nodiscard]] static HttpResponse internalError();
 
     HttpResponse &withHeader(QByteArray name, QByteArray value);
+    [[nodiscard]] bool hasHeader(QByteArrayView name) const;
 
-    /// The bytes on the wire. closeConnection adds "Connection: close".
+    /// The bytes on the wire. closeConnection adds "Connection: close". Every response says
+    /// "X-Content-Type-Options: nosniff", and "Cache-Control: no-store" unless it has a
+    /// Cache-Control header of its own: private unless declared otherwise.
     [[nodiscard]] QByteArray serialize(bool closeConnection, bool headOnly = false) const;
 };
 

@@ -11,11 +11,11 @@
 #include <QThread>
 
 #include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <cerrno>
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -31,20 +31,25 @@ struct Reply::State
     bool closeAfter;
     bool headOnly;
     std::atomic_bool sent = false;
+    std::atomic_bool isPublic = false;
 
     void deliver(HttpResponse response)
     {
         if (sent.exchange(true))
             return;
+        if (isPublic && !response.hasHeader("cache-control")) {
+            response.withHeader("Cache-Control", "no-cache");
+            response.withHeader("Vary", "Authorization");
+        }
         QByteArray bytes = response.serialize(closeAfter, headOnly);
         QMetaObject::invokeMethod(
-                worker,
-                [connection = connection, sequence = sequence, bytes = std::move(bytes),
-                 close = closeAfter] {
-                    if (connection) // the client may have gone meanwhile: then drop it
-                        connection->completeResponse(sequence, bytes, close);
-                },
-                Qt::AutoConnection);
+            worker,
+            [connection = connection, sequence = sequence, bytes = std::move(bytes),
+                close = closeAfter] {
+                if (connection) // the client may have gone meanwhile: then drop it
+                    connection->completeResponse(sequence, bytes, close);
+            },
+            Qt::AutoConnection);
     }
 
     ~State()
@@ -56,15 +61,19 @@ struct Reply::State
     }
 };
 
-Reply::Reply(HttpWorker *worker, QPointer<Connection> connection, quint64 sequence,
-             bool closeAfter, bool headOnly)
+Reply::Reply(HttpWorker *worker, QPointer<Connection> connection, quint64 sequence, bool closeAfter,
+    bool headOnly)
     : d(std::make_shared<State>(worker, std::move(connection), sequence, closeAfter, headOnly))
-{
-}
+{ }
 
 void Reply::send(HttpResponse response) const
 {
     d->deliver(std::move(response));
+}
+
+void Reply::setPublic(bool isPublic) const
+{
+    d->isPublic = isPublic;
 }
 
 bool Reply::isSent() const
@@ -76,8 +85,7 @@ bool Reply::isSent() const
 
 GuardedTcpServer::GuardedTcpServer(HttpWorker *worker)
     : m_worker(worker)
-{
-}
+{ }
 
 void GuardedTcpServer::incomingConnection(qintptr handle)
 {
@@ -87,9 +95,9 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     if (m_worker->connectionCount() >= m_worker->limits().maxConnectionsPerWorker) {
-        socket->write(HttpResponse::error(503, Protocol::ErrorCode::Unavailable,
-                                          u"Too many connections."_s)
-                              .serialize(true));
+        socket->write(
+            HttpResponse::error(503, Protocol::ErrorCode::Unavailable, u"Too many connections."_s)
+                .serialize(true));
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
@@ -107,8 +115,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
 PuddingHttpServer::PuddingHttpServer(HttpWorker *worker, const Router &router)
     : m_worker(worker)
     , m_router(router)
-{
-}
+{ }
 
 bool PuddingHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -130,13 +137,14 @@ bool PuddingHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
     Request r;
     r.method = request.method();
     const QUrl url = request.url();
-    r.path = url.path();
+    // Routing sees the target as sent: QUrl would decode "%33%30" and read "//api" as a host.
+    r.path = meta.target.isEmpty() ? url.path(QUrl::FullyEncoded) : requestPath(meta.target);
     r.query = request.query();
     r.headers = request.headers();
     r.body = request.body();
     r.remoteAddress = socket->peerAddress();
-    const Reply reply(m_worker, connection, connection->reserveResponse(), meta.closeAfter,
-                      meta.headOnly);
+    const Reply reply(
+        m_worker, connection, connection->reserveResponse(), meta.closeAfter, meta.headOnly);
     m_router.dispatch(std::move(r), reply);
     return true;
 }
@@ -210,15 +218,15 @@ void HttpWorker::start(int listeningDescriptor)
     auto *tcp = new GuardedTcpServer(this);
     tcp->setMaxPendingConnections(1024);
     if (!tcp->setSocketDescriptor(listeningDescriptor)) {
-        qCCritical(lcHttp) << "worker" << m_index << "cannot adopt its socket:"
-                           << tcp->errorString();
+        qCCritical(lcHttp) << "worker" << m_index
+                           << "cannot adopt its socket:" << tcp->errorString();
         delete tcp;
         return;
     }
     m_server->bind(tcp);
     if (onWebSocketConnection) {
         connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this,
-                [this] { onWebSocketConnection(m_server); });
+            [this] { onWebSocketConnection(m_server); });
     }
     m_sweeper.start();
 }
@@ -254,7 +262,8 @@ QTcpSocket *HttpWorker::takeUpgradedSocket(const QHostAddress &peer, quint16 por
     // The HTTP guard has nothing left to do on a WebSocket (its limits are the session's now);
     // idle sockets are many, so it goes.
     if (socket) {
-        const auto guards = socket->findChildren<Connection *>(QString(), Qt::FindDirectChildrenOnly);
+        const auto guards
+            = socket->findChildren<Connection *>(QString(), Qt::FindDirectChildrenOnly);
         qDeleteAll(guards);
     }
     return socket;
@@ -264,7 +273,7 @@ void HttpWorker::addConnection(Connection *connection)
 {
     m_connections.insert(connection);
     connect(connection, &QObject::destroyed, this,
-            [this, connection] { m_connections.remove(connection); });
+        [this, connection] { m_connections.remove(connection); });
 }
 
 } // namespace Pudding::Server

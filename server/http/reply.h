@@ -18,10 +18,13 @@ class HttpWorker;
 class Reply
 {
 public:
-    Reply(HttpWorker *worker, QPointer<Connection> connection, quint64 sequence,
-          bool closeAfter, bool headOnly);
+    Reply(HttpWorker *worker, QPointer<Connection> connection, quint64 sequence, bool closeAfter,
+        bool headOnly);
 
     void send(HttpResponse response) const;
+    /// A public answer (see Router): "Cache-Control: no-cache" and "Vary: Authorization"
+    /// instead of the default "no-store", unless the response sets Cache-Control itself.
+    void setPublic(bool isPublic) const;
     [[nodiscard]] bool isSent() const;
 
 private:

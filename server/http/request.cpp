@@ -39,24 +39,120 @@ std::optional<QByteArray> Request::bearerToken() const
     return token;
 }
 
-Result<QJsonObject> Request::jsonObject() const
+QString requestPath(QByteArrayView target)
 {
-    const QByteArray type = header("content-type").toLower();
-    if (!type.startsWith("application/json"))
-        return Error { QString(Protocol::ErrorCode::UnsupportedMediaType),
-                       RequestText::tr("Send the body as application/json."), {} };
+    if (!target.startsWith('/')) {
+        // Absolute form: skip "scheme://authority".
+        const qsizetype scheme = target.indexOf("://");
+        if (scheme > 0) {
+            const qsizetype slash = target.indexOf('/', scheme + 3);
+            target = slash < 0 ? QByteArrayView("/") : target.sliced(slash);
+        }
+    }
+    const qsizetype query = target.indexOf('?');
+    if (query >= 0)
+        target = target.first(query);
+    return QString::fromLatin1(target);
+}
+
+bool isJsonMediaType(QByteArrayView contentType)
+{
+    const auto parts = contentType.toByteArray().split(';');
+    if (parts.first().trimmed().compare("application/json", Qt::CaseInsensitive) != 0)
+        return false;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray parameter = parts[i].trimmed();
+        const qsizetype eq = parameter.indexOf('=');
+        if (eq <= 0) {
+            if (parameter.isEmpty())
+                continue; // "application/json;" is sloppy but unambiguous
+            return false;
+        }
+        if (parameter.first(eq).trimmed().compare("charset", Qt::CaseInsensitive) != 0)
+            continue;
+        QByteArray value = parameter.sliced(eq + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.sliced(1, value.size() - 2);
+        if (value.compare("utf-8", Qt::CaseInsensitive) != 0
+            && value.compare("utf8", Qt::CaseInsensitive) != 0)
+            return false;
+    }
+    return true;
+}
+
+qsizetype findJsonStringViolation(QByteArrayView json)
+{
+    auto isHex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    bool inString = false;
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json[i];
+        if (!inString) {
+            inString = c == '"';
+            continue;
+        }
+        if (c == '"') {
+            inString = false;
+        } else if (quint8(c) < 0x20) {
+            return i;
+        } else if (c == '\\') {
+            if (i + 1 >= n)
+                return i;
+            switch (json[i + 1]) {
+            case '"':
+            case '\\':
+            case '/':
+            case 'b':
+            case 'f':
+            case 'n':
+            case 'r':
+            case 't':
+                ++i;
+                break;
+            case 'u':
+                if (i + 5 >= n || !isHex(json[i + 2]) || !isHex(json[i + 3]) || !isHex(json[i + 4])
+                    || !isHex(json[i + 5]))
+                    return i;
+                i += 5;
+                break;
+            default:
+                return i;
+            }
+        }
+    }
+    return -1;
+}
+
+Result<QJsonObject> parseJsonObject(QByteArrayView json)
+{
+    if (const qsizetype at = findJsonStringViolation(json); at >= 0)
+        return Error { QString(Protocol::ErrorCode::MalformedJson),
+            RequestText::tr("The body is not valid JSON (an invalid escape or an "
+                            "unescaped control character in a string at offset %1).")
+                .arg(at),
+            {} };
     QJsonParseError parseError;
-    const auto doc = QJsonDocument::fromJson(body, &parseError);
+    const auto doc = QJsonDocument::fromJson(json.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error { QString(Protocol::ErrorCode::MalformedJson),
-                       RequestText::tr("The body is not valid JSON (%1 at offset %2).")
-                               .arg(parseError.errorString())
-                               .arg(parseError.offset),
-                       {} };
+            RequestText::tr("The body is not valid JSON (%1 at offset %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset),
+            {} };
     if (!doc.isObject())
         return Error { QString(Protocol::ErrorCode::MalformedJson),
-                       RequestText::tr("The body must be a JSON object."), {} };
+            RequestText::tr("The body must be a JSON object."), {} };
     return doc.object();
+}
+
+Result<QJsonObject> Request::jsonObject() const
+{
+    if (!isJsonMediaType(header("content-type")))
+        return Error { QString(Protocol::ErrorCode::UnsupportedMediaType),
+            RequestText::tr("Send the body as application/json (UTF-8)."), {} };
+    return parseJsonObject(body);
 }
 
 } // namespace Pudding::Server

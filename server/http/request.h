@@ -31,8 +31,11 @@ struct AuthUser
 struct Request
 {
     using Method = QHttpServerRequest::Method;
+    using Methods = QHttpServerRequest::Methods;
 
     Method method = Method::Unknown;
+    /// The path exactly as the client sent it: not percent-decoded, not normalised
+    /// (requestPath() of the request target).
     QString path;
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -55,5 +58,25 @@ struct Request
     }
     [[nodiscard]] qint64 id(int index = 0) const { return ids.value(index); }
 };
+
+/// The path of a request target (RFC 9112 3.2): origin form "/a/b?q" gives "/a/b"; absolute
+/// form "http://host/a/b?q" gives "/a/b". Nothing is decoded or normalised.
+[[nodiscard]] QString requestPath(QByteArrayView target);
+
+/// True for "application/json" with optional parameters ("; charset=utf-8"), compared without
+/// regard to case; false for any other type, including "application/jsonx", "application/json-
+/// patch+json" and a charset other than UTF-8 (RFC 8259 8.1: JSON on the wire is UTF-8).
+[[nodiscard]] bool isJsonMediaType(QByteArrayView contentType);
+
+/// Checks what QJsonDocument::fromJson (Qt 6.4) lets through although RFC 8259 forbids it:
+/// inside strings, an escape other than \" \\ \/ \b \f \n \r \t \uXXXX (Qt reads
+/// "\x" as "x") and an unescaped control character (U+0000 to U+001F). Returns the offset of
+/// the first such byte, or -1. Everything else (UTF-8, structure, numbers) is left to Qt, which
+/// refuses it; lone surrogate escapes ("\ud800") are well-formed JSON and pass here: the text
+/// rules refuse them per field.
+[[nodiscard]] qsizetype findJsonStringViolation(QByteArrayView json);
+
+/// A JSON object from a body: the checks above, then QJsonDocument. Errors are malformed_json.
+[[nodiscard]] Result<QJsonObject> parseJsonObject(QByteArrayView json);
 
 } // namespace Pudding::Server

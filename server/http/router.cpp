@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Pudding::Server {
@@ -23,7 +25,7 @@ std::optional<QJsonObject> jsonBodyOrReply(const Request &request, const Reply &
     auto body = request.jsonObject();
     if (!body) {
         reply.send(HttpResponse::error(
-                body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
+            body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
         return std::nullopt;
     }
     return std::move(body).value();
@@ -31,19 +33,44 @@ std::optional<QJsonObject> jsonBodyOrReply(const Request &request, const Reply &
 
 Router::Router(const Authenticator *authenticator)
     : m_authenticator(authenticator)
-{
-}
+{ }
 
 void Router::add(Request::Method method, const QString &pattern, Handler handler)
 {
     add(method, pattern, std::move(handler), Options {});
 }
 
-void Router::add(Request::Method method, const QString &pattern, Handler handler,
-                 Options options)
+void Router::add(Request::Method method, const QString &pattern, Handler handler, Options options)
 {
-    m_routes.append({ method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler),
-                      options });
+    m_routes.append(
+        { method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler), options });
+}
+
+std::optional<QList<QStringView>> canonicalSegments(QStringView path)
+{
+    if (!path.startsWith(u'/'))
+        return std::nullopt;
+    QList<QStringView> segments = path.sliced(1).split(u'/');
+    for (const auto &segment : segments) {
+        if (segment.isEmpty())
+            return std::nullopt;
+    }
+    return segments;
+}
+
+qint64 canonicalId(QStringView segment)
+{
+    constexpr QStringView max = u"9223372036854775807";
+    if (segment.isEmpty() || segment.size() > max.size() || segment.front() == u'0')
+        return 0;
+    for (const QChar c : segment) {
+        if (c < u'0' || c > u'9')
+            return 0;
+    }
+    // Equal lengths of digits compare like the numbers.
+    if (segment.size() == max.size() && segment.compare(max) > 0)
+        return 0;
+    return segment.toLongLong();
 }
 
 bool Router::match(const Route &route, const QList<QStringView> &segments, QList<qint64> &ids)
@@ -53,9 +80,8 @@ bool Router::match(const Route &route, const QList<QStringView> &segments, QList
     ids.clear();
     for (qsizetype i = 0; i < segments.size(); ++i) {
         if (route.segments[i] == "<id>"_L1) {
-            bool ok = false;
-            const qint64 id = segments[i].toLongLong(&ok);
-            if (!ok || id <= 0)
+            const qint64 id = canonicalId(segments[i]);
+            if (id <= 0)
                 return false;
             ids.append(id);
         } else if (route.segments[i] != segments[i]) {
@@ -65,35 +91,59 @@ bool Router::match(const Route &route, const QList<QStringView> &segments, QList
     return true;
 }
 
+QByteArray Router::allowHeader(Request::Methods methods)
+{
+    using M = Request::Method;
+    if (methods.testFlag(M::Get))
+        methods |= M::Head;
+    methods |= M::Options;
+    static constexpr std::pair<M, const char *> order[]
+        = { { M::Get, "GET" }, { M::Head, "HEAD" }, { M::Post, "POST" }, { M::Put, "PUT" },
+              { M::Patch, "PATCH" }, { M::Delete, "DELETE" }, { M::Options, "OPTIONS" } };
+    QByteArrayList names;
+    for (const auto &[method, name] : order) {
+        if (methods.testFlag(method))
+            names.append(name);
+    }
+    return names.join(", ");
+}
+
 void Router::dispatch(Request request, const Reply &reply) const
 {
-    const auto segments = QStringView(request.path).split(u'/', Qt::SkipEmptyParts);
-    bool pathMatched = false;
+    const auto segments = canonicalSegments(request.path);
+    Request::Methods allowed;
     const Route *found = nullptr;
     QList<qint64> ids;
-    const auto method = request.method == Request::Method::Head ? Request::Method::Get
-                                                                 : request.method;
+    const auto method
+        = request.method == Request::Method::Head ? Request::Method::Get : request.method;
     for (const auto &route : m_routes) {
-        if (!match(route, segments, ids))
+        if (!segments || !match(route, *segments, ids))
             continue;
-        pathMatched = true;
+        allowed |= route.method;
         if (route.method == method) {
             found = &route;
             break;
         }
     }
+    const bool anonymousRead
+        = method == Request::Method::Get && request.header("authorization").isEmpty();
+    reply.setPublic(anonymousRead && (!found || found->options.auth != Auth::Required));
     if (!found) {
-        reply.send(pathMatched ? HttpResponse::error(405, EC::MethodNotAllowed,
-                                                     RouterText::tr("Method not allowed."))
-                               : HttpResponse::error(404, EC::NotFound,
-                                                     RouterText::tr("No such resource.")));
+        if (!allowed) {
+            reply.send(HttpResponse::error(404, EC::NotFound, RouterText::tr("No such resource.")));
+        } else if (request.method == Request::Method::Options) {
+            reply.send(HttpResponse::noContent().withHeader("Allow", allowHeader(allowed)));
+        } else {
+            reply.send(HttpResponse::error(
+                405, EC::MethodNotAllowed, RouterText::tr("Method not allowed."))
+                           .withHeader("Allow", allowHeader(allowed)));
+        }
         return;
     }
     if (request.body.size() > found->options.maxBodyBytes) {
-        reply.send(HttpResponse::error(
-                413, EC::PayloadTooLarge,
-                RouterText::tr("The request body is larger than %1 bytes.")
-                        .arg(found->options.maxBodyBytes)));
+        reply.send(HttpResponse::error(413, EC::PayloadTooLarge,
+            RouterText::tr("The request body is larger than %1 bytes.")
+                .arg(found->options.maxBodyBytes)));
         return;
     }
     request.ids = ids;
@@ -107,9 +157,9 @@ void Router::dispatch(Request request, const Reply &reply) const
         return;
     }
     if (!token || !m_authenticator) {
-        reply.send(HttpResponse::error(401, EC::Unauthorized,
-                                       RouterText::tr("Please sign in first."))
-                           .withHeader("WWW-Authenticate", "Bearer"));
+        reply.send(
+            HttpResponse::error(401, EC::Unauthorized, RouterText::tr("Please sign in first."))
+                .withHeader("WWW-Authenticate", "Bearer"));
         return;
     }
     // The handler runs where the lookup finished (a database thread); handlers never block
@@ -117,33 +167,31 @@ void Router::dispatch(Request request, const Reply &reply) const
     const Handler &handler = found->handler;
     const bool optional = found->options.auth == Auth::Optional;
     m_authenticator->authenticate(*token)
-            .then([request = std::move(request), reply, &handler, optional](
-                          const Result<std::optional<AuthUser>> &result) mutable {
-                if (!result) {
-                    reply.send(HttpResponse::error(503, result.error()));
-                    return;
-                }
-                const auto &user = result.value();
-                if (!user && optional) {
-                    handler(request, reply); // an unknown token on a public resource: anonymous
-                    return;
-                }
-                if (!user) {
-                    reply.send(HttpResponse::error(
-                                       401, EC::Unauthorized,
-                                       RouterText::tr("Your session has ended. Please sign in "
-                                                      "again."))
-                                       .withHeader("WWW-Authenticate",
-                                                   "Bearer error=\"invalid_token\""));
-                    return;
-                }
-                request.user = user;
-                handler(request, reply);
-            })
-            .onFailed([reply] {
-                qCWarning(lcHttp) << "authentication failed with an exception";
-                reply.send(HttpResponse::internalError());
-            });
+        .then([request = std::move(request), reply, &handler, optional](
+                  const Result<std::optional<AuthUser>> &result) mutable {
+            if (!result) {
+                reply.send(HttpResponse::error(503, result.error()));
+                return;
+            }
+            const auto &user = result.value();
+            if (!user && optional) {
+                handler(request, reply); // an unknown token on a public resource: anonymous
+                return;
+            }
+            if (!user) {
+                reply.send(HttpResponse::error(401, EC::Unauthorized,
+                    RouterText::tr("Your session has ended. Please sign in "
+                                   "again."))
+                               .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+                return;
+            }
+            request.user = user;
+            handler(request, reply);
+        })
+        .onFailed([reply] {
+            qCWarning(lcHttp) << "authentication failed with an exception";
+            reply.send(HttpResponse::internalError());
+        });
 }
 
 } // namespace Pudding::Server

@@ -13,7 +13,19 @@ namespace Pudding::Server {
 class Authenticator;
 
 /// Method + path routing with numeric captures ("/api/events/<id>"), the JSON error shape for
-/// unknown paths (404) and methods (405), and authentication as a route option.
+/// unknown paths (404) and methods (405, with Allow), OPTIONS (204 with Allow) for every
+/// route, and authentication as a route option.
+///
+/// Paths are matched exactly as sent, in one canonical form: no percent-decoding, no empty
+/// segments ("//api/events/30", "/api/events/30/"), and an id is decimal without sign or
+/// leading zero and fits in 64 bits ("/api/events/+30", "030", "%33%30" are 404 not_found).
+///
+/// Caching: every response says "Cache-Control: no-store" (HttpResponse's default) unless it
+/// is an anonymous GET/HEAD (no Authorization header) of a route that does not require
+/// sign-in; those public answers (search, event details, health, 404) say "no-cache" with
+/// "Vary: Authorization": a cache may keep them but must ask again before reuse (they change
+/// with every join or cancellation), and never serves them for a signed-in request, whose
+/// answer differs (an organizer sees the exact place). A handler's own Cache-Control wins.
 /// Built once at start-up, then shared read-only by every worker thread.
 class Router
 {
@@ -29,8 +41,7 @@ public:
 
     explicit Router(const Authenticator *authenticator = nullptr);
 
-    void add(Request::Method method, const QString &pattern, Handler handler,
-             Options options);
+    void add(Request::Method method, const QString &pattern, Handler handler, Options options);
     void add(Request::Method method, const QString &pattern, Handler handler);
     void dispatch(Request request, const Reply &reply) const;
 
@@ -42,16 +53,24 @@ private:
         Handler handler;
         Options options;
     };
-    [[nodiscard]] static bool match(const Route &route, const QList<QStringView> &segments,
-                                    QList<qint64> &ids);
+    [[nodiscard]] static bool match(
+        const Route &route, const QList<QStringView> &segments, QList<qint64> &ids);
+    /// The Allow header for a set of methods (HEAD with GET, always OPTIONS).
+    [[nodiscard]] static QByteArray allowHeader(Request::Methods methods);
 
     const Authenticator *m_authenticator;
     QList<Route> m_routes;
 };
 
+/// The segments of a canonical path ("/a/b" -> a, b), or nothing when the path is not one:
+/// it must start with "/" and have no empty segment.
+[[nodiscard]] std::optional<QList<QStringView>> canonicalSegments(QStringView path);
+/// A path id: decimal digits, no sign, no leading zero, 1 to 2^63-1. Anything else: 0.
+[[nodiscard]] qint64 canonicalId(QStringView segment);
+
 /// The request's JSON object body; on failure answers 400/415 itself and returns nothing.
-[[nodiscard]] std::optional<QJsonObject> jsonBodyOrReply(const Request &request,
-                                                         const Reply &reply);
+[[nodiscard]] std::optional<QJsonObject> jsonBodyOrReply(
+    const Request &request, const Reply &reply);
 
 /// Resolves a Bearer token to its user; implemented by the auth API.
 class Authenticator
@@ -60,8 +79,8 @@ public:
     virtual ~Authenticator() = default;
     /// An empty optional for an unknown, expired or revoked token; an Error when the lookup
     /// itself failed (database unavailable).
-    [[nodiscard]] virtual QFuture<Result<std::optional<AuthUser>>>
-    authenticate(const QByteArray &token) const = 0;
+    [[nodiscard]] virtual QFuture<Result<std::optional<AuthUser>>> authenticate(
+        const QByteArray &token) const = 0;
 };
 
 } // namespace Pudding::Server
