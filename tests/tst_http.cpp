@@ -443,42 +443,69 @@ private Q_SLOTS:
         // (No raw string literals here: moc 6.4 misreads some with backslashes and quotes.)
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
         // Qt 6.4's parser reads an unknown escape "\x" as "x" and lets raw control
         // characters through; RFC 8259 allows neither.
-        QTest::newRow("escape x") << loginWithPassword("wrong \\x password 1") << 400;
-        QTest::newRow("escape a") << loginWithPassword("wrong \\a password 1") << 400;
-        QTest::newRow("escape apostrophe") << loginWithPassword("wrong \\' password 1") << 400;
-        QTest::newRow("escape U") << loginWithPassword("wrong \\U0041 password 1") << 400;
-        QTest::newRow("escape 0") << loginWithPassword("wrong \\0 password 1") << 400;
+        QTest::newRow("escape x") << loginWithPassword("wrong \\x password 1") << 400
+                                  << u"malformed_json"_s;
+        QTest::newRow("escape a") << loginWithPassword("wrong \\a password 1") << 400
+                                  << u"malformed_json"_s;
+        QTest::newRow("escape apostrophe")
+            << loginWithPassword("wrong \\' password 1") << 400 << u"malformed_json"_s;
+        QTest::newRow("escape U") << loginWithPassword("wrong \\U0041 password 1") << 400
+                                  << u"malformed_json"_s;
+        QTest::newRow("escape 0") << loginWithPassword("wrong \\0 password 1") << 400
+                                  << u"malformed_json"_s;
         QTest::newRow("escape in key")
-            << QByteArray("{\"em\\ail\":\"nobody@example.org\",\"password\":\"wrong 1\"}") << 400;
-        QTest::newRow("short u") << loginWithPassword("wrong \\u12 password 1") << 400;
-        QTest::newRow("short u at end") << loginWithPassword("wrong password 1\\u12") << 400;
-        QTest::newRow("u not hex") << loginWithPassword("wrong \\u12g4 password 1") << 400;
-        QTest::newRow("raw control") << loginWithPassword("wrong \x01 password 1") << 400;
-        QTest::newRow("raw newline") << loginWithPassword("wrong\npassword 1") << 400;
-        QTest::newRow("raw tab") << loginWithPassword("wrong\tpassword 1") << 400;
-        QTest::newRow("bad utf-8") << loginWithPassword("wrong \xff password 1") << 400;
-        QTest::newRow("overlong utf-8") << loginWithPassword("wrong \xc0\xaf password 1") << 400;
+            << QByteArray("{\"em\\ail\":\"nobody@example.org\",\"password\":\"wrong 1\"}") << 400
+            << u"malformed_json"_s;
+        QTest::newRow("short u") << loginWithPassword("wrong \\u12 password 1") << 400
+                                 << u"malformed_json"_s;
+        QTest::newRow("short u at end")
+            << loginWithPassword("wrong password 1\\u12") << 400 << u"malformed_json"_s;
+        QTest::newRow("u not hex")
+            << loginWithPassword("wrong \\u12g4 password 1") << 400 << u"malformed_json"_s;
+        QTest::newRow("raw control")
+            << loginWithPassword("wrong \x01 password 1") << 400 << u"malformed_json"_s;
+        QTest::newRow("raw newline")
+            << loginWithPassword("wrong\npassword 1") << 400 << u"malformed_json"_s;
+        QTest::newRow("raw tab") << loginWithPassword("wrong\tpassword 1") << 400
+                                 << u"malformed_json"_s;
+        QTest::newRow("bad utf-8")
+            << loginWithPassword("wrong \xff password 1") << 400 << u"malformed_json"_s;
+        QTest::newRow("overlong utf-8")
+            << loginWithPassword("wrong \xc0\xaf password 1") << 400 << u"malformed_json"_s;
         QTest::newRow("utf-8 surrogate")
-            << loginWithPassword("wrong \xed\xa0\x80 password 1") << 400;
-        QTest::newRow("truncated utf-8") << loginWithPassword("wrong password \xe2\x82") << 400;
-        QTest::newRow("backslash at end") << QByteArray("{\"email\":\"nobody@example.org\\") << 400;
+            << loginWithPassword("wrong \xed\xa0\x80 password 1") << 400 << u"malformed_json"_s;
+        QTest::newRow("truncated utf-8")
+            << loginWithPassword("wrong password \xe2\x82") << 400 << u"malformed_json"_s;
+        QTest::newRow("backslash at end")
+            << QByteArray("{\"email\":\"nobody@example.org\\") << 400 << u"malformed_json"_s;
         // Valid escapes still work (the password is wrong: 401).
         QTest::newRow("valid escapes")
-            << loginWithPassword("w\\\"r\\\\o\\/n\\bg\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00 1") << 401;
-        QTest::newRow("escaped control") << loginWithPassword("wrong\\u0001password 1") << 401;
+            << loginWithPassword("w\\\"r\\\\o\\/n\\bg\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00 1") << 401
+            << u"invalid_credentials"_s;
+        QTest::newRow("escaped control")
+            << loginWithPassword("wrong\\u0001password 1") << 401 << u"invalid_credentials"_s;
+        // Qt 6.4 drops a raw U+FEFF (EF BB BF) at the start of a string: "\xEF\xBB\xBFemail"
+        // would be read as the key "email" and a text would lose its first character.
+        QTest::newRow("byte order mark key") << QByteArray("{\"\xEF\xBB\xBF"
+                                                           "email\":\"nobody@example.org\","
+                                                           "\"password\":\"wrong password 1\"}")
+                                             << 400 << u"validation_failed"_s;
         QTest::newRow("white space around")
-            << QByteArray(" \r\n\t" + loginWithPassword("wrong password 1") + " \n") << 401;
+            << QByteArray(" \r\n\t" + loginWithPassword("wrong password 1") + " \n") << 401
+            << u"invalid_credentials"_s;
     }
     void strictJson()
     {
         QFETCH(QByteArray, body);
         QFETCH(int, status);
+        QFETCH(QString, code);
         const auto e
             = rawExchange("POST", "/api/auth/login", "Content-Type: application/json\r\n", body);
         QCOMPARE(e.status, status);
-        QCOMPARE(e.errorCode(), status == 400 ? u"malformed_json"_s : u"invalid_credentials"_s);
+        QCOMPARE(e.errorCode(), code);
         QVERIFY(!QJsonDocument::fromJson(e.body)
                      .object()
                      .value("error"_L1)

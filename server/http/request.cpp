@@ -125,6 +125,37 @@ qsizetype findJsonStringViolation(QByteArrayView json)
     return -1;
 }
 
+namespace {
+/// Qt 6.4 reads strings through QString::fromUtf8, which drops a byte order mark (EF BB BF) at
+/// the start of a string: {"a":"\xEF\xBB\xBFx"} would read as "x", and the key
+/// "\xEF\xBB\xBFemail" as "email". Escaped, U+FEFF survives: every one inside a string is
+/// written as \ufeff (same JSON value). Outside strings, a leading BOM is left to Qt.
+QByteArray escapeByteOrderMarks(QByteArrayView json)
+{
+    constexpr QByteArrayView bom = "\xEF\xBB\xBF";
+    QByteArray out;
+    out.reserve(json.size() + 16);
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString && json.sliced(i).startsWith(bom)) {
+            out += "\\ufeff";
+            i += bom.size() - 1;
+            continue;
+        }
+        out += c;
+        if (!inString) {
+            inString = c == '"';
+        } else if (c == '\\' && i + 1 < json.size()) {
+            out += json[++i]; // the escaped character cannot end the string
+        } else if (c == '"') {
+            inString = false;
+        }
+    }
+    return out;
+}
+} // namespace
+
 Result<QJsonObject> parseJsonObject(QByteArrayView json)
 {
     if (const qsizetype at = findJsonStringViolation(json); at >= 0)
@@ -133,8 +164,10 @@ Result<QJsonObject> parseJsonObject(QByteArrayView json)
                             "unescaped control character in a string at offset %1).")
                 .arg(at),
             {} };
+    const QByteArray text
+        = json.contains("\xEF\xBB\xBF") ? escapeByteOrderMarks(json) : json.toByteArray();
     QJsonParseError parseError;
-    const auto doc = QJsonDocument::fromJson(json.toByteArray(), &parseError);
+    const auto doc = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error { QString(Protocol::ErrorCode::MalformedJson),
             RequestText::tr("The body is not valid JSON (%1 at offset %2).")
