@@ -14,11 +14,14 @@ PACKAGES=(
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qtquick-dialogs qml6-module-qtquick-shapes qml6-module-qtpositioning
   qml6-module-qttest qml6-module-qtqml
+  # Qt Quick's own file chooser needs the folder model; the desktop's chooser goes through the
+  # XDG desktop portal where one runs (see client/app/main.cpp)
+  qml6-module-qt-labs-folderlistmodel qt6-xdgdesktopportal-platformtheme
   qtkeychain-qt6-dev qcoro-qt6-dev
   # crypto, images
   libsodium-dev libexif-dev libqrencode-dev
   # database
-  postgresql-15 postgresql-contrib
+  postgresql-15 postgresql-contrib libpq-dev
   # headless GUI, keyring and benchmark tools
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools wrk jq curl
   fonts-dejavu-core fonts-noto-color-emoji

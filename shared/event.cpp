@@ -36,7 +36,7 @@ QString toString(EventStatus status)
 std::optional<EventStatus> eventStatusFromString(QStringView text)
 {
     for (auto s : { EventStatus::Upcoming, EventStatus::Ongoing, EventStatus::Past,
-                    EventStatus::Cancelled }) {
+             EventStatus::Cancelled }) {
         if (text.compare(toString(s), Qt::CaseInsensitive) == 0)
             return s;
     }
@@ -74,19 +74,14 @@ std::optional<QDateTime> parseIsoDateTime(QStringView text)
 
 QJsonObject Event::toJson() const
 {
-    QJsonObject json { { u"id"_s, id },
-                       { u"title"_s, title },
-                       { u"description"_s, description },
-                       { u"location"_s, QJsonObject { { u"lat"_s, location.lat },
-                                                      { u"lng"_s, location.lng } } },
-                       { u"city"_s, city },
-                       { u"state"_s, state },
-                       { u"startTime"_s, toIsoString(startTime) },
-                       { u"endTime"_s, toIsoString(endTime) },
-                       { u"attendeeLimit"_s, attendeeLimit },
-                       { u"attendeeCount"_s, attendeeCount },
-                       { u"status"_s, toString(status) },
-                       { u"organizer"_s, organizer.toJson() } };
+    QJsonObject json { { u"id"_s, id }, { u"title"_s, title }, { u"description"_s, description },
+        { u"location"_s, QJsonObject { { u"lat"_s, location.lat }, { u"lng"_s, location.lng } } },
+        { u"city"_s, city }, { u"state"_s, state }, { u"startTime"_s, toIsoString(startTime) },
+        { u"endTime"_s, toIsoString(endTime) }, { u"attendeeLimit"_s, attendeeLimit },
+        { u"attendeeCount"_s, attendeeCount }, { u"status"_s, toString(status) },
+        { u"organizer"_s, organizer.toJson() }, { u"exactLocation"_s, exactLocation } };
+    if (!venue.isEmpty())
+        json.insert(u"venue"_s, venue);
     if (distance)
         json.insert(u"distance"_s, std::round(*distance * 10) / 10);
     return json;
@@ -102,12 +97,14 @@ Event Event::fromJson(const QJsonObject &json)
     e.location = { loc.value("lat"_L1).toDouble(), loc.value("lng"_L1).toDouble() };
     e.city = json.value("city"_L1).toString();
     e.state = json.value("state"_L1).toString();
+    e.venue = json.value("venue"_L1).toString();
+    e.exactLocation = json.value("exactLocation"_L1).toBool(true);
     e.startTime = parseIsoDateTime(json.value("startTime"_L1).toString()).value_or(QDateTime());
     e.endTime = parseIsoDateTime(json.value("endTime"_L1).toString()).value_or(QDateTime());
     e.attendeeLimit = json.value("attendeeLimit"_L1).toInt();
     e.attendeeCount = json.value("attendeeCount"_L1).toInt();
-    e.status = eventStatusFromString(json.value("status"_L1).toString())
-                       .value_or(EventStatus::Upcoming);
+    e.status
+        = eventStatusFromString(json.value("status"_L1).toString()).value_or(EventStatus::Upcoming);
     e.organizer = UserRef::fromJson(json.value("organizer"_L1).toObject());
     if (json.contains("distance"_L1))
         e.distance = json.value("distance"_L1).toDouble();
@@ -131,14 +128,15 @@ Result<EventDraft> EventDraft::fromJson(const QJsonObject &json)
     readString("description"_L1, draft.description);
     readString("city"_L1, draft.city);
     readString("state"_L1, draft.state);
+    readString("venue"_L1, draft.venue);
 
     if (const auto v = json.value("location"_L1); !v.isUndefined()) {
         const auto loc = v.toObject();
         const auto lat = loc.value("lat"_L1);
         const auto lng = loc.value("lng"_L1);
         if (!v.isObject() || !lat.isDouble() || !lng.isDouble())
-            errors.append({ u"location"_s,
-                            EventText::tr("Must be an object with numbers lat and lng.") });
+            errors.append(
+                { u"location"_s, EventText::tr("Must be an object with numbers lat and lng.") });
         else
             draft.location = GeoPoint { lat.toDouble(), lng.toDouble() };
     }
@@ -149,8 +147,8 @@ Result<EventDraft> EventDraft::fromJson(const QJsonObject &json)
         const auto parsed = v.isString() ? parseIsoDateTime(v.toString()) : std::nullopt;
         if (!parsed)
             errors.append({ key,
-                            EventText::tr("Must be an ISO 8601 time with an offset, "
-                                          "e.g. 2026-12-24T18:00:00Z.") });
+                EventText::tr("Must be an ISO 8601 time with an offset, "
+                              "e.g. 2026-12-24T18:00:00Z.") });
         else
             out = *parsed;
     };
@@ -166,7 +164,7 @@ Result<EventDraft> EventDraft::fromJson(const QJsonObject &json)
     }
     if (!errors.isEmpty())
         return Error { QString(Protocol::ErrorCode::ValidationFailed),
-                       EventText::tr("Some fields have the wrong type."), errors };
+            EventText::tr("Some fields have the wrong type."), errors };
     return draft;
 }
 
@@ -179,11 +177,13 @@ QJsonObject EventDraft::toJson() const
         json.insert(u"description"_s, *description);
     if (location)
         json.insert(u"location"_s,
-                    QJsonObject { { u"lat"_s, location->lat }, { u"lng"_s, location->lng } });
+            QJsonObject { { u"lat"_s, location->lat }, { u"lng"_s, location->lng } });
     if (city)
         json.insert(u"city"_s, *city);
     if (state)
         json.insert(u"state"_s, *state);
+    if (venue)
+        json.insert(u"venue"_s, *venue);
     if (startTime)
         json.insert(u"startTime"_s, toIsoString(*startTime));
     if (endTime)
@@ -201,6 +201,7 @@ EventDraft EventDraft::mergedOnto(const Event &event) const
     merged.location = location.value_or(event.location);
     merged.city = city.value_or(event.city);
     merged.state = state.value_or(event.state);
+    merged.venue = venue.value_or(event.venue);
     merged.startTime = startTime.value_or(event.startTime);
     merged.endTime = endTime.value_or(event.endTime);
     merged.attendeeLimit = attendeeLimit.value_or(event.attendeeLimit);

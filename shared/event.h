@@ -17,13 +17,12 @@ enum class EventStatus { Upcoming, Ongoing, Past, Cancelled };
 [[nodiscard]] QString toString(EventStatus status);
 [[nodiscard]] std::optional<EventStatus> eventStatusFromString(QStringView text);
 /// The status follows from the times and the cancellation; it is never stored.
-[[nodiscard]] EventStatus eventStatusAt(qint64 nowMs, qint64 startMs, qint64 endMs,
-                                        bool cancelled);
-[[nodiscard]] inline EventStatus eventStatusAt(const QDateTime &now, const QDateTime &start,
-                                               const QDateTime &end, bool cancelled)
+[[nodiscard]] EventStatus eventStatusAt(qint64 nowMs, qint64 startMs, qint64 endMs, bool cancelled);
+[[nodiscard]] inline EventStatus eventStatusAt(
+    const QDateTime &now, const QDateTime &start, const QDateTime &end, bool cancelled)
 {
-    return eventStatusAt(now.toMSecsSinceEpoch(), start.toMSecsSinceEpoch(),
-                         end.toMSecsSinceEpoch(), cancelled);
+    return eventStatusAt(
+        now.toMSecsSinceEpoch(), start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch(), cancelled);
 }
 
 /// A pudding meetup as the API shows it.
@@ -35,6 +34,12 @@ struct Event
     GeoPoint location;
     QString city;
     QString state;
+    /// Where exactly ("Clara-Zetkin-Park, Eingang Ost"): like the exact place, only for the
+    /// organizer and approved guests; empty otherwise.
+    QString venue;
+    /// True when `location` is the true place, false when it is the public point about a
+    /// kilometre away that everyone else sees.
+    bool exactLocation = true;
     QDateTime startTime;
     QDateTime endTime;
     int attendeeLimit = 0;
@@ -57,6 +62,7 @@ struct EventDraft
     std::optional<GeoPoint> location;
     std::optional<QString> city;
     std::optional<QString> state;
+    std::optional<QString> venue;
     std::optional<QDateTime> startTime;
     std::optional<QDateTime> endTime;
     std::optional<int> attendeeLimit;

@@ -3,13 +3,14 @@
 // organizer's review, capacity under concurrent approvals, the waitlist, leaving, and who
 // may see what.
 #include "fixtures.h"
+#include "shared/geo.h"
 #include "testserver.h"
 
 #include <QBuffer>
 #include <QImage>
 #include <QJsonDocument>
-#include <QSet>
 #include <QPainter>
+#include <QSet>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -40,20 +41,20 @@ private:
     qint64 createEvent(int limit) { return F::createEvent(*m_server, m_organizer, limit); }
 
     HttpResult join(qint64 eventId, const QByteArray &token, const QByteArray &photo,
-                    const QByteArray &name = "Schokoladenpudding")
+        const QByteArray &name = "Schokoladenpudding")
     {
         const QByteArray body = multipartBody({ { "puddingName", {}, name },
-                                                { "puddingDescription", {}, "Mit Sahne." },
-                                                { "photo", "pudding.jpg", photo } });
+            { "puddingDescription", {}, "Mit Sahne." }, { "photo", "pudding.jpg", photo } });
         return m_server->request("POST", u"/api/attendance/events/%1/join"_s.arg(eventId), body,
-                                 token, "multipart/form-data; boundary=" + kBoundary);
+            token, "multipart/form-data; boundary=" + kBoundary);
     }
 
-    HttpResult decide(qint64 eventId, qint64 attendanceId, const char *status,
-                      const QByteArray &token)
+    HttpResult decide(
+        qint64 eventId, qint64 attendanceId, const char *status, const QByteArray &token)
     {
-        return m_server->patchJson(u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId),
-                                   { { u"status"_s, QString::fromLatin1(status) } }, token);
+        return m_server->patchJson(
+            u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId),
+            { { u"status"_s, QString::fromLatin1(status) } }, token);
     }
 
     static qint64 attendanceId(const HttpResult &r)
@@ -67,11 +68,10 @@ private:
 
     /// One HTTP/1.1 request as raw bytes, for firing many at once on separate sockets.
     static QByteArray rawRequest(const QByteArray &method, const QByteArray &path,
-                                 const QByteArray &token, const QByteArray &contentType = {},
-                                 const QByteArray &body = {})
+        const QByteArray &token, const QByteArray &contentType = {}, const QByteArray &body = {})
     {
         QByteArray r = method + ' ' + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                + token + "\r\n";
+            + token + "\r\n";
         if (!contentType.isEmpty())
             r += "Content-Type: " + contentType + "\r\n";
         r += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
@@ -81,10 +81,9 @@ private:
     static QByteArray rawJoin(qint64 eventId, const QByteArray &token, const QByteArray &photo)
     {
         const QByteArray body = multipartBody({ { "puddingName", {}, "Vanillepudding" },
-                                                { "puddingDescription", {}, "Mit Kirschen." },
-                                                { "photo", "pudding.jpg", photo } });
+            { "puddingDescription", {}, "Mit Kirschen." }, { "photo", "pudding.jpg", photo } });
         return rawRequest("POST", "/api/attendance/events/" + QByteArray::number(eventId) + "/join",
-                          token, "multipart/form-data; boundary=" + kBoundary, body);
+            token, "multipart/form-data; boundary=" + kBoundary, body);
     }
 
     /// Opens one connection per request, writes all of them before reading any answer, and
@@ -117,9 +116,12 @@ private:
 
     QJsonArray attendances(qint64 eventId, const QString &status)
     {
-        return m_server->get(u"/api/attendance/events/%1/attendances?status=%2"_s.arg(eventId).arg(status),
-                             m_organizer)
-                .json().value("attendances"_L1).toArray();
+        return m_server
+            ->get(u"/api/attendance/events/%1/attendances?status=%2"_s.arg(eventId).arg(status),
+                m_organizer)
+            .json()
+            .value("attendances"_L1)
+            .toArray();
     }
 
 private Q_SLOTS:
@@ -146,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(a.value("puddingName"_L1).toString(), u"Schokoladenpudding"_s);
         QVERIFY(a.value("photoId"_L1).toInteger() > 0);
 
-        const auto list = m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event), m_organizer);
+        const auto list
+            = m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event), m_organizer);
         QCOMPARE(list.status, 200);
         const auto items = list.json().value("attendances"_L1).toArray();
         QCOMPARE(items.size(), 1);
@@ -159,7 +162,9 @@ private Q_SLOTS:
         const auto approved = decide(event, attendanceId(joined), "APPROVED", m_organizer);
         QCOMPARE(approved.status, 200);
         QCOMPARE(statusOf(approved), u"APPROVED"_s);
-        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), 1);
+        QCOMPARE(
+            m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(),
+            1);
         // Approved cannot be approved again.
         QCOMPARE(decide(event, attendanceId(joined), "APPROVED", m_organizer).status, 409);
     }
@@ -171,14 +176,17 @@ private Q_SLOTS:
         QCOMPARE(join(event, bert, jpeg(2)).status, 201);
         // The description is optional (curl -F with name and photo only).
         const QByteArray dana = newUser();
-        const auto minimal = m_server->request(
-                "POST", u"/api/attendance/events/%1/join"_s.arg(createEvent(5)),
+        const auto minimal
+            = m_server->request("POST", u"/api/attendance/events/%1/join"_s.arg(createEvent(5)),
                 multipartBody({ { "puddingName", {}, "Quark" }, { "photo", "p.jpg", jpeg(9) } }),
                 dana, "multipart/form-data; boundary=" + kBoundary);
         QCOMPARE(minimal.status, 201);
-        QCOMPARE(minimal.json().value("attendance"_L1).toObject().value("puddingDescription"_L1)
-                         .toString(),
-                 QString());
+        QCOMPARE(minimal.json()
+                     .value("attendance"_L1)
+                     .toObject()
+                     .value("puddingDescription"_L1)
+                     .toString(),
+            QString());
         const auto twice = join(event, bert, jpeg(3));
         QCOMPARE(twice.status, 409);
         QCOMPARE(join(event, m_organizer, jpeg(4)).status, 409); // not into one's own event
@@ -194,22 +202,24 @@ private Q_SLOTS:
         auto socket = m_server->connectRaw();
         QVERIFY(socket);
         socket->write("POST /api/attendance/events/" + QByteArray::number(event)
-                      + "/join HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + carla
-                      + "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary
-                      + "\r\nContent-Length: 6400000\r\n\r\n");
+            + "/join HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + carla
+            + "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary
+            + "\r\nContent-Length: 6400000\r\n\r\n");
         const auto responses = readRawResponses(*socket, 1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 413);
         const auto unnamed = join(event, carla, jpeg(6), "");
         QCOMPARE(unnamed.status, 400);
-        QCOMPARE(unnamed.json().value("error"_L1).toObject().value("field"_L1).toString(), u"puddingName"_s);
+        QCOMPARE(unnamed.json().value("error"_L1).toObject().value("field"_L1).toString(),
+            u"puddingName"_s);
         QCOMPARE(join(999999, carla, jpeg(7)).status, 404);
         QCOMPARE(join(event, {}, jpeg(8)).status, 401);
         const auto json = m_server->postJson(u"/api/attendance/events/%1/join"_s.arg(event),
-                                             { { u"puddingName"_s, u"x"_s } }, carla);
+            { { u"puddingName"_s, u"x"_s } }, carla);
         QCOMPARE(json.status, 415);
         // None of the refused attempts left anything behind.
-        const auto list = m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event), m_organizer);
+        const auto list
+            = m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event), m_organizer);
         QCOMPARE(list.json().value("attendances"_L1).toArray().size(), 1);
     }
 
@@ -221,7 +231,8 @@ private Q_SLOTS:
         const QByteArray stranger = newUser();
         const auto doraJoin = join(event, dora, jpeg(9));
         const auto emilJoin = join(event, emil, jpeg(10));
-        const qint64 photo = doraJoin.json().value("attendance"_L1).toObject().value("photoId"_L1).toInteger();
+        const qint64 photo
+            = doraJoin.json().value("attendance"_L1).toObject().value("photoId"_L1).toInteger();
         const QString path = u"/api/photos/%1"_s.arg(photo);
 
         QCOMPARE(m_server->get(path).status, 401);
@@ -238,14 +249,19 @@ private Q_SLOTS:
         // The exact spot is for approved attendees and the organizer; others see the area.
         const QString eventPath = u"/api/events/%1"_s.arg(event);
         for (const QByteArray &token : { emil, m_organizer }) {
-            const auto exact = m_server->get(eventPath, token).json().value("location"_L1).toObject();
+            const auto exact
+                = m_server->get(eventPath, token).json().value("location"_L1).toObject();
             QCOMPARE(exact.value("lat"_L1).toDouble(), 50.1137);
             QCOMPARE(exact.value("lng"_L1).toDouble(), 8.6843);
         }
         for (const QByteArray &token : { stranger, QByteArray() }) {
-            const auto area = m_server->get(eventPath, token).json().value("location"_L1).toObject();
-            QCOMPARE(area.value("lat"_L1).toDouble(), 50.11);
-            QCOMPARE(area.value("lng"_L1).toDouble(), 8.68);
+            const auto json = m_server->get(eventPath, token).json();
+            const auto area = json.value("location"_L1).toObject();
+            const double away = Pudding::distanceMetres(
+                { area.value("lat"_L1).toDouble(), area.value("lng"_L1).toDouble() },
+                { 50.1137, 8.6843 });
+            QVERIFY2(away >= 590 && away <= 1210, qPrintable(QString::number(away)));
+            QCOMPARE(json.value("exactLocation"_L1).toBool(), false);
         }
         // Caching: the same ETag answers 304.
         const QByteArray etag = organizerView.header("etag");
@@ -253,13 +269,14 @@ private Q_SLOTS:
         auto socket = m_server->connectRaw();
         QVERIFY(socket);
         socket->write("GET " + path.toLatin1() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                      + m_organizer + "\r\nIf-None-Match: " + etag + "\r\n\r\n");
+            + m_organizer + "\r\nIf-None-Match: " + etag + "\r\n\r\n");
         const auto responses = readRawResponses(*socket, 1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 304);
 
         // Only the organizer reviews.
-        QCOMPARE(m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event), dora).status, 403);
+        QCOMPARE(
+            m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event), dora).status, 403);
         QCOMPARE(decide(event, attendanceId(emilJoin), "REJECTED", dora).status, 403);
         QCOMPARE(m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event)).status, 401);
     }
@@ -286,10 +303,10 @@ private Q_SLOTS:
         }
         for (size_t i = 0; i < sockets.size(); ++i) {
             sockets[i]->write("PATCH /api/attendance/events/" + QByteArray::number(event)
-                              + "/attendances/" + QByteArray::number(ids[qsizetype(i)])
-                              + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_organizer
-                              + "\r\nContent-Type: application/json\r\nContent-Length: "
-                              + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                + "/attendances/" + QByteArray::number(ids[qsizetype(i)])
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_organizer
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
             sockets[i]->flush();
         }
         int ok = 0;
@@ -305,9 +322,11 @@ private Q_SLOTS:
         QCOMPARE(ok, limit);
         QCOMPARE(full, requests - limit);
         const auto approved = m_server->get(
-                u"/api/attendance/events/%1/attendances?status=APPROVED"_s.arg(event), m_organizer);
+            u"/api/attendance/events/%1/attendances?status=APPROVED"_s.arg(event), m_organizer);
         QCOMPARE(approved.json().value("attendances"_L1).toArray().size(), limit);
-        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), limit);
+        QCOMPARE(
+            m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(),
+            limit);
     }
 
     void waitlistAndPromotion()
@@ -321,31 +340,44 @@ private Q_SLOTS:
         const auto b = join(event, second, jpeg(201));
         const auto c = join(event, third, jpeg(202));
         QCOMPARE(statusOf(b), u"WAITLISTED"_s);
-        QCOMPARE(b.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 1);
-        QCOMPARE(c.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 2);
+        QCOMPARE(
+            b.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 1);
+        QCOMPARE(
+            c.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 2);
         // Approving a waitlisted request is refused; the place is taken.
         QCOMPARE(decide(event, attendanceId(b), "APPROVED", m_organizer).status, 409);
 
         // The approved attendee leaves: the first waitlisted is promoted, the next moves up.
-        const auto left = m_server->request("DELETE", u"/api/attendance/events/%1/attendance"_s.arg(event), {}, first);
+        const auto left = m_server->request(
+            "DELETE", u"/api/attendance/events/%1/attendance"_s.arg(event), {}, first);
         QCOMPARE(left.status, 200);
         QCOMPARE(statusOf(left), u"LEFT"_s);
         const auto mineSecond = m_server->get(u"/api/attendance/mine"_s, second);
-        const auto secondNow = mineSecond.json().value("attendances"_L1).toArray().first().toObject();
+        const auto secondNow
+            = mineSecond.json().value("attendances"_L1).toArray().first().toObject();
         QCOMPARE(secondNow.value("status"_L1).toString(), u"PENDING"_s);
         QCOMPARE(secondNow.value("event"_L1).toObject().value("id"_L1).toInteger(), event);
         const auto thirdNow = m_server->get(u"/api/attendance/mine"_s, third)
-                                      .json().value("attendances"_L1).toArray().first().toObject();
+                                  .json()
+                                  .value("attendances"_L1)
+                                  .toArray()
+                                  .first()
+                                  .toObject();
         QCOMPARE(thirdNow.value("status"_L1).toString(), u"WAITLISTED"_s);
         QCOMPARE(thirdNow.value("waitlistPosition"_L1).toInt(), 1);
         QCOMPARE(decide(event, attendanceId(b), "APPROVED", m_organizer).status, 200);
         // Leaving twice, or without having joined: 404.
-        QCOMPARE(m_server->request("DELETE", u"/api/attendance/events/%1/attendance"_s.arg(event), {}, first).status, 404);
+        QCOMPARE(
+            m_server
+                ->request("DELETE", u"/api/attendance/events/%1/attendance"_s.arg(event), {}, first)
+                .status,
+            404);
         // Who left may ask again, at the end of the queue.
         const auto again = join(event, first, jpeg(203));
         QCOMPARE(again.status, 201);
         QCOMPARE(statusOf(again), u"WAITLISTED"_s);
-        QCOMPARE(again.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 2);
+        QCOMPARE(
+            again.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 2);
     }
 
     void raisingTheLimitPromotes()
@@ -355,13 +387,20 @@ private Q_SLOTS:
         QCOMPARE(decide(event, attendanceId(a), "APPROVED", m_organizer).status, 200);
         const QByteArray waiting = newUser();
         QCOMPARE(statusOf(join(event, waiting, jpeg(401))), u"WAITLISTED"_s);
-        QCOMPARE(m_server->patchJson(u"/api/events/%1"_s.arg(event), { { u"attendeeLimit"_s, 2 } },
-                                     m_organizer).status,
-                 200);
+        QCOMPARE(m_server
+                     ->patchJson(
+                         u"/api/events/%1"_s.arg(event), { { u"attendeeLimit"_s, 2 } }, m_organizer)
+                     .status,
+            200);
         const auto mine = m_server->get(u"/api/attendance/mine"_s, waiting);
-        QCOMPARE(mine.json().value("attendances"_L1).toArray().first().toObject()
-                         .value("status"_L1).toString(),
-                 u"PENDING"_s);
+        QCOMPARE(mine.json()
+                     .value("attendances"_L1)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value("status"_L1)
+                     .toString(),
+            u"PENDING"_s);
     }
 
     void hundredParallelJoins()
@@ -375,7 +414,9 @@ private Q_SLOTS:
             QCOMPARE(r.status, 201);
             QCOMPARE(decide(event, attendanceId(r), "APPROVED", m_organizer).status, 200);
         }
-        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), limit);
+        QCOMPARE(
+            m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(),
+            limit);
 
         QList<QByteArray> requests;
         for (int i = 0; i < waiting; ++i) {
@@ -410,18 +451,24 @@ private Q_SLOTS:
         QCOMPARE(listedIds, joinedIds);
         QCOMPARE(attendances(event, u"APPROVED"_s).size(), limit);
         QCOMPARE(attendances(event, u"PENDING"_s).size(), 0);
-        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), limit);
+        QCOMPARE(
+            m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(),
+            limit);
 
         // The same user joining twice at once: one request is stored, the other refused.
         const QByteArray twice = newUser();
-        const auto pair = fireAtOnce({ rawJoin(event, twice, jpeg(700)), rawJoin(event, twice, jpeg(701)) });
+        const auto pair
+            = fireAtOnce({ rawJoin(event, twice, jpeg(700)), rawJoin(event, twice, jpeg(701)) });
         QCOMPARE(pair.size(), 2);
         QList<int> statuses { pair[0].status, pair[1].status };
         std::sort(statuses.begin(), statuses.end());
         QCOMPARE(statuses, (QList<int> { 201, 409 }));
         const auto &created = pair[0].status == 201 ? pair[0] : pair[1];
         QCOMPARE(attendanceOf(created).value("waitlistPosition"_L1).toInt(), waiting + 1);
-        const auto mine = m_server->get(u"/api/attendance/mine"_s, twice).json().value("attendances"_L1).toArray();
+        const auto mine = m_server->get(u"/api/attendance/mine"_s, twice)
+                              .json()
+                              .value("attendances"_L1)
+                              .toArray();
         QCOMPARE(mine.size(), 1);
         QCOMPARE(mine.first().toObject().value("waitlistPosition"_L1).toInt(), waiting + 1);
         QCOMPARE(attendances(event, u"WAITLISTED"_s).size(), waiting + 1);
@@ -446,13 +493,16 @@ private Q_SLOTS:
             const auto r = join(event, newUser(), jpeg(850 + i));
             QCOMPARE(r.status, 201);
             QCOMPARE(statusOf(r), u"WAITLISTED"_s);
-            QCOMPARE(r.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), i + 1);
+            QCOMPARE(
+                r.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(),
+                i + 1);
             waitlistedIds.append(attendanceId(r));
         }
 
         // All approved attendees leave at once.
         QList<QByteArray> requests;
-        const QByteArray path = "/api/attendance/events/" + QByteArray::number(event) + "/attendance";
+        const QByteArray path
+            = "/api/attendance/events/" + QByteArray::number(event) + "/attendance";
         for (const QByteArray &token : approvedTokens)
             requests.append(rawRequest("DELETE", path, token));
         const auto answers = fireAtOnce(requests);
@@ -484,13 +534,17 @@ private Q_SLOTS:
         QCOMPARE(decide(event, waitlistedIds[limit], "APPROVED", m_organizer).status, 409);
         QCOMPARE(attendances(event, u"APPROVED"_s).size(), limit);
         QCOMPARE(attendances(event, u"WAITLISTED"_s).size(), waiting - limit);
-        QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(), limit);
+        QCOMPARE(
+            m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(),
+            limit);
     }
 
     void cancelledEventsTakeNoRequests()
     {
         const qint64 event = createEvent(3);
-        QCOMPARE(m_server->request("DELETE", u"/api/events/%1"_s.arg(event), {}, m_organizer).status, 200);
+        QCOMPARE(
+            m_server->request("DELETE", u"/api/events/%1"_s.arg(event), {}, m_organizer).status,
+            200);
         QCOMPARE(join(event, newUser(), jpeg(300)).status, 409);
     }
 };

@@ -48,8 +48,7 @@ void onUnixSignal(int)
 
 ServerApp::ServerApp(ServerConfig config)
     : m_config(std::move(config))
-{
-}
+{ }
 
 ServerApp::~ServerApp()
 {
@@ -60,8 +59,8 @@ void ServerApp::installSignalHandlers()
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
         return;
-    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read,
-                                         QCoreApplication::instance());
+    auto *notifier
+        = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, QCoreApplication::instance());
     QObject::connect(notifier, &QSocketNotifier::activated, notifier, [notifier] {
         char byte;
         [[maybe_unused]] const auto n = ::read(g_signalFds[1], &byte, 1);
@@ -69,7 +68,9 @@ void ServerApp::installSignalHandlers()
         qCInfo(lcServer) << "stopping";
         QCoreApplication::quit();
     });
-    struct sigaction sa {};
+    struct sigaction sa
+    {
+    };
     sa.sa_handler = onUnixSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
@@ -87,19 +88,18 @@ bool ServerApp::prepareDatabase()
         timer.start();
         if (!m_embedded->start() || !m_embedded->ensureDatabase(u"pudding"_s)) {
             qCCritical(lcServer).noquote()
-                    << "Could not start the private PostgreSQL:" << m_embedded->errorString();
+                << "Could not start the private PostgreSQL:" << m_embedded->errorString();
             return false;
         }
         const auto info = m_embedded->connectionInfo(u"pudding"_s);
         dbConfig = { info.host, info.port, info.user, info.password, info.database };
-        qCInfo(lcServer).noquote() << "private PostgreSQL ready in" << timer.elapsed() << "ms at"
-                                   << m_embedded->dataDir();
+        qCInfo(lcServer).noquote()
+            << "private PostgreSQL ready in" << timer.elapsed() << "ms at" << m_embedded->dataDir();
     } else {
         const auto parsed = DbConfig::fromUrl(m_config.databaseUrl);
         if (!parsed) {
-            qCCritical(lcServer).noquote()
-                    << "The database URL is not valid; expected "
-                       "postgresql://user:password@host:port/database";
+            qCCritical(lcServer).noquote() << "The database URL is not valid; expected "
+                                              "postgresql://user:password@host:port/database";
             return false;
         }
         dbConfig = *parsed;
@@ -160,28 +160,28 @@ void ServerApp::listenForChanges()
     // Other instances (behind the same load balancer) announce changed events; this
     // connection lives in the main thread, whose event loop delivers the notifications.
     m_eventListener = std::make_unique<NotificationListener>(
-            m_db->config(), u"pudding-listen"_s, QString::fromLatin1(EventsApi::NotifyChannel));
+        m_db->config(), u"pudding-listen"_s, QString::fromLatin1(EventsApi::NotifyChannel));
     QString error;
     if (!m_eventListener->open(&error)) {
         qCWarning(lcServer) << "cannot LISTEN for event changes:" << error;
         return;
     }
     connect(m_eventListener.get(), &NotificationListener::notification, this,
-            [this](const QString &payload) {
-                const qint64 id = payload.toLongLong();
-                if (id <= 0)
-                    return;
-                // The index is thread-safe: apply the reload where it finished. (A QFuture
-                // continuation with a context object proved unreliable in Qt 6.4.)
-                m_db->run([this, id](DbSession &s) {
-                    bool failed = false;
-                    const auto e = EventsApi::loadOne(s, id, &failed);
-                    if (e)
-                        m_index->upsert(e->first, e->second);
-                    else if (!failed)
-                        m_index->remove(id);
-                });
+        [this](const QString &payload) {
+            const qint64 id = payload.toLongLong();
+            if (id <= 0)
+                return;
+            // The index is thread-safe: apply the reload where it finished. (A QFuture
+            // continuation with a context object proved unreliable in Qt 6.4.)
+            m_db->run([this, id](DbSession &s) {
+                bool failed = false;
+                const auto e = EventsApi::loadOne(s, id, &failed);
+                if (e)
+                    m_index->upsert(*e);
+                else if (!failed)
+                    m_index->remove(id);
             });
+        });
     // Changes may have been missed while the connection was down: reload every event.
     connect(m_eventListener.get(), &NotificationListener::reconnected, this, [this] {
         m_db->run([this](DbSession &s) {
@@ -212,16 +212,15 @@ bool ServerApp::startHttp()
         const int fd = HttpWorker::openListeningSocket(address, port, &error);
         if (fd < 0) {
             qCCritical(lcServer).noquote()
-                    << "Cannot listen on" << m_config.host << "port" << port << ":" << error;
+                << "Cannot listen on" << m_config.host << "port" << port << ":" << error;
             return false;
         }
         if (port == 0) {
             sockaddr_storage sa {};
             socklen_t len = sizeof sa;
             ::getsockname(fd, reinterpret_cast<sockaddr *>(&sa), &len);
-            port = ntohs(sa.ss_family == AF_INET6
-                                 ? reinterpret_cast<sockaddr_in6 *>(&sa)->sin6_port
-                                 : reinterpret_cast<sockaddr_in *>(&sa)->sin_port);
+            port = ntohs(sa.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&sa)->sin6_port
+                                                  : reinterpret_cast<sockaddr_in *>(&sa)->sin_port);
         }
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(u"pudding-http-%1"_s.arg(i));
@@ -241,15 +240,15 @@ bool ServerApp::startHttp()
                 auto socket = server->nextPendingWebSocketConnection();
                 if (!socket)
                     continue;
-                QTcpSocket *tcp = worker->takeUpgradedSocket(socket->peerAddress(),
-                                                             socket->peerPort());
+                QTcpSocket *tcp
+                    = worker->takeUpgradedSocket(socket->peerAddress(), socket->peerPort());
                 hub->adopt(std::move(socket), tcp);
             }
         };
         connect(thread.get(), &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
-        QMetaObject::invokeMethod(worker, [worker, fd] { worker->start(fd); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker, fd] { worker->start(fd); }, Qt::BlockingQueuedConnection);
         m_workers.push_back(worker);
         m_threads.push_back(std::move(thread));
     }
@@ -261,8 +260,8 @@ bool ServerApp::startHttp()
         }
     }
     const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol
-            ? u"["_s % m_config.host % u"]"_s
-            : m_config.host;
+        ? u"["_s % m_config.host % u"]"_s
+        : m_config.host;
     const QString where = u"http://"_s % shownHost % u":"_s % QString::number(port);
     qCInfo(lcServer).noquote() << "listening on" << where << "with" << m_config.httpThreads
                                << "HTTP threads";
@@ -295,8 +294,8 @@ int ServerApp::run()
     }
     installSignalHandlers();
     if (!QDir().mkpath(m_config.storageDir)) {
-        qCCritical(lcServer).noquote() << "Cannot create the photo directory"
-                                       << m_config.storageDir;
+        qCCritical(lcServer).noquote()
+            << "Cannot create the photo directory" << m_config.storageDir;
         return 1;
     }
     if (!prepareDatabase())
@@ -306,8 +305,8 @@ int ServerApp::run()
 
     m_auth = std::make_unique<AuthApi>(*m_db, m_config.authRatePerMinute);
     m_events = std::make_unique<EventsApi>(*m_db, *m_index);
-    m_health = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir,
-                                           m_config.httpThreads);
+    m_health
+        = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir, m_config.httpThreads);
     m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, m_config.storageDir);
     LiveConfig liveConfig;
     liveConfig.chatMessagesPerSecond = m_config.chatRatePerSecond;
@@ -334,8 +333,8 @@ void ServerApp::shutdown()
 {
     // Stop taking requests, let database work finish, then stop the threads and the database.
     for (HttpWorker *worker : m_workers)
-        QMetaObject::invokeMethod(worker, [worker] { worker->stop(); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
     m_workers.clear();
     // Commit what the chat writer holds (acks go out only after COMMIT), stop listening.
     if (m_live)

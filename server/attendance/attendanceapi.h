@@ -27,17 +27,19 @@ public:
 
     void registerRoutes(Router &router);
 
-    /// Moves up to `places` waitlisted requests of the event to PENDING (oldest first).
-    /// Call inside a transaction that holds the event row lock. Returns how many moved.
-    static int promoteWaitlisted(DbSession &session, qint64 eventId, int places);
-    /// Approved attendees of the event (for the index's attendeeCount).
-    static int approvedCount(DbSession &session, qint64 eventId);
+    /// Moves up to `places` waitlisted requests of the event to PENDING (oldest first) and
+    /// tells each. Call inside a transaction that holds the event row lock. False on failure.
+    [[nodiscard]] static bool promoteWaitlisted(DbSession &session, qint64 eventId, int places);
+    /// Approved attendees of the event, or -1 when the query failed.
+    [[nodiscard]] static int approvedCount(DbSession &session, qint64 eventId);
 
 private:
     void join(Request &request, const Reply &reply);
     void list(Request &request, const Reply &reply);
     void decide(Request &request, const Reply &reply);
     void leave(Request &request, const Reply &reply);
+    /// The organizer lifts a rejection (DELETE …/attendances/:aid): the guest may ask again.
+    void lift(Request &request, const Reply &reply);
     void mine(Request &request, const Reply &reply);
     void photo(Request &request, const Reply &reply);
     /// A photo on its own (for the chat): POST /api/photos, multipart field "photo".
@@ -45,7 +47,8 @@ private:
     /// Decodes, cleans and stores a photo on the photo pool.
     QFuture<Result<ProcessedPhoto>> processAndStore(const QByteArray &bytes);
     /// The photos row (inside the caller's transaction, if any); 0 when the INSERT failed.
-    static qint64 insertPhoto(DbSession &session, qint64 ownerId, const ProcessedPhoto &photo);
+    [[nodiscard]] static qint64 insertPhoto(
+        DbSession &session, qint64 ownerId, const ProcessedPhoto &photo);
 
     Database &m_db;
     EventIndex &m_index;

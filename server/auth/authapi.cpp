@@ -2,9 +2,9 @@
 #include "authapi.h"
 
 #include "credentials.h"
-#include "live/livehub.h"
 #include "db/database.h"
 #include "http/logging.h"
+#include "live/livehub.h"
 #include "shared/protocol.h"
 #include "shared/user.h"
 #include "shared/validation.h"
@@ -37,10 +37,10 @@ User userFromAuth(const AuthUser &a)
 
 HttpResponse sessionResponse(const User &user, const QByteArray &token, int status)
 {
-    return HttpResponse::json(QJsonObject { { u"user"_s, user.toJson() },
-                                            { u"token"_s, QString::fromLatin1(token) },
-                                            { u"expiresInDays"_s, kSessionDays } },
-                              status);
+    return HttpResponse::json(
+        QJsonObject { { u"user"_s, user.toJson() }, { u"token"_s, QString::fromLatin1(token) },
+            { u"expiresInDays"_s, kSessionDays } },
+        status);
 }
 
 QDateTime utcFromMs(const QVariant &v)
@@ -66,24 +66,22 @@ void AuthApi::registerRoutes(Router &router)
 {
     using M = Request::Method;
     router.add(M::Post, u"/api/auth/register"_s,
-               [this](Request &r, const Reply &reply) { registerUser(r, reply); });
-    router.add(M::Post, u"/api/auth/login"_s,
-               [this](Request &r, const Reply &reply) { login(r, reply); });
+        [this](Request &r, const Reply &reply) { registerUser(r, reply); });
+    router.add(
+        M::Post, u"/api/auth/login"_s, [this](Request &r, const Reply &reply) { login(r, reply); });
     router.add(M::Get, u"/api/auth/me"_s, [this](Request &r, const Reply &reply) { me(r, reply); },
-               { Router::Auth::Required });
+        { Router::Auth::Required });
     router.add(M::Post, u"/api/auth/logout"_s,
-               [this](Request &r, const Reply &reply) { logout(r, reply); },
-               { Router::Auth::Required });
+        [this](Request &r, const Reply &reply) { logout(r, reply); }, { Router::Auth::Required });
 }
 
 bool AuthApi::admit(const Request &request, const Reply &reply)
 {
     if (m_limiter.tryAcquire(request.remoteAddress))
         return true;
-    reply.send(HttpResponse::error(429, EC::RateLimited,
-                                   AuthText::tr("Too many attempts. Please wait a moment."))
-                       .withHeader("Retry-After",
-                                   QByteArray::number(m_limiter.retryAfterSeconds())));
+    reply.send(HttpResponse::error(
+        429, EC::RateLimited, AuthText::tr("Too many attempts. Please wait a moment."))
+                   .withHeader("Retry-After", QByteArray::number(m_limiter.retryAfterSeconds())));
     return false;
 }
 
@@ -113,47 +111,45 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
     if (!admit(request, reply))
         return;
 
-    QtConcurrent::run(&m_cryptoPool, [password] { return Credentials::hashPassword(password); })
-            .then([this, reply, email, name](const QByteArray &hash) {
-                if (hash.isEmpty()) {
-                    qCCritical(lcAuth) << "password hashing failed (out of memory?)";
-                    reply.send(HttpResponse::internalError());
-                    return;
+    QtConcurrent::run(&m_cryptoPool, [password] {
+        return Credentials::hashPassword(password);
+    }).then([this, reply, email, name](const QByteArray &hash) {
+        if (hash.isEmpty()) {
+            qCCritical(lcAuth) << "password hashing failed (out of memory?)";
+            reply.send(HttpResponse::internalError());
+            return;
+        }
+        m_db.run([email, name, hash](DbSession &s) -> HttpResponse {
+                const QByteArray token = Credentials::newToken();
+                Transaction tx(s);
+                auto *insert
+                    = tx.exec(u"INSERT INTO users(email, name, password_hash) VALUES (?, ?, ?) "
+                              "RETURNING id, (extract(epoch from created_at) * 1000)::bigint"_s,
+                        { email, name, QString::fromLatin1(hash) });
+                if (!insert) {
+                    if (tx.error().nativeErrorCode() == "23505"_L1)
+                        return HttpResponse::error(409, EC::EmailTaken,
+                            AuthText::tr("An account with this email address exists "
+                                         "already."),
+                            { { u"email"_s,
+                                AuthText::tr("This email address is "
+                                             "already registered.") } });
+                    return HttpResponse::error(500, databaseError(tx.error(), "register"));
                 }
-                m_db.run([email, name, hash](DbSession &s) -> HttpResponse {
-                    const QByteArray token = Credentials::newToken();
-                    if (!s.execDirect(u"BEGIN"_s))
-                        return HttpResponse::error(503, databaseError(s.lastError(), "begin"));
-                    auto *insert = s.prepared(
-                            u"INSERT INTO users(email, name, password_hash) VALUES (?, ?, ?) "
-                            "RETURNING id, (extract(epoch from created_at) * 1000)::bigint"_s);
-                    if (!s.exec(insert, { email, name, QString::fromLatin1(hash) })) {
-                        const QSqlError error = s.lastError();
-                        s.execDirect(u"ROLLBACK"_s);
-                        if (error.nativeErrorCode() == "23505"_L1)
-                            return HttpResponse::error(
-                                    409, EC::EmailTaken,
-                                    AuthText::tr("An account with this email address exists "
-                                                 "already."),
-                                    { { u"email"_s, AuthText::tr("This email address is "
-                                                                 "already registered.") } });
-                        return HttpResponse::error(500, databaseError(error, "register"));
-                    }
-                    insert->next();
-                    const User user { insert->value(0).toLongLong(), email, name,
-                                      utcFromMs(insert->value(1)) };
-                    insert->finish();
-                    auto *session = s.prepared(kInsertSession);
-                    if (!s.exec(session, { Credentials::tokenHash(token), user.id })
-                        || !s.execDirect(u"COMMIT"_s)) {
-                        const QSqlError error = s.lastError();
-                        s.execDirect(u"ROLLBACK"_s);
-                        return HttpResponse::error(500, databaseError(error, "register session"));
-                    }
-                    qCInfo(lcAuth) << "registered user" << user.id;
-                    return sessionResponse(user, token, 201);
-                }).then([reply](const HttpResponse &response) { reply.send(response); });
-            });
+                if (!insert->next())
+                    return HttpResponse::error(500, databaseError(tx.error(), "register"));
+                const User user { insert->value(0).toLongLong(), email, name,
+                    utcFromMs(insert->value(1)) };
+                insert->finish();
+                auto *session = tx.exec(kInsertSession, { Credentials::tokenHash(token), user.id });
+                if (!session || !tx.commit())
+                    return HttpResponse::error(500, databaseError(tx.error(), "register session"));
+                session->finish();
+                qCInfo(lcAuth) << "registered user" << user.id;
+                return sessionResponse(user, token, 201);
+            })
+            .then([reply](const HttpResponse &response) { reply.send(response); });
+    });
 }
 
 void AuthApi::login(Request &request, const Reply &reply)
@@ -164,7 +160,7 @@ void AuthApi::login(Request &request, const Reply &reply)
     const QJsonObject &json = *body;
     if (!json.value("email"_L1).isString() || !json.value("password"_L1).isString()) {
         reply.send(HttpResponse::validation(
-                { { u"email"_s, AuthText::tr("Email and password are required.") } }));
+            { { u"email"_s, AuthText::tr("Email and password are required.") } }));
         return;
     }
     if (!admit(request, reply))
@@ -180,86 +176,88 @@ void AuthApi::login(Request &request, const Reply &reply)
     };
     m_db.run([email](DbSession &s) {
             Account account;
-            auto *q = s.prepared(
-                    u"SELECT id, email, name, password_hash, "
-                    "(extract(epoch from created_at) * 1000)::bigint "
-                    "FROM users WHERE lower(email) = lower(?)"_s);
+            auto *q = s.prepared(u"SELECT id, email, name, password_hash, "
+                                 "(extract(epoch from created_at) * 1000)::bigint "
+                                 "FROM users WHERE lower(email) = lower(?)"_s);
             if (!s.exec(q, { email })) {
                 account.error = databaseError(s.lastError(), "login lookup");
                 return account;
             }
             if (q->next()) {
                 account.user = User { q->value(0).toLongLong(), q->value(1).toString(),
-                                      q->value(2).toString(), utcFromMs(q->value(4)) };
+                    q->value(2).toString(), utcFromMs(q->value(4)) };
                 account.hash = q->value(3).toString().toLatin1();
             }
             q->finish();
             return account;
         })
-            .then(&m_cryptoPool,
-                  [password](Account account) {
-                      if (account.error || !account.user) {
-                          if (!account.error)
-                              Credentials::verifyAgainstDummy(password);
-                          return std::pair(account, QByteArray());
-                      }
-                      if (!Credentials::verifyPassword(account.hash, password)) {
-                          account.user.reset();
-                          return std::pair(account, QByteArray());
-                      }
-                      // Parameters changed since this hash was made: upgrade it now.
-                      QByteArray rehash = Credentials::needsRehash(account.hash)
-                              ? Credentials::hashPassword(password)
-                              : QByteArray();
-                      return std::pair(account, rehash);
-                  })
-            .then([this, reply](const std::pair<Account, QByteArray> &result) {
-                const auto &[account, rehash] = result;
-                if (account.error) {
-                    reply.send(HttpResponse::error(503, *account.error));
-                    return;
+        .then(&m_cryptoPool,
+            [password](Account account) {
+                if (account.error || !account.user) {
+                    if (!account.error)
+                        Credentials::verifyAgainstDummy(password);
+                    return std::pair(account, QByteArray());
                 }
-                if (!account.user) {
-                    reply.send(HttpResponse::error(
-                            401, EC::InvalidCredentials,
-                            AuthText::tr("The email address or the password is wrong.")));
-                    return;
+                if (!Credentials::verifyPassword(account.hash, password)) {
+                    account.user.reset();
+                    return std::pair(account, QByteArray());
                 }
-                const User user = *account.user;
-                m_db.run([user, rehash](DbSession &s) -> HttpResponse {
-                        const QByteArray token = Credentials::newToken();
-                        auto *insert = s.prepared(kInsertSession);
-                        if (!s.exec(insert, { Credentials::tokenHash(token), user.id }))
-                            return HttpResponse::error(503,
-                                                       databaseError(s.lastError(), "login"));
-                        if (!rehash.isEmpty()) {
-                            auto *update = s.prepared(
-                                    u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
-                            s.exec(update, { QString::fromLatin1(rehash), user.id });
-                        }
-                        return sessionResponse(user, token, 200);
-                    }).then([reply](const HttpResponse &response) { reply.send(response); });
-            });
+                // Parameters changed since this hash was made: upgrade it now.
+                QByteArray rehash = Credentials::needsRehash(account.hash)
+                    ? Credentials::hashPassword(password)
+                    : QByteArray();
+                return std::pair(account, rehash);
+            })
+        .then([this, reply](const std::pair<Account, QByteArray> &result) {
+            const auto &[account, rehash] = result;
+            if (account.error) {
+                reply.send(HttpResponse::error(503, *account.error));
+                return;
+            }
+            if (!account.user) {
+                reply.send(HttpResponse::error(401, EC::InvalidCredentials,
+                    AuthText::tr("The email address or the password is wrong.")));
+                return;
+            }
+            const User user = *account.user;
+            m_db.run([user, rehash](DbSession &s) -> HttpResponse {
+                    const QByteArray token = Credentials::newToken();
+                    auto *insert = s.prepared(kInsertSession);
+                    if (!s.exec(insert, { Credentials::tokenHash(token), user.id }))
+                        return HttpResponse::error(503, databaseError(s.lastError(), "login"));
+                    if (!rehash.isEmpty()) {
+                        // Best effort: the old hash keeps working, the next login retries.
+                        if (!s.run(u"UPDATE users SET password_hash = ? WHERE id = ?"_s,
+                                { QString::fromLatin1(rehash), user.id }))
+                            qCWarning(lcAuth)
+                                << "could not upgrade the password hash of user" << user.id;
+                    }
+                    return sessionResponse(user, token, 200);
+                })
+                .then([reply](const HttpResponse &response) { reply.send(response); });
+        });
 }
 
 void AuthApi::me(Request &request, const Reply &reply)
 {
-    reply.send(HttpResponse::json(
-            QJsonObject { { u"user"_s, userFromAuth(*request.user).toJson() } }));
+    reply.send(
+        HttpResponse::json(QJsonObject { { u"user"_s, userFromAuth(*request.user).toJson() } }));
 }
 
 void AuthApi::logout(Request &request, const Reply &reply)
 {
     const QByteArray hash = request.user->tokenHash;
     m_db.run([hash](DbSession &s) -> HttpResponse {
-            auto *q = s.prepared(u"UPDATE sessions SET revoked_at = now() "
-                                 "WHERE token_hash = ? AND revoked_at IS NULL"_s);
-            if (!s.exec(q, { hash }))
-                return HttpResponse::error(503, databaseError(s.lastError(), "logout"));
+            Transaction tx(s);
             // Live connections opened with this token close at once, on every instance.
-            LiveHub::notifyRevoked(s, hash);
+            if (!tx.exec(u"UPDATE sessions SET revoked_at = now() "
+                         "WHERE token_hash = ? AND revoked_at IS NULL"_s,
+                    { hash })
+                || !LiveHub::notifyRevoked(s, hash) || !tx.commit())
+                return HttpResponse::error(503, databaseError(tx.error(), "logout"));
             return HttpResponse::noContent();
-        }).then([reply](const HttpResponse &response) { reply.send(response); });
+        })
+        .then([reply](const HttpResponse &response) { reply.send(response); });
 }
 
 QFuture<Result<std::optional<AuthUser>>> AuthApi::authenticate(const QByteArray &token) const
@@ -280,8 +278,7 @@ QFuture<Result<std::optional<AuthUser>>> AuthApi::authenticate(const QByteArray 
         std::optional<AuthUser> user;
         if (q->next())
             user = AuthUser { q->value(0).toLongLong(), q->value(1).toString(),
-                              q->value(2).toString(), utcFromMs(q->value(3)), hash,
-                              utcFromMs(q->value(4)) };
+                q->value(2).toString(), utcFromMs(q->value(3)), hash, utcFromMs(q->value(4)) };
         q->finish();
         return user;
     });

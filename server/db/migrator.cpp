@@ -26,16 +26,17 @@ QStringList Migrator::availableMigrations()
 
 int Migrator::apply(DbSession &session, QString *error)
 {
-    auto fail = [&](const QString &what) {
-        *error = what % u": "_s % session.lastError().text();
-        session.execDirect(u"ROLLBACK"_s);
-        return -1;
-    };
     if (!session.ensureOpen()) {
         *error = session.lastError().text();
         return -1;
     }
-    if (!session.execDirect(u"BEGIN"_s))
+    // Everything in one transaction: all pending migrations apply, or none.
+    Transaction tx(session);
+    auto fail = [&](const QString &what) {
+        *error = what % u": "_s % (tx.error().isValid() ? tx.error() : session.lastError()).text();
+        return -1; // tx rolls back as it goes out of scope
+    };
+    if (!tx.ok())
         return fail(u"BEGIN"_s);
     if (!session.execDirect(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kMigrationLockKey)))
         return fail(u"advisory lock"_s);
@@ -46,14 +47,12 @@ int Migrator::apply(DbSession &session, QString *error)
 
     QSet<QString> applied;
     {
-        QSqlQuery q(session.db());
-        if (!q.exec(u"SELECT version FROM schema_migrations"_s)) {
-            *error = q.lastError().text();
-            session.execDirect(u"ROLLBACK"_s);
-            return -1;
-        }
-        while (q.next())
-            applied.insert(q.value(0).toString());
+        auto *q = session.run(u"SELECT version FROM schema_migrations"_s);
+        if (!q)
+            return fail(u"schema_migrations"_s);
+        while (q->next())
+            applied.insert(q->value(0).toString());
+        q->finish();
     }
     int count = 0;
     for (const QString &file : availableMigrations()) {
@@ -63,23 +62,18 @@ int Migrator::apply(DbSession &session, QString *error)
         QFile f(kMigrationsDir % u'/' % file);
         if (!f.open(QIODevice::ReadOnly)) {
             *error = u"cannot read migration "_s % file;
-            session.execDirect(u"ROLLBACK"_s);
             return -1;
         }
         qCInfo(lcDb) << "applying migration" << file;
         if (!session.execDirect(QString::fromUtf8(f.readAll())))
             return fail(u"migration "_s % file);
-        QSqlQuery record(session.db());
-        record.prepare(u"INSERT INTO schema_migrations(version) VALUES (?)"_s);
-        record.addBindValue(version);
-        if (!record.exec()) {
-            *error = record.lastError().text();
-            session.execDirect(u"ROLLBACK"_s);
-            return -1;
-        }
+        auto *record = tx.exec(u"INSERT INTO schema_migrations(version) VALUES (?)"_s, { version });
+        if (!record)
+            return fail(u"record migration "_s % file);
+        record->finish();
         ++count;
     }
-    if (!session.execDirect(u"COMMIT"_s))
+    if (!tx.commit())
         return fail(u"COMMIT"_s);
     return count;
 }

@@ -13,6 +13,14 @@ namespace Pudding::Server {
 namespace {
 constexpr double kCellDegrees = 0.05; // ~5.5 km north-south, ~3.4 km east-west in Germany
 const GeoBox kGrid = Germany::Bounds;
+// Entries sit in the cell of their exact place; the public point lies at most 1.2 km away,
+// so a search box grows by this much (in degrees, enough at 55°N) before cells are read.
+constexpr double kPublicPointMargin = 0.025;
+
+GeoBox grown(const GeoBox &box, double degrees)
+{
+    return { box.west - degrees, box.south - degrees, box.east + degrees, box.north + degrees };
+}
 
 QByteArray foldForSearch(const QString &text)
 {
@@ -60,10 +68,41 @@ void EventIndex::eraseLocked(qint64 id)
 
 void EventIndex::upsert(const Event &event, bool cancelled)
 {
+    upsert(EventRecord { event, cancelled, event.location, {} });
+}
+
+bool EventIndex::seesExactPlace(const Entry &e, const Viewer &viewer)
+{
+    switch (viewer.kind) {
+    case Viewer::Kind::System:
+        return true;
+    case Viewer::Kind::Anonymous:
+        return false;
+    case Viewer::Kind::User:
+        return viewer.userId == e.organizerId
+            || std::binary_search(e.approved.begin(), e.approved.end(), viewer.userId);
+    }
+    return false;
+}
+
+GeoPoint EventIndex::placeFor(const Entry &e, const Viewer &viewer)
+{
+    return seesExactPlace(e, viewer) ? GeoPoint { e.lat, e.lng }
+                                     : GeoPoint { e.publicLat, e.publicLng };
+}
+
+void EventIndex::upsert(const EventRecord &record)
+{
+    const Event &event = record.event;
+    const bool cancelled = record.cancelled;
     Entry e;
     e.id = event.id;
     e.lat = event.location.lat;
     e.lng = event.location.lng;
+    e.publicLat = record.publicLocation.lat;
+    e.publicLng = record.publicLocation.lng;
+    e.approved.assign(record.approvedUserIds.begin(), record.approvedUserIds.end());
+    std::sort(e.approved.begin(), e.approved.end());
     e.startMs = event.startTime.toMSecsSinceEpoch();
     e.endMs = event.endTime.toMSecsSinceEpoch();
     e.cancelled = cancelled;
@@ -78,9 +117,17 @@ void EventIndex::upsert(const Event &event, bool cancelled)
     fixed.remove(u"attendeeCount"_s);
     fixed.remove(u"status"_s);
     fixed.remove(u"distance"_s);
-    fixed.remove(u"location"_s); // added per request, exact or as an area
+    fixed.remove(u"location"_s); // added per request: exact or the public point
+    fixed.remove(u"exactLocation"_s);
+    fixed.remove(u"venue"_s); // only with the exact place
     QByteArray json = QJsonDocument(fixed).toJson(QJsonDocument::Compact);
     e.jsonFixed = json.mid(1, json.size() - 2);
+    if (!event.venue.isEmpty()) {
+        const QByteArray venue = QJsonDocument(
+            QJsonObject { { u"venue"_s,
+                event.venue } }).toJson(QJsonDocument::Compact);
+        e.venueJson = ',' + venue.mid(1, venue.size() - 2);
+    }
     e.cell = cellOf(e.lat, e.lng);
 
     QWriteLocker locker(&m_lock);
@@ -120,8 +167,8 @@ qsizetype EventIndex::size() const
     return qsizetype(m_byId.size());
 }
 
-bool EventIndex::matches(const Entry &e, const EventQuery &q, qint64 nowMs,
-                         const QByteArray &needle) const
+bool EventIndex::matches(
+    const Entry &e, const EventQuery &q, qint64 nowMs, const QByteArray &needle) const
 {
     const EventStatus status = eventStatusAt(nowMs, e.startMs, e.endMs, e.cancelled);
     if (q.status) {
@@ -151,35 +198,34 @@ bool EventIndex::matches(const Entry &e, const EventQuery &q, qint64 nowMs,
 }
 
 void EventIndex::appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
-                            std::optional<double> distance, LocationPrecision precision)
+    std::optional<double> distance, const Viewer &viewer)
 {
-    const bool area = precision == LocationPrecision::Area;
+    const bool exact = seesExactPlace(e, viewer);
+    const GeoPoint place = placeFor(e, viewer);
     out += '{';
     out += e.jsonFixed;
     out += ",\"location\":{\"lat\":";
-    out += QByteArray::number(area ? roundToArea(e.lat) : e.lat, 'g', QLocale::FloatingPointShortest);
+    out += QByteArray::number(place.lat, 'g', QLocale::FloatingPointShortest);
     out += ",\"lng\":";
-    out += QByteArray::number(area ? roundToArea(e.lng) : e.lng, 'g', QLocale::FloatingPointShortest);
-    out += "},\"attendeeCount\":";
+    out += QByteArray::number(place.lng, 'g', QLocale::FloatingPointShortest);
+    out += "},\"exactLocation\":";
+    out += exact ? "true" : "false";
+    if (exact)
+        out += e.venueJson;
+    out += ",\"attendeeCount\":";
     out += QByteArray::number(e.attendeeCount);
     out += ",\"status\":\"";
     out += toString(eventStatusAt(nowMs, e.startMs, e.endMs, e.cancelled)).toLatin1();
     out += '"';
     if (distance) {
         out += ",\"distance\":";
-        out += area ? QByteArray::number(std::round(*distance / 100) * 100, 'f', 0)
-                    : QByteArray::number(std::round(*distance * 10) / 10, 'f', 1);
+        out += exact ? QByteArray::number(std::round(*distance * 10) / 10, 'f', 1)
+                     : QByteArray::number(std::round(*distance / 100) * 100, 'f', 0);
     }
     out += '}';
 }
 
-double roundToArea(double degrees)
-{
-    return std::round(degrees * 100.0) / 100.0;
-}
-
-EventPage EventIndex::search(const EventQuery &q, const QDateTime &now,
-                             LocationPrecision precision) const
+EventPage EventIndex::search(const EventQuery &q, const QDateTime &now, const Viewer &viewer) const
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     EventQuery query = q;
@@ -196,28 +242,28 @@ EventPage EventIndex::search(const EventQuery &q, const QDateTime &now,
 
     QReadLocker locker(&m_lock);
     if (query.centre || query.bbox) {
-        GeoBox box = query.centre ? boundingBoxAround(*query.centre, query.radiusMetres)
-                                  : *query.bbox;
+        GeoBox box
+            = query.centre ? boundingBoxAround(*query.centre, query.radiusMetres) : *query.bbox;
         if (query.centre && query.bbox) {
             box = { std::max(box.west, query.bbox->west), std::max(box.south, query.bbox->south),
-                    std::min(box.east, query.bbox->east),
-                    std::min(box.north, query.bbox->north) };
+                std::min(box.east, query.bbox->east), std::min(box.north, query.bbox->north) };
         }
         std::vector<int> cells;
         if (box.isValid())
-            cellsIn(box, cells);
+            cellsIn(grown(box, kPublicPointMargin), cells);
         for (int cell : cells) {
             for (qint64 id : m_cells[size_t(cell)]) {
                 const Entry &e = m_byId.at(id);
-                if (!box.contains({ e.lat, e.lng }))
+                const GeoPoint place = placeFor(e, viewer);
+                if (!box.contains(place))
                     continue;
                 std::optional<double> distance;
                 if (query.centre) {
-                    distance = distanceMetres(*query.centre, { e.lat, e.lng });
+                    distance = distanceMetres(*query.centre, place);
                     if (*distance > query.radiusMetres)
                         continue;
                 }
-                if (query.bbox && !query.bbox->contains({ e.lat, e.lng }))
+                if (query.bbox && !query.bbox->contains(place))
                     continue;
                 if (!matches(e, query, nowMs, needle))
                     continue;
@@ -225,7 +271,8 @@ EventPage EventIndex::search(const EventQuery &q, const QDateTime &now,
             }
         }
         const auto byStart = [](const Hit &a, const Hit &b) {
-            return std::pair(a.entry->startMs, a.entry->id) < std::pair(b.entry->startMs, b.entry->id);
+            return std::pair(a.entry->startMs, a.entry->id)
+                < std::pair(b.entry->startMs, b.entry->id);
         };
         if (hits.size() > size_t(limit) + 1) {
             std::partial_sort(hits.begin(), hits.begin() + limit + 1, hits.end(), byStart);
@@ -252,7 +299,7 @@ EventPage EventIndex::search(const EventQuery &q, const QDateTime &now,
     for (size_t i = 0; i < hits.size(); ++i) {
         if (i)
             page.json += ',';
-        appendJson(page.json, *hits[i].entry, nowMs, hits[i].distance, precision);
+        appendJson(page.json, *hits[i].entry, nowMs, hits[i].distance, viewer);
     }
     page.json += "],\"nextCursor\":";
     if (more) {
@@ -265,8 +312,7 @@ EventPage EventIndex::search(const EventQuery &q, const QDateTime &now,
     return page;
 }
 
-QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now,
-                              LocationPrecision precision) const
+QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now, const Viewer &viewer) const
 {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     EventQuery query = q;
@@ -275,52 +321,50 @@ QByteArray EventIndex::points(const EventQuery &q, const QDateTime &now,
     const QByteArray needle = foldForSearch(q.text);
     QByteArray out;
     int count = 0;
-    auto append = [&](const Entry &e) {
+    auto append = [&](const Entry &e, const GeoPoint &place) {
         out += count++ ? ",[" : "[";
-        const bool area = precision == LocationPrecision::Area;
-        out += QByteArray::number(e.id) + ','
-                + QByteArray::number(area ? roundToArea(e.lat) : e.lat, 'f', area ? 2 : 6) + ','
-                + QByteArray::number(area ? roundToArea(e.lng) : e.lng, 'f', area ? 2 : 6) + ']';
+        out += QByteArray::number(e.id) + ',' + QByteArray::number(place.lat, 'f', 6) + ','
+            + QByteArray::number(place.lng, 'f', 6) + ']';
     };
     out.reserve(64 * 1024);
     out += "{\"points\":[";
     QReadLocker locker(&m_lock);
     if (query.centre || query.bbox) {
-        const GeoBox box = query.bbox ? *query.bbox
-                                      : boundingBoxAround(*query.centre, query.radiusMetres);
+        const GeoBox box
+            = query.bbox ? *query.bbox : boundingBoxAround(*query.centre, query.radiusMetres);
         std::vector<int> cells;
-        cellsIn(box, cells);
+        cellsIn(grown(box, kPublicPointMargin), cells);
         for (int cell : cells) {
             for (qint64 id : m_cells[size_t(cell)]) {
                 const Entry &e = m_byId.at(id);
-                if (!box.contains({ e.lat, e.lng }))
+                const GeoPoint place = placeFor(e, viewer);
+                if (!box.contains(place))
                     continue;
-                if (query.centre
-                    && distanceMetres(*query.centre, { e.lat, e.lng }) > query.radiusMetres)
+                if (query.centre && distanceMetres(*query.centre, place) > query.radiusMetres)
                     continue;
                 if (matches(e, query, nowMs, needle))
-                    append(e);
+                    append(e, place);
             }
         }
     } else {
         for (const auto &[id, e] : m_byId) {
             if (matches(e, query, nowMs, needle))
-                append(e);
+                append(e, placeFor(e, viewer));
         }
     }
     out += "],\"count\":" + QByteArray::number(count) + '}';
     return out;
 }
 
-std::optional<QByteArray> EventIndex::eventJson(qint64 id, const QDateTime &now,
-                                                LocationPrecision precision) const
+std::optional<QByteArray> EventIndex::eventJson(
+    qint64 id, const QDateTime &now, const Viewer &viewer) const
 {
     QReadLocker locker(&m_lock);
     const auto it = m_byId.find(id);
     if (it == m_byId.end())
         return std::nullopt;
     QByteArray out;
-    appendJson(out, it->second, now.toMSecsSinceEpoch(), std::nullopt, precision);
+    appendJson(out, it->second, now.toMSecsSinceEpoch(), std::nullopt, viewer);
     return out;
 }
 
@@ -340,26 +384,30 @@ std::optional<Event> EventIndex::event(qint64 id, const QDateTime &now) const
     if (it == m_byId.end())
         return std::nullopt;
     const Entry &entry = it->second;
-    Event e = Event::fromJson(
-            QJsonDocument::fromJson('{' + entry.jsonFixed + '}').object());
+    Event e = Event::fromJson(QJsonDocument::fromJson('{' + entry.jsonFixed + '}').object());
     e.location = { entry.lat, entry.lng };
+    if (!entry.venueJson.isEmpty())
+        e.venue = QJsonDocument::fromJson('{' + entry.venueJson.mid(1) + '}')
+                      .object()
+                      .value("venue"_L1)
+                      .toString();
     e.attendeeCount = entry.attendeeCount;
-    e.status = eventStatusAt(now.toMSecsSinceEpoch(), it->second.startMs, it->second.endMs,
-                        it->second.cancelled);
+    e.status = eventStatusAt(
+        now.toMSecsSinceEpoch(), it->second.startMs, it->second.endMs, it->second.cancelled);
     return e;
 }
 
 QString EventIndex::encodeCursor(qint64 startMs, qint64 id)
 {
     return QString::fromLatin1(
-            QByteArray(QByteArray::number(startMs) + '.' + QByteArray::number(id))
-                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        QByteArray(QByteArray::number(startMs) + '.' + QByteArray::number(id))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<std::pair<qint64, qint64>> EventIndex::decodeCursor(const QString &cursor)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
-            cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     const auto parts = decoded.decoded.split('.');

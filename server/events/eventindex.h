@@ -14,13 +14,31 @@
 
 namespace Pudding::Server {
 
-/// How precisely an event's place is shown. The exact spot is for the organizer and the
-/// approved attendees; everyone else sees the area (about a kilometre).
-enum class LocationPrecision { Exact, Area };
+/// Who is looking at events. What a viewer may see of an event's place is decided in one
+/// function, EventIndex::seesExactPlace(), for the output and for every filter, sort and
+/// distance: the exact place and the venue for the organizer and the approved guests, the
+/// event's public point (600-1200 m away, fixed per place) for everyone else.
+struct Viewer
+{
+    enum class Kind { Anonymous, User, System };
+    Kind kind = Kind::Anonymous;
+    qint64 userId = 0;
 
-/// The area shown instead of the spot: coordinates rounded to 0.01° (~1.1 km north-south,
-/// ~0.7 km east-west in Germany), distances to 100 m.
-[[nodiscard]] double roundToArea(double degrees);
+    [[nodiscard]] static Viewer anonymous() { return {}; }
+    [[nodiscard]] static Viewer user(qint64 id) { return { Kind::User, id }; }
+    /// The server itself and tests: sees every exact place. Never for a request's answer.
+    [[nodiscard]] static Viewer system() { return { Kind::System, 0 }; }
+};
+
+/// An event as stored, with what only the index needs: the public point and who may see the
+/// exact place.
+struct EventRecord
+{
+    Event event;
+    bool cancelled = false;
+    GeoPoint publicLocation;
+    QList<qint64> approvedUserIds;
+};
 
 /// A search over events, as GET /api/events takes it.
 struct EventQuery
@@ -30,8 +48,8 @@ struct EventQuery
     std::optional<GeoBox> bbox;
     std::optional<QDateTime> from;
     std::optional<QDateTime> to;
-    QString text;   ///< q: case-insensitive substring of title or description
-    QString city;   ///< case-insensitive exact match
+    QString text; ///< q: case-insensitive substring of title or description
+    QString city; ///< case-insensitive exact match
     std::optional<EventStatus> status; ///< none: upcoming and ongoing
     std::optional<qint64> organizerId;
     bool onlyWithFreePlaces = false;
@@ -55,21 +73,22 @@ class EventIndex
 public:
     EventIndex();
 
+    void upsert(const EventRecord &record);
+    /// For tests: an event whose public point is its exact place.
     void upsert(const Event &event, bool cancelled);
     void remove(qint64 id);
     void setAttendeeCount(qint64 id, int count);
     void clear();
 
     [[nodiscard]] EventPage search(const EventQuery &query, const QDateTime &now,
-                                   LocationPrecision precision = LocationPrecision::Exact) const;
+        const Viewer &viewer = Viewer::system()) const;
     /// Every matching event as [id, lat, lng] (no paging, no order): what a map clusters.
     /// {"points":[[id,lat,lng],…],"count":N}
     [[nodiscard]] QByteArray points(const EventQuery &query, const QDateTime &now,
-                                    LocationPrecision precision = LocationPrecision::Exact) const;
-    /// The event's JSON as the API shows it now, or nothing.
+        const Viewer &viewer = Viewer::system()) const;
+    /// The event's JSON as the API shows it now to this viewer, or nothing.
     [[nodiscard]] std::optional<QByteArray> eventJson(
-            qint64 id, const QDateTime &now,
-            LocationPrecision precision = LocationPrecision::Exact) const;
+        qint64 id, const QDateTime &now, const Viewer &viewer = Viewer::system()) const;
     /// The typed event, rebuilt from its JSON (for tests and rare callers; not a hot path).
     [[nodiscard]] std::optional<Event> event(qint64 id, const QDateTime &now) const;
     /// The organizer of an indexed event (cheap: no JSON is parsed).
@@ -83,8 +102,11 @@ private:
     struct Entry
     {
         qint64 id = 0;
-        double lat = 0;
+        double lat = 0; ///< the exact place
         double lng = 0;
+        double publicLat = 0; ///< the public point
+        double publicLng = 0;
+        std::vector<qint64> approved; ///< sorted user ids of the approved guests
         qint64 startMs = 0;
         qint64 endMs = 0;
         bool cancelled = false;
@@ -92,20 +114,26 @@ private:
         int attendeeCount = 0;
         qint64 organizerId = 0;
         QString cityFolded;
-        QByteArray searchKey;  ///< case-folded UTF-8 of title + description
-        QByteArray jsonFixed;  ///< the immutable members, without braces
+        QByteArray searchKey; ///< case-folded UTF-8 of title + description
+        QByteArray jsonFixed; ///< the immutable members, without braces
+        QByteArray venueJson; ///< ,"venue":"…" (empty without a venue)
         int cell = -1;
         // No typed Event copy: event() rebuilds one from jsonFixed when asked (rarely), which
         // keeps 100,000 events in far less memory.
     };
 
+    /// The one rule: the organizer and approved guests see the exact place (and the venue).
+    [[nodiscard]] static bool seesExactPlace(const Entry &e, const Viewer &viewer);
+    /// The point this viewer sees, searches, sorts and measures by.
+    [[nodiscard]] static GeoPoint placeFor(const Entry &e, const Viewer &viewer);
+
     [[nodiscard]] int cellOf(double lat, double lng) const;
     void cellsIn(const GeoBox &box, std::vector<int> &out) const;
     void eraseLocked(qint64 id);
-    [[nodiscard]] bool matches(const Entry &e, const EventQuery &q, qint64 nowMs,
-                               const QByteArray &needle) const;
+    [[nodiscard]] bool matches(
+        const Entry &e, const EventQuery &q, qint64 nowMs, const QByteArray &needle) const;
     static void appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
-                           std::optional<double> distance, LocationPrecision precision);
+        std::optional<double> distance, const Viewer &viewer);
 
     mutable QReadWriteLock m_lock;
     std::unordered_map<qint64, Entry> m_byId;

@@ -20,9 +20,14 @@ public:
 
     /// Loads every event into the index (at start-up). Returns the count or -1.
     static qint64 loadAll(DbSession &session, EventIndex &index, QString *error);
-    /// Reloads one event (after a change, or a notification from another instance).
-    static std::optional<std::pair<Event, bool>> loadOne(DbSession &session, qint64 id,
-                                                         bool *failed = nullptr);
+    /// Reloads one event (after a change, or a notification from another instance); nothing
+    /// when there is no such event or (with `failed` set) the query failed.
+    [[nodiscard]] static std::optional<EventRecord> loadOne(
+        DbSession &session, qint64 id, bool *failed = nullptr);
+    /// Announces a changed event to every instance's index (sent at COMMIT).
+    [[nodiscard]] static bool announceChange(DbSession &session, qint64 id);
+    /// Who is asking: a signed-in user or nobody.
+    [[nodiscard]] static Viewer viewerOf(const Request &request);
     /// Channel on which every instance announces changed event ids.
     static constexpr auto NotifyChannel = "pudding_events";
 

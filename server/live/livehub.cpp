@@ -58,8 +58,8 @@ bool LiveHub::start(QString *error)
     m_listenerThread.start();
     bool opened = false;
     QMetaObject::invokeMethod(
-            m_listener, [this, &opened, error] { opened = m_listener->open(error); },
-            Qt::BlockingQueuedConnection);
+        m_listener, [this, &opened, error] { opened = m_listener->open(error); },
+        Qt::BlockingQueuedConnection);
     if (!opened) {
         m_listenerThread.quit();
         m_listenerThread.wait();
@@ -85,8 +85,8 @@ void LiveHub::stop()
         m_writer->stop();
     }
     if (m_listener) {
-        QMetaObject::invokeMethod(m_listener, [this] { m_listener->close(); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_listener, [this] { m_listener->close(); }, Qt::BlockingQueuedConnection);
         m_listener = nullptr;
     }
     m_listenerThread.quit();
@@ -123,9 +123,7 @@ bool LiveHub::tryTakeMessageToken(qint64 userId)
     if (it == m_buckets.end())
         it = m_buckets.insert(userId, { double(m_config.chatBurst), now });
     it->tokens = std::min<double>(m_config.chatBurst,
-                                  it->tokens
-                                          + double(now - it->lastMs) / 1000.0
-                                                  * m_config.chatMessagesPerSecond);
+        it->tokens + double(now - it->lastMs) / 1000.0 * m_config.chatMessagesPerSecond);
     it->lastMs = now;
     if (it->tokens < 1.0)
         return false;
@@ -169,8 +167,8 @@ QList<UserRef> LiveHub::localPresence(qint64 eventId) const
     const auto room = m_localPresence.value(eventId);
     for (const auto &p : room)
         users.append(p.user);
-    std::sort(users.begin(), users.end(),
-              [](const UserRef &a, const UserRef &b) { return a.id < b.id; });
+    std::sort(
+        users.begin(), users.end(), [](const UserRef &a, const UserRef &b) { return a.id < b.id; });
     return users;
 }
 
@@ -212,20 +210,33 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
     const auto hubs = workerHubs();
     auto post = [&hubs](auto &&f) {
         for (WorkerHub *hub : hubs)
-            QMetaObject::invokeMethod(hub, [hub, f] { f(hub); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                hub, [hub, f] { f(hub); }, Qt::QueuedConnection);
     };
     auto deliverMessages = [&](const QList<ChatMessage> &messages) {
         QList<Delivery> deliveries;
         deliveries.reserve(messages.size());
         for (const auto &m : messages)
             deliveries.append({ m.eventId, m.id,
-                                Chat::frame(Chat::ServerFrame::NewMessage,
-                                            { { u"message"_s, m.toJson() } }) });
+                Chat::frame(Chat::ServerFrame::NewMessage, { { u"message"_s, m.toJson() } }) });
         if (!deliveries.isEmpty())
             post([deliveries](WorkerHub *hub) { hub->deliverMessages(deliveries); });
     };
 
-    if (kind == "msg"_L1) {
+    if (kind == "ref"_L1) {
+        // A frame too large for a payload, stored by the writing transaction.
+        auto *q = fetchSession.run(
+            u"SELECT payload FROM live_frames WHERE id = ?"_s, { json.value("id"_L1).toInteger() });
+        if (!q || !q->next()) {
+            qCWarning(lcLive) << "cannot fetch live frame" << json.value("id"_L1).toInteger();
+            return;
+        }
+        const QByteArray stored = q->value(0).toString().toUtf8();
+        q->finish();
+        if (QJsonDocument::fromJson(stored).object().value("k"_L1).toString() == "ref"_L1)
+            return; // never stored so; refuse to loop
+        dispatch(stored, fetchSession);
+    } else if (kind == "msg"_L1) {
         QList<ChatMessage> messages;
         for (const auto &v : json.value("m"_L1).toArray())
             messages.append(ChatMessage::fromJson(v.toObject()));
@@ -234,8 +245,8 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         QStringList ids;
         for (const auto &v : json.value("ids"_L1).toArray())
             ids.append(QString::number(v.toInteger()));
-        auto *q = fetchSession.prepared(selectMessagesSql()
-                                        % u"WHERE m.id = ANY(?::bigint[]) ORDER BY m.id"_s);
+        auto *q = fetchSession.prepared(
+            selectMessagesSql() % u"WHERE m.id = ANY(?::bigint[]) ORDER BY m.id"_s);
         if (!fetchSession.exec(q, { QString(u"{"_s % ids.join(u',') % u"}"_s) })) {
             qCWarning(lcLive) << "cannot fetch long messages" << ids;
             return;
@@ -248,11 +259,11 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         const qint64 eventId = json.value("e"_L1).toInteger();
         const QJsonObject user = json.value("u"_L1).toObject();
         const QByteArray frame = Chat::frame(Chat::ServerFrame::UserTyping,
-                                             { { u"eventId"_s, eventId },
-                                               { u"user"_s, user },
-                                               { u"isTyping"_s, json.value("t"_L1).toBool() } });
+            { { u"eventId"_s, eventId }, { u"user"_s, user },
+                { u"isTyping"_s, json.value("t"_L1).toBool() } });
         const qint64 except = user.value("id"_L1).toInteger();
-        post([eventId, frame, except](WorkerHub *hub) { hub->deliverRoom(eventId, frame, except); });
+        post(
+            [eventId, frame, except](WorkerHub *hub) { hub->deliverRoom(eventId, frame, except); });
     } else if (kind == "presence"_L1) {
         const qint64 eventId = json.value("e"_L1).toInteger();
         QList<UserRef> online;
@@ -274,15 +285,15 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         QJsonArray list;
         for (const auto &u : merged)
             list.append(u.toJson());
-        const QByteArray frame = Chat::frame(Chat::ServerFrame::Presence,
-                                             { { u"eventId"_s, eventId }, { u"online"_s, list } });
+        const QByteArray frame = Chat::frame(
+            Chat::ServerFrame::Presence, { { u"eventId"_s, eventId }, { u"online"_s, list } });
         post([eventId, frame](WorkerHub *hub) { hub->deliverRoom(eventId, frame, 0); });
     } else if (kind == "user"_L1) {
         QList<qint64> users;
         for (const auto &v : json.value("u"_L1).toArray())
             users.append(v.toInteger());
-        const QByteArray frame =
-                QJsonDocument(json.value("f"_L1).toObject()).toJson(QJsonDocument::Compact);
+        const QByteArray frame
+            = QJsonDocument(json.value("f"_L1).toObject()).toJson(QJsonDocument::Compact);
         post([users, frame](WorkerHub *hub) { hub->deliverUsers(users, frame); });
     } else if (kind == "kick"_L1) {
         const qint64 eventId = json.value("e"_L1).toInteger();
@@ -296,10 +307,28 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
     }
 }
 
+QByteArray LiveHub::fitPayload(DbSession &session, const QByteArray &payload)
+{
+    if (payload.size() <= PayloadBudget)
+        return payload;
+    // Too large for a NOTIFY (which would abort the caller's transaction): the frame is
+    // stored in the same transaction and the notification carries its id.
+    auto *q = session.run(u"INSERT INTO live_frames(payload) VALUES (?) RETURNING id"_s,
+        { QString::fromUtf8(payload) });
+    if (!q || !q->next())
+        return {};
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return R"({"k":"ref","id":)" + QByteArray::number(id) + '}';
+}
+
 bool LiveHub::notify(DbSession &session, const QByteArray &payload)
 {
-    auto *q = session.prepared(u"SELECT pg_notify(?, ?)"_s);
-    if (!session.exec(q, { channel(), QString::fromUtf8(payload) }))
+    const QByteArray fitted = fitPayload(session, payload);
+    if (fitted.isEmpty())
+        return false;
+    auto *q = session.run(u"SELECT pg_notify(?, ?)"_s, { channel(), QString::fromUtf8(fitted) });
+    if (!q)
         return false;
     q->finish();
     return true;
@@ -312,26 +341,32 @@ bool LiveHub::notifyAll(DbSession &session, const QList<QByteArray> &payloads)
     if (payloads.size() == 1)
         return notify(session, payloads.first());
     QJsonArray list;
-    for (const auto &payload : payloads)
-        list.append(QString::fromUtf8(payload));
-    auto *q = session.prepared(u"SELECT count(pg_notify(?, p)) "
-                               "FROM json_array_elements_text(?::json) AS p"_s);
-    if (!session.exec(q, { channel(),
-                           QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) }))
+    for (const auto &payload : payloads) {
+        const QByteArray fitted = fitPayload(session, payload);
+        if (fitted.isEmpty())
+            return false;
+        list.append(QString::fromUtf8(fitted));
+    }
+    auto *q = session.run(u"SELECT count(pg_notify(?, p)) "
+                          "FROM json_array_elements_text(?::json) AS p"_s,
+        { channel(), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) });
+    if (!q)
         return false;
     q->finish();
     return true;
 }
 
-bool LiveHub::notifyUsers(DbSession &session, const QList<qint64> &userIds,
-                          const QByteArray &frame)
+bool LiveHub::notifyUsers(DbSession &session, const QList<qint64> &userIds, const QByteArray &frame)
 {
     // As many recipients per payload as fit (an event may have thousands of attendees).
+    // A frame that needs a reference anyway goes once, with all its recipients.
     const QByteArray head = R"({"k":"user","f":)" + frame + R"(,"u":[)";
+    const bool byReference = head.size() > PayloadBudget / 2;
     QByteArray ids;
     for (qsizetype i = 0; i < userIds.size(); ++i) {
         const QByteArray id = QByteArray::number(userIds[i]);
-        if (!ids.isEmpty() && head.size() + ids.size() + id.size() + 3 > PayloadBudget) {
+        if (!byReference && !ids.isEmpty()
+            && head.size() + ids.size() + id.size() + 3 > PayloadBudget) {
             if (!notify(session, head + ids + "]}"))
                 return false;
             ids.clear();
@@ -345,10 +380,11 @@ bool LiveHub::notifyUsers(DbSession &session, const QList<qint64> &userIds,
 
 bool LiveHub::notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame)
 {
-    auto *q = session.prepared(u"SELECT organizer_id FROM events WHERE id = ? UNION "
-                               "SELECT user_id FROM attendances WHERE event_id = ? "
-                               "AND status IN ('PENDING', 'APPROVED', 'WAITLISTED')"_s);
-    if (!session.exec(q, { eventId, eventId }))
+    auto *q = session.run(u"SELECT organizer_id FROM events WHERE id = ? UNION "
+                          "SELECT user_id FROM attendances WHERE event_id = ? "
+                          "AND status IN ('PENDING', 'APPROVED', 'WAITLISTED')"_s,
+        { eventId, eventId });
+    if (!q)
         return false;
     QList<qint64> users;
     while (q->next())
@@ -358,8 +394,9 @@ bool LiveHub::notifyEventAudience(DbSession &session, qint64 eventId, const QByt
 
 bool LiveHub::notifyRemoved(DbSession &session, qint64 eventId, qint64 userId)
 {
-    return notify(session, R"({"k":"kick","e":)" + QByteArray::number(eventId) + R"(,"u":)"
-                                   + QByteArray::number(userId) + "}");
+    return notify(session,
+        R"({"k":"kick","e":)" + QByteArray::number(eventId) + R"(,"u":)"
+            + QByteArray::number(userId) + "}");
 }
 
 bool LiveHub::notifyRevoked(DbSession &session, const QByteArray &tokenHash)
@@ -371,8 +408,7 @@ bool LiveHub::notifyRevoked(DbSession &session, const QByteArray &tokenHash)
 
 LiveListener::LiveListener(LiveHub *hub)
     : m_hub(hub)
-{
-}
+{ }
 
 LiveListener::~LiveListener()
 {
@@ -382,23 +418,29 @@ LiveListener::~LiveListener()
 bool LiveListener::open(QString *error)
 {
     m_fetch = std::make_unique<DbSession>(m_hub->db().config(), u"pudding-live-fetch"_s);
-    m_listener = std::make_unique<NotificationListener>(m_hub->db().config(),
-                                                        u"pudding-live-listen"_s, channel());
+    m_listener = std::make_unique<NotificationListener>(
+        m_hub->db().config(), u"pudding-live-listen"_s, channel());
     if (!m_listener->open(error))
         return false;
     connect(m_listener.get(), &NotificationListener::notification, this,
-            [this](const QString &payload) { m_hub->dispatch(payload.toUtf8(), *m_fetch); });
+        [this](const QString &payload) { m_hub->dispatch(payload.toUtf8(), *m_fetch); });
     // Notifications may have been missed while the connection was down: every socket
     // reconnects and resumes with afterId, so nothing is missed and nothing comes twice.
     connect(m_listener.get(), &NotificationListener::reconnected, this, [this] {
         for (WorkerHub *hub : m_hub->workerHubs())
             QMetaObject::invokeMethod(
-                    hub, [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); },
-                    Qt::QueuedConnection);
+                hub, [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); },
+                Qt::QueuedConnection);
     });
     auto *refresh = new QTimer(this);
     refresh->setInterval(PresenceRefreshMs);
-    connect(refresh, &QTimer::timeout, this, [this] { m_hub->refreshPresence(); });
+    connect(refresh, &QTimer::timeout, this, [this] {
+        m_hub->refreshPresence();
+        // Every instance has read a stored frame within seconds; minutes are plenty.
+        if (auto *gc = m_fetch->run(u"DELETE FROM live_frames WHERE created_at < now() - "
+                                    "interval '10 minutes'"_s))
+            gc->finish();
+    });
     refresh->start();
     return true;
 }

@@ -45,6 +45,8 @@ struct LiveConfig
 ///   user     {u:[ids…], f:frame}        a frame for these users' sockets
 ///   kick     {e, u}                     the user left or was removed from the room
 ///   revoke   {h:hex token hash}         a token was revoked (logout)
+///   ref      {id}                       any of the above too large for a payload, stored in
+///                                       live_frames by the writing transaction
 class LiveHub : public QObject
 {
     Q_OBJECT
@@ -89,20 +91,26 @@ public:
     void dispatch(const QByteArray &payload, DbSession &fetchSession);
 
     // Publishing, inside the caller's transaction (the frame is sent only if it commits).
-    static bool notify(DbSession &session, const QByteArray &payload);
+    // A frame too large for a NOTIFY payload goes by reference (live_frames), so publishing
+    // never aborts the caller's write.
+    [[nodiscard]] static bool notify(DbSession &session, const QByteArray &payload);
     /// All of them, in order, in one round trip.
-    static bool notifyAll(DbSession &session, const QList<QByteArray> &payloads);
-    static bool notifyUsers(DbSession &session, const QList<qint64> &userIds,
-                            const QByteArray &frame);
+    [[nodiscard]] static bool notifyAll(DbSession &session, const QList<QByteArray> &payloads);
+    [[nodiscard]] static bool notifyUsers(
+        DbSession &session, const QList<qint64> &userIds, const QByteArray &frame);
     /// To the organizer and everyone with a pending, approved or waitlisted request.
-    static bool notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame);
+    [[nodiscard]] static bool notifyEventAudience(
+        DbSession &session, qint64 eventId, const QByteArray &frame);
     /// Takes the user's sockets out of the event's room ("left" with reason "removed").
-    static bool notifyRemoved(DbSession &session, qint64 eventId, qint64 userId);
-    static bool notifyRevoked(DbSession &session, const QByteArray &tokenHash);
+    [[nodiscard]] static bool notifyRemoved(DbSession &session, qint64 eventId, qint64 userId);
+    [[nodiscard]] static bool notifyRevoked(DbSession &session, const QByteArray &tokenHash);
 
 private:
     friend class LiveListener;
-class NotificationListener;
+    /// The payload itself when it fits a NOTIFY, else a reference to it stored in live_frames;
+    /// empty when storing failed.
+    [[nodiscard]] static QByteArray fitPayload(DbSession &session, const QByteArray &payload);
+    class NotificationListener;
     void refreshPresence();
     [[nodiscard]] QList<UserRef> mergedPresenceLocked(qint64 eventId) const;
 

@@ -36,8 +36,8 @@ QByteArray puddingPicture(QRandomGenerator &rng)
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(225, 225, 230));
     p.drawEllipse(QRectF(140, 360, 520, 150)); // plate
-    const QColor colour = QColor::fromHsv(int(rng.bounded(60)) + 10, 120 + int(rng.bounded(120)),
-                                          140 + int(rng.bounded(100)));
+    const QColor colour = QColor::fromHsv(
+        int(rng.bounded(60)) + 10, 120 + int(rng.bounded(120)), 140 + int(rng.bounded(100)));
     QRadialGradient shade(QPointF(360, 260), 260);
     shade.setColorAt(0, colour.lighter(130));
     shade.setColorAt(1, colour.darker(130));
@@ -59,8 +59,7 @@ QByteArray puddingPicture(QRandomGenerator &rng)
 } // namespace
 
 bool DemoSeeder::seedRequestsWithPhotos(DbSession &session, const QString &photoDir,
-                                        const QList<qint64> &userIds, const QStringList &puddings,
-                                        QRandomGenerator &rng)
+    const QList<qint64> &userIds, const QStringList &puddings, QRandomGenerator &rng)
 {
     PhotoStore store(photoDir);
     QSqlQuery insertPhoto(session.db());
@@ -72,15 +71,14 @@ bool DemoSeeder::seedRequestsWithPhotos(DbSession &session, const QString &photo
                           "ON CONFLICT (event_id, user_id) DO NOTHING"_s);
     // Six demo users (not Anna: her account is left for trying out joining) ask to join the
     // organizer's first meetup.
-    const QList<qint64> askers { userIds[20], userIds[21], userIds[22], userIds[23],
-                                 userIds[24], userIds[25] };
+    const QList<qint64> askers { userIds[20], userIds[21], userIds[22], userIds[23], userIds[24],
+        userIds[25] };
     for (const qint64 user : askers) {
         const auto photo = processPhoto(puddingPicture(rng));
         if (!photo || !store.store(photo.value()))
             return false;
         for (const QVariant &v : QVariantList { user, photo.value().sha256, photo.value().width,
-                                                photo.value().height,
-                                                int(photo.value().display.size()) })
+                 photo.value().height, int(photo.value().display.size()) })
             insertPhoto.addBindValue(v);
         if (!insertPhoto.exec() || !insertPhoto.next())
             return false;
@@ -98,7 +96,7 @@ bool DemoSeeder::seedRequestsWithPhotos(DbSession &session, const QString &photo
 }
 
 bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
-                          const QStringList &lines, const QStringList &puddings)
+    const QStringList &lines, const QStringList &puddings)
 {
     // Olga's second meetup: Anna is approved, and the chat has a history over the
     // last two days, so two app instances (Olga and Anna) can chat about it right away.
@@ -142,13 +140,12 @@ bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
     return true;
 }
 
-int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
-                            const QString &photoDir)
+int DemoSeeder::seedIfEmpty(
+    DbSession &session, QString *error, int eventCount, const QString &photoDir)
 {
     auto fail = [&](const QString &what) {
         *error = what % u": "_s % session.lastError().text();
-        session.execDirect(u"ROLLBACK"_s);
-        return -1;
+        return -1; // the transaction (if begun) rolls back as it goes out of scope
     };
     {
         QSqlQuery q(session.db());
@@ -180,7 +177,8 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
     QRandomGenerator rng(20261124);
     auto pick = [&](const QStringList &list) { return list.at(int(rng.bounded(list.size()))); };
 
-    if (!session.execDirect(u"BEGIN"_s))
+    Transaction tx(session);
+    if (!tx.ok())
         return fail(u"BEGIN"_s);
     // All demo accounts share one password; hash it once.
     const QByteArray hash = Credentials::hashPassword(QString::fromLatin1(DemoPassword));
@@ -217,9 +215,9 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
     }
     QSqlQuery insertEvent(session.db());
     insertEvent.prepare(
-            u"INSERT INTO events(organizer_id, title, description, lat, lng, city, state, "
-            "start_time, end_time, attendee_limit) VALUES (?, ?, ?, ?, ?, ?, ?, "
-            "CAST(? AS timestamptz), CAST(? AS timestamptz), ?) RETURNING id"_s);
+        u"INSERT INTO events(organizer_id, title, description, lat, lng, city, state, "
+        "start_time, end_time, attendee_limit) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "CAST(? AS timestamptz), CAST(? AS timestamptz), ?) RETURNING id"_s);
     QSqlQuery insertAttendance(session.db());
     insertAttendance.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) "
                              "VALUES (?, ?, ?, ?)"_s);
@@ -228,14 +226,14 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
     for (int i = 0; i < eventCount; ++i) {
         const double r = rng.generateDouble() * total;
         const auto it = std::lower_bound(cumulative.cbegin(), cumulative.cend(), r);
-        const GermanCity &city = allCities.at(std::min<qsizetype>(it - cumulative.cbegin(),
-                                                            allCities.size() - 1));
+        const GermanCity &city
+            = allCities.at(std::min<qsizetype>(it - cumulative.cbegin(), allCities.size() - 1));
         // Somewhere in town: up to ~3 km from the centre.
         const double angle = rng.generateDouble() * 2 * M_PI;
         const double distance = std::sqrt(rng.generateDouble()) * 3000.0;
         const double lat = city.location.lat + distance * std::cos(angle) / 111'320.0;
         const double lng = city.location.lng
-                + distance * std::sin(angle) / (111'320.0 * std::cos(city.location.lat * M_PI / 180));
+            + distance * std::sin(angle) / (111'320.0 * std::cos(city.location.lat * M_PI / 180));
         const QString pudding = pick(puddings);
         QString title = pick(titles);
         title.replace(u"{city}"_s, city.name).replace(u"{pudding}"_s, pudding);
@@ -249,8 +247,8 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
         const int limit = 5 + int(rng.bounded(26));
         // The demo organizer runs one meetup in five; demo users the rest.
         const qint64 organizer = (i % 5 == 0) ? userIds[0] : userIds[2 + int(rng.bounded(40))];
-        const QVariantList values { organizer, title, description, lat, lng, city.name,
-                                    city.state, toIsoString(start), toIsoString(end), limit };
+        const QVariantList values { organizer, title, description, lat, lng, city.name, city.state,
+            toIsoString(start), toIsoString(end), limit };
         for (const auto &v : values)
             insertEvent.addBindValue(v);
         if (!insertEvent.exec() || !insertEvent.next())
@@ -277,7 +275,7 @@ int DemoSeeder::seedIfEmpty(DbSession &session, QString *error, int eventCount,
         return fail(u"demo requests"_s);
     if (!seedChat(session, userIds, strings("chatLines"), puddings))
         return fail(u"demo chat"_s);
-    if (!session.execDirect(u"COMMIT"_s))
+    if (!tx.commit())
         return fail(u"COMMIT"_s);
     return eventCount;
 }
