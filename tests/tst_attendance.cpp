@@ -7,10 +7,14 @@
 #include "testserver.h"
 
 #include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QPainter>
+#include <QProcess>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -546,6 +550,62 @@ private Q_SLOTS:
             m_server->request("DELETE", u"/api/events/%1"_s.arg(event), {}, m_organizer).status,
             200);
         QCOMPARE(join(event, newUser(), jpeg(300)).status, 409);
+    }
+
+    // Photos that nothing references go after the grace period: an uploaded chat photo never
+    // sent, and a file without a row; a join request's photo stays.
+    void unreferencedPhotosAreCollected()
+    {
+        const qint64 event = createEvent(3);
+        const QByteArray guest = newUser();
+        const auto joined = join(event, guest, jpeg(401));
+        QCOMPARE(joined.status, 201);
+        const qint64 kept
+            = joined.json().value("attendance"_L1).toObject().value("photoId"_L1).toInteger();
+        const QByteArray upload = multipartBody({ { "photo", "chat.jpg", jpeg(402) } });
+        const auto uploaded = m_server->request(
+            "POST", u"/api/photos"_s, upload, guest, "multipart/form-data; boundary=" + kBoundary);
+        QCOMPARE(uploaded.status, 201);
+        const qint64 orphan
+            = uploaded.json().value("photo"_L1).toObject().value("id"_L1).toInteger();
+        const QString photoDir = m_server->dataDir() + u"/photos"_s;
+        const QString stray = photoDir + u"/ab/cd/"_s + QString(64, u'a') + u".jpg"_s;
+        QVERIFY(QDir().mkpath(QFileInfo(stray).path()));
+        {
+            QFile f(stray);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not referenced");
+        }
+        auto photoRows = [&] {
+            QSqlDatabase db = TestDatabase::open(m_db->url(), u"gc-check"_s);
+            QSqlQuery q(db);
+            QSet<qint64> ids;
+            if (q.exec(u"SELECT id FROM photos"_s))
+                while (q.next())
+                    ids.insert(q.value(0).toLongLong());
+            return ids;
+        };
+        QVERIFY(photoRows().contains(orphan));
+
+        // With the default grace (a day) nothing this new is touched.
+        auto collect = [&](const QString &grace) {
+            QProcess gc;
+            gc.start(QStringLiteral(PUDDING_SERVER_BINARY),
+                { u"gc-photos"_s, u"--database"_s, m_db->url(), u"--data-dir"_s,
+                    m_server->dataDir(), u"--photo-grace-seconds"_s, grace });
+            return gc.waitForFinished(30000) && gc.exitCode() == 0;
+        };
+        QVERIFY(collect(u"86400"_s));
+        QVERIFY(photoRows().contains(orphan));
+        QVERIFY(QFile::exists(stray));
+
+        QVERIFY(collect(u"0"_s));
+        const auto rows = photoRows();
+        QVERIFY(!rows.contains(orphan));
+        QVERIFY(rows.contains(kept));
+        QVERIFY(!QFile::exists(stray));
+        // The request's photo is still served to its owner.
+        QCOMPARE(m_server->get(u"/api/photos/%1"_s.arg(kept), guest).status, 200);
     }
 };
 

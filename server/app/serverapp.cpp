@@ -18,6 +18,8 @@
 #include "live/livehub.h"
 #include "live/messagesapi.h"
 #include "live/workerhub.h"
+#include "photos/photogc.h"
+#include "photos/photostore.h"
 #include "seed/demoseeder.h"
 
 #include <QCoreApplication>
@@ -26,6 +28,8 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
 
 #include <csignal>
 #include <netinet/in.h>
@@ -139,6 +143,17 @@ bool ServerApp::prepareDatabase()
     }
     if (m_config.command == ServerConfig::Command::SeedDemo)
         return true;
+    if (m_config.command == ServerConfig::Command::GcPhotos) {
+        const auto report = collectUnreferencedPhotos(
+            session, PhotoStore(m_config.storageDir), m_config.photoGraceSeconds);
+        if (!report) {
+            qCCritical(lcServer).noquote() << "Photo collection failed:" << report.error().message;
+            return false;
+        }
+        QTextStream(stdout) << "removed " << report.value().rows << " photo rows and "
+                            << report.value().files << " files" << Qt::endl;
+        return true;
+    }
 
     m_index = std::make_unique<EventIndex>();
     // Subscribe before loading: a change committed while we load is then reloaded afterwards
@@ -322,6 +337,19 @@ int ServerApp::run()
     }
     m_messages = std::make_unique<MessagesApi>(*m_db, *m_live);
     m_health->setLive(m_live.get());
+    // Unreferenced photos go after their grace period; hourly is plenty.
+    auto *photoGc = new QTimer(this);
+    photoGc->setInterval(3600 * 1000);
+    connect(photoGc, &QTimer::timeout, this, [this] {
+        const QString root = m_config.storageDir;
+        const int grace = m_config.photoGraceSeconds;
+        m_db->run([root, grace](DbSession &s) {
+            if (const auto report = collectUnreferencedPhotos(s, PhotoStore(root), grace); !report)
+                qCWarning(lcServer).noquote()
+                    << "photo collection failed:" << report.error().message;
+        });
+    });
+    photoGc->start();
     if (!startHttp())
         return 1;
     const int code = QCoreApplication::exec();

@@ -24,84 +24,95 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(ConfigText::tr(
-            "Pudding Gabel server: REST API and WebSockets for pudding meetups.\n\n"
-            "Commands:\n"
-            "  serve       run the server (default)\n"
-            "  migrate     apply the database migrations and exit\n"
-            "  seed-demo   load the demo meetups and users (if the database has no users) and exit\n"
-            "  db-start    start the private PostgreSQL under --data-dir and leave it running\n"
-            "  db-stop     stop the private PostgreSQL under --data-dir\n\n"
-            "Environment: PUDDING_DATABASE_URL, PUDDING_HOST, PUDDING_PORT, PUDDING_DATA_DIR,\n"
-            "PUDDING_STORAGE_DIR, PUDDING_HTTP_THREADS, PUDDING_DB_THREADS, "
-            "PUDDING_AUTH_RATE_LIMIT."));
+        "Pudding Gabel server: REST API and WebSockets for pudding meetups.\n\n"
+        "Commands:\n"
+        "  serve       run the server (default)\n"
+        "  migrate     apply the database migrations and exit\n"
+        "  seed-demo   load the demo meetups and users (if the database has no users) and exit\n"
+        "  db-start    start the private PostgreSQL under --data-dir and leave it running\n"
+        "  db-stop     stop the private PostgreSQL under --data-dir\n"
+        "  gc-photos   remove photos that nothing references (older than the grace period) "
+        "and exit\n\n"
+        "Environment: PUDDING_DATABASE_URL, PUDDING_HOST, PUDDING_PORT, PUDDING_DATA_DIR,\n"
+        "PUDDING_STORAGE_DIR, PUDDING_HTTP_THREADS, PUDDING_DB_THREADS, "
+        "PUDDING_AUTH_RATE_LIMIT."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, ConfigText::tr("serve, migrate, seed-demo, "
-                                                              "db-start or db-stop"),
-                                 u"[command]"_s);
-    const QCommandLineOption configOpt(u"config"_s, ConfigText::tr("INI file with settings."),
-                                       u"file"_s);
-    const QCommandLineOption hostOpt(u"host"_s, ConfigText::tr("Address to listen on (default "
-                                                               "127.0.0.1; 0.0.0.0 or :: for "
-                                                               "all)."),
-                                     u"address"_s);
-    const QCommandLineOption portOpt(u"port"_s, ConfigText::tr("Port (default 8080; 0 picks a "
-                                                               "free one)."),
-                                     u"port"_s);
+    parser.addPositionalArgument(u"command"_s,
+        ConfigText::tr("serve, migrate, seed-demo, "
+                       "db-start, db-stop or gc-photos"),
+        u"[command]"_s);
+    const QCommandLineOption configOpt(
+        u"config"_s, ConfigText::tr("INI file with settings."), u"file"_s);
+    const QCommandLineOption hostOpt(u"host"_s,
+        ConfigText::tr("Address to listen on (default "
+                       "127.0.0.1; 0.0.0.0 or :: for "
+                       "all)."),
+        u"address"_s);
+    const QCommandLineOption portOpt(u"port"_s,
+        ConfigText::tr("Port (default 8080; 0 picks a "
+                       "free one)."),
+        u"port"_s);
     const QCommandLineOption dbOpt(u"database"_s,
-                                   ConfigText::tr("postgresql://user:password@host:port/db; "
-                                                  "without it a private PostgreSQL runs under "
-                                                  "the data directory."),
-                                   u"url"_s);
-    const QCommandLineOption dataOpt(u"data-dir"_s, ConfigText::tr("Directory for the private "
-                                                                   "database and photos."),
-                                     u"dir"_s);
+        ConfigText::tr("postgresql://user:password@host:port/db; "
+                       "without it a private PostgreSQL runs under "
+                       "the data directory."),
+        u"url"_s);
+    const QCommandLineOption dataOpt(u"data-dir"_s,
+        ConfigText::tr("Directory for the private "
+                       "database and photos."),
+        u"dir"_s);
     const QCommandLineOption storageOpt(u"storage-dir"_s,
-                                        ConfigText::tr("Directory for photos (default "
-                                                       "<data-dir>/photos)."),
-                                        u"dir"_s);
-    const QCommandLineOption threadsOpt(u"threads"_s, ConfigText::tr("HTTP threads (default: "
-                                                                     "one per core)."),
-                                        u"n"_s);
-    const QCommandLineOption dbThreadsOpt(u"db-threads"_s,
-                                          ConfigText::tr("Database connections (default 8)."),
-                                          u"n"_s);
+        ConfigText::tr("Directory for photos (default "
+                       "<data-dir>/photos)."),
+        u"dir"_s);
+    const QCommandLineOption threadsOpt(u"threads"_s,
+        ConfigText::tr("HTTP threads (default: "
+                       "one per core)."),
+        u"n"_s);
+    const QCommandLineOption dbThreadsOpt(
+        u"db-threads"_s, ConfigText::tr("Database connections (default 8)."), u"n"_s);
     const QCommandLineOption seedOpt(u"seed-demo"_s,
-                                     ConfigText::tr("Load the demo data at start-up if the "
-                                                    "database has no users yet."));
+        ConfigText::tr("Load the demo data at start-up if the "
+                       "database has no users yet."));
     const QCommandLineOption authRateOpt(u"auth-rate-limit"_s,
-                                         ConfigText::tr("Login/register attempts per minute and "
-                                                        "address (default 30; 0 = unlimited)."),
-                                         u"n"_s);
+        ConfigText::tr("Login/register attempts per minute and "
+                       "address (default 30; 0 = unlimited)."),
+        u"n"_s);
     const QCommandLineOption chatRateOpt(u"chat-rate-limit"_s,
-                                         ConfigText::tr("Chat messages per second and user, "
-                                                        "with a burst of twice that (default 10; "
-                                                        "0 = unlimited)."),
-                                         u"n"_s);
+        ConfigText::tr("Chat messages per second and user, "
+                       "with a burst of twice that (default 10; "
+                       "0 = unlimited)."),
+        u"n"_s);
     const QCommandLineOption wsQueueOpt(u"ws-max-queued-bytes"_s,
-                                        ConfigText::tr("Unsent output a WebSocket client may "
-                                                       "have before it is dropped as too slow "
-                                                       "(default 4 MiB)."),
-                                        u"bytes"_s);
+        ConfigText::tr("Unsent output a WebSocket client may "
+                       "have before it is dropped as too slow "
+                       "(default 4 MiB)."),
+        u"bytes"_s);
     const QCommandLineOption portFileOpt(u"port-file"_s,
-                                         ConfigText::tr("Write the bound port to this file once "
-                                                        "listening (for scripts and tests)."),
-                                         u"file"_s);
+        ConfigText::tr("Write the bound port to this file once "
+                       "listening (for scripts and tests)."),
+        u"file"_s);
     const QCommandLineOption maxBodyOpt(u"max-body-bytes"_s,
-                                        ConfigText::tr("Largest request body accepted (default "
-                                                       "6 MiB)."),
-                                        u"bytes"_s);
+        ConfigText::tr("Largest request body accepted (default "
+                       "6 MiB)."),
+        u"bytes"_s);
     const QCommandLineOption headerTimeoutOpt(u"header-timeout-ms"_s,
-                                              ConfigText::tr("Time a client has to send a "
-                                                             "request head (default 10000)."),
-                                              u"ms"_s);
+        ConfigText::tr("Time a client has to send a "
+                       "request head (default 10000)."),
+        u"ms"_s);
     const QCommandLineOption idleTimeoutOpt(u"idle-timeout-ms"_s,
-                                            ConfigText::tr("Idle keep-alive connections are "
-                                                           "closed after this (default 60000)."),
-                                            u"ms"_s);
-    parser.addOptions({ configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt, threadsOpt,
-                        dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, wsQueueOpt, portFileOpt, maxBodyOpt,
-                        headerTimeoutOpt, idleTimeoutOpt });
+        ConfigText::tr("Idle keep-alive connections are "
+                       "closed after this (default 60000)."),
+        u"ms"_s);
+    const QCommandLineOption photoGraceOpt(u"photo-grace-seconds"_s,
+        ConfigText::tr("Photos that no request or message "
+                       "references are removed once this "
+                       "old (default 86400)."),
+        u"seconds"_s);
+    parser.addOptions({ photoGraceOpt, configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt,
+        threadsOpt, dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, wsQueueOpt, portFileOpt,
+        maxBodyOpt, headerTimeoutOpt, idleTimeoutOpt });
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText() % u"\n\n"_s % parser.helpText();
@@ -115,7 +126,7 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
     }
     if (parser.isSet(u"version"_s)) {
         *message = QCoreApplication::applicationName() % u' '
-                % QCoreApplication::applicationVersion() % u'\n';
+            % QCoreApplication::applicationVersion() % u'\n';
         *exitCode = 0;
         return false;
     }
@@ -147,10 +158,10 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         const int n = text.toInt(&good);
         if (!good || n < min || n > max) {
             *message += ConfigText::tr("%1 must be a whole number from %2 to %3, not \"%4\".\n")
-                                .arg(name)
-                                .arg(min)
-                                .arg(max)
-                                .arg(text);
+                            .arg(name)
+                            .arg(min)
+                            .arg(max)
+                            .arg(text);
             ok = false;
         }
         return n;
@@ -168,54 +179,58 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         this->command = Command::DbStart;
     else if (commandName == "db-stop"_L1)
         this->command = Command::DbStop;
+    else if (commandName == "gc-photos"_L1)
+        this->command = Command::GcPhotos;
     else {
-        *message = ConfigText::tr("Unknown command \"%1\".\n\n").arg(commandName) % parser.helpText();
+        *message
+            = ConfigText::tr("Unknown command \"%1\".\n\n").arg(commandName) % parser.helpText();
         *exitCode = 2;
         return false;
     }
 
     host = value(hostOpt, "PUDDING_HOST", u"server/host"_s, host);
-    port = quint16(integer(value(portOpt, "PUDDING_PORT", u"server/port"_s, u"8080"_s),
-                           u"--port"_s, 0, 65535));
+    port = quint16(integer(
+        value(portOpt, "PUDDING_PORT", u"server/port"_s, u"8080"_s), u"--port"_s, 0, 65535));
     httpThreads = integer(value(threadsOpt, "PUDDING_HTTP_THREADS", u"server/threads"_s,
-                                QString::number(std::max(1, QThread::idealThreadCount()))),
-                          u"--threads"_s, 1, 256);
-    dbThreads = integer(value(dbThreadsOpt, "PUDDING_DB_THREADS", u"database/threads"_s,
-                              u"8"_s),
-                        u"--db-threads"_s, 1, 256);
-    authRatePerMinute = integer(value(authRateOpt, "PUDDING_AUTH_RATE_LIMIT",
-                                      u"server/authRateLimit"_s, u"30"_s),
-                                u"--auth-rate-limit"_s, 0, 1'000'000);
-    chatRatePerSecond = integer(value(chatRateOpt, "PUDDING_CHAT_RATE_LIMIT",
-                                      u"chat/rateLimit"_s, u"10"_s),
-                                u"--chat-rate-limit"_s, 0, 1'000'000);
+                              QString::number(std::max(1, QThread::idealThreadCount()))),
+        u"--threads"_s, 1, 256);
+    dbThreads = integer(value(dbThreadsOpt, "PUDDING_DB_THREADS", u"database/threads"_s, u"8"_s),
+        u"--db-threads"_s, 1, 256);
+    authRatePerMinute
+        = integer(value(authRateOpt, "PUDDING_AUTH_RATE_LIMIT", u"server/authRateLimit"_s, u"30"_s),
+            u"--auth-rate-limit"_s, 0, 1'000'000);
+    chatRatePerSecond
+        = integer(value(chatRateOpt, "PUDDING_CHAT_RATE_LIMIT", u"chat/rateLimit"_s, u"10"_s),
+            u"--chat-rate-limit"_s, 0, 1'000'000);
     wsMaxQueuedBytes = integer(value(wsQueueOpt, "PUDDING_WS_MAX_QUEUED_BYTES",
-                                     u"chat/maxQueuedBytes"_s, QString::number(wsMaxQueuedBytes)),
-                               u"--ws-max-queued-bytes"_s, 4096, 1'000'000'000);
-    limits.maxBodyBytes = integer(value(maxBodyOpt, "PUDDING_MAX_BODY_BYTES",
-                                        u"limits/maxBodyBytes"_s,
-                                        QString::number(limits.maxBodyBytes)),
-                                  u"--max-body-bytes"_s, 1024, 1'000'000'000);
-    limits.headerTimeoutMs = integer(value(headerTimeoutOpt, "PUDDING_HEADER_TIMEOUT_MS",
-                                           u"limits/headerTimeoutMs"_s,
-                                           QString::number(limits.headerTimeoutMs)),
-                                     u"--header-timeout-ms"_s, 100, 600'000);
+                                   u"chat/maxQueuedBytes"_s, QString::number(wsMaxQueuedBytes)),
+        u"--ws-max-queued-bytes"_s, 4096, 1'000'000'000);
+    limits.maxBodyBytes
+        = integer(value(maxBodyOpt, "PUDDING_MAX_BODY_BYTES", u"limits/maxBodyBytes"_s,
+                      QString::number(limits.maxBodyBytes)),
+            u"--max-body-bytes"_s, 1024, 1'000'000'000);
+    limits.headerTimeoutMs
+        = integer(value(headerTimeoutOpt, "PUDDING_HEADER_TIMEOUT_MS", u"limits/headerTimeoutMs"_s,
+                      QString::number(limits.headerTimeoutMs)),
+            u"--header-timeout-ms"_s, 100, 600'000);
     limits.bodyTimeoutMs = 3 * limits.headerTimeoutMs;
-    limits.idleTimeoutMs = integer(value(idleTimeoutOpt, "PUDDING_IDLE_TIMEOUT_MS",
-                                         u"limits/idleTimeoutMs"_s,
-                                         QString::number(limits.idleTimeoutMs)),
-                                   u"--idle-timeout-ms"_s, 100, 3'600'000);
+    limits.idleTimeoutMs
+        = integer(value(idleTimeoutOpt, "PUDDING_IDLE_TIMEOUT_MS", u"limits/idleTimeoutMs"_s,
+                      QString::number(limits.idleTimeoutMs)),
+            u"--idle-timeout-ms"_s, 100, 3'600'000);
+    photoGraceSeconds = integer(value(photoGraceOpt, "PUDDING_PHOTO_GRACE_SECONDS",
+                                    u"photos/graceSeconds"_s, QString::number(photoGraceSeconds)),
+        u"--photo-grace-seconds"_s, 0, 90 * 24 * 3600);
     databaseUrl = value(dbOpt, "PUDDING_DATABASE_URL", u"database/url"_s, QString());
-    const QString defaultData =
-            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            % u"/pudding-gabel"_s;
-    dataDir = QDir(value(dataOpt, "PUDDING_DATA_DIR", u"server/dataDir"_s, defaultData))
-                      .absolutePath();
-    storageDir = QDir(value(storageOpt, "PUDDING_STORAGE_DIR", u"server/storageDir"_s,
-                            dataDir % u"/photos"_s))
-                         .absolutePath();
-    seedDemo = parser.isSet(seedOpt)
-            || (file && file->value(u"server/seedDemo"_s, false).toBool());
+    const QString defaultData
+        = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        % u"/pudding-gabel"_s;
+    dataDir
+        = QDir(value(dataOpt, "PUDDING_DATA_DIR", u"server/dataDir"_s, defaultData)).absolutePath();
+    storageDir = QDir(
+        value(storageOpt, "PUDDING_STORAGE_DIR", u"server/storageDir"_s, dataDir % u"/photos"_s))
+                     .absolutePath();
+    seedDemo = parser.isSet(seedOpt) || (file && file->value(u"server/seedDemo"_s, false).toBool());
     portFile = parser.value(portFileOpt);
     if (!ok) {
         *exitCode = 2;

@@ -12,7 +12,7 @@ namespace Pudding::Server {
 /// config file (--config, INI) > default. `pudding-server --help` lists it all.
 struct ServerConfig
 {
-    enum class Command { Serve, Migrate, SeedDemo, DbStart, DbStop };
+    enum class Command { Serve, Migrate, SeedDemo, DbStart, DbStop, GcPhotos };
 
     Command command = Command::Serve;
     QString host = QStringLiteral("127.0.0.1");
@@ -26,6 +26,8 @@ struct ServerConfig
     int authRatePerMinute = 30;
     int chatRatePerSecond = 10;
     int wsMaxQueuedBytes = 4 * 1024 * 1024;
+    /// Photos referenced by nothing are removed once they are this old (and hourly).
+    int photoGraceSeconds = 24 * 3600;
     QString portFile;
     HttpLimits limits;
 
