@@ -3,3 +3,5 @@
 # a SIGKILL of the server and reach every client that resumes.
 pudding_test(tst_chat NEEDS_DB)
 pudding_test(tst_chatfault NEEDS_DB)
+# A poisoned message among 40 ordinary ones in one group-commit batch is refused alone.
+pudding_test(tst_chatpoison NEEDS_DB)

@@ -40,6 +40,35 @@ Error unavailable()
              {} };
 }
 
+// Refused alone, after the batch it was in was retried without it: final, not "try again".
+Error refused(const QSqlError &error)
+{
+    // SQLSTATE classes 22 (data exception), 23 (integrity constraint), 54 (program limit).
+    const QString state = error.nativeErrorCode();
+    if (state.startsWith("22"_L1) || state.startsWith("23"_L1) || state.startsWith("54"_L1)) {
+        const QString text = ChatText::tr("This message cannot be stored as it is; sending it "
+                                          "again will not help.");
+        return { QString(EC::ValidationFailed), text, { { u"content"_s, text } } };
+    }
+    return { QString(EC::Internal),
+        ChatText::tr("This message could not be stored; sending it again will not help."), {} };
+}
+
+// Whether a failed transaction says nothing about its messages: the connection broke, or the
+// server was in a transient state (SQLSTATE 08 connection, 40 rollback/serialization,
+// 53 insufficient resources, 57 operator intervention, 58 system error).
+bool isTransient(DbSession &session, const QSqlError &error)
+{
+    if (!session.db().isOpen() || error.type() == QSqlError::ConnectionError)
+        return true;
+    const QString state = error.nativeErrorCode();
+    for (const auto cls : { "08"_L1, "40"_L1, "53"_L1, "57"_L1, "58"_L1 }) {
+        if (state.startsWith(cls))
+            return true;
+    }
+    return false;
+}
+
 using Key = std::tuple<qint64, qint64, QString>;
 } // namespace
 
@@ -184,15 +213,10 @@ void ChatWriter::run()
     }
 }
 
-void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
-                            QList<QByteArray> &notices, QList<qint64> &presence)
+QList<QByteArray> ChatWriter::presencePayloads(const QList<qint64> &presence) const
 {
-    std::vector<std::optional<Result<Outcome>>> outcomes(items.size());
     QList<QByteArray> payloads;
-    bool ok = session.ensureOpen() && session.execDirect(u"BEGIN"_s);
-    if (ok && !items.empty())
-        ok = insertMessages(session, items, outcomes, payloads);
-    for (const qint64 eventId : std::as_const(presence)) {
+    for (const qint64 eventId : presence) {
         QJsonArray online;
         for (const auto &user : m_hub.localPresence(eventId))
             online.append(user.toJson());
@@ -202,22 +226,97 @@ void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
                                                     { u"online"_s, online } })
                                 .toJson(QJsonDocument::Compact));
     }
-    payloads += notices;
+    return payloads;
+}
+
+ChatWriter::Written ChatWriter::tryWrite(DbSession &session, const Batch &batch,
+    const QList<QByteArray> &extraPayloads, Outcomes &outcomes)
+{
+    Outcomes written(batch.size());
+    QList<QByteArray> payloads;
+    Transaction transaction(session);
+    bool ok = transaction.ok();
+    if (ok && !batch.empty())
+        ok = insertMessages(session, batch, written, payloads);
+    payloads += extraPayloads;
     ok = ok && LiveHub::notifyAll(session, payloads);
-    ok = ok && session.execDirect(u"COMMIT"_s);
-    if (!ok) {
-        // Nothing of this batch is stored (or we cannot know): the senders retry with the same
+    // commit() checks the connection's transaction status: an aborted transaction, whose COMMIT
+    // PostgreSQL answers with ROLLBACK and no error, is never taken for stored.
+    if (ok && transaction.commit()) {
+        m_transactions.fetchAndAddRelaxed(1);
+        outcomes = std::move(written);
+        return { Attempt::Committed, {} };
+    }
+    QSqlError error = transaction.error().isValid() ? transaction.error() : session.lastError();
+    transaction.rollback();
+    return { isTransient(session, error) ? Attempt::Lost : Attempt::Refused, error };
+}
+
+void ChatWriter::writeIsolating(DbSession &session, const Batch &batch, Outcomes &outcomes)
+{
+    const Written written = tryWrite(session, batch, {}, outcomes);
+    switch (written.attempt) {
+    case Attempt::Committed:
+        return;
+    case Attempt::Lost:
+        // Nothing of this part is stored (or we cannot know): the senders retry with the same
         // clientMsgId, which is idempotent.
-        qCWarning(lcLive) << "chat batch of" << items.size() << "messages failed:"
-                          << session.lastError().text();
-        if (session.db().isOpen())
-            session.execDirect(u"ROLLBACK"_s);
-        session.reset();
-        for (auto &item : items)
-            item.done(unavailable());
+        qCWarning(lcLive) << "chat batch of" << batch.size()
+                          << "messages failed:" << written.error.text();
+        for (auto &outcome : outcomes)
+            outcome = Result<Outcome>(unavailable());
+        return;
+    case Attempt::Refused:
+        break;
+    }
+    if (batch.size() == 1) {
+        qCWarning(lcLive) << "chat message refused by the database, alone:"
+                          << written.error.nativeErrorCode() << written.error.text();
+        outcomes.front() = Result<Outcome>(refused(written.error));
         return;
     }
-    m_transactions.fetchAndAddRelaxed(1);
+    // Retry the halves on their own: only the part holding the refused message fails again.
+    const auto middle = batch.begin() + qsizetype(batch.size() / 2);
+    const Batch first(batch.begin(), middle);
+    const Batch second(middle, batch.end());
+    Outcomes firstOutcomes(first.size());
+    Outcomes secondOutcomes(second.size());
+    writeIsolating(session, first, firstOutcomes);
+    writeIsolating(session, second, secondOutcomes);
+    std::move(firstOutcomes.begin(), firstOutcomes.end(), outcomes.begin());
+    std::move(
+        secondOutcomes.begin(), secondOutcomes.end(), outcomes.begin() + qsizetype(first.size()));
+}
+
+void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
+    QList<QByteArray> &notices, QList<qint64> &presence)
+{
+    Batch batch;
+    batch.reserve(items.size());
+    for (const auto &item : items)
+        batch.push_back(&item);
+    Outcomes outcomes(items.size());
+    const QList<QByteArray> extra = presencePayloads(presence) + notices;
+    const Written written = tryWrite(session, batch, extra, outcomes);
+    if (written.attempt == Attempt::Lost) {
+        qCWarning(lcLive) << "chat batch of" << items.size()
+                          << "messages failed:" << written.error.text();
+        for (auto &outcome : outcomes)
+            outcome = Result<Outcome>(unavailable());
+    } else if (written.attempt == Attempt::Refused) {
+        // Something in the batch is refused. Others' messages must not pay for it: typing and
+        // presence go on their own (dropped if even that fails: they are refreshed anyway), the
+        // messages are retried without the refused one.
+        qCWarning(lcLive) << "chat batch of" << items.size()
+                          << "messages refused, retrying in parts:" << written.error.text();
+        if (!extra.isEmpty()) {
+            Outcomes none;
+            if (tryWrite(session, {}, extra, none).attempt != Attempt::Committed)
+                qCWarning(lcLive) << "dropped" << extra.size() << "typing/presence notices";
+        }
+        if (!batch.empty())
+            writeIsolating(session, batch, outcomes);
+    }
     qint64 stored = 0;
     for (size_t i = 0; i < items.size(); ++i) {
         const auto &outcome = outcomes[i];
@@ -228,15 +327,14 @@ void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
     m_committed.fetchAndAddRelaxed(stored);
 }
 
-bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
-                                std::vector<std::optional<Result<Outcome>>> &outcomes,
-                                QList<QByteArray> &payloads)
+bool ChatWriter::insertMessages(
+    DbSession &session, const Batch &items, Outcomes &outcomes, QList<QByteArray> &payloads)
 {
     // 1. Per-event advisory locks in ascending order (no deadlock between instances): ids of
     //    one event are then committed in the order they were drawn, on every instance.
     std::vector<qint64> events;
-    for (const auto &item : items)
-        events.push_back(item.eventId);
+    for (const Item *item : items)
+        events.push_back(item->eventId);
     std::sort(events.begin(), events.end());
     events.erase(std::unique(events.begin(), events.end()), events.end());
     QStringList eventList;
@@ -249,7 +347,7 @@ bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
     //    checked by the statement itself, duplicates (a retried clientMsgId) are skipped.
     QJsonArray rows;
     for (size_t i = 0; i < items.size(); ++i) {
-        const auto &item = items[i];
+        const Item &item = *items[i];
         QJsonObject row { { u"ord"_s, qint64(i) },
                           { u"event_id"_s, item.eventId },
                           { u"user_id"_s, item.user.id },
@@ -292,7 +390,7 @@ bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
     QList<ChatMessage> fresh;
     QJsonArray missing;
     for (size_t i = 0; i < items.size(); ++i) {
-        const auto &item = items[i];
+        const Item &item = *items[i];
         auto it = inserted.find({ item.eventId, item.user.id, item.clientMsgId });
         if (it == inserted.end()) {
             missing.append(QJsonObject { { u"ord"_s, qint64(i) },
@@ -339,7 +437,7 @@ bool ChatWriter::insertMessages(DbSession &session, std::vector<Item> &items,
         const auto i = size_t(lookup->value(0).toLongLong());
         if (i >= items.size())
             continue;
-        const auto &item = items[i];
+        const Item &item = *items[i];
         if (!lookup->value(1).isNull()) {
             ChatMessage m;
             m.id = lookup->value(1).toLongLong();

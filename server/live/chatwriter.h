@@ -29,6 +29,14 @@ class LiveHub;
 ///
 /// Membership is checked inside the INSERT (organizer or approved attendee at commit time), and
 /// (event, user, clientMsgId) is unique: a retried message is answered with the stored one.
+///
+/// One message cannot fail the others: text is validated before it is queued (the shared text
+/// rule), and a batch whose transaction still fails on a healthy connection is split in halves
+/// and retried, down to the single message the database refuses. That one gets a final error
+/// (validation_failed for a data error, internal_error otherwise: sending it again will not
+/// help); everyone else's messages are stored and acknowledged as usual. Only a lost connection
+/// or a transient server state (serialization failure, shutdown, out of resources) answers the
+/// whole batch with the retryable "unavailable".
 class ChatWriter : public QThread
 {
     Q_OBJECT
@@ -69,11 +77,30 @@ protected:
     void run() override;
 
 private:
+    using Outcomes = std::vector<std::optional<Result<Outcome>>>;
+    using Batch = std::vector<const Item *>;
+    enum class Attempt {
+        Committed, ///< stored; the outcomes are set
+        Refused, ///< a statement failed on a healthy connection: something in it is refused
+        Lost, ///< the connection or the server failed: nothing is known to be stored
+    };
+    struct Written
+    {
+        Attempt attempt = Attempt::Lost;
+        QSqlError error;
+    };
+
     void writeBatch(DbSession &session, std::vector<Item> &items, QList<QByteArray> &notices,
                     QList<qint64> &presence);
-    bool insertMessages(DbSession &session, std::vector<Item> &items,
-                        std::vector<std::optional<Result<Outcome>>> &outcomes,
-                        QList<QByteArray> &payloads);
+    /// One transaction for `batch` plus `extraPayloads` to NOTIFY; `outcomes` (one per batch
+    /// entry) are only set when it committed.
+    Written tryWrite(DbSession &session, const Batch &batch, const QList<QByteArray> &extraPayloads,
+        Outcomes &outcomes);
+    /// tryWrite, and after a refusal the halves on their own, down to the refused message.
+    void writeIsolating(DbSession &session, const Batch &batch, Outcomes &outcomes);
+    bool insertMessages(
+        DbSession &session, const Batch &batch, Outcomes &outcomes, QList<QByteArray> &payloads);
+    QList<QByteArray> presencePayloads(const QList<qint64> &presence) const;
 
     DbConfig m_config;
     LiveHub &m_hub;

@@ -155,9 +155,12 @@ void MessagesApi::send(Request &request, const Reply &reply)
     item.done = [reply](const Result<ChatWriter::Outcome> &outcome) {
         if (!outcome) {
             const QString &code = outcome.error().code;
+            // unavailable (503) is the only one worth retrying; a message the database refused
+            // alone is final (400 or 500).
             const int status = code == EC::Forbidden ? 403
-                    : code == EC::NotFound           ? 404
-                    : code == EC::ValidationFailed   ? 400
+                : code == EC::NotFound               ? 404
+                : code == EC::ValidationFailed       ? 400
+                : code == EC::Internal               ? 500
                                                      : 503;
             reply.send(HttpResponse::error(status, outcome.error()));
             return;

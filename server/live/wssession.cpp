@@ -8,6 +8,7 @@
 #include "livelogging.h"
 #include "shared/chat.h"
 #include "shared/protocol.h"
+#include "shared/validation.h"
 #include "workerhub.h"
 
 #include <QCoreApplication>
@@ -503,6 +504,12 @@ void WsSession::handleSend(const QJsonObject &frame)
 {
     const QJsonValue ref = frame.value("ref"_L1);
     const QString clientMsgId = frame.value("clientMsgId"_L1).toString();
+    // Errors name the message by its clientMsgId, unless that is itself the problem: an
+    // unpaired surrogate or a control character is not echoed back.
+    const QString echoedId
+        = Validation::firstForbiddenCharacter(clientMsgId, Validation::TextKind::Token)
+        ? QString()
+        : clientMsgId.left(Chat::ClientMsgIdMax);
     const qint64 eventId = idField(frame, "eventId"_L1);
     if (clientMsgId.isEmpty()) {
         sendError(EC::ValidationFailed,
@@ -511,7 +518,7 @@ void WsSession::handleSend(const QJsonObject &frame)
     }
     if (eventId == 0) {
         sendError(EC::ValidationFailed, LiveText::tr("eventId must be a positive integer."), ref,
-                  clientMsgId.left(Chat::ClientMsgIdMax));
+            echoedId);
         return;
     }
     const QString content = frame.value("content"_L1).toString().trimmed();
@@ -521,15 +528,15 @@ void WsSession::handleSend(const QJsonObject &frame)
         photoId = idField(frame, "photoId"_L1);
         if (photoId == 0) {
             sendError(Error { QString(EC::ValidationFailed),
-                              LiveText::tr("photoId must be a photo's id."),
-                              { { u"photoId"_s, LiveText::tr("photoId must be a photo's id.") } } },
-                      ref, clientMsgId.left(Chat::ClientMsgIdMax));
+                          LiveText::tr("photoId must be a photo's id."),
+                          { { u"photoId"_s, LiveText::tr("photoId must be a photo's id.") } } },
+                ref, echoedId);
             return;
         }
     }
     if (!errors.isEmpty()) {
-        sendError(Error { QString(EC::ValidationFailed), errors.first().message, errors }, ref,
-                  clientMsgId.left(Chat::ClientMsgIdMax));
+        sendError(
+            Error { QString(EC::ValidationFailed), errors.first().message, errors }, ref, echoedId);
         return;
     }
     if (!m_live.tryTakeMessageToken(m_user.id)) {
