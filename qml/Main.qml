@@ -22,12 +22,23 @@ ApplicationWindow {
         stack.pop(null);
     }
 
+    function openMyEvents(): void {
+        if (stack.depth === 1)
+            stack.push(myEventsComponent);
+    }
+
+    function openMyRequests(): void {
+        if (stack.depth === 1)
+            stack.push(myRequestsComponent);
+    }
+
     function openReviewQueue(eventId: var, title: string): void {
         if (stack.depth === 1)
             stack.push(reviewQueueComponent, { eventId: eventId, eventTitle: title });
     }
 
-    // Used by `pudding --self-test`: every page and dialog is created and shown once.
+    // Used by `pudding --self-test`: every page and dialog is created and shown once, the file
+    // choosers included.
     function selfTest(): void {
         signInDialog.open();
         signInDialog.registering = true;
@@ -35,22 +46,29 @@ ApplicationWindow {
         stack.push(myEventsComponent);
         stack.pop();
         stack.push(myRequestsComponent);
+        stack.currentItem.selfTest();
         stack.pop();
         stack.push(reviewQueueComponent, { eventId: 0, eventTitle: "" });
+        stack.currentItem.selfTest();
         stack.pop();
         discover.selfTest();
     }
 
+    // The one reset of the UI when an account signs out (the models clear themselves on the
+    // same signal): its pages go, its dialogs close, the sign-in form forgets it.
+    Connections {
+        target: AccountManager
+        function onSignedOut(): void {
+            stack.pop(null);
+            discover.resetForAccount();
+            signInDialog.reset();
+        }
+    }
+
     header: AppToolBar {
         onSignInRequested: root.openSignIn()
-        onMyEventsRequested: {
-            if (stack.depth === 1)
-                stack.push(myEventsComponent);
-        }
-        onMyRequestsRequested: {
-            if (stack.depth === 1)
-                stack.push(myRequestsComponent);
-        }
+        onMyEventsRequested: root.openMyEvents()
+        onMyRequestsRequested: root.openMyRequests()
         onCitySelected: (city) => discover.showCity(city)
     }
 
@@ -68,6 +86,8 @@ ApplicationWindow {
             id: stack
 
             Layout.fillWidth: true
+            objectName: "pageStack"
+
             Layout.fillHeight: true
             initialItem: DiscoverPage {
                 id: discover
@@ -110,5 +130,7 @@ ApplicationWindow {
         id: signInDialog
 
         anchors.centerIn: parent
+        objectName: "signInDialog"
+
     }
 }

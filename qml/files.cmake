@@ -6,6 +6,8 @@ list(APPEND PUDDING_QML_FILES
     components/ConnectionBanner.qml
     components/KeychainBanner.qml
     components/FieldError.qml
+    components/FileChooser.qml
+    components/FileChooserDialog.qml
     components/Formats.qml
     auth/SignInDialog.qml
     events/DiscoverPage.qml

@@ -4,6 +4,9 @@
 #include "attendance/photoimageprovider.h"
 #include "map/tilenetworkfactory.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QSettings>
 
@@ -14,12 +17,18 @@ namespace Pudding::Client {
 AppContext::AppContext(const QUrl &serverUrl)
     : accounts(&api)
     , chat(&api)
+    , eventUpdates(&api)
 {
     api.setBaseUrl(serverUrl);
     ApiClient::setInstance(&api);
     AccountManager::setInstance(&accounts);
     ChatConnection::setInstance(&chat);
+    EventUpdates::setInstance(&eventUpdates);
+    eventUpdates.follow(&chat);
     // Live while signed in; a new account gets a new connection.
+    // Signing out: the connection forgets the account's rooms and unread counts; the models
+    // listen to the same signal (see AccountManager::signedOut).
+    QObject::connect(&accounts, &AccountManager::signedOut, &chat, &ChatConnection::forgetAccount);
     QObject::connect(&accounts, &AccountManager::userChanged, &chat, [this] {
         if (accounts.isSignedIn())
             chat.start();
@@ -34,8 +43,57 @@ AppContext::~AppContext()
 {
     chat.stop();
     ChatConnection::setInstance(nullptr);
+    EventUpdates::setInstance(nullptr);
     ApiClient::setInstance(nullptr);
     AccountManager::setInstance(nullptr);
+}
+
+void AppContext::preferPortalFileChooser()
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORMTHEME"))
+        return;
+    const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    if (platform.startsWith("offscreen"_L1) || platform.startsWith("minimal"_L1))
+        return;
+    const QString runtimeDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS")
+        && (runtimeDir.isEmpty() || !QFileInfo::exists(runtimeDir + u"/bus"_s)))
+        return;
+    QStringList dataDirs = qEnvironmentVariable("XDG_DATA_DIRS").split(u':', Qt::SkipEmptyParts);
+    if (dataDirs.isEmpty())
+        dataDirs = { u"/usr/local/share"_s, u"/usr/share"_s };
+    const QStringList desktops
+        = qEnvironmentVariable("XDG_CURRENT_DESKTOP").toLower().split(u':', Qt::SkipEmptyParts);
+    bool portal = false;
+    bool fileChooser = false;
+    for (const QString &dir : std::as_const(dataDirs)) {
+        portal = portal
+            || QFileInfo::exists(
+                dir + u"/dbus-1/services/org.freedesktop.portal.Desktop.service"_s);
+        // A backend serves the desktops in its UseIn= list.
+        const QDir backends(dir + u"/xdg-desktop-portal/portals"_s);
+        for (const QString &name : backends.entryList({ u"*.portal"_s }, QDir::Files)) {
+            // Not QSettings: its INI reader takes ';' for a comment, and these are ';' lists.
+            QFile file(backends.filePath(name));
+            if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+                continue;
+            QString interfaces;
+            QStringList useIn;
+            while (!file.atEnd()) {
+                const QString line = QString::fromUtf8(file.readLine()).trimmed();
+                if (line.startsWith("Interfaces="_L1))
+                    interfaces = line.mid(11);
+                else if (line.startsWith("UseIn="_L1))
+                    useIn = line.mid(6).toLower().split(u';', Qt::SkipEmptyParts);
+            }
+            if (!interfaces.contains("org.freedesktop.impl.portal.FileChooser"_L1))
+                continue;
+            for (const QString &desktop : desktops)
+                fileChooser = fileChooser || useIn.contains(desktop);
+        }
+    }
+    if (portal && fileChooser)
+        qputenv("QT_QPA_PLATFORMTHEME", "xdgdesktopportal");
 }
 
 QUrl AppContext::defaultServerUrl()

@@ -5,6 +5,7 @@
 #include "auth/accountmanager.h"
 #include "chat/chatconnection.h"
 #include "chat/desktopnotifier.h"
+#include "events/eventupdates.h"
 #include "settings/appsettings.h"
 
 #include <QUrl>
@@ -22,6 +23,11 @@ public:
     explicit AppContext(const QUrl &serverUrl);
     ~AppContext();
 
+    /// Before the QGuiApplication exists: where the desktop offers its own file chooser through
+    /// the XDG desktop portal, use it (Qt 6.4 does so by itself only inside Flatpak or Snap).
+    /// Needs a session bus, the portal and a backend with a FileChooser for this desktop, and
+    /// leaves an explicit QT_QPA_PLATFORMTHEME alone.
+    static void preferPortalFileChooser();
     /// The server URL from PUDDING_SERVER_URL, else the last one used, else a local one.
     [[nodiscard]] static QUrl defaultServerUrl();
     /// Prepares `engine` (import path, language, tile network) and loads Main.qml.
@@ -33,6 +39,8 @@ public:
     /// The live connection (chat, notifications): open while someone is signed in.
     ChatConnection chat;
     DesktopNotifier notifier;
+    /// Changed meetups (live or by the user's own actions), for the list, map and details.
+    EventUpdates eventUpdates;
 };
 
 } // namespace Pudding::Client

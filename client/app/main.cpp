@@ -30,6 +30,7 @@ void failOnWarnings(QtMsgType type, const QMessageLogContext &context, const QSt
 
 int main(int argc, char *argv[])
 {
+    Pudding::Client::AppContext::preferPortalFileChooser();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"Pudding Gabel"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(PUDDING_VERSION));

@@ -2,6 +2,7 @@
 #include "joinrequest.h"
 
 #include "api/apiclient.h"
+#include "auth/accountmanager.h"
 #include "shared/attendance.h"
 #include "shared/protocol.h"
 
@@ -69,6 +70,9 @@ CheckedPhoto readPhoto(const QString &path)
 JoinRequest::JoinRequest(QObject *parent)
     : QObject(parent)
 {
+    // A photo and texts the signed-out account chose must not stay in the form.
+    if (auto *accounts = AccountManager::instance())
+        connect(accounts, &AccountManager::signedOut, this, &JoinRequest::reset);
 }
 
 JoinRequest::~JoinRequest()

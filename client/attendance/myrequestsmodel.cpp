@@ -2,6 +2,8 @@
 #include "myrequestsmodel.h"
 
 #include "api/apiclient.h"
+#include "auth/accountmanager.h"
+#include "events/eventupdates.h"
 #include "shared/event.h"
 
 #include <QJsonArray>
@@ -13,6 +15,25 @@ namespace Pudding::Client {
 MyRequestsModel::MyRequestsModel(QObject *parent)
     : QAbstractListModel(parent)
 {
+    if (auto *accounts = AccountManager::instance())
+        connect(accounts, &AccountManager::signedOut, this, &MyRequestsModel::clear);
+}
+
+void MyRequestsModel::clear()
+{
+    if (m_call) {
+        m_call->abort();
+        m_call = nullptr;
+        Q_EMIT loadingChanged();
+    }
+    setErrorText({});
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    Q_EMIT countChanged();
+    Q_EMIT statusChanged(0);
 }
 
 int MyRequestsModel::rowCount(const QModelIndex &parent) const
@@ -159,6 +180,9 @@ void MyRequestsModel::leave(qint64 eventId)
             endRemoveRows();
             Q_EMIT countChanged();
         }
+        // A freed place shows in the list, the map and the details.
+        if (auto *updates = EventUpdates::instance())
+            updates->eventTouched(eventId);
         Q_EMIT left(eventId);
     });
 }

@@ -43,6 +43,8 @@ public:
 
     /// Fetches the list again.
     Q_INVOKABLE void refresh();
+    /// Forgets every row (the account signed out; called on AccountManager::signedOut).
+    Q_INVOKABLE void clear();
     /// Withdraws the request (or the place) for this meetup; the row goes on success.
     Q_INVOKABLE void leave(qint64 eventId);
     /// A live update (ChatConnection's attendance_approved / _rejected / waitlist_promoted):

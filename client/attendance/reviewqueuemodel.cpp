@@ -2,6 +2,8 @@
 #include "reviewqueuemodel.h"
 
 #include "api/apiclient.h"
+#include "auth/accountmanager.h"
+#include "events/eventupdates.h"
 
 #include <QJsonArray>
 
@@ -23,6 +25,34 @@ int statusRank(const QString &status)
 ReviewQueueModel::ReviewQueueModel(QObject *parent)
     : QAbstractListModel(parent)
 {
+    if (auto *accounts = AccountManager::instance())
+        connect(accounts, &AccountManager::signedOut, this, &ReviewQueueModel::clear);
+}
+
+void ReviewQueueModel::clear()
+{
+    for (auto *call : { m_call.data(), m_placesCall.data() }) {
+        if (call)
+            call->abort();
+    }
+    m_call = nullptr;
+    m_placesCall = nullptr;
+    Q_EMIT loadingChanged();
+    setErrorText({});
+    if (m_eventId != 0) {
+        m_eventId = 0;
+        Q_EMIT eventIdChanged();
+    }
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+        Q_EMIT countChanged();
+    }
+    if (m_placesLeft != -1) {
+        m_placesLeft = -1;
+        Q_EMIT placesLeftChanged();
+    }
 }
 
 int ReviewQueueModel::rowCount(const QModelIndex &parent) const
@@ -252,6 +282,9 @@ void ReviewQueueModel::decide(int row, const QString &status)
             Q_EMIT dataChanged(index, index, { StatusRole, WaitlistPositionRole });
         }
         refreshPlaces();
+        // The places left changed for the list, the map and the details too.
+        if (auto *updates = EventUpdates::instance())
+            updates->eventTouched(m_eventId);
         Q_EMIT decided(row, true);
     });
 }

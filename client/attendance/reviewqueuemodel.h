@@ -48,6 +48,8 @@ public:
 
     /// Fetches the requests and the places left again.
     Q_INVOKABLE void refresh();
+    /// Forgets the requests and the meetup (the account signed out; on AccountManager::signedOut).
+    Q_INVOKABLE void clear();
     Q_INVOKABLE void approve(int row);
     Q_INVOKABLE void reject(int row);
     /// A live update (ChatConnection's new_join_request): the request, as the server's

@@ -35,11 +35,8 @@ AccountManager::AccountManager(ApiClient *api, QObject *parent)
         if (!isSignedIn())
             return;
         qCInfo(lcAccount) << "the server ended the session";
-        m_user.clear();
-        m_api->setToken({});
-        forgetToken();
+        endSession();
         setError(tr("Your session has ended. Please sign in again."));
-        Q_EMIT userChanged();
     });
 }
 
@@ -173,6 +170,8 @@ void AccountManager::signIn(const QString &email, const QString &password)
         return;
     }
     clearErrors();
+    if (isSignedIn())
+        endSession(); // another account: nothing of this one may stay
     setBusy(true);
     m_api->setToken({});
     finishAuth(m_api->post(u"/api/auth/login"_s,
@@ -184,6 +183,8 @@ void AccountManager::registerAccount(const QString &name, const QString &email,
 {
     if (m_busy || !validateRegistration(name, email, password))
         return;
+    if (isSignedIn())
+        endSession();
     setBusy(true);
     m_api->setToken({});
     finishAuth(m_api->post(u"/api/auth/register"_s, { { u"name"_s, name.simplified() },
@@ -219,9 +220,16 @@ void AccountManager::signOut()
         return;
     // Revoke on the server; the local state is cleared at once whatever the answer.
     m_api->post(u"/api/auth/logout"_s);
+    endSession();
+    clearErrors();
+}
+
+void AccountManager::endSession()
+{
     m_api->setToken({});
     m_user.clear();
     forgetToken();
+    Q_EMIT signedOut();
     Q_EMIT userChanged();
 }
 

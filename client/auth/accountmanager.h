@@ -77,9 +77,15 @@ Q_SIGNALS:
     void signedInSuccessfully();
     /// The stored token was read (or found missing) and checked: restoring is over.
     void restoreFinished();
+    /// The account that was signed in is gone (signed out, or the server ended the session).
+    /// The one place that says so: every per-account model, the live connection and the UI
+    /// listen to it and forget all they hold for that account. Emitted before userChanged().
+    void signedOut();
 
 private:
     void finishAuth(class ApiCall *call);
+    /// Forgets the signed-in user and the token, then tells everyone (signedOut, userChanged).
+    void endSession();
     void setBusy(bool busy);
     void setError(const QString &text, const QVariantMap &fields = {});
     void storeToken(const QByteArray &token);

@@ -155,6 +155,16 @@ void ChatConnection::stop()
     setState(State::Offline);
 }
 
+void ChatConnection::forgetAccount()
+{
+    stop();
+    const QList<qint64> rooms = m_rooms.keys();
+    m_rooms.clear();
+    m_joinRefs.clear();
+    for (qint64 eventId : rooms)
+        Q_EMIT unreadChanged(eventId);
+}
+
 void ChatConnection::markRoomsDisconnected()
 {
     // Every room must be joined again (with afterId) on the next socket.

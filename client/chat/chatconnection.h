@@ -75,6 +75,9 @@ public:
     Q_INVOKABLE void start();
     /// Closes the connection and forgets the outbox; no reconnect.
     Q_INVOKABLE void stop();
+    /// stop(), and forgets every room with its unread count too: the account signed out
+    /// (AppContext calls this on AccountManager::signedOut).
+    Q_INVOKABLE void forgetAccount();
     /// Tries at once instead of waiting for the next backoff step.
     Q_INVOKABLE void reconnectNow();
 

@@ -2,7 +2,9 @@
 #include "chatmodel.h"
 
 #include "api/apiclient.h"
+#include "auth/accountmanager.h"
 #include "chatconnection.h"
+#include "settings/appsettings.h"
 #include "shared/protocol.h"
 
 #include <QBuffer>
@@ -92,6 +94,18 @@ ChatModel::ChatModel(QObject *parent)
     m_typingIdle.setSingleShot(true);
     m_typingIdle.setInterval(TypingIdleMs);
     connect(&m_typingIdle, &QTimer::timeout, this, [this] { sendTypingState(false); });
+    // Nothing of an account stays once it signed out; reload() finds no token and clears.
+    if (auto *accounts = AccountManager::instance())
+        connect(accounts, &AccountManager::signedOut, this, &ChatModel::reload);
+    // Times, days and states are texts in the user's language: say they changed with it.
+    if (auto *settings = AppSettings::instance())
+        connect(settings, &AppSettings::languageChanged, this, [this] {
+            if (!m_rows.isEmpty())
+                Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                    { TimeTextRole, DayLabelRole, StatusTextRole });
+            Q_EMIT onlineUsersChanged();
+            Q_EMIT typingTextChanged();
+        });
 }
 
 ChatModel::~ChatModel()

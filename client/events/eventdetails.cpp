@@ -2,6 +2,8 @@
 #include "eventdetails.h"
 
 #include "api/apiclient.h"
+#include "auth/accountmanager.h"
+#include "eventupdates.h"
 #include "shared/event.h"
 
 using namespace Qt::StringLiterals;
@@ -11,6 +13,30 @@ namespace Pudding::Client {
 EventDetails::EventDetails(QObject *parent)
     : QObject(parent)
 {
+    // The exact place and the venue were the signed-out account's to see: ask again.
+    if (auto *accounts = AccountManager::instance())
+        connect(accounts, &AccountManager::signedOut, this, &EventDetails::reload);
+    // Cancelled, edited, a place taken or freed: shown as it is now, without a blank reload.
+    if (auto *updates = EventUpdates::instance()) {
+        connect(updates, &EventUpdates::eventChanged, this,
+            [this](qint64 eventId, const QJsonObject &json) {
+                if (eventId != m_eventId || m_call)
+                    return;
+                setEventJson(json);
+                Q_EMIT eventChanged();
+            });
+    }
+}
+
+void EventDetails::setEventJson(const QJsonObject &json)
+{
+    const Event e = Event::fromJson(json);
+    m_event = json.toVariantMap();
+    // Times as dates (local), for display with the user's locale.
+    m_event.insert(u"startTime"_s, e.startTime.toLocalTime());
+    m_event.insert(u"endTime"_s, e.endTime.toLocalTime());
+    m_event.insert(u"placesLeft"_s, e.placesLeft());
+    m_errorText.clear();
 }
 
 void EventDetails::setEventId(qint64 id)
@@ -41,12 +67,7 @@ void EventDetails::reload()
             return;
         m_call = nullptr;
         if (call->ok()) {
-            const Event e = Event::fromJson(call->object());
-            m_event = call->object().toVariantMap();
-            // Times as dates (local), for display with the user's locale.
-            m_event.insert(u"startTime"_s, e.startTime.toLocalTime());
-            m_event.insert(u"endTime"_s, e.endTime.toLocalTime());
-            m_event.insert(u"placesLeft"_s, e.placesLeft());
+            setEventJson(call->object());
         } else {
             m_errorText = call->error()->message;
         }

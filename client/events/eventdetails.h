@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
@@ -35,6 +36,9 @@ Q_SIGNALS:
     void loadingChanged();
 
 private:
+    /// The server's event JSON, with times as local dates and the places left.
+    void setEventJson(const QJsonObject &json);
+
     qint64 m_eventId = 0;
     QVariantMap m_event;
     QString m_errorText;

@@ -2,6 +2,7 @@
 #include "eventeditor.h"
 
 #include "api/apiclient.h"
+#include "eventupdates.h"
 #include "shared/event.h"
 #include "shared/validation.h"
 
@@ -110,5 +111,8 @@ void EventEditor::send(ApiCall *call, bool cancelling, qint64 id)
         Q_EMIT saved(call->object().toVariantMap());
     });
 }
+        // Everything showing this meetup hears about it, not only the form that changed it.
+        if (auto *updates = EventUpdates::instance())
+            updates->eventReceived(call->object());
 
 } // namespace Pudding::Client

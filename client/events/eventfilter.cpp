@@ -44,4 +44,13 @@ QUrlQuery EventFilter::toQuery(const QGeoRectangle &regionOverride) const
     return q;
 }
 
+bool EventFilter::admitsChanged(const Event &event) const
+{
+    if (m_onlyFreePlaces && event.placesLeft() <= 0)
+        return false;
+    if (m_status.isEmpty())
+        return event.status == EventStatus::Upcoming || event.status == EventStatus::Ongoing;
+    return toString(event.status) == m_status;
+}
+
 } // namespace Pudding::Client

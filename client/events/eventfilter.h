@@ -8,6 +8,10 @@
 #include <QQmlEngine>
 #include <QUrlQuery>
 
+namespace Pudding {
+struct Event;
+}
+
 namespace Pudding::Client {
 
 /// What the user is looking for, shared by the list and the map markers so both always show
@@ -36,7 +40,11 @@ public:
     [[nodiscard]] QUrlQuery toQuery(const QGeoRectangle &regionOverride = {}) const;
     [[nodiscard]] QGeoRectangle region() const { return m_region; }
     [[nodiscard]] QGeoCoordinate centre() const { return m_centre; }
+    [[nodiscard]] bool onlyFreePlaces() const { return m_onlyFreePlaces; }
     [[nodiscard]] bool hasRadius() const { return m_centre.isValid() && m_radiusKm > 0; }
+    /// Whether a meetup that changed (cancelled, filled up, freed a place) still belongs to
+    /// the results by what such a change can affect: its status and its free places.
+    [[nodiscard]] bool admitsChanged(const Event &event) const;
 
 Q_SIGNALS:
     void changed();

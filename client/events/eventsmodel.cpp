@@ -3,6 +3,7 @@
 
 #include "api/apiclient.h"
 #include "eventfilter.h"
+#include "eventupdates.h"
 
 #include <QJsonArray>
 
@@ -22,6 +23,37 @@ EventsModel::EventsModel(QObject *parent)
                 m_debounce.start();
         });
     }
+    if (auto *updates = EventUpdates::instance())
+        connect(updates, &EventUpdates::eventChanged, this, &EventsModel::applyChange);
+}
+
+void EventsModel::applyChange(qint64 eventId, const QJsonObject &json)
+{
+    const int row = indexOfId(eventId);
+    Event event = Event::fromJson(json);
+    const bool admitted = !m_filter || m_filter->admitsChanged(event);
+    if (row < 0) {
+        // It may belong here now (a place became free): ask again.
+        if (admitted && m_filter
+            && (!m_filter->region().isValid()
+                || m_filter->region().contains(
+                    QGeoCoordinate(event.location.lat, event.location.lng))))
+            m_debounce.start();
+        return;
+    }
+    if (!admitted) {
+        beginRemoveRows({}, row, row);
+        m_events.removeAt(row);
+        endRemoveRows();
+        Q_EMIT countChanged();
+        return;
+    }
+    Event &current = m_events[row];
+    event.distance = current.distance; // only the search knows the distance
+    if (!json.contains("location"_L1))
+        event.location = current.location;
+    current = std::move(event);
+    Q_EMIT dataChanged(index(row), index(row));
 }
 
 int EventsModel::rowCount(const QModelIndex &parent) const

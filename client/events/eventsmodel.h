@@ -77,6 +77,9 @@ public:
     Q_INVOKABLE QVariantMap get(int row) const;
     /// Replaces (or adds) one event after an edit, without a refetch.
     void upsert(const Event &event);
+    /// A meetup changed (EventUpdates): its row takes the new state, or goes when the filter
+    /// no longer admits it (cancelled, full with "only free places").
+    void applyChange(qint64 eventId, const QJsonObject &json);
 
 Q_SIGNALS:
     void filterChanged();

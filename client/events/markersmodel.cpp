@@ -3,10 +3,13 @@
 
 #include "api/apiclient.h"
 #include "eventfilter.h"
+#include "eventupdates.h"
+#include "shared/event.h"
 
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +35,13 @@ GeoBox toBox(const QGeoRectangle &r)
              r.topLeft().latitude() };
 }
 
-std::shared_ptr<const ClusterIndex> buildIndex(const QByteArray &json)
+struct BuiltIndex
+{
+    std::shared_ptr<const ClusterIndex> index;
+    std::shared_ptr<const std::vector<GeoPoint>> places;
+};
+
+BuiltIndex buildIndex(const QByteArray &json)
 {
     std::vector<ClusterPoint> points;
     const auto list = QJsonDocument::fromJson(json).object().value("points"_L1).toArray();
@@ -41,9 +50,13 @@ std::shared_ptr<const ClusterIndex> buildIndex(const QByteArray &json)
         const auto p = v.toArray();
         points.push_back({ p.at(0).toInteger(), { p.at(1).toDouble(), p.at(2).toDouble() } });
     }
+    auto places = std::make_shared<std::vector<GeoPoint>>();
+    places->reserve(points.size());
+    for (const ClusterPoint &p : points)
+        places->push_back(p.location);
     auto index = std::make_shared<ClusterIndex>();
     index->load(std::move(points));
-    return index;
+    return { std::move(index), std::move(places) };
 }
 } // namespace
 
@@ -58,6 +71,19 @@ MarkersModel::MarkersModel(QObject *parent)
             if (api->isReachable())
                 m_debounce.start();
         });
+    }
+    // A meetup that was cancelled (or filled up under "only free places") leaves the map; one
+    // that qualifies again comes back.
+    if (auto *updates = EventUpdates::instance()) {
+        connect(
+            updates, &EventUpdates::eventChanged, this, [this](qint64, const QJsonObject &json) {
+                if (!m_filter)
+                    return;
+                const Event event = Event::fromJson(json);
+                const bool admitted = m_filter->admitsChanged(event);
+                if (!admitted || m_filter->onlyFreePlaces())
+                    m_debounce.start();
+            });
     }
 }
 
@@ -196,14 +222,15 @@ void MarkersModel::fetch()
         }
         // Parsing 100,000 points and building the cluster levels takes tens of ms: not here.
         m_building = true;
-        auto *watcher = new QFutureWatcher<std::shared_ptr<const ClusterIndex>>(this);
+        auto *watcher = new QFutureWatcher<BuiltIndex>(this);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, area, generation] {
             watcher->deleteLater();
             m_building = false;
             Q_EMIT loadingChanged();
             if (generation != m_generation)
                 return; // a newer fetch is on its way
-            m_index = watcher->result();
+            m_index = watcher->result().index;
+            m_points = watcher->result().places;
             m_fetchedArea = area;
             recluster();
         });
@@ -217,6 +244,12 @@ void MarkersModel::recluster()
         return;
     const GeoBox box = m_viewport.isValid() ? toBox(m_viewport) : GeoBox { -180, -85, 180, 85 };
     auto rows = m_index->clusters(box, int(std::floor(m_zoom)));
+    // Clusters at the edge hold points outside the view: count the points themselves.
+    m_inView = 0;
+    if (m_points) {
+        m_inView = int(std::count_if(m_points->cbegin(), m_points->cend(),
+            [&box](const GeoPoint &p) { return box.contains(p); }));
+    }
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();

@@ -27,7 +27,10 @@ class MarkersModel : public QAbstractListModel
     Q_PROPERTY(QGeoRectangle viewport READ viewport WRITE setViewport NOTIFY viewportChanged)
     Q_PROPERTY(qreal zoomLevel READ zoomLevel WRITE setZoomLevel NOTIFY zoomLevelChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
+    /// Every matching meetup fetched around the view (more than the view shows).
     Q_PROPERTY(int pointCount READ pointCount NOTIFY clustered)
+    /// The matching meetups inside the view: what "N meetups around here" counts.
+    Q_PROPERTY(int inViewCount READ inViewCount NOTIFY clustered)
     Q_PROPERTY(int count READ rowCount NOTIFY clustered)
 public:
     enum Roles {
@@ -54,6 +57,7 @@ public:
     void setZoomLevel(qreal zoom);
     [[nodiscard]] bool isLoading() const { return m_call != nullptr || m_building; }
     [[nodiscard]] int pointCount() const;
+    [[nodiscard]] int inViewCount() const { return m_inView; }
     [[nodiscard]] const std::vector<MapCluster> &markers() const { return m_rows; }
 
     /// The zoom level at which a cluster falls apart (for "click zooms in").
@@ -86,6 +90,9 @@ private:
     bool m_building = false;
     quint64 m_generation = 0;
     std::shared_ptr<const ClusterIndex> m_index;
+    /// The fetched points' places, for counting those in view.
+    std::shared_ptr<const std::vector<GeoPoint>> m_points;
+    int m_inView = 0;
     std::vector<MapCluster> m_rows;
     QTimer m_debounce;
 };

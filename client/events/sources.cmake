@@ -5,4 +5,5 @@ list(APPEND PUDDING_CLIENT_SOURCES
     events/eventeditor.h events/eventeditor.cpp
     events/eventdetails.h events/eventdetails.cpp
     events/markersmodel.h events/markersmodel.cpp
+    events/eventupdates.h events/eventupdates.cpp
 )

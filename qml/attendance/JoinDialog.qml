@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import PuddingGabel
 
@@ -28,8 +27,10 @@ Dialog {
 
     onOpened: {
         request.reset();
+    onClosed: photoChooser.close()
         nameField.text = "";
         descriptionField.text = "";
+        photoChooser.errorText = "";
         nameField.forceActiveFocus();
     }
 
@@ -43,12 +44,26 @@ Dialog {
         }
     }
 
-    FileDialog {
-        id: fileDialog
+    function openPhotoChooser(): void {
+        if (!request.busy)
+            photoChooser.open();
+    }
+    // Used by the app's --self-test: the photo chooser opens, else a warning fails the run.
+    function selfTest(): void {
+        photoChooser.open();
+        if (!photoChooser.opened)
+            console.warn("self-test: the photo chooser did not open:", photoChooser.errorText);
+        photoChooser.close();
+    }
+
+    FileChooser {
+        id: photoChooser
+
+        objectName: "joinPhotoChooser"
 
         title: qsTr("Choose a photo of your pudding")
         nameFilters: [qsTr("Photos (*.jpg *.jpeg *.png *.webp)")]
-        onAccepted: request.checkPhoto(selectedFile)
+        onFileChosen: (file) => request.checkPhoto(file)
     }
 
     contentItem: ColumnLayout {
@@ -98,6 +113,17 @@ Dialog {
 
                 anchors.fill: parent
                 keys: ["text/uri-list"]
+            // The whole box opens the chooser too, not only the button below it.
+            MouseArea {
+                objectName: "joinPhotoDropZone"
+
+                anchors.fill: parent
+                enabled: !request.busy
+                cursorShape: Qt.PointingHandCursor
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("Choose photo…")
+                onClicked: root.openPhotoChooser()
+            }
                 onDropped: (drop) => {
                     if (drop.hasUrls && drop.urls.length > 0) {
                         request.checkPhoto(drop.urls[0]);
@@ -109,7 +135,7 @@ Dialog {
         Button {
             text: request.photo.toString() === "" ? qsTr("Choose photo…") : qsTr("Choose another photo…")
             enabled: !request.busy
-            onClicked: fileDialog.open()
+            onClicked: root.openPhotoChooser()
         }
         FieldError {
             text: request.fieldErrors.photo ?? ""
@@ -119,6 +145,10 @@ Dialog {
             text: qsTr("Your pudding")
         }
         TextField {
+        FieldError {
+            objectName: "joinChooserError"
+            text: photoChooser.errorText
+        }
             id: nameField
 
             Layout.fillWidth: true

@@ -29,9 +29,18 @@ Page {
 
     title: qsTr("My requests")
 
+    // Used by the app's --self-test: the page's dialogs open once.
+    function selfTest(): void {
+        chatPopup.open();
+        chatPopup.close();
+        leaveDialog.open();
+        leaveDialog.close();
+    }
+
     MyRequestsModel {
         id: requests
-    }
+
+        objectName: "myRequestsModel"    }
     Component.onCompleted: requests.refresh()
 
     // Decisions arrive live; unread counts change with every chat message.

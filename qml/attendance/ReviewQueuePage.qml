@@ -39,6 +39,12 @@ Page {
     }
 
     title: qsTr("Requests: %1").arg(eventTitle)
+
+    // Used by the app's --self-test: the photo viewer opens once.
+    function selfTest(): void {
+        photoPopup.open();
+        photoPopup.close();
+    }
     // The A / R keys work on the list without a click first.
     StackView.onActivated: list.forceActiveFocus()
 

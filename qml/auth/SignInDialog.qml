@@ -15,10 +15,19 @@ Dialog {
     standardButtons: Dialog.NoButton
     closePolicy: AccountManager.busy ? Popup.NoAutoClose : Popup.CloseOnEscape
 
-    onOpened: {
-        AccountManager.clearErrors();
-        (registering ? nameField : emailField).forceActiveFocus();
+    // Every time: the Sign in tab, empty. Nothing of an earlier account or attempt shows.
+    function reset(): void {
+        registering = false;
+        nameField.text = "";
+        emailField.text = "";
+        passwordField.text = "";
     }
+
+    onAboutToShow: {
+        reset();
+        AccountManager.clearErrors();
+    }
+    onOpened: (registering ? nameField : emailField).forceActiveFocus()
 
     function submit(): void {
         if (registering)
@@ -58,6 +67,7 @@ Dialog {
         TextField {
             id: nameField
 
+            objectName: "signInName"
             visible: root.registering
             Layout.fillWidth: true
             Accessible.name: qsTr("Name")
@@ -75,6 +85,7 @@ Dialog {
         TextField {
             id: emailField
 
+            objectName: "signInEmail"
             Layout.fillWidth: true
             Accessible.name: qsTr("Email address")
             inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase

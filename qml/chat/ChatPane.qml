@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import PuddingGabel
 
@@ -20,6 +19,21 @@ Item {
 
     function reload(): void {
         chat.reload();
+    }
+    function openPhotoChooser(): void {
+        photoDialog.open();
+    }
+    function closePhotoChooser(): void {
+        photoDialog.close();
+    }
+    // Used by the app's --self-test: the photo chooser opens, else a warning fails the run.
+    function selfTest(): void {
+        photoDialog.open();
+        if (!photoDialog.opened)
+            console.warn("self-test: the chat's photo chooser did not open:", photoDialog.errorText);
+        photoDialog.close();
+        photoPopup.open();
+        photoPopup.close();
     }
     function sendComposer(): void {
         if (chat.send(input.text))
@@ -116,6 +130,13 @@ Item {
             Layout.fillWidth: true
             visible: chat.errorText !== ""
             text: chat.errorText
+            color: "#b3261e"
+            wrapMode: Text.WordWrap
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: photoDialog.errorText !== ""
+            text: photoDialog.errorText
             color: "#b3261e"
             wrapMode: Text.WordWrap
         }
@@ -220,7 +241,7 @@ Item {
                 Accessible.name: qsTr("Send a photo")
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Send a photo")
-                onClicked: photoDialog.open()
+                onClicked: root.openPhotoChooser()
             }
             ScrollView {
                 Layout.fillWidth: true
@@ -258,13 +279,15 @@ Item {
         }
     }
 
-    FileDialog {
+    FileChooser {
         id: photoDialog
+
+        objectName: "chatPhotoChooser"
 
         title: qsTr("Choose a photo to send")
         nameFilters: [qsTr("Photos (*.jpg *.jpeg *.png *.webp)")]
-        onAccepted: {
-            chat.sendPhoto(selectedFile, input.text);
+        onFileChosen: (file) => {
+            chat.sendPhoto(file, input.text);
             input.clear();
         }
     }
@@ -274,6 +297,9 @@ Item {
 
         property var photoId: 0
 
+        objectName: "photoViewer"
+        // The keyboard goes to the viewer at once (Esc closes it).
+        focus: true
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: Math.min(parent ? parent.width - 40 : 800, 900)

@@ -48,6 +48,12 @@ Page {
         details.showEvent(eventId);
     }
 
+    // The account signed out: its dialogs close; the details show the public meetup again.
+    function resetForAccount(): void {
+        placing = false;
+        editor.close();
+        details.resetForAccount();
+    }
     EventFilter {
         id: filter
 
@@ -144,13 +150,14 @@ Page {
                     opacity: 0.9
                     Label {
                         text: markers.loading ? qsTr("Loading meetups…")
-                                              : qsTr("%n meetup(s) around here", "", markers.pointCount)
+                                              : qsTr("%n meetup(s) around here", "", markers.inViewCount)
                     }
                 }
             }
             Keys.onEscapePressed: root.placing = false
         }
 
+                        objectName: "meetupCounter"
         EventListPane {
             SplitView.preferredWidth: 420
             SplitView.minimumWidth: 320

@@ -44,7 +44,7 @@ ItemDelegate {
         Label {
             Layout.fillWidth: true
             text: Formats.dateTime(root.startTime) + " · " + root.city
-                  + (root.distanceKm !== undefined ? " · " + qsTr("%1 km").arg(Number(root.distanceKm).toLocaleString(Qt.locale(), "f", 1)) : "")
+                  + (root.distanceKm !== undefined ? " · " + qsTr("%1 km").arg(Formats.number(root.distanceKm, 1)) : "")
             opacity: 0.8
             elide: Text.ElideRight
         }

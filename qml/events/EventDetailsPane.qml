@@ -27,10 +27,20 @@ Pane {
         visible = true;
         forceActiveFocus();
     }
-    // Used by the app's --self-test.
+    // Used by the app's --self-test: every dialog of the pane opens once, the file choosers too.
     function selfTest(): void {
         joinDialog.open();
+        joinDialog.selfTest();
         joinDialog.close();
+        cancelDialog.open();
+        cancelDialog.close();
+        chatPane.selfTest();
+    }
+    // The account signed out: nothing of it stays open.
+    function resetForAccount(): void {
+        joinDialog.close();
+        cancelDialog.close();
+        chatPane.closePhotoChooser();
     }
     function close(): void {
         visible = false;
@@ -70,23 +80,14 @@ Pane {
                 myRequests.refresh();
         }
     }
-    // Live: decisions on the user's request, and changes to the meetup shown.
+    // Live: decisions on the user's request. Changes to the meetup itself reach `details`
+    // (and the list and the map) through EventUpdates in C++.
     Connections {
         target: ChatConnection
         function onAttendanceChanged(kind: string, attendance: var): void {
             myRequests.applyAttendance(attendance);
-            if (attendance.eventId === details.eventId) {
-                details.reload();
+            if (attendance.eventId === details.eventId)
                 chatPane.reload();
-            }
-        }
-        function onEventUpdated(event: var): void {
-            if (event.id === details.eventId)
-                details.reload();
-        }
-        function onEventCancelled(eventId: var, event: var): void {
-            if (eventId === details.eventId)
-                details.reload();
         }
     }
 
@@ -255,3 +256,4 @@ Pane {
         }
     }
 }
+        objectName: "cancelEventDialog"

@@ -49,6 +49,7 @@ Dialog {
             Button {
                 text: qsTr("Cancel meetup")
                 highlighted: true
+                objectName: "confirmCancelButton"
                 enabled: !editor.busy
                 onClicked: editor.cancelEvent(root.eventId)
             }
