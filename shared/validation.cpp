@@ -268,6 +268,8 @@ FieldErrors validateEventDraft(const EventDraft &draft, DraftMode mode, const QD
             Text::tr("The city needs 1 to %1 characters.").arg(L::CityMax));
     if (draft.state)
         errors += checkText(u"state"_s, *draft.state, TextKind::SingleLine, 0, L::StateMax);
+    if (draft.venue)
+        errors += validateVenue(*draft.venue);
 
     const bool hasStart = required(draft.startTime.has_value(), u"startTime"_s);
     const bool hasEnd = required(draft.endTime.has_value(), u"endTime"_s);

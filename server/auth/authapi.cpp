@@ -102,12 +102,14 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
     }
     const QString email = json.value("email"_L1).toString().trimmed();
     const QString password = json.value("password"_L1).toString();
-    const QString name = Validation::simplifiedLine(json.value("name"_L1).toString());
-    if (const auto errors = Validation::validateRegistration(email, password, name);
+    // Checked as received (a line break in a name is refused, not folded), stored simplified.
+    const QString rawName = json.value("name"_L1).toString();
+    if (const auto errors = Validation::validateRegistration(email, password, rawName);
         !errors.isEmpty()) {
         reply.send(HttpResponse::validation(errors));
         return;
     }
+    const QString name = Validation::normalizedText(rawName, Validation::TextKind::SingleLine);
     if (!admit(request, reply))
         return;
 
