@@ -54,7 +54,9 @@ inline constexpr auto NewMessage = "new_message"_L1; ///< {message}
 inline constexpr auto UserTyping = "user_typing"_L1; ///< {eventId, user, isTyping}
 inline constexpr auto Presence = "presence"_L1; ///< {eventId, online:[{id,name}]}
 inline constexpr auto Pong = "pong"_L1;         ///< {ref?}
-inline constexpr auto Error = "error"_L1;       ///< {code, message, ref?, clientMsgId?}
+/// {code, message, ref?, clientMsgId?, fields?}. For a send, only "unavailable" and
+/// "rate_limited" are worth sending again (with the same clientMsgId); any other code is final.
+inline constexpr auto Error = "error"_L1;
 inline constexpr auto NewJoinRequest = "new_join_request"_L1;       ///< {attendance} organizer
 inline constexpr auto AttendanceApproved = "attendance_approved"_L1; ///< {attendance}
 inline constexpr auto AttendanceRejected = "attendance_rejected"_L1; ///< {attendance}

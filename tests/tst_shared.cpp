@@ -175,6 +175,8 @@ void TestShared::initTestCase()
     Q_INIT_RESOURCE(pudding_data);
     QVERIFY2(QFile::exists(u":/pudding/data/common-passwords.txt"_s),
              "the common-password list is not in the resources");
+    QVERIFY2(QFile::exists(u":/pudding/map/de-states.json"_s),
+        "Germany's border (the offline map's states) is not in the resources");
 }
 
 // ---------------------------------------------------------------------------------------------
