@@ -487,15 +487,23 @@ class TstIntegrity : public QObject
         const QString name(spec.name);
         switch (spec.endpoint) {
         case PatchEvent: {
-            // Frames of earlier rows may still arrive: the one for this change carries it.
-            const auto f = m_wsApproved.take(u"event_updated"_s, [&](const QJsonObject &frame) {
-                const auto event = frame.value("event"_L1).toObject();
-                return frame.value("eventId"_L1).toInteger() == o.id
-                    && (!event.contains(name) || event.value(name).toString() == expected);
-            });
-            if (!f)
-                return u"the approved guest got no event_updated frame carrying this %1"_s.arg(
-                    name);
+            // Everyone attending hears of the change; frames of earlier rows may still arrive,
+            // the one for this change carries it.
+            const QList<std::pair<const char *, WsClient *>> audience {
+                { "approved", &m_wsApproved },
+                { "pending", &m_wsPending },
+                { "waitlisted", &m_wsWaitlisted },
+            };
+            for (const auto &[who, ws] : audience) {
+                const auto f = ws->take(u"event_updated"_s, [&](const QJsonObject &frame) {
+                    const auto event = frame.value("event"_L1).toObject();
+                    return frame.value("eventId"_L1).toInteger() == o.id
+                        && (!event.contains(name) || event.value(name).toString() == expected);
+                });
+                if (!f)
+                    return u"the %1 guest got no event_updated frame carrying this %2"_s.arg(
+                        QLatin1StringView(who), name);
+            }
             return {};
         }
         case Join: {
