@@ -555,6 +555,17 @@ private Q_SLOTS:
                     "PERFORM nextval('testfault.fired'); "
                     "RAISE EXCEPTION 'pg_notify failure injected by tst_integrity'; END IF; "
                     "PERFORM pg_catalog.pg_notify(channel, payload); END $$"_s));
+        // And count(*) (the approved count, the waitlist position, …), failing on request.
+        QVERIFY(sql(u"CREATE FUNCTION testfault.count_step(bigint) RETURNS bigint "
+                    "LANGUAGE sql IMMUTABLE AS 'SELECT $1 + 1'"_s));
+        QVERIFY(sql(u"CREATE FUNCTION testfault.count_final(bigint) RETURNS bigint "
+                    "LANGUAGE plpgsql AS $$ BEGIN "
+                    "IF EXISTS (SELECT 1 FROM testfault.flags WHERE what = 'count') THEN "
+                    "PERFORM nextval('testfault.fired'); "
+                    "RAISE EXCEPTION 'count(*) failure injected by tst_integrity'; END IF; "
+                    "RETURN $1; END $$"_s));
+        QVERIFY(sql(u"CREATE AGGREGATE testfault.count(*) (SFUNC = testfault.count_step, "
+                    "STYPE = bigint, INITCOND = '0', FINALFUNC = testfault.count_final)"_s));
         QVERIFY(sql(u"ALTER DATABASE \"%1\" SET search_path = \"$user\", public, testfault, "
                     "pg_catalog"_s.arg(m_sql.databaseName())));
 
@@ -826,7 +837,7 @@ private Q_SLOTS:
     void faultInjection_data()
     {
         QTest::addColumn<QString>("operation");
-        QTest::addColumn<QString>("table"); ///< empty: pg_notify fails
+        QTest::addColumn<QString>("table"); ///< empty: `trigger` names a failing function
         QTest::addColumn<QString>("trigger"); ///< "BEFORE UPDATE ON x FOR EACH ROW WHEN (…)"
         QTest::addColumn<bool>("mustFire");
 
@@ -841,7 +852,9 @@ private Q_SLOTS:
             return u"BEFORE %1 ON %2 FOR EACH ROW %3"_s.arg(
                 what, table, when.isEmpty() ? QString() : u"WHEN (%1)"_s.arg(when));
         };
-        const Injection notify { "pg_notify fails", {}, {}, false };
+        const Injection notify { "pg_notify fails", {}, u"notify"_s, false };
+        const Injection counts { "count(*) reads fail (e.g. the approved count)", {}, u"count"_s,
+            false };
         const QString promotion = u"OLD.status = 'WAITLISTED' AND NEW.status <> 'WAITLISTED'"_s;
         const QMap<QString, QList<Injection>> operations {
             { u"create event"_s,
@@ -910,6 +923,8 @@ private Q_SLOTS:
                 extra.append(q.value(0).toString());
         for (auto it = operations.cbegin(); it != operations.cend(); ++it) {
             QList<Injection> injections = it.value();
+            if (!it.key().startsWith("register"_L1) && !it.key().startsWith("chat"_L1))
+                injections.append(counts);
             for (const auto &table : std::as_const(extra))
                 injections.append(
                     { nullptr, table, on(table, u"INSERT OR UPDATE OR DELETE"_s), false });
@@ -1099,7 +1114,7 @@ private Q_SLOTS:
 
         QVERIFY(sql(u"ALTER SEQUENCE testfault.fired RESTART"_s));
         if (table.isEmpty())
-            QVERIFY(sql(u"INSERT INTO testfault.flags VALUES ('notify')"_s));
+            QVERIFY(sql(u"INSERT INTO testfault.flags VALUES ('%1')"_s.arg(trigger)));
         else
             QVERIFY(sql(
                 u"CREATE TRIGGER tst_fault %1 EXECUTE FUNCTION testfault.fail()"_s.arg(trigger)));
