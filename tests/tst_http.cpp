@@ -343,7 +343,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<QByteArray>("allow");
-        // Every route, one row per path.
+        // Every route, one row per path (DELETE on a decision lifts a rejection).
         QTest::newRow("health") << QByteArray("/health") << QByteArray("GET, HEAD, OPTIONS");
         QTest::newRow("health db") << QByteArray("/health/db") << QByteArray("GET, HEAD, OPTIONS");
         QTest::newRow("health storage")
@@ -364,7 +364,7 @@ private Q_SLOTS:
         QTest::newRow("attendances") << QByteArray("/api/attendance/events/30/attendances")
                                      << QByteArray("GET, HEAD, OPTIONS");
         QTest::newRow("decision") << QByteArray("/api/attendance/events/30/attendances/7")
-                                  << QByteArray("PATCH, OPTIONS");
+                                  << QByteArray("PATCH, DELETE, OPTIONS");
         QTest::newRow("leave") << QByteArray("/api/attendance/events/30/attendance")
                                << QByteArray("DELETE, OPTIONS");
         QTest::newRow("mine") << QByteArray("/api/attendance/mine")
