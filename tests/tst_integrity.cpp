@@ -95,11 +95,6 @@ QByteArray jsonLiteral(const QString &text)
     return array.mid(1, array.size() - 2);
 }
 
-QString repeated(const QString &unit, qsizetype n)
-{
-    return unit.repeated(n);
-}
-
 qsizetype codePoints(const QString &text)
 {
     return text.toUcs4().size();
@@ -273,11 +268,6 @@ class TstIntegrity : public QObject
     {
         return scalar(u"SELECT status FROM attendances WHERE id = ?"_s, { attendanceId })
             .toString();
-    }
-    HttpResult sendJson(
-        QByteArrayView method, const QString &path, const QByteArray &body, const QByteArray &token)
-    {
-        return m_server->request(method, path, body, token);
     }
     /// The first WebSocket answer (ack or error) to `ref`.
     static std::optional<QJsonObject> wsAnswer(WsClient &ws, int ref)
@@ -637,7 +627,7 @@ private Q_SLOTS:
             };
             auto sized = [&](const QString &unit, int n) {
                 const qsizetype fixed = codePoints(shaped(QString(), true));
-                return shaped(repeated(unit, n - fixed));
+                return shaped(unit.repeated(n - fixed));
             };
             auto row = [&](const QString &what, const QString &text, int expect) {
                 const QByteArray tag
