@@ -43,10 +43,16 @@ void AppSettings::applyLanguage(QQmlEngine *engine)
 {
     if (engine)
         m_engine = engine;
-    // PUDDING_LANG (for tests and screenshots) wins over the setting, which wins over the system.
-    QString wanted = qEnvironmentVariable("PUDDING_LANG", language());
+    // At start, PUDDING_LANG (for tests and screenshots) wins over the setting, which wins over
+    // the system; a choice made at run time (setLanguage) always wins.
+    const QString wanted = engine ? qEnvironmentVariable("PUDDING_LANG", language()) : language();
+    apply(wanted);
+}
+
+void AppSettings::apply(QString wanted)
+{
     if (wanted.isEmpty())
-        wanted = QLocale().name();
+        wanted = QLocale::system().name();
     QCoreApplication::removeTranslator(&m_translator);
     m_effective = wanted.startsWith(u"de"_s) ? u"de"_s : u"en"_s;
     // English has a catalogue too: it holds the plural forms ("1 place", "2 places").

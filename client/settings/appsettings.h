@@ -41,6 +41,9 @@ Q_SIGNALS:
     void tileUrlTemplateChanged();
 
 private:
+    /// Installs the catalogue and the locale of `wanted` ("" = the system's) and retranslates.
+    void apply(QString wanted);
+
     QTranslator m_translator;
     QString m_effective = QStringLiteral("en");
     QPointer<QQmlEngine> m_engine;

@@ -605,12 +605,12 @@
     <message>
         <location filename="../../qml/components/FileChooser.qml" line="43"/>
         <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateiauswahl kann nicht angezeigt werden (%1). Installiere das Paket qml6-module-qt-labs-folderlistmodel oder ziehe die Datei hierher.</translation>
     </message>
     <message>
         <location filename="../../qml/components/FileChooser.qml" line="48"/>
         <source>The file chooser cannot be shown. Drop the file here instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateiauswahl kann nicht angezeigt werden. Ziehe die Datei stattdessen hierher.</translation>
     </message>
 </context>
 <context>
