@@ -70,6 +70,7 @@ ApplicationWindow {
         onMyEventsRequested: root.openMyEvents()
         onMyRequestsRequested: root.openMyRequests()
         onCitySelected: (city) => discover.showCity(city)
+        onCityCleared: discover.clearCity()
     }
 
     ColumnLayout {
@@ -85,9 +86,9 @@ ApplicationWindow {
         StackView {
             id: stack
 
-            Layout.fillWidth: true
             objectName: "pageStack"
 
+            Layout.fillWidth: true
             Layout.fillHeight: true
             initialItem: DiscoverPage {
                 id: discover
@@ -129,8 +130,8 @@ ApplicationWindow {
     SignInDialog {
         id: signInDialog
 
-        anchors.centerIn: parent
         objectName: "signInDialog"
 
+        anchors.centerIn: parent
     }
 }

@@ -2,6 +2,7 @@
 list(APPEND PUDDING_QML_FILES
     Main.qml
     components/AppToolBar.qml
+    components/BusySpinner.qml
     components/CitySearchField.qml
     components/ConnectionBanner.qml
     components/KeychainBanner.qml
@@ -9,6 +10,11 @@ list(APPEND PUDDING_QML_FILES
     components/FileChooser.qml
     components/FileChooserDialog.qml
     components/Formats.qml
+    components/MonthCalendar.qml
+    components/DatePickerField.qml
+    components/TimePickerField.qml
+    components/DurationSpinBox.qml
+    components/FocusScrollView.qml
     auth/SignInDialog.qml
     events/DiscoverPage.qml
     events/EventMarker.qml

@@ -19,6 +19,9 @@ EventDraft draftFromForm(const QVariantMap &form)
     d.location = GeoPoint { form.value(u"lat"_s).toDouble(), form.value(u"lng"_s).toDouble() };
     d.city = form.value(u"city"_s).toString().simplified();
     d.state = form.value(u"state"_s).toString().simplified();
+    // Sent even when empty, so that clearing it in the form clears it on the server.
+    if (form.contains(u"venue"_s))
+        d.venue = form.value(u"venue"_s).toString().simplified();
     const QDateTime start = form.value(u"startTime"_s).toDateTime();
     const QDateTime end = form.value(u"endTime"_s).toDateTime();
     if (start.isValid())
@@ -35,8 +38,7 @@ EventDraft draftFromForm(const QVariantMap &form)
 
 EventEditor::EventEditor(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void EventEditor::setBusy(bool busy)
 {
@@ -60,10 +62,12 @@ void EventEditor::clearErrors()
 
 bool EventEditor::validate(const QVariantMap &form, bool creating)
 {
-    const auto errors = Validation::validateEventDraft(
-            draftFromForm(form),
-            creating ? Validation::DraftMode::Create : Validation::DraftMode::Update,
-            QDateTime::currentDateTimeUtc());
+    const EventDraft draft = draftFromForm(form);
+    auto errors = Validation::validateEventDraft(draft,
+        creating ? Validation::DraftMode::Create : Validation::DraftMode::Update,
+        QDateTime::currentDateTimeUtc());
+    if (draft.venue)
+        errors += Validation::validateVenue(*draft.venue);
     QVariantMap fields;
     for (const auto &e : errors)
         fields.insert(e.field, e.message);
@@ -83,7 +87,7 @@ void EventEditor::update(qint64 id, const QVariantMap &form)
     if (m_busy || !validate(form, false))
         return;
     send(ApiClient::instance()->patch(u"/api/events/%1"_s.arg(id), draftFromForm(form).toJson()),
-         false, id);
+        false, id);
 }
 
 void EventEditor::cancelEvent(qint64 id)
@@ -106,13 +110,13 @@ void EventEditor::send(ApiCall *call, bool cancelling, qint64 id)
             setError(call->error()->message, fields);
             return;
         }
+        // Everything showing this meetup hears about it, not only the form that changed it.
+        if (auto *updates = EventUpdates::instance())
+            updates->eventReceived(call->object());
         if (cancelling)
             Q_EMIT cancelled(id);
         Q_EMIT saved(call->object().toVariantMap());
     });
 }
-        // Everything showing this meetup hears about it, not only the form that changed it.
-        if (auto *updates = EventUpdates::instance())
-            updates->eventReceived(call->object());
 
 } // namespace Pudding::Client

@@ -23,8 +23,9 @@ public:
     [[nodiscard]] QString errorText() const { return m_errorText; }
     [[nodiscard]] QVariantMap fieldErrors() const { return m_fieldErrors; }
 
-    /// form: {title, description, lat, lng, city, state, startTime (Date), endTime (Date),
-    /// attendeeLimit}. Returns true when the shared rules accept it (fills fieldErrors).
+    /// form: {title, description, lat, lng, city, state, venue (optional), startTime (Date),
+    /// endTime (Date), attendeeLimit}. Returns true when the shared rules accept it (fills
+    /// fieldErrors).
     Q_INVOKABLE bool validate(const QVariantMap &form, bool creating);
     Q_INVOKABLE void create(const QVariantMap &form);
     Q_INVOKABLE void update(qint64 id, const QVariantMap &form);

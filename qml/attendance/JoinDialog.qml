@@ -20,17 +20,19 @@ Dialog {
     }
 
     modal: true
+    // The keyboard goes to the dialog at once (Esc closes it).
+    focus: true
     width: 460
     title: qsTr("Ask to join")
     standardButtons: Dialog.NoButton
     closePolicy: request.busy ? Popup.NoAutoClose : Popup.CloseOnEscape
 
+    onClosed: photoChooser.close()
     onOpened: {
         request.reset();
-    onClosed: photoChooser.close()
+        photoChooser.errorText = "";
         nameField.text = "";
         descriptionField.text = "";
-        photoChooser.errorText = "";
         nameField.forceActiveFocus();
     }
 
@@ -89,9 +91,12 @@ Dialog {
             border.width: 1
 
             Image {
+                objectName: "joinPhotoPreview"
                 anchors.fill: parent
                 anchors.margins: 4
                 visible: request.photo.toString() !== ""
+                // Upright as the camera meant it (EXIF orientation), as the server stores it.
+                autoTransform: true
                 source: request.photo
                 sourceSize.width: 440
                 sourceSize.height: 180
@@ -108,11 +113,6 @@ Dialog {
                 wrapMode: Text.WordWrap
                 opacity: 0.7
             }
-            DropArea {
-                id: dropArea
-
-                anchors.fill: parent
-                keys: ["text/uri-list"]
             // The whole box opens the chooser too, not only the button below it.
             MouseArea {
                 objectName: "joinPhotoDropZone"
@@ -124,6 +124,11 @@ Dialog {
                 Accessible.name: qsTr("Choose photo…")
                 onClicked: root.openPhotoChooser()
             }
+            DropArea {
+                id: dropArea
+
+                anchors.fill: parent
+                keys: ["text/uri-list"]
                 onDropped: (drop) => {
                     if (drop.hasUrls && drop.urls.length > 0) {
                         request.checkPhoto(drop.urls[0]);
@@ -140,15 +145,15 @@ Dialog {
         FieldError {
             text: request.fieldErrors.photo ?? ""
         }
+        FieldError {
+            objectName: "joinChooserError"
+            text: photoChooser.errorText
+        }
 
         Label {
             text: qsTr("Your pudding")
         }
         TextField {
-        FieldError {
-            objectName: "joinChooserError"
-            text: photoChooser.errorText
-        }
             id: nameField
 
             Layout.fillWidth: true

@@ -171,7 +171,7 @@ Page {
                     }
                 }
             }
-            BusyIndicator {
+            BusySpinner {
                 anchors.centerIn: parent
                 running: requests.loading
             }

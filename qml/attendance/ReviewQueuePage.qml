@@ -213,7 +213,7 @@ Page {
                     }
                 }
             }
-            BusyIndicator {
+            BusySpinner {
                 anchors.centerIn: parent
                 running: queue.loading && list.count === 0
             }
@@ -240,7 +240,7 @@ Page {
             source: photoPopup.photoId > 0 ? "image://puddingphoto/" + photoPopup.photoId : ""
             fillMode: Image.PreserveAspectFit
             asynchronous: true
-            BusyIndicator {
+            BusySpinner {
                 anchors.centerIn: parent
                 running: parent.status === Image.Loading
             }

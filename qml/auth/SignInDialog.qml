@@ -123,7 +123,7 @@ Dialog {
             Layout.fillWidth: true
             Layout.topMargin: 8
 
-            BusyIndicator {
+            BusySpinner {
                 running: AccountManager.busy
                 visible: running
                 Layout.preferredHeight: 32

@@ -180,7 +180,7 @@ Item {
             header: Item {
                 width: ListView.view.width
                 height: chat.loadingOlder || (!chat.hasMore && chat.count > 0) ? 28 : 0
-                BusyIndicator {
+                BusySpinner {
                     anchors.centerIn: parent
                     height: 24
                     running: chat.loadingOlder
@@ -204,7 +204,7 @@ Item {
                 }
             }
 
-            BusyIndicator {
+            BusySpinner {
                 anchors.centerIn: parent
                 running: chat.loading
             }
@@ -311,7 +311,7 @@ Item {
             fillMode: Image.PreserveAspectFit
             asynchronous: true
             Accessible.name: qsTr("Photo")
-            BusyIndicator {
+            BusySpinner {
                 anchors.centerIn: parent
                 running: parent.status === Image.Loading
             }

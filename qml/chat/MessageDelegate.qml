@@ -119,6 +119,8 @@ Column {
                     height: visible ? Math.max(60, Math.min(240, width * (implicitHeight > 0 ? implicitHeight / Math.max(1, implicitWidth) : 0.75))) : 0
                     fillMode: Image.PreserveAspectCrop
                     asynchronous: true
+                    // A photo still on its way is shown from the file: upright like the server's copy.
+                    autoTransform: true
                     source: root.photoId > 0 ? "image://puddingphoto/" + root.photoId + "/thumb"
                                              : root.localPhoto
                     sourceSize.width: 440
@@ -128,7 +130,7 @@ Column {
                         anchors.fill: parent
                         visible: photo.status !== Image.Ready
                         color: "#e6e6e6"
-                        BusyIndicator {
+                        BusySpinner {
                             anchors.centerIn: parent
                             running: photo.status === Image.Loading
                         }

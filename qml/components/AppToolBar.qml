@@ -11,6 +11,7 @@ ToolBar {
     signal myEventsRequested()
     signal myRequestsRequested()
     signal citySelected(var city)
+    signal cityCleared()
 
     RowLayout {
         anchors.fill: parent
@@ -27,8 +28,13 @@ ToolBar {
             Layout.preferredWidth: 16
         }
         CitySearchField {
-            Layout.preferredWidth: 280
+            objectName: "citySearchField"
+            // Gives way to the buttons in a narrow window (German labels are long).
+            Layout.fillWidth: true
+            Layout.minimumWidth: 140
+            Layout.maximumWidth: 280
             onCitySelected: (city) => root.citySelected(city)
+            onCleared: root.cityCleared()
         }
         Item {
             Layout.fillWidth: true
@@ -55,6 +61,7 @@ ToolBar {
         ToolButton {
             id: accountButton
 
+            Layout.maximumWidth: 200
             visible: AccountManager.signedIn
             text: AccountManager.user.name ?? ""
             Accessible.name: qsTr("Account menu")
@@ -77,6 +84,7 @@ ToolBar {
         ToolButton {
             id: settingsButton
 
+            objectName: "settingsButton"
             text: qsTr("Settings")
             Accessible.name: qsTr("Settings menu")
             onClicked: settingsMenu.open()
@@ -84,7 +92,18 @@ ToolBar {
             Menu {
                 id: settingsMenu
 
+                objectName: "settingsMenu"
                 y: settingsButton.height
+                // As wide as its longest entry, so that no label is cut (German is long).
+                width: {
+                    let widest = implicitWidth;
+                    for (let i = 0; i < count; ++i) {
+                        const entry = itemAt(i);
+                        if (entry)
+                            widest = Math.max(widest, entry.implicitWidth + leftPadding + rightPadding);
+                    }
+                    return widest;
+                }
                 MenuItem {
                     text: qsTr("Language: follow the system")
                     checkable: true

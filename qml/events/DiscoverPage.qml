@@ -29,6 +29,12 @@ Page {
         mapView.animateTo(centre, 10.5);
     }
 
+    // The city search was emptied: no centre, so no radius either.
+    function clearCity(): void {
+        filter.radiusKm = 0;
+        filter.centre = QtPositioning.coordinate();
+    }
+
     function focusEvent(eventId: var, latitude: real, longitude: real): void {
         selectedEventId = eventId;
         mapView.animateTo(QtPositioning.coordinate(latitude, longitude), Math.max(mapView.zoomLevel, 12));
@@ -42,21 +48,22 @@ Page {
         details.selfTest();
         details.close();
     }
-
-    function selectEvent(eventId: var): void {
-        selectedEventId = eventId;
-        details.showEvent(eventId);
-    }
-
     // The account signed out: its dialogs close; the details show the public meetup again.
     function resetForAccount(): void {
         placing = false;
         editor.close();
         details.resetForAccount();
     }
+
+    function selectEvent(eventId: var): void {
+        selectedEventId = eventId;
+        details.showEvent(eventId);
+    }
+
     EventFilter {
         id: filter
 
+        objectName: "eventFilter"
         region: mapView.visibleRegion
     }
     EventsModel {
@@ -133,6 +140,7 @@ Page {
                 spacing: 8
 
                 Button {
+                    objectName: "newMeetupButton"
                     text: root.placing ? qsTr("Click the map where it takes place… (Esc cancels)")
                                        : qsTr("New meetup")
                     highlighted: root.placing
@@ -149,6 +157,7 @@ Page {
                     padding: 6
                     opacity: 0.9
                     Label {
+                        objectName: "meetupCounter"
                         text: markers.loading ? qsTr("Loading meetups…")
                                               : qsTr("%n meetup(s) around here", "", markers.inViewCount)
                     }
@@ -157,7 +166,6 @@ Page {
             Keys.onEscapePressed: root.placing = false
         }
 
-                        objectName: "meetupCounter"
         EventListPane {
             SplitView.preferredWidth: 420
             SplitView.minimumWidth: 320

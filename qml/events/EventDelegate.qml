@@ -32,6 +32,18 @@ ItemDelegate {
         onHoveredChanged: root.hoverChanged(hovered)
     }
 
+    // Where the keyboard is in the list (arrow keys move, Enter opens).
+    Rectangle {
+        objectName: "focusFrame"
+        anchors.fill: parent
+        anchors.margins: 1
+        visible: root.ListView.isCurrentItem && root.ListView.view !== null && root.ListView.view.activeFocus
+        color: "transparent"
+        radius: 2
+        border.width: 2
+        border.color: root.palette.highlight
+    }
+
     contentItem: ColumnLayout {
         spacing: 2
 

@@ -91,146 +91,173 @@ Pane {
         }
     }
 
-    ColumnLayout {
+    // Scrolls when it does not fit (a small window, long German labels, the chat's
+    // minimum height): every button stays reachable.
+    FocusScrollView {
+        id: scroller
+
+        objectName: "detailsScroller"
         anchors.fill: parent
-        spacing: 8
+        fillHeight: true
 
-        RowLayout {
-            Layout.fillWidth: true
-            Label {
-                Layout.fillWidth: true
-                text: root.event.title ?? ""
-                font.pixelSize: 20
-                font.bold: true
-                wrapMode: Text.WordWrap
-            }
-            ToolButton {
-                text: "✕"
-                Accessible.name: qsTr("Close details")
-                onClicked: root.close()
-            }
-        }
-        BusyIndicator {
-            visible: details.loading
-            running: visible
-        }
-        Label {
-            visible: details.errorText !== ""
-            text: details.errorText
-            color: "#b3261e"
-        }
-        Label {
-            visible: root.event.status === "CANCELLED"
-            text: qsTr("This meetup was cancelled.")
-            color: "#b3261e"
-            font.bold: true
-        }
-        GridLayout {
-            Layout.fillWidth: true
-            visible: root.event.id !== undefined
-            columns: 2
-            columnSpacing: 12
-            rowSpacing: 4
+        ColumnLayout {
+            spacing: 8
 
-            Label { text: qsTr("When"); opacity: 0.7 }
-            Label {
+            RowLayout {
                 Layout.fillWidth: true
-                wrapMode: Text.WordWrap
-                text: root.event.startTime
-                      ? Formats.longDateTime(root.event.startTime) + " – " + Formats.time(root.event.endTime)
-                      : ""
-            }
-            Label { text: qsTr("Where"); opacity: 0.7 }
-            Label {
-                Layout.fillWidth: true
-                wrapMode: Text.WordWrap
-                // The exact spot is shared with approved guests once joining exists; the area is public.
-                text: (root.event.city ?? "") + (root.event.state ? ", " + root.event.state : "")
-            }
-            Label { text: qsTr("Organizer"); opacity: 0.7 }
-            Label { text: root.event.organizer ? root.event.organizer.name : "" }
-            Label { text: qsTr("Places"); opacity: 0.7 }
-            Label {
-                text: root.event.placesLeft > 0
-                      ? qsTr("%1 of %2 left").arg(root.event.placesLeft).arg(root.event.attendeeLimit)
-                      : qsTr("Full (%1 guests)").arg(root.event.attendeeLimit ?? 0)
-            }
-        }
-        Label {
-            Layout.fillWidth: true
-            visible: !root.isOrganizer && root.myStatus !== ""
-            wrapMode: Text.WordWrap
-            font.bold: true
-            color: root.myStatus === "APPROVED" ? "#1e7d32" : root.myStatus === "REJECTED" ? "#b3261e" : palette.text
-            text: {
-                switch (root.myStatus) {
-                case "APPROVED":
-                    return qsTr("You are in: your request was approved.");
-                case "PENDING":
-                    return qsTr("Your request is waiting for the organizer.");
-                case "WAITLISTED":
-                    return qsTr("You are on the waitlist.");
-                case "REJECTED":
-                    return qsTr("Your request was declined.");
-                default:
-                    return "";
+                Label {
+                    Layout.fillWidth: true
+                    text: root.event.title ?? ""
+                    font.pixelSize: 20
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                }
+                ToolButton {
+                    text: "✕"
+                    Accessible.name: qsTr("Close details")
+                    onClicked: root.close()
                 }
             }
-        }
-        ScrollView {
-            Layout.fillWidth: true
-            Layout.fillHeight: !chatPane.visible
-            Layout.preferredHeight: chatPane.visible ? Math.min(contentHeight, 72) : -1
+            BusySpinner {
+                visible: details.loading
+                running: visible
+            }
             Label {
-                width: root.availableWidth
-                text: root.event.description ?? ""
+                visible: details.errorText !== ""
+                text: details.errorText
+                color: "#b3261e"
+            }
+            Label {
+                visible: root.event.status === "CANCELLED"
+                text: qsTr("This meetup was cancelled.")
+                color: "#b3261e"
+                font.bold: true
+            }
+            GridLayout {
+                Layout.fillWidth: true
+                visible: root.event.id !== undefined
+                columns: 2
+                columnSpacing: 12
+                rowSpacing: 4
+
+                Label { text: qsTr("When"); opacity: 0.7 }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    text: root.event.startTime
+                          ? Formats.longDateTime(root.event.startTime) + " – " + Formats.time(root.event.endTime)
+                          : ""
+                }
+                Label { text: qsTr("Where"); opacity: 0.7 }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    // The exact spot is shared with approved guests once joining exists; the area is public.
+                    text: (root.event.city ?? "") + (root.event.state ? ", " + root.event.state : "")
+                }
+                Label {
+                    text: qsTr("Venue")
+                    opacity: 0.7
+                    visible: venueLabel.visible
+                }
+                Label {
+                    id: venueLabel
+
+                    objectName: "venueLabel"
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    // Only for the organizer and approved guests; older servers never send it.
+                    visible: text !== ""
+                    text: root.event.venue ?? ""
+                }
+                Label { text: qsTr("Organizer"); opacity: 0.7 }
+                Label { text: root.event.organizer ? root.event.organizer.name : "" }
+                Label { text: qsTr("Places"); opacity: 0.7 }
+                Label {
+                    text: root.event.placesLeft > 0
+                          ? qsTr("%1 of %2 left").arg(root.event.placesLeft).arg(root.event.attendeeLimit)
+                          : qsTr("Full (%1 guests)").arg(root.event.attendeeLimit ?? 0)
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: !root.isOrganizer && root.myStatus !== ""
                 wrapMode: Text.WordWrap
+                font.bold: true
+                color: root.myStatus === "APPROVED" ? "#1e7d32" : root.myStatus === "REJECTED" ? "#b3261e" : palette.text
+                text: {
+                    switch (root.myStatus) {
+                    case "APPROVED":
+                        return qsTr("You are in: your request was approved.");
+                    case "PENDING":
+                        return qsTr("Your request is waiting for the organizer.");
+                    case "WAITLISTED":
+                        return qsTr("You are on the waitlist.");
+                    case "REJECTED":
+                        return qsTr("Your request was declined.");
+                    default:
+                        return "";
+                    }
+                }
             }
-        }
-
-        // The guests' chat: for the organizer and approved guests (the server decides).
-        ChatPane {
-            id: chatPane
-
-            objectName: "eventChat"
-
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.minimumHeight: 280
-            visible: available && root.visible
-            eventId: AccountManager.signedIn ? details.eventId : 0
-        }
-
-        Button {
-            Layout.fillWidth: true
-            visible: !root.isOrganizer && root.event.status === "UPCOMING"
-                     && ["PENDING", "APPROVED", "WAITLISTED"].indexOf(root.myStatus) < 0
-            text: AccountManager.signedIn ? qsTr("Ask to join…") : qsTr("Sign in to join")
-            onClicked: {
-                if (AccountManager.signedIn)
-                    joinDialog.openFor(root.event.id, root.event.title ?? "");
-                else
-                    root.signInRequested();
+            ScrollView {
+                Layout.fillWidth: true
+                Layout.fillHeight: !chatPane.visible
+                Layout.preferredHeight: chatPane.visible ? Math.min(contentHeight, 72) : -1
+                Label {
+                    width: root.availableWidth
+                    text: root.event.description ?? ""
+                    wrapMode: Text.WordWrap
+                }
             }
-        }
-        Button {
-            Layout.fillWidth: true
-            visible: root.isOrganizer && root.event.status !== "CANCELLED"
-            text: qsTr("Review requests")
-            onClicked: root.reviewRequested(root.event.id, root.event.title ?? "")
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            visible: root.isOrganizer && root.event.status !== "CANCELLED" && root.event.status !== "PAST"
+
+            // The guests' chat: for the organizer and approved guests (the server decides).
+            ChatPane {
+                id: chatPane
+
+                objectName: "eventChat"
+
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.minimumHeight: 280
+                Layout.preferredHeight: 280
+                visible: available && root.visible
+                eventId: AccountManager.signedIn ? details.eventId : 0
+            }
+
             Button {
                 Layout.fillWidth: true
-                text: qsTr("Edit")
-                onClicked: root.editRequested(root.event)
+                visible: !root.isOrganizer && root.event.status === "UPCOMING"
+                         && ["PENDING", "APPROVED", "WAITLISTED"].indexOf(root.myStatus) < 0
+                text: AccountManager.signedIn ? qsTr("Ask to join…") : qsTr("Sign in to join")
+                onClicked: {
+                    if (AccountManager.signedIn)
+                        joinDialog.openFor(root.event.id, root.event.title ?? "");
+                    else
+                        root.signInRequested();
+                }
             }
             Button {
                 Layout.fillWidth: true
-                text: qsTr("Cancel meetup")
-                onClicked: cancelDialog.open()
+                visible: root.isOrganizer && root.event.status !== "CANCELLED"
+                text: qsTr("Review requests")
+                onClicked: root.reviewRequested(root.event.id, root.event.title ?? "")
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                visible: root.isOrganizer && root.event.status !== "CANCELLED" && root.event.status !== "PAST"
+                Button {
+                    Layout.fillWidth: true
+                    objectName: "editEventButton"
+                    text: qsTr("Edit")
+                    onClicked: root.editRequested(root.event)
+                }
+                Button {
+                    Layout.fillWidth: true
+                    objectName: "cancelEventButton"
+                    text: qsTr("Cancel meetup")
+                    onClicked: cancelDialog.open()
+                }
             }
         }
     }
@@ -238,6 +265,7 @@ Pane {
     CancelEventDialog {
         id: cancelDialog
 
+        objectName: "cancelEventDialog"
         anchors.centerIn: Overlay.overlay
         eventTitle: root.event.title ?? ""
         eventId: root.event.id ?? 0
@@ -256,4 +284,3 @@ Pane {
         }
     }
 }
-        objectName: "cancelEventDialog"

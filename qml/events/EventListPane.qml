@@ -40,6 +40,7 @@ Pane {
         ListView {
             id: list
 
+            objectName: "eventList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -57,7 +58,21 @@ Pane {
                 onHoverChanged: (isHovered) => root.eventHovered(isHovered ? eventId : -1)
                 onActivated: root.eventActivated(eventId, latitude, longitude)
             }
-            Keys.onReturnPressed: {
+            // Tabbing in lands on a meetup, so that the focus shows at once.
+            onActiveFocusChanged: {
+                if (activeFocus && currentIndex < 0 && count > 0)
+                    currentIndex = 0;
+            }
+            // The map highlights the meetup the keyboard is on.
+            onCurrentIndexChanged: {
+                if (activeFocus)
+                    root.eventHovered(currentItem ? currentItem.eventId : -1);
+            }
+            Keys.onReturnPressed: activateCurrent()
+            Keys.onEnterPressed: activateCurrent()
+            Keys.onSpacePressed: activateCurrent()
+
+            function activateCurrent(): void {
                 const e = root.model.get(currentIndex);
                 if (e.eventId !== undefined)
                     root.eventActivated(e.eventId, e.latitude, e.longitude);
@@ -67,7 +82,7 @@ Pane {
                     root.model.loadMore();
             }
 
-            BusyIndicator {
+            BusySpinner {
                 anchors.centerIn: parent
                 running: root.model.loading && list.count === 0
             }

@@ -14,6 +14,8 @@ Dialog {
     signal done()
 
     modal: true
+    // The keyboard goes to the dialog at once (Esc closes it).
+    focus: true
     width: 460
     title: qsTr("Cancel this meetup?")
     standardButtons: Dialog.NoButton
@@ -47,9 +49,9 @@ Dialog {
                 onClicked: root.close()
             }
             Button {
+                objectName: "confirmCancelButton"
                 text: qsTr("Cancel meetup")
                 highlighted: true
-                objectName: "confirmCancelButton"
                 enabled: !editor.busy
                 onClicked: editor.cancelEvent(root.eventId)
             }

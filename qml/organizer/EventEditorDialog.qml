@@ -16,18 +16,28 @@ Dialog {
     signal cancelled()
 
     modal: true
-    width: 480
+    // The keyboard goes to the form at once: Esc closes, typing goes into the title.
+    focus: true
+    width: Math.min(520, parent ? parent.width - 24 : 520)
+    // Never taller than the window: the form scrolls instead.
+    height: Math.min(implicitHeight, parent ? parent.height - 24 : implicitHeight)
     title: editingId ? qsTr("Edit meetup") : qsTr("New meetup")
     standardButtons: Dialog.NoButton
 
-    function pad(n: int): string {
-        return n < 10 ? "0" + n : "" + n;
+    onOpened: titleField.forceActiveFocus()
+
+    // Local midnight of the day `d` falls on.
+    function dayOf(d: date): date {
+        return new Date(d.getFullYear(), d.getMonth(), d.getDate());
     }
-    function isoDate(d: date): string {
-        return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    // Start and end from the pickers, as local times.
+    function startTime(): date {
+        const day = dateField.selectedDate;
+        return new Date(day.getFullYear(), day.getMonth(), day.getDate(),
+                        Math.floor(timeField.minutes / 60), timeField.minutes % 60);
     }
-    function isoTime(d: date): string {
-        return pad(d.getHours()) + ":" + pad(d.getMinutes());
+    function endTime(): date {
+        return new Date(startTime().getTime() + durationBox.value * 60000);
     }
 
     function openForNew(lat: real, lng: real): void {
@@ -39,15 +49,16 @@ Dialog {
         descriptionField.text = "";
         cityField.text = place.name ?? "";
         stateField.text = place.state ?? "";
-        const tomorrow = new Date();
-        tomorrow.setDate(tomorrow.getDate() + 7);
-        dateField.text = isoDate(tomorrow);
-        timeField.text = "18:00";
-        durationBox.value = 2;
+        venueField.text = "";
+        const nextWeek = new Date();
+        nextWeek.setDate(nextWeek.getDate() + 7);
+        dateField.minimumDate = dayOf(new Date());
+        dateField.selectedDate = dayOf(nextWeek);
+        timeField.minutes = 18 * 60;
+        durationBox.value = 120;
         limitBox.value = 10;
         editor.clearErrors();
         open();
-        titleField.forceActiveFocus();
     }
 
     function openForEdit(e: var): void {
@@ -58,27 +69,30 @@ Dialog {
         descriptionField.text = e.description;
         cityField.text = e.city;
         stateField.text = e.state;
-        dateField.text = isoDate(e.startTime);
-        timeField.text = isoTime(e.startTime);
-        durationBox.value = Math.max(1, Math.round((e.endTime - e.startTime) / 3600000));
+        venueField.text = e.venue ?? "";
+        dateField.minimumDate = new Date(NaN);
+        dateField.selectedDate = dayOf(e.startTime);
+        // Times are kept to the quarter hour; an older meetup may start in between.
+        timeField.minutes = Math.round((e.startTime.getHours() * 60 + e.startTime.getMinutes()) / 15) * 15 % (24 * 60);
+        durationBox.value = Math.max(15, Math.round((e.endTime - e.startTime) / 900000) * 15);
         limitBox.value = e.attendeeLimit;
         editor.clearErrors();
         open();
     }
 
     function formData(): var {
-        const [y, m, d] = dateField.text.split("-").map(Number);
-        const [hh, mm] = timeField.text.split(":").map(Number);
-        const start = new Date(y, m - 1, d, hh, mm);
-        const end = new Date(start.getTime() + durationBox.value * 3600000);
         return {
             title: titleField.text, description: descriptionField.text,
             lat: latitude, lng: longitude, city: cityField.text, state: stateField.text,
-            startTime: start, endTime: end, attendeeLimit: limitBox.value
+            venue: venueField.text,
+            startTime: startTime(), endTime: endTime(), attendeeLimit: limitBox.value
         };
     }
 
     function submit(): void {
+        // Text typed into a picker counts even without Enter or Tab first.
+        if (!dateField.commit() || !timeField.commit())
+            return;
         if (editingId)
             editor.update(editingId, formData());
         else
@@ -94,17 +108,21 @@ Dialog {
         }
     }
 
-    contentItem: ScrollView {
-        implicitHeight: Math.min(form.implicitHeight, 560)
+    contentItem: FocusScrollView {
+        id: scroller
+
+        objectName: "editorScroller"
+        implicitHeight: form.implicitHeight
+
         ColumnLayout {
             id: form
 
-            width: root.availableWidth
             spacing: 4
 
             Label { text: qsTr("Title") }
             TextField {
                 id: titleField
+
                 objectName: "titleField"
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Title")
@@ -115,6 +133,7 @@ Dialog {
             Label { text: qsTr("Description") }
             TextArea {
                 id: descriptionField
+
                 objectName: "descriptionField"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 80
@@ -123,56 +142,122 @@ Dialog {
             }
             FieldError { text: editor.fieldErrors.description ?? "" }
 
-            RowLayout {
+            GridLayout {
                 Layout.fillWidth: true
-                ColumnLayout {
+                columns: 2
+                columnSpacing: 8
+                rowSpacing: 0
+
+                Label { text: qsTr("City") }
+                Label { text: qsTr("State") }
+                TextField {
+                    id: cityField
+
+                    objectName: "cityField"
                     Layout.fillWidth: true
-                    Label { text: qsTr("City") }
-                    TextField { id: cityField; objectName: "cityField"; Layout.fillWidth: true; Accessible.name: qsTr("City") }
+                    Layout.preferredWidth: 1
+                    Accessible.name: qsTr("City")
                 }
-                ColumnLayout {
+                TextField {
+                    id: stateField
+
                     Layout.fillWidth: true
-                    Label { text: qsTr("State") }
-                    TextField { id: stateField; Layout.fillWidth: true; Accessible.name: qsTr("State") }
+                    Layout.preferredWidth: 1
+                    Accessible.name: qsTr("State")
                 }
             }
             FieldError { text: editor.fieldErrors.city ?? editor.fieldErrors.location ?? "" }
+
+            Label { text: qsTr("Venue or address (optional)") }
+            TextField {
+                id: venueField
+
+                objectName: "venueField"
+                Layout.fillWidth: true
+                maximumLength: 200
+                Accessible.name: qsTr("Venue or address")
+                placeholderText: qsTr("e.g. Clara-Zetkin-Park, east entrance")
+            }
             Label {
-                text: qsTr("Location: %1, %2").arg(root.latitude.toFixed(4)).arg(root.longitude.toFixed(4))
+                Layout.fillWidth: true
+                text: qsTr("Shown only to you and the guests you approve, like the exact spot (%1, %2).")
+                          .arg(Formats.number(root.latitude, 4)).arg(Formats.number(root.longitude, 4))
+                wrapMode: Text.WordWrap
                 opacity: 0.6
                 font.pixelSize: 12
             }
+            FieldError { text: editor.fieldErrors.venue ?? "" }
 
-            RowLayout {
+            GridLayout {
                 Layout.fillWidth: true
-                ColumnLayout {
-                    Label { text: qsTr("Date (YYYY-MM-DD)") }
-                    TextField {
-                        id: dateField
-                objectName: "dateField"
-                        Accessible.name: qsTr("Date")
-                        inputMask: "9999-99-99"
-                    }
+                Layout.topMargin: 4
+                columns: 2
+                columnSpacing: 8
+                rowSpacing: 0
+
+                Label { text: qsTr("Date") }
+                Label { text: qsTr("Starts at") }
+                DatePickerField {
+                    id: dateField
+
+                    objectName: "dateField"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    locale: Formats.locale
+                    Accessible.name: qsTr("Date")
                 }
-                ColumnLayout {
-                    Label { text: qsTr("Start (HH:MM)") }
-                    TextField {
-                        id: timeField
-                objectName: "timeField"
-                        Accessible.name: qsTr("Start time")
-                        inputMask: "99:99"
-                    }
+                TimePickerField {
+                    id: timeField
+
+                    objectName: "timeField"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    locale: Formats.locale
+                    Accessible.name: qsTr("Start time")
                 }
-                ColumnLayout {
-                    Label { text: qsTr("Hours") }
-                    SpinBox { id: durationBox; from: 1; to: 72; Accessible.name: qsTr("Duration in hours") }
+                Label {
+                    Layout.topMargin: 4
+                    text: qsTr("Duration")
+                }
+                Item { Layout.fillWidth: true }
+                DurationSpinBox {
+                    id: durationBox
+
+                    objectName: "durationBox"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Accessible.name: qsTr("Duration")
+                }
+                Label {
+                    objectName: "endsLabel"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    wrapMode: Text.WordWrap
+                    opacity: 0.8
+                    text: {
+                        // Re-evaluated whenever a picker changes.
+                        dateField.selectedDate;
+                        timeField.minutes;
+                        const start = root.startTime();
+                        const end = new Date(start.getTime() + durationBox.value * 60000);
+                        return start.toDateString() === end.toDateString()
+                                ? qsTr("Ends at %1").arg(Formats.time(end))
+                                : qsTr("Ends %1").arg(Formats.dateTime(end));
+                    }
                 }
             }
-            FieldError { text: editor.fieldErrors.startTime ?? editor.fieldErrors.endTime ?? "" }
+            FieldError {
+                text: dateField.errorText || timeField.errorText
+                      || (editor.fieldErrors.startTime ?? editor.fieldErrors.endTime ?? "")
+            }
 
-            Label { text: qsTr("Guests at most") }
+            Label {
+                Layout.topMargin: 4
+                text: qsTr("Guests at most")
+            }
             SpinBox {
                 id: limitBox
+
                 objectName: "limitBox"
                 from: 1
                 to: 10000
@@ -191,9 +276,18 @@ Dialog {
             RowLayout {
                 Layout.fillWidth: true
                 Layout.topMargin: 8
-                BusyIndicator { running: editor.busy; visible: running; Layout.preferredHeight: 32; Layout.preferredWidth: 32 }
+
+                BusySpinner {
+                    running: editor.busy
+                    visible: running
+                    Layout.preferredHeight: 32
+                    Layout.preferredWidth: 32
+                }
                 Item { Layout.fillWidth: true }
-                Button { text: qsTr("Discard"); onClicked: root.close() }
+                Button {
+                    text: qsTr("Discard")
+                    onClicked: root.close()
+                }
                 Button {
                     objectName: "submitButton"
                     text: root.editingId ? qsTr("Save") : qsTr("Create meetup")

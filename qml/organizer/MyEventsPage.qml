@@ -95,7 +95,7 @@ Page {
                 }
             }
         }
-        BusyIndicator {
+        BusySpinner {
             anchors.centerIn: parent
             running: events.loading
         }

@@ -190,7 +190,7 @@
     <message>
         <location filename="../../qml/components/CitySearchField.qml" line="67"/>
         <source>No German city called “%1” is known. Try another spelling or a larger town nearby.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine deutsche Stadt namens „%1“ gefunden. Versuch eine andere Schreibweise oder eine größere Stadt in der Nähe.</translation>
     </message>
 </context>
 <context>
@@ -222,24 +222,24 @@
 <context>
     <name>DatePickerField</name>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="57"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="59"/>
         <source>Not a date: type it like %1 or pick it from the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Datum: Gib es wie %1 ein oder wähle es im Kalender.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="77"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="79"/>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="78"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="80"/>
         <source>Alt+Down opens a calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Pfeil nach unten öffnet einen Kalender.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="116"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="118"/>
         <source>Open the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender öffnen</translation>
     </message>
 </context>
 <context>
@@ -278,25 +278,25 @@
     <message>
         <location filename="../../qml/components/DurationSpinBox.qml" line="16"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../qml/components/DurationSpinBox.qml" line="18"/>
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../qml/components/DurationSpinBox.qml" line="19"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <location filename="../../qml/components/DurationSpinBox.qml" line="54"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -356,7 +356,7 @@
     <message>
         <location filename="../../qml/events/EventDetailsPane.qml" line="159"/>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffpunkt</translation>
     </message>
     <message>
         <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
@@ -468,43 +468,43 @@
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="171"/>
         <source>Venue or address (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffpunkt oder Adresse (optional)</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="178"/>
         <source>Venue or address</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffpunkt oder Adresse</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="179"/>
         <source>e.g. Clara-Zetkin-Park, east entrance</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Clara-Zetkin-Park, Eingang Ost</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="183"/>
         <source>Shown only to you and the guests you approve, like the exact spot (%1, %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für dich und die Gäste sichtbar, die du annimmst – wie der genaue Ort (%1, %2).</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
         <source>Starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="220"/>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="229"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="244"/>
         <source>Ends at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endet um %1</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="245"/>
         <source>Ends %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endet %1</translation>
     </message>
     <message>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="198"/>
@@ -575,27 +575,27 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../shared/event.cpp" line="131"/>
+        <location filename="../../shared/event.cpp" line="123"/>
         <source>Must be a text.</source>
         <translation>Muss ein Text sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="147"/>
+        <location filename="../../shared/event.cpp" line="139"/>
         <source>Must be an object with numbers lat and lng.</source>
         <translation>Muss ein Objekt mit den Zahlen lat und lng sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="158"/>
+        <location filename="../../shared/event.cpp" line="150"/>
         <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
         <translation>Muss eine ISO-8601-Zeit mit Zeitzone sein, z. B. 2026-12-24T18:00:00Z.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="169"/>
+        <location filename="../../shared/event.cpp" line="161"/>
         <source>Must be a whole number.</source>
         <translation>Muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="175"/>
+        <location filename="../../shared/event.cpp" line="167"/>
         <source>Some fields have the wrong type.</source>
         <translation>Einige Felder haben den falschen Typ.</translation>
     </message>
@@ -848,12 +848,12 @@
     <message>
         <location filename="../../qml/components/MonthCalendar.qml" line="107"/>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Monat</translation>
     </message>
     <message>
         <location filename="../../qml/components/MonthCalendar.qml" line="122"/>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Monat</translation>
     </message>
 </context>
 <context>
@@ -1480,12 +1480,12 @@
     <message>
         <location filename="../../qml/components/TimePickerField.qml" line="63"/>
         <source>Not a time: type it like %1 or choose one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Uhrzeit: Gib sie wie %1 ein oder wähle eine aus der Liste.</translation>
     </message>
     <message>
         <location filename="../../qml/components/TimePickerField.qml" line="80"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeit</translation>
     </message>
 </context>
 <context>
@@ -1503,7 +1503,7 @@
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="122"/>
-        <location filename="../../shared/validation.cpp" line="220"/>
+        <location filename="../../shared/validation.cpp" line="225"/>
         <source>Use at least %1 characters.</source>
         <translation>Verwende mindestens %1 Zeichen.</translation>
     </message>
@@ -1519,58 +1519,58 @@
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="123"/>
-        <location filename="../../shared/validation.cpp" line="223"/>
+        <location filename="../../shared/validation.cpp" line="228"/>
         <source>Use at most %1 characters.</source>
         <translation>Verwende höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="226"/>
+        <location filename="../../shared/validation.cpp" line="231"/>
         <source>This password is one of the most common ones; please choose another.</source>
         <translation>Dieses Passwort gehört zu den häufigsten; bitte wähle ein anderes.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="235"/>
+        <location filename="../../shared/validation.cpp" line="240"/>
         <source>Please enter your name.</source>
         <translation>Bitte gib deinen Namen ein.</translation>
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="120"/>
-        <location filename="../../shared/validation.cpp" line="250"/>
+        <location filename="../../shared/validation.cpp" line="255"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="257"/>
+        <location filename="../../shared/validation.cpp" line="262"/>
         <source>The title needs %1 to %2 characters.</source>
         <translation>Der Titel braucht %1 bis %2 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="264"/>
+        <location filename="../../shared/validation.cpp" line="269"/>
         <source>The meetup must take place in Germany.</source>
         <translation>Das Treffen muss in Deutschland stattfinden.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="268"/>
+        <location filename="../../shared/validation.cpp" line="273"/>
         <source>The city needs 1 to %1 characters.</source>
         <translation>Die Stadt braucht 1 bis %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="275"/>
+        <location filename="../../shared/validation.cpp" line="282"/>
         <source>The meetup cannot start in the past.</source>
         <translation>Das Treffen kann nicht in der Vergangenheit beginnen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="278"/>
+        <location filename="../../shared/validation.cpp" line="285"/>
         <source>The end must be after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="280"/>
+        <location filename="../../shared/validation.cpp" line="287"/>
         <source>A meetup lasts at most 14 days.</source>
         <translation>Ein Treffen dauert höchstens 14 Tage.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="286"/>
+        <location filename="../../shared/validation.cpp" line="293"/>
         <source>Allow between %1 and %2 attendees.</source>
         <translation>Erlaube zwischen %1 und %2 Gästen.</translation>
     </message>

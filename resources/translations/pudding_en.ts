@@ -222,22 +222,22 @@
 <context>
     <name>DatePickerField</name>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="57"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="59"/>
         <source>Not a date: type it like %1 or pick it from the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="77"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="79"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="78"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="80"/>
         <source>Alt+Down opens a calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/DatePickerField.qml" line="116"/>
+        <location filename="../../qml/components/DatePickerField.qml" line="118"/>
         <source>Open the calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,9 +283,9 @@
     <message numerus="yes">
         <location filename="../../qml/components/DurationSpinBox.qml" line="18"/>
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
     <message>
@@ -575,27 +575,27 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../shared/event.cpp" line="131"/>
+        <location filename="../../shared/event.cpp" line="123"/>
         <source>Must be a text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="147"/>
+        <location filename="../../shared/event.cpp" line="139"/>
         <source>Must be an object with numbers lat and lng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="158"/>
+        <location filename="../../shared/event.cpp" line="150"/>
         <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="169"/>
+        <location filename="../../shared/event.cpp" line="161"/>
         <source>Must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="175"/>
+        <location filename="../../shared/event.cpp" line="167"/>
         <source>Some fields have the wrong type.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1503,7 +1503,7 @@
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="122"/>
-        <location filename="../../shared/validation.cpp" line="220"/>
+        <location filename="../../shared/validation.cpp" line="225"/>
         <source>Use at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1519,58 +1519,58 @@
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="123"/>
-        <location filename="../../shared/validation.cpp" line="223"/>
+        <location filename="../../shared/validation.cpp" line="228"/>
         <source>Use at most %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="226"/>
+        <location filename="../../shared/validation.cpp" line="231"/>
         <source>This password is one of the most common ones; please choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="235"/>
+        <location filename="../../shared/validation.cpp" line="240"/>
         <source>Please enter your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="120"/>
-        <location filename="../../shared/validation.cpp" line="250"/>
+        <location filename="../../shared/validation.cpp" line="255"/>
         <source>This field is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="257"/>
+        <location filename="../../shared/validation.cpp" line="262"/>
         <source>The title needs %1 to %2 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="264"/>
+        <location filename="../../shared/validation.cpp" line="269"/>
         <source>The meetup must take place in Germany.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="268"/>
+        <location filename="../../shared/validation.cpp" line="273"/>
         <source>The city needs 1 to %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="275"/>
+        <location filename="../../shared/validation.cpp" line="282"/>
         <source>The meetup cannot start in the past.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="278"/>
+        <location filename="../../shared/validation.cpp" line="285"/>
         <source>The end must be after the start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="280"/>
+        <location filename="../../shared/validation.cpp" line="287"/>
         <source>A meetup lasts at most 14 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="286"/>
+        <location filename="../../shared/validation.cpp" line="293"/>
         <source>Allow between %1 and %2 attendees.</source>
         <translation type="unfinished"></translation>
     </message>
