@@ -214,7 +214,12 @@ FieldErrors validateEmail(const QString &email)
 
 FieldErrors validatePassword(const QString &password)
 {
-    const auto length = password.toUcs4().size();
+    // Valid Unicode, or two different passwords would hash alike (an unpaired surrogate
+    // becomes "?" in UTF-8); line breaks and tabs pass, other control characters do not.
+    if (auto errors = checkText(u"password"_s, password, TextKind::MultiLine, 0, L::PasswordMax);
+        !errors.isEmpty() && firstForbiddenCharacter(password, TextKind::MultiLine))
+        return errors;
+    const auto length = characterCount(password);
     if (length < L::PasswordMin)
         return { { u"password"_s,
                    Text::tr("Use at least %1 characters.").arg(L::PasswordMin) } };

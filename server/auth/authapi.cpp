@@ -165,6 +165,13 @@ void AuthApi::login(Request &request, const Reply &reply)
             { { u"email"_s, AuthText::tr("Email and password are required.") } }));
         return;
     }
+    // The e-mail goes into SQL: the text rule first (a NUL would cut the statement).
+    if (const auto errors = Validation::checkText(u"email"_s, json.value("email"_L1).toString(),
+            Validation::TextKind::SingleLine, 0, Protocol::Limits::EmailMax);
+        !errors.isEmpty()) {
+        reply.send(HttpResponse::validation(errors));
+        return;
+    }
     if (!admit(request, reply))
         return;
     const QString email = json.value("email"_L1).toString().trimmed();

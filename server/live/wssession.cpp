@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wssession.h"
 
+#include "http/request.h"
+
 #include "chatwriter.h"
 #include "db/database.h"
 #include "http/router.h"
@@ -16,11 +18,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QTimeZone>
 #include <QTimer>
 #include <QTimerEvent>
 #include <QUuid>
-#include <QTcpSocket>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -172,7 +174,7 @@ void WsSession::closeWith(int code, const QString &reason)
 }
 
 void WsSession::sendError(QLatin1StringView code, const QString &message, const QJsonValue &ref,
-                          const QString &clientMsgId)
+    const QString &clientMsgId)
 {
     QJsonObject fields { { u"code"_s, QString(code) }, { u"message"_s, message } };
     if (!ref.isUndefined() && !ref.isNull())
@@ -203,15 +205,15 @@ void WsSession::authenticate(const QByteArray &token)
     m_state = State::Authenticating;
     QPointer<WsSession> self(this);
     m_live.authenticator().authenticate(token).then(
-            [this, self, &hub = m_hub](const Result<std::optional<AuthUser>> &result) {
-                QMetaObject::invokeMethod(
-                        &hub,
-                        [this, self, result] {
-                            if (self && m_state == State::Authenticating)
-                                onAuthenticated(result);
-                        },
-                        Qt::QueuedConnection);
-            });
+        [this, self, &hub = m_hub](const Result<std::optional<AuthUser>> &result) {
+            QMetaObject::invokeMethod(
+                &hub,
+                [this, self, result] {
+                    if (self && m_state == State::Authenticating)
+                        onAuthenticated(result);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void WsSession::onAuthenticated(const Result<std::optional<AuthUser>> &result)
@@ -242,14 +244,14 @@ void WsSession::onText(const QString &text)
 {
     if (m_state == State::Closed)
         return;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    // The same strict JSON as REST bodies (Qt alone reads "\x" as "x").
+    const auto parsed = parseJsonObject(text.toUtf8());
+    if (!parsed) {
         sendError(Chat::ErrorCode::MalformedFrame,
-                  LiveText::tr("A frame is a JSON object with a \"type\"."));
+            LiveText::tr("A frame is a JSON object with a \"type\"."));
         return;
     }
-    const QJsonObject frame = doc.object();
+    const QJsonObject frame = parsed.value();
     const QString type = frame.value("type"_L1).toString();
     if (type == CF::Ping) {
         QJsonObject fields;
@@ -268,8 +270,7 @@ void WsSession::onText(const QString &text)
             authenticate(token.toLatin1());
             return;
         }
-        sendError(EC::Unauthorized, LiveText::tr("Authenticate first."),
-                  frame.value("ref"_L1));
+        sendError(EC::Unauthorized, LiveText::tr("Authenticate first."), frame.value("ref"_L1));
         return;
     }
     if (type == CF::SendMessage)
@@ -284,8 +285,7 @@ void WsSession::onText(const QString &text)
         sendError(EC::Conflict, LiveText::tr("Already authenticated."), frame.value("ref"_L1));
     else
         sendError(Chat::ErrorCode::UnknownType,
-                  LiveText::tr("Unknown frame type \"%1\".").arg(type.left(40)),
-                  frame.value("ref"_L1));
+            LiveText::tr("Unknown frame type \"%1\".").arg(type.left(40)), frame.value("ref"_L1));
 }
 
 void WsSession::handleJoin(const QJsonObject &frame)
@@ -305,7 +305,7 @@ void WsSession::handleJoin(const QJsonObject &frame)
             afterId = idField(frame, "afterId"_L1);
             if (afterId == 0) {
                 sendError(EC::ValidationFailed,
-                          LiveText::tr("afterId must be a message id (0 or more)."), ref);
+                    LiveText::tr("afterId must be a message id (0 or more)."), ref);
                 return;
             }
         }
@@ -318,108 +318,106 @@ void WsSession::handleJoin(const QJsonObject &frame)
     m_kicked.remove(eventId);
     const qint64 userId = m_user.id;
     m_live.db()
-            .run([eventId, userId, afterId](DbSession &s) -> std::pair<ChatMembership, qint64> {
-                const ChatMembership m = chatMembership(s, eventId, userId);
-                qint64 newest = 0;
-                if (m.ok && m.member.value_or(false) && afterId < 0) {
-                    auto *q = s.prepared(u"SELECT coalesce(max(id), 0) FROM messages "
-                                         "WHERE event_id = ?"_s);
-                    if (!s.exec(q, { eventId }))
-                        return { ChatMembership {}, 0 };
-                    if (q->next())
-                        newest = q->value(0).toLongLong();
-                    q->finish();
-                }
-                return { m, afterId < 0 ? newest : afterId };
-            })
-            .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId,
-                   ref](const std::pair<ChatMembership, qint64> &r) {
-                QMetaObject::invokeMethod(
-                        &hub,
-                        [this, self, eventId, ref, r] {
-                            if (!self || m_state == State::Closed)
-                                return;
-                            m_joining.remove(eventId);
-                            const auto &[m, from] = r;
-                            if (!m.ok) {
-                                sendError(EC::Unavailable,
-                                          LiveText::tr("Please try again."), ref);
-                                return;
-                            }
-                            if (!m.member) {
-                                sendError(EC::NotFound, LiveText::tr("No such event."), ref);
-                                return;
-                            }
-                            if (!*m.member || m_kicked.contains(eventId)) {
-                                m_kicked.remove(eventId);
-                                sendError(EC::Forbidden,
-                                          LiveText::tr("Only the organizer and approved "
-                                                       "attendees can join this chat."),
-                                          ref);
-                                return;
-                            }
-                            Room room;
-                            room.lastId = from;
-                            m_rooms.insert(eventId, room);
-                            m_hub.enterRoom(this, eventId);
-                            m_live.changePresence(eventId, m_user, +1);
-                            replay(eventId, ref);
-                        },
-                        Qt::QueuedConnection);
-            });
+        .run([eventId, userId, afterId](DbSession &s) -> std::pair<ChatMembership, qint64> {
+            const ChatMembership m = chatMembership(s, eventId, userId);
+            qint64 newest = 0;
+            if (m.ok && m.member.value_or(false) && afterId < 0) {
+                auto *q = s.prepared(u"SELECT coalesce(max(id), 0) FROM messages "
+                                     "WHERE event_id = ?"_s);
+                if (!s.exec(q, { eventId }))
+                    return { ChatMembership {}, 0 };
+                if (q->next())
+                    newest = q->value(0).toLongLong();
+                q->finish();
+            }
+            return { m, afterId < 0 ? newest : afterId };
+        })
+        .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId, ref](
+                  const std::pair<ChatMembership, qint64> &r) {
+            QMetaObject::invokeMethod(
+                &hub,
+                [this, self, eventId, ref, r] {
+                    if (!self || m_state == State::Closed)
+                        return;
+                    m_joining.remove(eventId);
+                    const auto &[m, from] = r;
+                    if (!m.ok) {
+                        sendError(EC::Unavailable, LiveText::tr("Please try again."), ref);
+                        return;
+                    }
+                    if (!m.member) {
+                        sendError(EC::NotFound, LiveText::tr("No such event."), ref);
+                        return;
+                    }
+                    if (!*m.member || m_kicked.contains(eventId)) {
+                        m_kicked.remove(eventId);
+                        sendError(EC::Forbidden,
+                            LiveText::tr("Only the organizer and approved "
+                                         "attendees can join this chat."),
+                            ref);
+                        return;
+                    }
+                    Room room;
+                    room.lastId = from;
+                    m_rooms.insert(eventId, room);
+                    m_hub.enterRoom(this, eventId);
+                    m_live.changePresence(eventId, m_user, +1);
+                    replay(eventId, ref);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void WsSession::replay(qint64 eventId, const QJsonValue &ref)
 {
     const qint64 after = m_rooms.value(eventId).lastId;
     m_live.db()
-            .run([eventId, after](DbSession &s) -> std::optional<QList<QByteArray>> {
-                auto *q = s.prepared(selectMessagesSql()
-                                     % u"WHERE m.event_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s);
-                if (!s.exec(q, { eventId, after, Chat::ReplayPageSize }))
-                    return std::nullopt;
-                QList<QByteArray> frames;
-                while (q->next()) {
-                    const ChatMessage m = messageFromRow(*q);
-                    QByteArray f = Chat::frame(SF::NewMessage, { { u"message"_s, m.toJson() } });
-                    // The id rides in front for the session; stripped before sending.
-                    frames.append(QByteArray::number(m.id) + ' ' + f);
-                }
-                return frames;
-            })
-            .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId,
-                   ref](const std::optional<QList<QByteArray>> &frames) {
-                QMetaObject::invokeMethod(
-                        &hub,
-                        [this, self, eventId, ref, frames] {
-                            if (!self || m_state == State::Closed)
-                                return;
-                            auto it = m_rooms.find(eventId);
-                            if (it == m_rooms.end() || it->live)
-                                return; // left (or removed) meanwhile
-                            if (!frames) {
-                                leaveRoom(eventId, false);
-                                sendError(EC::Unavailable, LiveText::tr("Please try again."),
-                                          ref);
-                                return;
-                            }
-                            for (const QByteArray &entry : *frames) {
-                                const auto space = entry.indexOf(' ');
-                                const qint64 id = entry.left(space).toLongLong();
-                                if (id <= it->lastId)
-                                    continue;
-                                it->lastId = id;
-                                sendFrame(entry.mid(space + 1));
-                                if (m_state == State::Closed)
-                                    return;
-                            }
-                            if (frames->size() == Chat::ReplayPageSize)
-                                replay(eventId, ref); // more after this page
-                            else
-                                finishJoin(eventId, ref);
-                        },
-                        Qt::QueuedConnection);
-            });
+        .run([eventId, after](DbSession &s) -> std::optional<QList<QByteArray>> {
+            auto *q = s.prepared(
+                selectMessagesSql() % u"WHERE m.event_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s);
+            if (!s.exec(q, { eventId, after, Chat::ReplayPageSize }))
+                return std::nullopt;
+            QList<QByteArray> frames;
+            while (q->next()) {
+                const ChatMessage m = messageFromRow(*q);
+                QByteArray f = Chat::frame(SF::NewMessage, { { u"message"_s, m.toJson() } });
+                // The id rides in front for the session; stripped before sending.
+                frames.append(QByteArray::number(m.id) + ' ' + f);
+            }
+            return frames;
+        })
+        .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId, ref](
+                  const std::optional<QList<QByteArray>> &frames) {
+            QMetaObject::invokeMethod(
+                &hub,
+                [this, self, eventId, ref, frames] {
+                    if (!self || m_state == State::Closed)
+                        return;
+                    auto it = m_rooms.find(eventId);
+                    if (it == m_rooms.end() || it->live)
+                        return; // left (or removed) meanwhile
+                    if (!frames) {
+                        leaveRoom(eventId, false);
+                        sendError(EC::Unavailable, LiveText::tr("Please try again."), ref);
+                        return;
+                    }
+                    for (const QByteArray &entry : *frames) {
+                        const auto space = entry.indexOf(' ');
+                        const qint64 id = entry.left(space).toLongLong();
+                        if (id <= it->lastId)
+                            continue;
+                        it->lastId = id;
+                        sendFrame(entry.mid(space + 1));
+                        if (m_state == State::Closed)
+                            return;
+                    }
+                    if (frames->size() == Chat::ReplayPageSize)
+                        replay(eventId, ref); // more after this page
+                    else
+                        finishJoin(eventId, ref);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void WsSession::finishJoin(qint64 eventId, const QJsonValue &ref)
@@ -513,7 +511,7 @@ void WsSession::handleSend(const QJsonObject &frame)
     const qint64 eventId = idField(frame, "eventId"_L1);
     if (clientMsgId.isEmpty()) {
         sendError(EC::ValidationFailed,
-                  LiveText::tr("clientMsgId is required (it makes retries safe)."), ref);
+            LiveText::tr("clientMsgId is required (it makes retries safe)."), ref);
         return;
     }
     if (eventId == 0) {
@@ -541,7 +539,7 @@ void WsSession::handleSend(const QJsonObject &frame)
     }
     if (!m_live.tryTakeMessageToken(m_user.id)) {
         sendError(EC::RateLimited, LiveText::tr("You are sending too fast. Please wait a moment."),
-                  ref, clientMsgId);
+            ref, clientMsgId);
         return;
     }
     ChatWriter::Item item;
@@ -551,27 +549,27 @@ void WsSession::handleSend(const QJsonObject &frame)
     item.clientMsgId = clientMsgId;
     item.photoId = photoId;
     QPointer<WsSession> self(this);
-    item.done = [this, self, &hub = m_hub, clientMsgId,
-                 ref](const Result<ChatWriter::Outcome> &outcome) {
-        QMetaObject::invokeMethod(
-                &hub,
-                [this, self, clientMsgId, ref, outcome] {
-                    if (!self || m_state == State::Closed)
-                        return;
-                    if (!outcome) {
-                        sendError(outcome.error(), ref, clientMsgId);
-                        return;
-                    }
-                    QJsonObject fields { { u"clientMsgId"_s, clientMsgId },
-                                         { u"message"_s, outcome.value().message.toJson() } };
-                    if (outcome.value().duplicate)
-                        fields.insert(u"duplicate"_s, true);
-                    if (!ref.isUndefined() && !ref.isNull())
-                        fields.insert(u"ref"_s, ref);
-                    sendFrame(Chat::frame(SF::Ack, fields));
-                },
-                Qt::QueuedConnection);
-    };
+    item.done
+        = [this, self, &hub = m_hub, clientMsgId, ref](const Result<ChatWriter::Outcome> &outcome) {
+              QMetaObject::invokeMethod(
+                  &hub,
+                  [this, self, clientMsgId, ref, outcome] {
+                      if (!self || m_state == State::Closed)
+                          return;
+                      if (!outcome) {
+                          sendError(outcome.error(), ref, clientMsgId);
+                          return;
+                      }
+                      QJsonObject fields { { u"clientMsgId"_s, clientMsgId },
+                          { u"message"_s, outcome.value().message.toJson() } };
+                      if (outcome.value().duplicate)
+                          fields.insert(u"duplicate"_s, true);
+                      if (!ref.isUndefined() && !ref.isNull())
+                          fields.insert(u"ref"_s, ref);
+                      sendFrame(Chat::frame(SF::Ack, fields));
+                  },
+                  Qt::QueuedConnection);
+          };
     m_live.writer().enqueue(std::move(item));
 }
 
@@ -581,7 +579,7 @@ void WsSession::handleTyping(const QJsonObject &frame)
     auto it = m_rooms.find(eventId);
     if (it == m_rooms.end()) {
         sendError(Chat::ErrorCode::NotJoined, LiveText::tr("Join the chat first."),
-                  frame.value("ref"_L1));
+            frame.value("ref"_L1));
         return;
     }
     const bool typing = frame.value("isTyping"_L1).toBool();
@@ -637,11 +635,9 @@ void WsSession::checkTyping()
 
 void WsSession::publishTyping(qint64 eventId, bool typing)
 {
-    m_live.writer().enqueueNotice(QJsonDocument(QJsonObject { { u"k"_s, u"typing"_s },
-                                                              { u"e"_s, eventId },
-                                                              { u"u"_s, m_user.toJson() },
-                                                              { u"t"_s, typing } })
-                                          .toJson(QJsonDocument::Compact));
+    m_live.writer().enqueueNotice(QJsonDocument(
+        QJsonObject { { u"k"_s, u"typing"_s }, { u"e"_s, eventId }, { u"u"_s, m_user.toJson() },
+            { u"t"_s, typing } }).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Pudding::Server

@@ -7,6 +7,7 @@
 #include "photos/photoprocessor.h"
 #include "photos/photostore.h"
 #include "shared/event.h"
+#include "shared/germany.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -215,8 +216,8 @@ int DemoSeeder::seedIfEmpty(
     }
     QSqlQuery insertEvent(session.db());
     insertEvent.prepare(
-        u"INSERT INTO events(organizer_id, title, description, lat, lng, city, state, "
-        "start_time, end_time, attendee_limit) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        u"INSERT INTO events(organizer_id, title, description, lat, lng, city, state, venue, "
+        "start_time, end_time, attendee_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
         "CAST(? AS timestamptz), CAST(? AS timestamptz), ?) RETURNING id"_s);
     QSqlQuery insertAttendance(session.db());
     insertAttendance.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) "
@@ -228,18 +229,33 @@ int DemoSeeder::seedIfEmpty(
         const auto it = std::lower_bound(cumulative.cbegin(), cumulative.cend(), r);
         const GermanCity &city
             = allCities.at(std::min<qsizetype>(it - cumulative.cbegin(), allCities.size() - 1));
-        // Somewhere in town: up to ~3 km from the centre.
-        const double angle = rng.generateDouble() * 2 * M_PI;
-        const double distance = std::sqrt(rng.generateDouble()) * 3000.0;
-        const double lat = city.location.lat + distance * std::cos(angle) / 111'320.0;
-        const double lng = city.location.lng
-            + distance * std::sin(angle) / (111'320.0 * std::cos(city.location.lat * M_PI / 180));
+        // Somewhere in town: up to ~3 km from the centre, and in Germany (a border town's
+        // circle reaches abroad: draw again there, from a generator of its own so that the
+        // rest of the demo data stays the same).
+        auto around = [&city](QRandomGenerator &g) {
+            const double angle = g.generateDouble() * 2 * M_PI;
+            const double distance = std::sqrt(g.generateDouble()) * 3000.0;
+            return GeoPoint { city.location.lat + distance * std::cos(angle) / 111'320.0,
+                city.location.lng
+                    + distance * std::sin(angle)
+                        / (111'320.0 * std::cos(city.location.lat * M_PI / 180)) };
+        };
+        GeoPoint place = around(rng);
+        QRandomGenerator redraw { quint32(i) };
+        for (int attempt = 0; !Germany::isInGermany(place) && attempt < 50; ++attempt)
+            place = around(redraw);
+        if (!Germany::isInGermany(place))
+            place = city.location;
+        const double lat = place.lat;
+        const double lng = place.lng;
         const QString pudding = pick(puddings);
         QString title = pick(titles);
         title.replace(u"{city}"_s, city.name).replace(u"{pudding}"_s, pudding);
         QString description = pick(descriptions);
         description.replace(u"{city}"_s, city.name).replace(u"{pudding}"_s, pudding);
-        description += u" We meet "_s % pick(venues) % u'.';
+        // Where exactly is the venue, which only approved guests see.
+        QString venue = pick(venues);
+        venue[0] = venue[0].toUpper();
         const QDate day = today.addDays(1 + int(rng.bounded(60)));
         const QTime time(14 + int(rng.bounded(6)), rng.bounded(2) ? 30 : 0);
         const QDateTime start(day, time, berlin);
@@ -248,7 +264,7 @@ int DemoSeeder::seedIfEmpty(
         // The demo organizer runs one meetup in five; demo users the rest.
         const qint64 organizer = (i % 5 == 0) ? userIds[0] : userIds[2 + int(rng.bounded(40))];
         const QVariantList values { organizer, title, description, lat, lng, city.name, city.state,
-            toIsoString(start), toIsoString(end), limit };
+            venue, toIsoString(start), toIsoString(end), limit };
         for (const auto &v : values)
             insertEvent.addBindValue(v);
         if (!insertEvent.exec() || !insertEvent.next())
