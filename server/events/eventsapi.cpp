@@ -76,6 +76,20 @@ QJsonObject liveEventJson(const Event &event)
     return json;
 }
 
+/// The event as the caller's transaction wrote it, announced to every instance's index and
+/// to its audience (sent at COMMIT); nothing when any of it failed.
+template <typename FrameType>
+std::optional<EventRecord> publishChange(DbSession &s, qint64 id, FrameType frameType)
+{
+    auto record = EventsApi::loadOne(s, id);
+    if (!record || !EventsApi::announceChange(s, id)
+        || !LiveHub::notifyEventAudience(s, id,
+            Chat::frame(
+                frameType, { { u"eventId"_s, id }, { u"event"_s, liveEventJson(record->event) } })))
+        return std::nullopt;
+    return record;
+}
+
 HttpResponse storageFailed(const Transaction &tx, const char *what)
 {
     return HttpResponse::error(500, databaseError(tx.error(), what));
@@ -401,12 +415,8 @@ void EventsApi::update(Request &request, const Reply &reply)
                 && !AttendanceApi::promoteWaitlisted(
                     s, id, *merged.attendeeLimit - event.attendeeLimit))
                 return { storageFailed(tx, "promote waitlist"), {} };
-            const auto updated = loadOne(s, id);
-            if (!updated || !announceChange(s, id)
-                || !LiveHub::notifyEventAudience(s, id,
-                    Chat::frame(Chat::ServerFrame::EventUpdated,
-                        { { u"eventId"_s, id }, { u"event"_s, liveEventJson(updated->event) } }))
-                || !tx.commit())
+            const auto updated = publishChange(s, id, Chat::ServerFrame::EventUpdated);
+            if (!updated || !tx.commit())
                 return { storageFailed(tx, "update event"), {} };
             return { HttpResponse::json(updated->event.toJson()), updated };
         })
@@ -439,12 +449,8 @@ void EventsApi::cancel(Request &request, const Reply &reply)
             if (!upd)
                 return { storageFailed(tx, "cancel event"), {} };
             upd->finish();
-            const auto cancelled = loadOne(s, id);
-            if (!cancelled || !announceChange(s, id)
-                || !LiveHub::notifyEventAudience(s, id,
-                    Chat::frame(Chat::ServerFrame::EventCancelled,
-                        { { u"eventId"_s, id }, { u"event"_s, liveEventJson(cancelled->event) } }))
-                || !tx.commit())
+            const auto cancelled = publishChange(s, id, Chat::ServerFrame::EventCancelled);
+            if (!cancelled || !tx.commit())
                 return { storageFailed(tx, "cancel event"), {} };
             qCInfo(lcEvents) << "event" << id << "cancelled";
             return { HttpResponse::json(cancelled->event.toJson()), cancelled };
