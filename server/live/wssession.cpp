@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wssession.h"
+#include "wsframe.h"
 
 #include "http/request.h"
 
@@ -57,37 +58,6 @@ qint64 idField(const QJsonObject &frame, QLatin1StringView key)
 }
 
 } // namespace
-
-QByteArray textFrame(const QByteArray &utf8)
-{
-    // RFC 6455 5.2: FIN + text opcode, no mask (server to client), then the length.
-    QByteArray frame;
-    const qsizetype n = utf8.size();
-    frame.reserve(n + 10);
-    frame.append(char(0x81));
-    if (n < 126) {
-        frame.append(char(n));
-    } else if (n < 65536) {
-        frame.append(char(126));
-        frame.append(char((n >> 8) & 0xff));
-        frame.append(char(n & 0xff));
-    } else {
-        frame.append(char(127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            frame.append(char((quint64(n) >> shift) & 0xff));
-    }
-    frame.append(utf8);
-    return frame;
-}
-
-QByteArray textFramePayload(const QByteArray &frame)
-{
-    if (frame.size() < 2)
-        return {};
-    const int len = quint8(frame[1]) & 0x7f;
-    const qsizetype header = len < 126 ? 2 : len == 126 ? 4 : 10;
-    return frame.mid(header);
-}
 
 WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
     : QObject(&hub)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "wsframe.h"
+
 #include "http/request.h"
 #include "shared/result.h"
 #include "shared/user.h"
@@ -20,11 +22,6 @@ namespace Pudding::Server {
 
 class LiveHub;
 class WorkerHub;
-
-/// A complete server-to-client WebSocket text frame around UTF-8 text (built once per room).
-[[nodiscard]] QByteArray textFrame(const QByteArray &utf8);
-/// The text of such a frame.
-[[nodiscard]] QByteArray textFramePayload(const QByteArray &frame);
 
 /// One authenticated WebSocket: the protocol of shared/chat.h. Lives in its HTTP thread.
 ///
