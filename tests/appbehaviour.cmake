@@ -14,3 +14,14 @@ add_test(NAME tst_appdialogs_without_folder_model COMMAND tst_appdialogs)
 set_tests_properties(tst_appdialogs_without_folder_model PROPERTIES
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;PUDDING_TEST_HIDE_QML_MODULE=Qt/labs/folderlistmodel;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/appdialogs-config"
     TIMEOUT 120)
+
+qt_add_executable(tst_appsession tst_appsession.cpp)
+target_link_libraries(tst_appsession PRIVATE pudding-testsupport pudding-client pudding-clientplugin Qt6::Quick)
+target_compile_definitions(tst_appsession PRIVATE
+    PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts"
+    PUDDING_TRANSLATIONS_DIR="${CMAKE_SOURCE_DIR}/resources/translations")
+add_dependencies(tst_appsession pudding-server)
+add_test(NAME tst_appsession COMMAND tst_appsession)
+set_tests_properties(tst_appsession PROPERTIES
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/appsession-config"
+    FIXTURES_REQUIRED postgres TIMEOUT 240)

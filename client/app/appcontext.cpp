@@ -16,6 +16,7 @@ namespace Pudding::Client {
 
 AppContext::AppContext(const QUrl &serverUrl)
     : accounts(&api)
+    , settings(nullptr)
     , chat(&api)
     , eventUpdates(&api)
 {

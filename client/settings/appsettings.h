@@ -23,7 +23,10 @@ class AppSettings : public QObject
     Q_PROPERTY(QString tileUrlTemplate READ tileUrlTemplate WRITE setTileUrlTemplate NOTIFY
                        tileUrlTemplateChanged)
 public:
-    explicit AppSettings(QObject *parent = nullptr);
+    /// Not default-constructible on purpose: QML must get the app's instance through create(),
+    /// not a second one of its own (with Qt 6.4 a default constructor wins over create(); the
+    /// Settings menu then switched a copy that had no engine to retranslate).
+    explicit AppSettings(QObject *parent);
 
     static AppSettings *instance();
     static AppSettings *create(QQmlEngine *engine, QJSEngine *);

@@ -131,7 +131,7 @@ Page {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: Formats.longDateTime(delegate.eventStart) + " · " + delegate.city
+                            text: Formats.longDateTime(delegate.eventStart, Formats.locale) + " · " + delegate.city
                             opacity: 0.7
                             elide: Text.ElideRight
                         }

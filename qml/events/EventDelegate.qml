@@ -25,7 +25,7 @@ ItemDelegate {
     signal hoverChanged(bool isHovered)
 
     highlighted: selected || hoverHighlighted
-    Accessible.name: title + ", " + city + ", " + Formats.dateTime(startTime)
+    Accessible.name: title + ", " + city + ", " + Formats.dateTime(startTime, Formats.locale)
     onClicked: activated()
 
     HoverHandler {
@@ -55,8 +55,8 @@ ItemDelegate {
         }
         Label {
             Layout.fillWidth: true
-            text: Formats.dateTime(root.startTime) + " · " + root.city
-                  + (root.distanceKm !== undefined ? " · " + qsTr("%1 km").arg(Formats.number(root.distanceKm, 1)) : "")
+            text: Formats.dateTime(root.startTime, Formats.locale) + " · " + root.city
+                  + (root.distanceKm !== undefined ? " · " + qsTr("%1 km").arg(Formats.number(root.distanceKm, 1, Formats.locale)) : "")
             opacity: 0.8
             elide: Text.ElideRight
         }

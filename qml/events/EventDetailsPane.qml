@@ -145,7 +145,7 @@ Pane {
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     text: root.event.startTime
-                          ? Formats.longDateTime(root.event.startTime) + " – " + Formats.time(root.event.endTime)
+                          ? Formats.longDateTime(root.event.startTime, Formats.locale) + " – " + Formats.time(root.event.endTime, Formats.locale)
                           : ""
                 }
                 Label { text: qsTr("Where"); opacity: 0.7 }
