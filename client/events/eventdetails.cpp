@@ -20,9 +20,21 @@ EventDetails::EventDetails(QObject *parent)
     if (auto *updates = EventUpdates::instance()) {
         connect(updates, &EventUpdates::eventChanged, this,
             [this](qint64 eventId, const QJsonObject &json) {
-                if (eventId != m_eventId || m_call)
+                if (eventId != m_eventId)
                     return;
-                setEventJson(json);
+                // Newer than a reload still on its way, which may have been answered before
+                // the change: that answer must not overwrite this one.
+                if (m_call) {
+                    m_call->abort();
+                    m_call = nullptr;
+                    Q_EMIT loadingChanged();
+                }
+                // A live frame has no place (it depends on the viewer): keep the one shown.
+                QJsonObject complete = json;
+                if (!complete.contains("location"_L1) && m_event.contains(u"location"_s))
+                    complete.insert(u"location"_s,
+                        QJsonObject::fromVariantMap(m_event.value(u"location"_s).toMap()));
+                setEventJson(complete);
                 Q_EMIT eventChanged();
             });
     }

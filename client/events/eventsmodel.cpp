@@ -29,6 +29,9 @@ EventsModel::EventsModel(QObject *parent)
 
 void EventsModel::applyChange(qint64 eventId, const QJsonObject &json)
 {
+    // A search on its way may have been answered before the change: ask again once it is in.
+    if (m_call)
+        m_debounce.start();
     const int row = indexOfId(eventId);
     Event event = Event::fromJson(json);
     const bool admitted = !m_filter || m_filter->admitsChanged(event);

@@ -40,10 +40,20 @@ void EventUpdates::setInstance(EventUpdates *updates)
 void EventUpdates::follow(ChatConnection *connection)
 {
     // The live frames carry the event without its place (that depends on the viewer): fetch it.
-    connect(connection, &ChatConnection::eventUpdated, this,
-        [this](const QVariantMap &event) { eventTouched(event.value(u"id"_s).toLongLong()); });
+    // An edit is shown as the frame has it at once, then completed by the fetch.
+    connect(connection, &ChatConnection::eventUpdated, this, [this](const QVariantMap &event) {
+        eventReceived(QJsonObject::fromVariantMap(event));
+        eventTouched(event.value(u"id"_s).toLongLong());
+    });
+    // A cancellation is final and the frame says all it takes: no fetch, which could be
+    // answered from a state just before it.
     connect(connection, &ChatConnection::eventCancelled, this,
-        [this](qint64 eventId, const QVariantMap &) { eventTouched(eventId); });
+        [this](qint64 eventId, const QVariantMap &event) {
+            QJsonObject json = QJsonObject::fromVariantMap(event);
+            json.insert(u"id"_s, eventId);
+            json.insert(u"status"_s, u"CANCELLED"_s);
+            eventReceived(json);
+        });
     // A decision on the user's request changes the places left (and what the user may see).
     connect(connection, &ChatConnection::attendanceChanged, this,
         [this](const QString &, const QVariantMap &attendance) {
