@@ -11,7 +11,7 @@ set_tests_properties(tst_formsqml PROPERTIES
 
 # The real app in-process against the real server (demo data), like tst_appui.
 function(pudding_app_test name)
-    cmake_parse_arguments(ARG "" "LANG" "" ${ARGN})
+    cmake_parse_arguments(ARG "" "LANG;SCALE" "" ${ARGN})
     if(NOT TARGET ${name})
         qt_add_executable(${name} ${name}.cpp)
         target_link_libraries(${name} PRIVATE pudding-testsupport pudding-client
@@ -21,12 +21,17 @@ function(pudding_app_test name)
         add_dependencies(${name} pudding-server)
     endif()
     set(test_name ${name})
+    set(scale_env "")
     if(ARG_LANG)
         set(test_name ${name}_${ARG_LANG})
     endif()
+    if(ARG_SCALE)
+        set(test_name ${test_name}_scale${ARG_SCALE})
+        set(scale_env ";QT_SCALE_FACTOR=${ARG_SCALE}")
+    endif()
     add_test(NAME ${test_name} COMMAND ${name})
     set_tests_properties(${test_name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;PUDDING_LANG=${ARG_LANG};XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${test_name}-config"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;PUDDING_LANG=${ARG_LANG};XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${test_name}-config${scale_env}"
         FIXTURES_REQUIRED postgres TIMEOUT 300)
 endfunction()
 
@@ -36,6 +41,7 @@ pudding_app_test(tst_appidle LANG en)
 # build*/artifacts/layout-*.png.
 pudding_app_test(tst_applayout LANG en)
 pudding_app_test(tst_applayout LANG de)
+pudding_app_test(tst_applayout LANG de SCALE 2)
 # Focus, Esc, the city filter, the join dialog's photo preview; the meetup editor's pickers
 # and venue against the server.
 pudding_app_test(tst_appkeyboard LANG en)

@@ -49,7 +49,8 @@ private:
         QTRY_VERIFY2(item->hasActiveFocus(), name);
         QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClick(m_window, Qt::Key_Backspace);
-        QTest::keyClicks(m_window, text);
+        for (const QChar c : text) // QTest::keyClicks() is for widgets only
+            QTest::sendKeyEvent(QTest::Click, m_window, Qt::Key_unknown, QString(c), {});
         if (finish)
             QTest::keyClick(m_window, Qt::Key_Tab);
     }

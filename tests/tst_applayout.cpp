@@ -4,7 +4,7 @@
 // in German, the longer one). Every header button shows its whole label, the Settings menu
 // cuts no entry, the meetup details' Edit and Cancel buttons can be reached (scrolling if
 // needed) and clicked, the meetup form and its calendar fit in the window. Screenshots go to
-// build*/artifacts/layout-*.png.
+// build*/artifacts/layout-*.png. ctest also runs it in German at 200 % (QT_SCALE_FACTOR=2).
 #include "app/appcontext.h"
 #include "testserver.h"
 
@@ -101,8 +101,12 @@ private:
     void screenshot(const QString &name)
     {
         QVERIFY(QDir().mkpath(QStringLiteral(PUDDING_ARTIFACTS_DIR)));
+        // At 200 % (QT_SCALE_FACTOR=2) the same layout in twice the pixels: layout-*-de-200.png.
+        const QString scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+            ? u"-%1"_s.arg(qRound(qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() * 100))
+            : QString();
         const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/layout-"_s + name + u'-'
-            + m_language + u".png"_s;
+            + m_language + scale + u".png"_s;
         const QImage shot = m_window->grabWindow();
         QVERIFY(!shot.isNull());
         QVERIFY(shot.save(path));

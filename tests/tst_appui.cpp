@@ -136,6 +136,9 @@ private Q_SLOTS:
         auto *submit = find<QQuickItem>("submitButton");
         QVERIFY(submit);
         QTRY_VERIFY(submit->isVisible());
+        // The form is laid out in the frames after it opens: click where the button ends up.
+        QSignalSpy frames(m_window, &QQuickWindow::afterRendering);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 2, 5000);
         const QPointF centre = submit->mapToScene(QPointF(submit->width() / 2, submit->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
         // It exists on the server, with the city from the gazetteer.

@@ -43,34 +43,46 @@ ScrollView {
     contentWidth: availableWidth
     clip: true
     ScrollBar.horizontal.policy: ScrollBar.AlwaysOff
+    // Shown whenever there is more to see, not only while scrolling: a cut-off pane looks whole.
+    ScrollBar.vertical.policy: contentHeight > availableHeight + 1 ? ScrollBar.AlwaysOn
+                                                                 : ScrollBar.AsNeeded
 
-    // Delayed: a layout's implicit height settles while it is read, which would otherwise
-    // count as a binding loop.
-    Binding {
-        target: root
-        property: "contentHeight"
-        value: root.child ? (root.fillHeight ? Math.max(root.child.implicitHeight, root.availableHeight)
-                                             : root.child.implicitHeight) : 0
-        delayed: true
-    }
     Binding {
         target: root.child
         property: "width"
         value: root.availableWidth
         when: root.child !== null
     }
+    // Without fillHeight the child keeps its implicit height and ScrollView takes the content
+    // height from it. With fillHeight both follow the visible height; delayed, because a
+    // layout's implicit height settles while it is read, which would count as a binding loop.
+    Binding {
+        target: root
+        property: "contentHeight"
+        value: root.child ? Math.max(root.child.implicitHeight, root.availableHeight) : 0
+        when: root.fillHeight
+        delayed: true
+    }
     Binding {
         target: root.child
         property: "height"
         value: root.contentHeight
-        when: root.child !== null
+        when: root.fillHeight && root.child !== null
     }
 
+    // Focus that comes with a press is left where it is: scrolling then would move the
+    // control away from under the pointer before the release, and the click would be lost.
+    PointHandler {
+        id: pointer
+
+        acceptedButtons: Qt.AllButtons
+    }
     Connections {
         target: root.Window.window
         ignoreUnknownSignals: true
         function onActiveFocusItemChanged(): void {
-            root.ensureVisible(root.Window.activeFocusItem);
+            if (!pointer.active)
+                root.ensureVisible(root.Window.activeFocusItem);
         }
     }
 }

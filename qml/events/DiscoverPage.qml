@@ -127,7 +127,9 @@ Page {
                     onTapped: (eventPoint) => {
                         root.placing = false;
                         const c = mapView.toCoordinate(eventPoint.position);
-                        editor.openForNew(c.latitude, c.longitude);
+                        // After the map's own handler, which gives the map the keyboard focus
+                        // for this same tap: opened at once, the form lost its focus to it.
+                        Qt.callLater(editor.openForNew, c.latitude, c.longitude);
                     }
                 }
             }

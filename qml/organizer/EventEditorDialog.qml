@@ -148,8 +148,9 @@ Dialog {
                 columnSpacing: 8
                 rowSpacing: 0
 
-                Label { text: qsTr("City") }
-                Label { text: qsTr("State") }
+                // Equal columns: every cell asks for the same width and fills.
+                Label { text: qsTr("City"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
+                Label { text: qsTr("State"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
                 TextField {
                     id: cityField
 
@@ -195,8 +196,8 @@ Dialog {
                 columnSpacing: 8
                 rowSpacing: 0
 
-                Label { text: qsTr("Date") }
-                Label { text: qsTr("Starts at") }
+                Label { text: qsTr("Date"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
+                Label { text: qsTr("Starts at"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
                 DatePickerField {
                     id: dateField
 
@@ -217,9 +218,11 @@ Dialog {
                 }
                 Label {
                     Layout.topMargin: 4
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     text: qsTr("Duration")
                 }
-                Item { Layout.fillWidth: true }
+                Item { Layout.fillWidth: true; Layout.preferredWidth: 1 }
                 DurationSpinBox {
                     id: durationBox
 
