@@ -139,6 +139,13 @@ Dialog {
                 Layout.preferredHeight: 80
                 wrapMode: TextEdit.Wrap
                 Accessible.name: qsTr("Description")
+                // Fusion's TextArea has no frame: without one the field looks like empty space.
+                background: Rectangle {
+                    color: descriptionField.palette.base
+                    border.color: descriptionField.activeFocus ? descriptionField.palette.highlight
+                                                               : descriptionField.palette.mid
+                    radius: 2
+                }
             }
             FieldError { text: editor.fieldErrors.description ?? "" }
 
