@@ -190,6 +190,9 @@ private Q_SLOTS:
         auto *list = find<QQuickItem>("eventList");
         QVERIFY(list);
         QTRY_VERIFY(list->property("count").toInt() > 0);
+        auto *model = qvariant_cast<QObject *>(list->property("model"));
+        QVERIFY(model);
+        QTRY_VERIFY(!model->property("loading").toBool());
         const QImage before = m_window->grabWindow();
         list->forceActiveFocus(Qt::TabFocusReason);
         QTRY_VERIFY(list->hasActiveFocus());
@@ -198,9 +201,12 @@ private Q_SLOTS:
         auto *frame = current->findChild<QQuickItem *>(u"focusFrame"_s);
         QVERIFY(frame);
         QTRY_VERIFY(frame->isVisible());
-        // And it shows: the entry looks different with the focus on it.
+        // And it shows: the entry looks different with the focus on it. (Ask for the current
+        // item again: a search answer arriving meanwhile may have made the delegates anew.)
         QTest::qWait(200);
         const QImage after = m_window->grabWindow();
+        current = qvariant_cast<QQuickItem *>(list->property("currentItem"));
+        QVERIFY(current);
         const QRect rect
             = current->mapRectToScene(QRectF(0, 0, current->width(), current->height()))
                   .toAlignedRect()
