@@ -5,6 +5,7 @@
 // can be cleared. A meetup without a venue (or from a server that does not know venues)
 // shows no venue row.
 #include "app/appcontext.h"
+#include "appundertest.h"
 #include "testserver.h"
 
 #include <QLocale>
@@ -26,18 +27,13 @@ class TstAppEditor : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-    QStringList m_warnings;
+    AppUnderTest m_app;
     qint64 m_createdId = 0;
     QByteArray m_token; // the organizer's, for reading what only the organizer sees
 
     template <typename T = QObject> T *find(const char *name) const
     {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
+        return m_app.window->findChild<T *>(QString::fromLatin1(name));
     }
 
     // Focuses `item` as Tab would, selects what is in it and types `text`.
@@ -47,12 +43,12 @@ private:
         QVERIFY2(item, name);
         item->forceActiveFocus(Qt::TabFocusReason);
         QTRY_VERIFY2(item->hasActiveFocus(), name);
-        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClick(m_window, Qt::Key_Backspace);
+        QTest::keyClick(m_app.window, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(m_app.window, Qt::Key_Backspace);
         for (const QChar c : text) // QTest::keyClicks() is for widgets only
-            QTest::sendKeyEvent(QTest::Click, m_window, Qt::Key_unknown, QString(c), {});
+            QTest::sendKeyEvent(QTest::Click, m_app.window, Qt::Key_unknown, QString(c), {});
         if (finish)
-            QTest::keyClick(m_window, Qt::Key_Tab);
+            QTest::keyClick(m_app.window, Qt::Key_Tab);
     }
 
     void clickSubmit()
@@ -63,39 +59,25 @@ private:
         QTest::qWait(100);
         const QPointF centre
             = submit->mapToScene(QPointF(submit->width() / 2, submit->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {}, centre.toPoint());
     }
 
     QJsonObject fetchEvent(qint64 id)
     {
-        return m_server->get(u"/api/events/%1"_s.arg(id), m_token).json();
+        return m_app.server->get(u"/api/events/%1"_s.arg(id), m_token).json();
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         qputenv("PUDDING_TILE_URL", "none");
-        m_db = std::make_unique<TestDatabase>(u"appeditor"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        TestServer::Options options;
-        options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-
-        m_context = std::make_unique<AppContext>(m_server->url(u"/"_s));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &w) {
-            for (const auto &e : w)
-                m_warnings.append(e.toString());
-        });
-        QVERIFY(m_context->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QSignalSpy signedIn(&m_context->accounts, &AccountManager::signedInSuccessfully);
-        m_context->accounts.signIn(u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
+        const QString failure = m_app.start(u"appeditor"_s);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QSignalSpy signedIn(&m_app.context->accounts, &AccountManager::signedInSuccessfully);
+        m_app.context->accounts.signIn(
+            u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
         QVERIFY(signedIn.wait(10000));
-        const auto login = m_server->postJson(u"/api/auth/login"_s,
+        const auto login = m_app.server->postJson(u"/api/auth/login"_s,
             { { u"email"_s, u"organizer@demo.pudding-gabel.de"_s },
                 { u"password"_s, u"pudding-demo-2026"_s } });
         m_token = login.json().value("token"_L1).toString().toUtf8();
@@ -123,8 +105,8 @@ private Q_SLOTS:
         clickSubmit();
 
         QTRY_VERIFY_WITH_TIMEOUT(
-            !m_server->get(u"/api/events?q=Parkeingang&limit=5"_s).events().isEmpty(), 10000);
-        m_createdId = m_server->get(u"/api/events?q=Parkeingang&limit=5"_s)
+            !m_app.server->get(u"/api/events?q=Parkeingang&limit=5"_s).events().isEmpty(), 10000);
+        m_createdId = m_app.server->get(u"/api/events?q=Parkeingang&limit=5"_s)
                           .events()
                           .first()
                           .toObject()
@@ -141,7 +123,8 @@ private Q_SLOTS:
         QCOMPARE(start, QDateTime(day, QTime(19, 0)));
         QCOMPARE(end, QDateTime(day, QTime(21, 30)));
         // The venue is public to nobody else.
-        QVERIFY(!m_server->get(u"/api/events/%1"_s.arg(m_createdId)).json().contains("venue"_L1));
+        QVERIFY(
+            !m_app.server->get(u"/api/events/%1"_s.arg(m_createdId)).json().contains("venue"_L1));
 
         // The details show it, beside the place.
         auto *details = find<QQuickItem>("eventDetails");
@@ -186,16 +169,19 @@ private Q_SLOTS:
         QTRY_VERIFY(!date->property("errorText").toString().isEmpty());
         QTest::qWait(500);
         QVERIFY(editor->property("visible").toBool()); // not sent
-        QVERIFY(m_server->get(u"/api/events?q=Never%20sent&limit=5"_s).events().isEmpty());
+        QVERIFY(m_app.server->get(u"/api/events?q=Never%20sent&limit=5"_s).events().isEmpty());
         QVERIFY(QMetaObject::invokeMethod(editor, "close"));
     }
 
-    void noQmlWarnings() { QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n'))); }
+    void noQmlWarnings()
+    {
+        QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
+    }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_context.reset();
+        m_app.engine.reset();
+        m_app.context.reset();
     }
 };
 

@@ -5,6 +5,7 @@
 // a busy indicator spinning out of sight or a binding that changes every frame shows up here
 // as frames rendered with nothing happening.
 #include "app/appcontext.h"
+#include "appundertest.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -26,16 +27,12 @@ class TstAppIdle : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
+    AppUnderTest m_app;
     int m_frames = 0;
 
     template <typename T = QObject> T *find(const char *name) const
     {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
+        return m_app.window->findChild<T *>(QString::fromLatin1(name));
     }
 
     // Waits until no frame was rendered for `quietMs` in a row (at most `timeoutMs`).
@@ -73,7 +70,7 @@ private:
             for (QQuickItem *child : children)
                 check(child);
         };
-        check(m_window->contentItem());
+        check(m_app.window->contentItem());
     }
 
     void requireIdle(const char *what)
@@ -108,22 +105,11 @@ private Q_SLOTS:
     {
         qputenv("PUDDING_TILE_URL", "none");
         qputenv("PUDDING_LANG", "en");
-        m_db = std::make_unique<TestDatabase>(u"appidle"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        TestServer::Options options;
-        options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-
-        m_context = std::make_unique<AppContext>(m_server->url(u"/"_s));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        QVERIFY(m_context->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
+        const QString failure = m_app.start(u"appidle"_s);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         connect(
-            m_window, &QQuickWindow::afterRendering, this, [this] { ++m_frames; },
+            m_app.window, &QQuickWindow::afterRendering, this, [this] { ++m_frames; },
             Qt::DirectConnection);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
         auto *markers = find("markersModel");
         QTRY_VERIFY_WITH_TIMEOUT(markers->property("pointCount").toInt() > 0, 15000);
         auto *events = find("eventsModel");
@@ -149,12 +135,14 @@ private Q_SLOTS:
 
     void signedInWithChat()
     {
-        QSignalSpy signedIn(&m_context->accounts, &AccountManager::signedInSuccessfully);
-        m_context->accounts.signIn(u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
+        QSignalSpy signedIn(&m_app.context->accounts, &AccountManager::signedInSuccessfully);
+        m_app.context->accounts.signIn(
+            u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
         QVERIFY(signedIn.wait(10000));
         // One of the organizer's meetups: its chat is on screen.
         const auto mine
-            = m_server->get(u"/api/events?organizer=%1&limit=5"_s.arg(m_context->accounts.userId()))
+            = m_app.server
+                  ->get(u"/api/events?organizer=%1&limit=5"_s.arg(m_app.context->accounts.userId()))
                   .events();
         QVERIFY(!mine.isEmpty());
         showEvent(mine.first().toObject().value("id"_L1).toInteger());
@@ -166,8 +154,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_context.reset();
+        m_app.engine.reset();
+        m_app.context.reset();
     }
 };
 

@@ -5,6 +5,7 @@
 // the city search ends the radius filter, an unknown city says so, and the join dialog shows
 // a photo upright as its EXIF orientation says (as the server stores it).
 #include "app/appcontext.h"
+#include "appundertest.h"
 #include "attendance/joinrequest.h"
 #include "testserver.h"
 
@@ -64,35 +65,30 @@ class TstAppKeyboard : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-    QStringList m_warnings;
+    AppUnderTest m_app;
     QTemporaryDir m_dir;
 
     template <typename T = QObject> T *find(const char *name) const
     {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
+        return m_app.window->findChild<T *>(QString::fromLatin1(name));
     }
 
     void click(QQuickItem *item, QPointF at = {})
     {
         const QPointF local = at.isNull() ? QPointF(item->width() / 2, item->height() / 2) : at;
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, item->mapToScene(local).toPoint());
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {}, item->mapToScene(local).toPoint());
     }
 
     void typeText(const QString &text)
     {
         for (const QChar c : text)
-            QTest::keyClick(m_window, c.toLatin1());
+            QTest::keyClick(m_app.window, c.toLatin1());
     }
 
     void clearFocusedField()
     {
-        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClick(m_window, Qt::Key_Backspace);
+        QTest::keyClick(m_app.window, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(m_app.window, Qt::Key_Backspace);
     }
 
 private Q_SLOTS:
@@ -100,29 +96,15 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         qputenv("PUDDING_TILE_URL", "none");
-        m_db = std::make_unique<TestDatabase>(u"appkeyboard"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        TestServer::Options options;
-        options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-
-        m_context = std::make_unique<AppContext>(m_server->url(u"/"_s));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &w) {
-            for (const auto &e : w)
-                m_warnings.append(e.toString());
-        });
-        QVERIFY(m_context->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        m_window->requestActivate();
+        const QString failure = m_app.start(u"appkeyboard"_s);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        m_app.window->requestActivate();
         auto *events = find("eventsModel");
         QTRY_VERIFY_WITH_TIMEOUT(events->property("count").toInt() > 0, 15000);
 
-        QSignalSpy signedIn(&m_context->accounts, &AccountManager::signedInSuccessfully);
-        m_context->accounts.signIn(u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
+        QSignalSpy signedIn(&m_app.context->accounts, &AccountManager::signedInSuccessfully);
+        m_app.context->accounts.signIn(
+            u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
         QVERIFY(signedIn.wait(10000));
     }
 
@@ -144,7 +126,7 @@ private Q_SLOTS:
         // Typing goes into the title at once; Esc closes without a click first.
         typeText(u"Pud"_s);
         QCOMPARE(title->property("text").toString(), u"Pud"_s);
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_app.window, Qt::Key_Escape);
         QTRY_VERIFY(!editor->property("visible").toBool());
     }
 
@@ -161,9 +143,9 @@ private Q_SLOTS:
         QFETCH(QString, name);
         // The chat's photo viewer lives in the details of a meetup with a chat.
         auto *page = find("discoverPage");
-        const auto mine = m_server
+        const auto mine = m_app.server
                               ->get(u"/api/events?organizer=%1&status=UPCOMING&limit=5"_s.arg(
-                                  m_context->accounts.userId()))
+                                  m_app.context->accounts.userId()))
                               .events();
         QVERIFY(!mine.isEmpty());
         QVERIFY(QMetaObject::invokeMethod(page, "selectEvent",
@@ -171,7 +153,7 @@ private Q_SLOTS:
         auto *details = find<QQuickItem>("eventDetails");
         QTRY_VERIFY_WITH_TIMEOUT(details->property("event").toMap().contains(u"id"_s), 10000);
 
-        QObject *dialog = m_window->findChild<QObject *>(name);
+        QObject *dialog = m_app.window->findChild<QObject *>(name);
         QVERIFY2(dialog, qPrintable(name));
         if (name == "eventEditor"_L1)
             QVERIFY(QMetaObject::invokeMethod(
@@ -180,7 +162,7 @@ private Q_SLOTS:
             QVERIFY(QMetaObject::invokeMethod(dialog, "open"));
         QTRY_VERIFY(dialog->property("opened").toBool());
         QTRY_VERIFY2(dialog->property("activeFocus").toBool(), "the dialog has the keyboard");
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_app.window, Qt::Key_Escape);
         QTRY_VERIFY(!dialog->property("visible").toBool());
         QVERIFY(QMetaObject::invokeMethod(details, "close"));
     }
@@ -193,7 +175,7 @@ private Q_SLOTS:
         auto *model = qvariant_cast<QObject *>(list->property("model"));
         QVERIFY(model);
         QTRY_VERIFY(!model->property("loading").toBool());
-        const QImage before = m_window->grabWindow();
+        const QImage before = m_app.window->grabWindow();
         list->forceActiveFocus(Qt::TabFocusReason);
         QTRY_VERIFY(list->hasActiveFocus());
         QTRY_VERIFY(qvariant_cast<QQuickItem *>(list->property("currentItem")));
@@ -204,7 +186,7 @@ private Q_SLOTS:
         // And it shows: the entry looks different with the focus on it. (Ask for the current
         // item again: a search answer arriving meanwhile may have made the delegates anew.)
         QTest::qWait(200);
-        const QImage after = m_window->grabWindow();
+        const QImage after = m_app.window->grabWindow();
         current = qvariant_cast<QQuickItem *>(list->property("currentItem"));
         QVERIFY(current);
         const QRect rect
@@ -215,9 +197,9 @@ private Q_SLOTS:
         QVERIFY2(before.copy(rect) != after.copy(rect), "the focused entry looks the same");
         // Down moves it; Enter opens the meetup.
         const int index = list->property("currentIndex").toInt();
-        QTest::keyClick(m_window, Qt::Key_Down);
+        QTest::keyClick(m_app.window, Qt::Key_Down);
         QTRY_COMPARE(list->property("currentIndex").toInt(), index + 1);
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_app.window, Qt::Key_Return);
         auto *details = find<QQuickItem>("eventDetails");
         QTRY_VERIFY(details->isVisible());
         QVERIFY(QMetaObject::invokeMethod(details, "close"));
@@ -231,7 +213,7 @@ private Q_SLOTS:
         click(city);
         QTRY_VERIFY(city->hasActiveFocus());
         typeText(u"Leipzig"_s);
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_app.window, Qt::Key_Return);
         QTRY_VERIFY(filter->property("radiusKm").toDouble() > 0);
         QVERIFY(filter->property("centre").value<QGeoCoordinate>().isValid());
 
@@ -248,7 +230,7 @@ private Q_SLOTS:
         QTRY_VERIFY(city->hasActiveFocus());
         clearFocusedField();
         typeText(u"Xyzzyhausen"_s);
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_app.window, Qt::Key_Return);
         auto *label = find<QQuickItem>("noCityLabel");
         QVERIFY(label);
         QTRY_VERIFY(label->isVisible());
@@ -259,7 +241,7 @@ private Q_SLOTS:
         clearFocusedField();
         typeText(u"Dresd"_s);
         QTRY_VERIFY(!label->isVisible());
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_app.window, Qt::Key_Escape);
         clearFocusedField();
     }
 
@@ -281,7 +263,7 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->property("opened").toBool());
         auto *request = dialog->findChild<JoinRequest *>();
         if (!request) // parented to the dialog's content item
-            request = m_window->findChild<JoinRequest *>();
+            request = m_app.window->findChild<JoinRequest *>();
         QVERIFY(request);
         request->checkPhoto(QUrl::fromLocalFile(path));
         auto *preview = find<QQuickItem>("joinPhotoPreview");
@@ -294,7 +276,7 @@ private Q_SLOTS:
         QVERIFY2(paintedHeight > paintedWidth * 1.5,
             qPrintable(u"painted %1x%2"_s.arg(paintedWidth).arg(paintedHeight)));
         QTest::qWait(200);
-        const QImage shot = m_window->grabWindow();
+        const QImage shot = m_app.window->grabWindow();
         const qreal dpr = shot.devicePixelRatio();
         const QPointF centre
             = preview->mapToScene(QPointF(preview->width() / 2, preview->height() / 2));
@@ -305,12 +287,15 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(dialog, "close"));
     }
 
-    void noQmlWarnings() { QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n'))); }
+    void noQmlWarnings()
+    {
+        QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
+    }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_context.reset();
+        m_app.engine.reset();
+        m_app.context.reset();
     }
 };
 

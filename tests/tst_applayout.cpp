@@ -6,6 +6,7 @@
 // needed) and clicked, the meetup form and its calendar fit in the window. Screenshots go to
 // build*/artifacts/layout-*.png. ctest also runs it in German at 200 % (QT_SCALE_FACTOR=2).
 #include "app/appcontext.h"
+#include "appundertest.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -77,24 +78,19 @@ class TstAppLayout : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
+    AppUnderTest m_app;
     QString m_language;
     qint64 m_ownEventId = 0;
-    QStringList m_warnings;
 
     template <typename T = QObject> T *find(const char *name) const
     {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
+        return m_app.window->findChild<T *>(QString::fromLatin1(name));
     }
 
     void resizeTo(const QSize &size)
     {
-        m_window->resize(size);
-        QTRY_COMPARE(m_window->size(), size);
+        m_app.window->resize(size);
+        QTRY_COMPARE(m_app.window->size(), size);
         QTest::qWait(300); // layouts and the map settle
     }
 
@@ -107,7 +103,7 @@ private:
             : QString();
         const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/layout-"_s + name + u'-'
             + m_language + scale + u".png"_s;
-        const QImage shot = m_window->grabWindow();
+        const QImage shot = m_app.window->grabWindow();
         QVERIFY(!shot.isNull());
         QVERIFY(shot.save(path));
         qInfo().noquote() << "screenshot:" << path;
@@ -127,31 +123,17 @@ private Q_SLOTS:
     {
         m_language = qEnvironmentVariable("PUDDING_LANG", u"en"_s);
         qputenv("PUDDING_TILE_URL", "none");
-        m_db = std::make_unique<TestDatabase>(u"applayout_"_s + m_language);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        TestServer::Options options;
-        options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-
-        m_context = std::make_unique<AppContext>(m_server->url(u"/"_s));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &w) {
-            for (const auto &e : w)
-                m_warnings.append(e.toString());
-        });
-        QVERIFY(m_context->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        const QString failure = m_app.start(u"applayout_"_s + m_language);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         // The organizer sees the most: every header button, and Edit/Cancel in the details.
-        QSignalSpy signedIn(&m_context->accounts, &AccountManager::signedInSuccessfully);
-        m_context->accounts.signIn(u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
+        QSignalSpy signedIn(&m_app.context->accounts, &AccountManager::signedInSuccessfully);
+        m_app.context->accounts.signIn(
+            u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
         QVERIFY(signedIn.wait(10000));
-        const auto mine = m_server
+        const auto mine = m_app.server
                               ->get(u"/api/events?organizer=%1&status=UPCOMING&limit=5"_s.arg(
-                                  m_context->accounts.userId()))
+                                  m_app.context->accounts.userId()))
                               .events();
         QVERIFY(!mine.isEmpty());
         m_ownEventId = mine.first().toObject().value("id"_L1).toInteger();
@@ -164,7 +146,7 @@ private Q_SLOTS:
     {
         QFETCH(QSize, size);
         resizeTo(size);
-        auto *header = qvariant_cast<QQuickItem *>(m_window->property("header"));
+        auto *header = qvariant_cast<QQuickItem *>(m_app.window->property("header"));
         QVERIFY(header);
         QList<QQuickItem *> items;
         collect(header, items);
@@ -242,7 +224,7 @@ private Q_SLOTS:
         // And a click on Edit opens the form with this meetup.
         auto *edit = find<QQuickItem>("editEventButton");
         const QPointF centre = edit->mapToScene(QPointF(edit->width() / 2, edit->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {}, centre.toPoint());
         auto *editor = find("eventEditor");
         QTRY_VERIFY(editor->property("opened").toBool());
         QCOMPARE(editor->property("editingId").toLongLong(), m_ownEventId);
@@ -281,7 +263,7 @@ private Q_SLOTS:
         QTRY_VERIFY(whyNotFullyShown(calendarButton, u"calendar button"_s).isEmpty());
         const QPointF centre = calendarButton->mapToScene(
             QPointF(calendarButton->width() / 2, calendarButton->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {}, centre.toPoint());
         QTRY_VERIFY(dateField->property("popupOpen").toBool());
         auto *calendar = find<QQuickItem>("monthCalendar");
         QVERIFY(calendar);
@@ -290,18 +272,21 @@ private Q_SLOTS:
         const QString why = whyNotFullyShown(calendar, u"the calendar"_s);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         screenshot(u"datepicker-"_s + sizeName());
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_app.window, Qt::Key_Escape);
         QTRY_VERIFY(!dateField->property("popupOpen").toBool());
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_app.window, Qt::Key_Escape);
         QTRY_VERIFY(!editor->property("visible").toBool());
     }
 
-    void noQmlWarnings() { QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n'))); }
+    void noQmlWarnings()
+    {
+        QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
+    }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_context.reset();
+        m_app.engine.reset();
+        m_app.context.reset();
     }
 };
 

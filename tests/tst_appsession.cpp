@@ -5,6 +5,7 @@
 // someone else's); the counter counts the meetups in view; the language switches at run time
 // with no English text left on the German screen and no German on the English one.
 #include "app/appcontext.h"
+#include "appundertest.h"
 #include "attendance/myrequestsmodel.h"
 #include "attendance/reviewqueuemodel.h"
 #include "chat/chatmodel.h"
@@ -127,21 +128,16 @@ class TstAppSession : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-    QStringList m_warnings;
+    AppUnderTest m_app;
 
     template <typename T = QObject> T *find(const char *name) const
     {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
+        return m_app.window->findChild<T *>(QString::fromLatin1(name));
     }
 
     QByteArray tokenOf(const QString &email)
     {
-        return m_server
+        return m_app.server
             ->postJson(
                 u"/api/auth/login"_s, { { u"email"_s, email }, { u"password"_s, kPassword } })
             .json()
@@ -152,19 +148,20 @@ private:
 
     void signIn(const QString &email)
     {
-        if (m_context->accounts.isSignedIn())
-            m_context->accounts.signOut();
-        QSignalSpy signedIn(&m_context->accounts, &AccountManager::signedInSuccessfully);
-        m_context->accounts.signIn(email, kPassword);
+        if (m_app.context->accounts.isSignedIn())
+            m_app.context->accounts.signOut();
+        QSignalSpy signedIn(&m_app.context->accounts, &AccountManager::signedInSuccessfully);
+        m_app.context->accounts.signIn(email, kPassword);
         QVERIFY(signedIn.wait(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(m_context->chat.state(), ChatConnection::State::Online, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_app.context->chat.state(), ChatConnection::State::Online, 10000);
     }
 
     void showEvent(qint64 id)
     {
-        const QJsonObject event = m_server->get(u"/api/events/%1"_s.arg(id)).json();
+        const QJsonObject event = m_app.server->get(u"/api/events/%1"_s.arg(id)).json();
         const QJsonObject location = event.value("location"_L1).toObject();
-        QVERIFY(QMetaObject::invokeMethod(m_window, "popToMap"));
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "popToMap"));
         QVERIFY(QMetaObject::invokeMethod(find("discoverPage"), "focusEvent", Q_ARG(QVariant, id),
             Q_ARG(double, location.value("lat"_L1).toDouble()),
             Q_ARG(double, location.value("lng"_L1).toDouble())));
@@ -202,7 +199,7 @@ private:
                                  .arg(view.bottomRight().latitude(), 0, 'f', 6)
                                  .arg(view.bottomRight().longitude(), 0, 'f', 6)
                                  .arg(view.topLeft().latitude(), 0, 'f', 6);
-        return int(m_server->get(u"/api/events/points?bbox="_s + bbox)
+        return int(m_app.server->get(u"/api/events/points?bbox="_s + bbox)
                        .json()
                        .value("points"_L1)
                        .toArray()
@@ -245,8 +242,8 @@ private:
             for (QQuickItem *child : item->childItems())
                 walk(child);
         };
-        walk(m_window->contentItem()->parentItem() ? m_window->contentItem()->parentItem()
-                                                   : m_window->contentItem());
+        walk(m_app.window->contentItem()->parentItem() ? m_app.window->contentItem()->parentItem()
+                                                       : m_app.window->contentItem());
         texts.removeDuplicates();
         return texts;
     }
@@ -255,7 +252,7 @@ private:
     {
         QVERIFY(QDir().mkpath(QStringLiteral(PUDDING_ARTIFACTS_DIR)));
         const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u'/' + name;
-        QVERIFY(m_window->grabWindow().save(path));
+        QVERIFY(m_app.window->grabWindow().save(path));
         qInfo().noquote() << "screenshot:" << path;
     }
 
@@ -264,24 +261,9 @@ private Q_SLOTS:
     {
         qputenv("PUDDING_TILE_URL", "none");
         qunsetenv("PUDDING_LANG");
-        m_db = std::make_unique<TestDatabase>(u"appsession"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        TestServer::Options options;
-        options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-
-        m_context = std::make_unique<AppContext>(m_server->url(u"/"_s));
-        m_context->settings.setLanguage(u"en"_s);
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &w) {
-            for (const auto &e : w)
-                m_warnings.append(e.toString());
-        });
-        QVERIFY(m_context->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        const QString failure = m_app.start(
+            u"appsession"_s, [](AppContext &context) { context.settings.setLanguage(u"en"_s); });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QTRY_VERIFY_WITH_TIMEOUT(
             find("markersModel")->property("pointCount").toInt() >= 300, 15000);
     }
@@ -291,7 +273,7 @@ private Q_SLOTS:
         // First the register tab, with a name and an address typed: what the next person
         // at this computer must not find in the sign-in dialog.
         auto *dialog = find("signInDialog");
-        QVERIFY(QMetaObject::invokeMethod(m_window, "openSignIn"));
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "openSignIn"));
         QTRY_VERIFY(dialog->property("opened").toBool());
         dialog->setProperty("registering", true);
         find("signInName")->setProperty("text", u"Anna Attendee"_s);
@@ -301,7 +283,7 @@ private Q_SLOTS:
 
         // Anna's approved meetup (Olga's second): its details, its chat, her request.
         const QByteArray anna = tokenOf(kAnna);
-        const QJsonArray mine = m_server->get(u"/api/attendance/mine"_s, anna)
+        const QJsonArray mine = m_app.server->get(u"/api/attendance/mine"_s, anna)
                                     .json()
                                     .value("attendances"_L1)
                                     .toArray();
@@ -320,37 +302,38 @@ private Q_SLOTS:
 
         // My requests, open; a message from Olga while the chat is not in view: unread.
         QVERIFY(QMetaObject::invokeMethod(details, "close"));
-        QVERIFY(QMetaObject::invokeMethod(m_window, "openMyRequests"));
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "openMyRequests"));
         QTRY_VERIFY(find<MyRequestsModel>("myRequestsModel"));
         QTRY_VERIFY_WITH_TIMEOUT(find<MyRequestsModel>("myRequestsModel")->rowCount() > 0, 10000);
         QTRY_VERIFY(visibleTexts().join(u'\n').contains(u"You bring:"_s));
-        const auto posted = m_server->postJson(u"/api/messages/events/%1/messages"_s.arg(chatEvent),
-            { { u"content"_s, u"Anna, bring the big spoon!"_s } }, tokenOf(kOlga));
+        const auto posted
+            = m_app.server->postJson(u"/api/messages/events/%1/messages"_s.arg(chatEvent),
+                { { u"content"_s, u"Anna, bring the big spoon!"_s } }, tokenOf(kOlga));
         QCOMPARE(posted.status, 201);
-        QTRY_VERIFY_WITH_TIMEOUT(m_context->chat.totalUnread() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app.context->chat.totalUnread() > 0, 10000);
         QTRY_VERIFY(visibleTexts().join(u'\n').contains(u"Chat (1 new)"_s));
         saveShot(u"before-sign-out.png"_s);
 
-        m_context->accounts.signOut();
+        m_app.context->accounts.signOut();
 
         // Every page reset: back on the map, nothing of Anna's stacked above it.
         QTRY_COMPARE(find("pageStack")->property("depth").toInt(), 1);
         // Every per-account model empty, wherever it lives.
         QTRY_VERIFY(!find<MyRequestsModel>("myRequestsModel")); // its page is gone
-        const auto requestModels = m_window->findChildren<MyRequestsModel *>();
+        const auto requestModels = m_app.window->findChildren<MyRequestsModel *>();
         for (const auto *model : requestModels)
             QCOMPARE(model->rowCount(), 0);
-        const auto reviewModels = m_window->findChildren<ReviewQueueModel *>();
+        const auto reviewModels = m_app.window->findChildren<ReviewQueueModel *>();
         for (const auto *model : reviewModels)
             QCOMPARE(model->rowCount(), 0);
-        const auto chatModels = m_window->findChildren<ChatModel *>();
+        const auto chatModels = m_app.window->findChildren<ChatModel *>();
         QVERIFY(!chatModels.isEmpty());
         for (const auto *model : chatModels) {
             QCOMPARE(model->rowCount(), 0);
             QVERIFY(model->onlineUsers().isEmpty());
         }
-        QCOMPARE(m_context->chat.totalUnread(), 0);
-        QCOMPARE(m_context->chat.unreadCount(chatEvent), 0);
+        QCOMPARE(m_app.context->chat.totalUnread(), 0);
+        QCOMPARE(m_app.context->chat.unreadCount(chatEvent), 0);
         QCOMPARE(details->property("myStatus").toString(), QString());
         // Nothing on screen names her, and no chat line of hers shows.
         QTest::qWait(300);
@@ -361,7 +344,7 @@ private Q_SLOTS:
         QVERIFY2(!screen.contains(u"You bring:"_s), qPrintable(screen));
 
         // The sign-in dialog opens on "Sign in", empty.
-        QVERIFY(QMetaObject::invokeMethod(m_window, "openSignIn"));
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "openSignIn"));
         QTRY_VERIFY(dialog->property("opened").toBool());
         QCOMPARE(dialog->property("registering").toBool(), false);
         QCOMPARE(find("signInEmail")->property("text").toString(), QString());
@@ -381,7 +364,7 @@ private Q_SLOTS:
 
         const QString title = detailsEvent().value(u"title"_s).toString();
         QVERIFY(QMetaObject::invokeMethod(
-            m_window, "openReviewQueue", Q_ARG(QVariant, 1), Q_ARG(QString, title)));
+            m_app.window, "openReviewQueue", Q_ARG(QVariant, 1), Q_ARG(QString, title)));
         QTRY_VERIFY(find<ReviewQueueModel>("reviewQueueModel"));
         auto *queue = find<ReviewQueueModel>("reviewQueueModel");
         QTRY_VERIFY_WITH_TIMEOUT(queue->rowCount() > 0 && queue->placesLeft() == before, 10000);
@@ -398,7 +381,7 @@ private Q_SLOTS:
         // Without any reload: the details and the list agree with the review page.
         QTRY_COMPARE_WITH_TIMEOUT(detailsEvent().value(u"placesLeft"_s).toInt(), before - 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(listEntry(1).value(u"placesLeft"_s).toInt(), before - 1, 10000);
-        QVERIFY(QMetaObject::invokeMethod(m_window, "popToMap"));
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "popToMap"));
     }
 
     void cancelUpdatesListMapAndDetails()
@@ -417,7 +400,7 @@ private Q_SLOTS:
         QVERIFY(confirm);
         const QPointF centre
             = confirm->mapToScene(QPointF(confirm->width() / 2, confirm->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {}, centre.toPoint());
 
         QTRY_COMPARE_WITH_TIMEOUT(
             detailsEvent().value(u"status"_s).toString(), u"CANCELLED"_s, 10000);
@@ -441,7 +424,7 @@ private Q_SLOTS:
         signIn(kAnna);
         const QByteArray anna = tokenOf(kAnna);
         qint64 eventId = 0;
-        for (const auto &a : m_server->get(u"/api/attendance/mine"_s, anna)
+        for (const auto &a : m_app.server->get(u"/api/attendance/mine"_s, anna)
                                  .json()
                                  .value("attendances"_L1)
                                  .toArray()) {
@@ -454,8 +437,9 @@ private Q_SLOTS:
         auto *markers = find("markersModel");
         const int pointsBefore = serverPointsInView();
         QTRY_COMPARE_WITH_TIMEOUT(markers->property("inViewCount").toInt(), pointsBefore, 10000);
-        QCOMPARE(m_server->request("DELETE", u"/api/events/%1"_s.arg(eventId), {}, tokenOf(kOlga))
-                     .status,
+        QCOMPARE(
+            m_app.server->request("DELETE", u"/api/events/%1"_s.arg(eventId), {}, tokenOf(kOlga))
+                .status,
             200);
         QTRY_COMPARE_WITH_TIMEOUT(
             detailsEvent().value(u"status"_s).toString(), u"CANCELLED"_s, 10000);
@@ -488,7 +472,7 @@ private Q_SLOTS:
                                  .arg(view.bottomRight().latitude(), 0, 'f', 6)
                                  .arg(view.bottomRight().longitude(), 0, 'f', 6)
                                  .arg(view.topLeft().latitude(), 0, 'f', 6);
-        const int inView = m_server->get(u"/api/events/points?bbox="_s + bbox)
+        const int inView = m_app.server->get(u"/api/events/points?bbox="_s + bbox)
                                .json()
                                .value("points"_L1)
                                .toArray()
@@ -508,7 +492,8 @@ private Q_SLOTS:
     {
         // Something of everything on screen: the list with dates, the counter (a plural), the
         // details of a meetup (long dates, places), signed in.
-        const auto list = m_server->get(u"/api/events?bbox=13.0,52.3,13.8,52.7&limit=1"_s).events();
+        const auto list
+            = m_app.server->get(u"/api/events?bbox=13.0,52.3,13.8,52.7&limit=1"_s).events();
         QVERIFY(!list.isEmpty());
         showEvent(list.first().toObject().value("id"_L1).toInteger());
 
@@ -525,7 +510,7 @@ private Q_SLOTS:
         const QVariantMap shown = detailsEvent();
         data << shown.value(u"title"_s).toString() << shown.value(u"description"_s).toString();
         data << shown.value(u"organizer"_s).toMap().value(u"name"_s).toString();
-        data << m_context->accounts.user().value(u"name"_s).toString();
+        data << m_app.context->accounts.user().value(u"name"_s).toString();
         auto isData = [&data](const QString &text) { return data.contains(text); };
 
         auto offending = [&](bool germanScreen) {
@@ -571,14 +556,14 @@ private Q_SLOTS:
 
         // As the Settings menu does it: through the AppSettings QML sees, which must be the
         // app's own (with Qt 6.4 a second one used to be made, and nothing was retranslated).
-        QQmlComponent probe(m_engine.get());
+        QQmlComponent probe(m_app.engine.get());
         probe.setData("import QtQuick\nimport PuddingGabel\nQtObject { property QtObject settings: "
                       "AppSettings }",
             QUrl());
         std::unique_ptr<QObject> probeObject(probe.create());
         QVERIFY2(probeObject, qPrintable(probe.errorString()));
         auto *qmlSettings = probeObject->property("settings").value<QObject *>();
-        QCOMPARE(qmlSettings, &m_context->settings);
+        QCOMPARE(qmlSettings, &m_app.context->settings);
         QVERIFY(qmlSettings->setProperty("language", u"de"_s));
         (void)QTest::qWaitFor([&] { return offending(true).isEmpty(); }, 3000);
         QVERIFY2(offending(true).isEmpty(), qPrintable(offending(true).join(u'\n')));
@@ -591,14 +576,17 @@ private Q_SLOTS:
         saveShot(u"language-en.png"_s);
     }
 
-    void noQmlWarnings() { QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n'))); }
+    void noQmlWarnings()
+    {
+        QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
+    }
 
     void cleanupTestCase()
     {
-        if (m_context)
-            m_context->settings.setLanguage(QString());
-        m_engine.reset();
-        m_context.reset();
+        if (m_app.context)
+            m_app.context->settings.setLanguage(QString());
+        m_app.engine.reset();
+        m_app.context.reset();
     }
 };
 

@@ -3,6 +3,7 @@
 // shows clustered meetups, a cluster click zooms in, a list entry opens its details, and an
 // organizer creates a meetup by clicking the map and filling in the form.
 #include "app/appcontext.h"
+#include "appundertest.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -24,17 +25,11 @@ class TstAppUi : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-    QStringList m_warnings;
+    AppUnderTest m_app;
 
-    template <typename T = QObject>
-    T *find(const char *name) const
+    template <typename T = QObject> T *find(const char *name) const
     {
-        return m_window->findChild<T *>(QString::fromLatin1(name));
+        return m_app.window->findChild<T *>(QString::fromLatin1(name));
     }
 
 private Q_SLOTS:
@@ -42,23 +37,8 @@ private Q_SLOTS:
     {
         qputenv("PUDDING_TILE_URL", "none");
         qputenv("PUDDING_LANG", "en");
-        m_db = std::make_unique<TestDatabase>(u"appui"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        TestServer::Options options;
-        options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-
-        m_context = std::make_unique<AppContext>(m_server->url(u"/"_s));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError> &w) {
-            for (const auto &e : w)
-                m_warnings.append(e.toString());
-        });
-        QVERIFY(m_context->load(*m_engine));
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        const QString failure = m_app.start(u"appui"_s);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void mapShowsClusteredDemoMeetups()
@@ -97,7 +77,7 @@ private Q_SLOTS:
         }
         QVERIFY2(best, "a cluster marker on screen");
         const QPointF centre = best->mapToScene(QPointF(best->width() / 2, best->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {}, centre.toPoint());
         QTRY_VERIFY_WITH_TIMEOUT(map->property("zoomLevel").toDouble() > zoomBefore + 0.5, 5000);
     }
 
@@ -109,25 +89,26 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(events, "get", Q_RETURN_ARG(QVariantMap, first), Q_ARG(int, 0));
         auto *page = find("discoverPage");
         QMetaObject::invokeMethod(page, "focusEvent", Q_ARG(QVariant, first.value(u"eventId"_s)),
-                                  Q_ARG(double, first.value(u"latitude"_s).toDouble()),
-                                  Q_ARG(double, first.value(u"longitude"_s).toDouble()));
+            Q_ARG(double, first.value(u"latitude"_s).toDouble()),
+            Q_ARG(double, first.value(u"longitude"_s).toDouble()));
         auto *details = find<QQuickItem>("eventDetails");
         QTRY_VERIFY(details->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(details->property("event").toMap().value(u"title"_s).toString(),
-                                  first.value(u"title"_s).toString(), 10000);
+            first.value(u"title"_s).toString(), 10000);
     }
 
     void organizerCreatesMeetupFromTheMap()
     {
-        QSignalSpy signedIn(&m_context->accounts, &AccountManager::signedInSuccessfully);
-        m_context->accounts.signIn(u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
+        QSignalSpy signedIn(&m_app.context->accounts, &AccountManager::signedInSuccessfully);
+        m_app.context->accounts.signIn(
+            u"organizer@demo.pudding-gabel.de"_s, u"pudding-demo-2026"_s);
         QVERIFY(signedIn.wait(10000));
 
         auto *editor = find("eventEditor");
         QVERIFY(editor);
         // What a click on the map at Leipzig does: the dialog opens with the nearest city.
-        QMetaObject::invokeMethod(editor, "openForNew", Q_ARG(double, 51.3397),
-                                  Q_ARG(double, 12.3731));
+        QMetaObject::invokeMethod(
+            editor, "openForNew", Q_ARG(double, 51.3397), Q_ARG(double, 12.3731));
         auto *title = find("titleField");
         auto *city = find("cityField");
         QVERIFY(title && city);
@@ -137,34 +118,39 @@ private Q_SLOTS:
         QVERIFY(submit);
         QTRY_VERIFY(submit->isVisible());
         // The form is laid out in the frames after it opens: click where the button ends up.
-        QSignalSpy frames(m_window, &QQuickWindow::afterRendering);
+        QSignalSpy frames(m_app.window, &QQuickWindow::afterRendering);
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 2, 5000);
-        const QPointF centre = submit->mapToScene(QPointF(submit->width() / 2, submit->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        const QPointF centre
+            = submit->mapToScene(QPointF(submit->width() / 2, submit->height() / 2));
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {}, centre.toPoint());
         // It exists on the server, with the city from the gazetteer.
         QTRY_VERIFY_WITH_TIMEOUT(
-                !m_server->get(u"/api/events?q=Clara-Zetkin&limit=5"_s).events().isEmpty(), 10000);
-        const auto created = m_server->get(u"/api/events?q=Clara-Zetkin&limit=5"_s).events().first().toObject();
+            !m_app.server->get(u"/api/events?q=Clara-Zetkin&limit=5"_s).events().isEmpty(), 10000);
+        const auto created = m_app.server->get(u"/api/events?q=Clara-Zetkin&limit=5"_s)
+                                 .events()
+                                 .first()
+                                 .toObject();
         QCOMPARE(created.value("city"_L1).toString(), u"Leipzig"_s);
-        QCOMPARE(created.value("organizer"_L1).toObject().value("name"_L1).toString(), u"Olga Organizer"_s);
+        QCOMPARE(created.value("organizer"_L1).toObject().value("name"_L1).toString(),
+            u"Olga Organizer"_s);
         // And the details of the new meetup are shown.
         auto *details = find<QQuickItem>("eventDetails");
         QTRY_COMPARE_WITH_TIMEOUT(details->property("event").toMap().value(u"title"_s).toString(),
-                                  u"Götterspeise im Clara-Zetkin-Park"_s, 10000);
+            u"Götterspeise im Clara-Zetkin-Park"_s, 10000);
     }
 
     void organizerReviewQueue()
     {
         // Signed in as the organizer (previous test). The demo's first meetup has requests
         // with pudding photos: open the review queue and keep a picture of it.
-        const auto first = m_server->get(u"/api/events/1"_s).json();
-        QVERIFY(QMetaObject::invokeMethod(m_window, "openReviewQueue", Q_ARG(QVariant, 1),
-                                          Q_ARG(QString, first.value("title"_L1).toString())));
+        const auto first = m_app.server->get(u"/api/events/1"_s).json();
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "openReviewQueue", Q_ARG(QVariant, 1),
+            Q_ARG(QString, first.value("title"_L1).toString())));
         QTRY_VERIFY_WITH_TIMEOUT(find("reviewQueueModel"), 5000);
         auto *queue = find("reviewQueueModel");
         QTRY_VERIFY_WITH_TIMEOUT(queue->property("count").toInt() >= 5, 10000);
         QTest::qWait(2500); // thumbnails arrive asynchronously
-        const QImage shot = m_window->grabWindow();
+        const QImage shot = m_app.window->grabWindow();
         QVERIFY(!shot.isNull());
         QVERIFY(QDir().mkpath(QStringLiteral(PUDDING_ARTIFACTS_DIR)));
         const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/review-queue.png"_s;
@@ -175,14 +161,14 @@ private Q_SLOTS:
     void joinDialog()
     {
         // Back on the map; the join dialog for a meetup, as an attendee would see it.
-        QVERIFY(QMetaObject::invokeMethod(m_window, "popToMap"));
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "popToMap"));
         auto *dialog = find("joinDialog");
         QVERIFY(dialog);
         QVERIFY(QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, 2),
-                                          Q_ARG(QString, u"Pudding neighbours of Leipzig, unite!"_s)));
+            Q_ARG(QString, u"Pudding neighbours of Leipzig, unite!"_s)));
         QTRY_VERIFY(dialog->property("opened").toBool());
         QTest::qWait(500);
-        const QImage shot = m_window->grabWindow();
+        const QImage shot = m_app.window->grabWindow();
         const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/join-dialog.png"_s;
         QVERIFY(shot.save(path));
         qInfo().noquote() << "screenshot:" << path;
@@ -191,13 +177,13 @@ private Q_SLOTS:
 
     void noQmlWarnings()
     {
-        QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n')));
+        QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
     }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_context.reset();
+        m_app.engine.reset();
+        m_app.context.reset();
     }
 };
 
