@@ -221,15 +221,13 @@ FieldErrors validatePassword(const QString &password)
         return errors;
     const auto length = characterCount(password);
     if (length < L::PasswordMin)
-        return { { u"password"_s,
-                   Text::tr("Use at least %1 characters.").arg(L::PasswordMin) } };
+        return { { u"password"_s, Text::tr("Use at least %1 characters.").arg(L::PasswordMin) } };
     if (length > L::PasswordMax)
-        return { { u"password"_s,
-                   Text::tr("Use at most %1 characters.").arg(L::PasswordMax) } };
+        return { { u"password"_s, Text::tr("Use at most %1 characters.").arg(L::PasswordMax) } };
     if (isCommonPassword(password))
         return { { u"password"_s,
-                   Text::tr("This password is one of the most common ones; please choose "
-                            "another.") } };
+            Text::tr("This password is one of the most common ones; please choose "
+                     "another.") } };
     return {};
 }
 
@@ -241,8 +239,7 @@ FieldErrors validateUserName(const QString &name)
     return checkText(u"name"_s, name, TextKind::SingleLine, L::NameMin, L::NameMax);
 }
 
-FieldErrors validateRegistration(const QString &email, const QString &password,
-                                 const QString &name)
+FieldErrors validateRegistration(const QString &email, const QString &password, const QString &name)
 {
     return validateEmail(email) + validatePassword(password) + validateUserName(name);
 }
@@ -290,9 +287,9 @@ FieldErrors validateEventDraft(const EventDraft &draft, DraftMode mode, const QD
         && (*draft.attendeeLimit < L::AttendeeLimitMin
             || *draft.attendeeLimit > L::AttendeeLimitMax))
         errors.append({ u"attendeeLimit"_s,
-                        Text::tr("Allow between %1 and %2 attendees.")
-                                .arg(L::AttendeeLimitMin)
-                                .arg(L::AttendeeLimitMax) });
+            Text::tr("Allow between %1 and %2 attendees.")
+                .arg(L::AttendeeLimitMin)
+                .arg(L::AttendeeLimitMax) });
     return errors;
 }
 

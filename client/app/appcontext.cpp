@@ -99,9 +99,8 @@ void AppContext::preferPortalFileChooser()
 
 QUrl AppContext::defaultServerUrl()
 {
-    return QUrl(qEnvironmentVariable(
-            "PUDDING_SERVER_URL",
-            QSettings().value(u"server/url"_s, u"http://127.0.0.1:8080"_s).toString()));
+    return QUrl(qEnvironmentVariable("PUDDING_SERVER_URL",
+        QSettings().value(u"server/url"_s, u"http://127.0.0.1:8080"_s).toString()));
 }
 
 bool AppContext::load(QQmlApplicationEngine &engine)

@@ -109,22 +109,13 @@ QVariant EventsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> EventsModel::roleNames() const
 {
-    return { { IdRole, "eventId" },
-             { TitleRole, "title" },
-             { DescriptionRole, "description" },
-             { LatitudeRole, "latitude" },
-             { LongitudeRole, "longitude" },
-             { CityRole, "city" },
-             { StateRole, "state" },
-             { StartTimeRole, "startTime" },
-             { EndTimeRole, "endTime" },
-             { AttendeeLimitRole, "attendeeLimit" },
-             { AttendeeCountRole, "attendeeCount" },
-             { PlacesLeftRole, "placesLeft" },
-             { StatusRole, "status" },
-             { OrganizerIdRole, "organizerId" },
-             { OrganizerNameRole, "organizerName" },
-             { DistanceKmRole, "distanceKm" } };
+    return { { IdRole, "eventId" }, { TitleRole, "title" }, { DescriptionRole, "description" },
+        { LatitudeRole, "latitude" }, { LongitudeRole, "longitude" }, { CityRole, "city" },
+        { StateRole, "state" }, { StartTimeRole, "startTime" }, { EndTimeRole, "endTime" },
+        { AttendeeLimitRole, "attendeeLimit" }, { AttendeeCountRole, "attendeeCount" },
+        { PlacesLeftRole, "placesLeft" }, { StatusRole, "status" },
+        { OrganizerIdRole, "organizerId" }, { OrganizerNameRole, "organizerName" },
+        { DistanceKmRole, "distanceKm" } };
 }
 
 void EventsModel::setFilter(EventFilter *filter)

@@ -21,7 +21,7 @@ class AppSettings : public QObject
     Q_PROPERTY(QString effectiveLanguage READ effectiveLanguage NOTIFY languageChanged)
     /// {z}/{x}/{y} URL of raster tiles; empty = the offline map only.
     Q_PROPERTY(QString tileUrlTemplate READ tileUrlTemplate WRITE setTileUrlTemplate NOTIFY
-                       tileUrlTemplateChanged)
+            tileUrlTemplateChanged)
 public:
     /// Not default-constructible on purpose: QML must get the app's instance through create(),
     /// not a second one of its own (with Qt 6.4 a default constructor wins over create(); the

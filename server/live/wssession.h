@@ -7,12 +7,12 @@
 #include "shared/result.h"
 #include "shared/user.h"
 
+#include <QBasicTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QBasicTimer>
 #include <memory>
 
 class QTcpSocket;
@@ -57,8 +57,8 @@ private:
     enum class State { AwaitingAuth, Authenticating, Ready, Closed };
     struct Room
     {
-        qint64 lastId = 0;      ///< the highest message id sent to this socket
-        bool live = false;      ///< false while the replay runs: deliveries are held back
+        qint64 lastId = 0; ///< the highest message id sent to this socket
+        bool live = false; ///< false while the replay runs: deliveries are held back
         QList<std::pair<qint64, QByteArray>> held;
         qint64 typingUntilMs = 0;
         qint64 typingPublishedMs = 0;
@@ -79,9 +79,8 @@ private:
     void dropIfNotReading();
     void timerEvent(QTimerEvent *event) override;
     void sendError(QLatin1StringView code, const QString &message, const QJsonValue &ref = {},
-                   const QString &clientMsgId = {});
-    void sendError(const Error &error, const QJsonValue &ref = {},
-                   const QString &clientMsgId = {});
+        const QString &clientMsgId = {});
+    void sendError(const Error &error, const QJsonValue &ref = {}, const QString &clientMsgId = {});
 
     WorkerHub &m_hub;
     LiveHub &m_live;
@@ -96,8 +95,8 @@ private:
     QBasicTimer m_deadline;
     QBasicTimer m_typingTimer;
     QHash<qint64, Room> m_rooms;
-    QSet<qint64> m_joining;  ///< membership check in flight
-    QSet<qint64> m_kicked;   ///< removed while the check was in flight
+    QSet<qint64> m_joining; ///< membership check in flight
+    QSet<qint64> m_kicked; ///< removed while the check was in flight
 };
 
 } // namespace Pudding::Server
