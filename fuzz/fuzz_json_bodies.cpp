@@ -41,18 +41,6 @@ void check(bool condition)
         std::abort();
 }
 
-/// A positive integer up to 2^53 or 0: the id rule of wssession.cpp's idField().
-qint64 idField(const QJsonObject &frame, QLatin1StringView key)
-{
-    const QJsonValue v = frame.value(key);
-    if (!v.isDouble())
-        return 0;
-    const double d = v.toDouble();
-    if (d < 1 || d > 9007199254740991.0 || d != double(qint64(d)))
-        return 0;
-    return qint64(d);
-}
-
 const QDateTime &fixedNow()
 {
     static const QDateTime now = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
@@ -104,7 +92,7 @@ void chatFrame(const QJsonObject &frame)
 {
     const QString type = frame.value("type"_L1).toString();
     (void)Chat::frame(Chat::ServerFrame::Pong, { { u"ref"_s, frame.value("ref"_L1) } });
-    const qint64 eventId = idField(frame, "eventId"_L1);
+    const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     check(eventId >= 0);
     if (type == Chat::ClientFrame::SendMessage) {
         const QString content = frame.value("content"_L1).toString().trimmed();
@@ -118,7 +106,7 @@ void chatFrame(const QJsonObject &frame)
             m.user = { 3, u"Anna"_s };
             m.content = content;
             m.clientMsgId = clientMsgId;
-            m.photoId = idField(frame, "photoId"_L1);
+            m.photoId = Chat::idField(frame, "photoId"_L1);
             m.createdAt = fixedNow();
             const QJsonObject json = m.toJson();
             check(ChatMessage::fromJson(json).toJson() == json);

@@ -18,11 +18,8 @@ class ChatText
 
 QJsonObject ChatMessage::toJson() const
 {
-    QJsonObject json { { u"id"_s, id },
-                       { u"eventId"_s, eventId },
-                       { u"user"_s, user.toJson() },
-                       { u"content"_s, content },
-                       { u"createdAt"_s, toIsoString(createdAt) } };
+    QJsonObject json { { u"id"_s, id }, { u"eventId"_s, eventId }, { u"user"_s, user.toJson() },
+        { u"content"_s, content }, { u"createdAt"_s, toIsoString(createdAt) } };
     if (photoId > 0)
         json.insert(u"photoId"_s, photoId);
     if (!clientMsgId.isEmpty())
@@ -54,6 +51,17 @@ QByteArray frame(QLatin1StringView type, QJsonObject fields)
 qsizetype characterCount(QStringView text)
 {
     return Validation::characterCount(text);
+}
+
+qint64 idField(const QJsonObject &frame, QLatin1StringView key)
+{
+    const QJsonValue v = frame.value(key);
+    if (!v.isDouble())
+        return 0;
+    const double d = v.toDouble();
+    if (d < 1 || d > 9007199254740991.0 || d != double(qint64(d)))
+        return 0;
+    return qint64(d);
 }
 
 FieldErrors validateMessage(const QString &trimmedContent, const QString &clientMsgId)

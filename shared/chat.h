@@ -36,39 +36,40 @@ inline constexpr auto Path = "/ws"_L1;
 
 /// Frame types, client → server.
 namespace ClientFrame {
-inline constexpr auto Auth = "auth"_L1;               ///< {token}
-inline constexpr auto JoinEvent = "join_event"_L1;    ///< {eventId, afterId?, ref?}
-inline constexpr auto LeaveEvent = "leave_event"_L1;  ///< {eventId, ref?}
-inline constexpr auto SendMessage = "send_message"_L1; ///< {eventId, content, clientMsgId, photoId?}
-inline constexpr auto Typing = "typing"_L1;           ///< {eventId, isTyping}
-inline constexpr auto Ping = "ping"_L1;               ///< {ref?}
+inline constexpr auto Auth = "auth"_L1; ///< {token}
+inline constexpr auto JoinEvent = "join_event"_L1; ///< {eventId, afterId?, ref?}
+inline constexpr auto LeaveEvent = "leave_event"_L1; ///< {eventId, ref?}
+inline constexpr auto SendMessage
+    = "send_message"_L1; ///< {eventId, content, clientMsgId, photoId?}
+inline constexpr auto Typing = "typing"_L1; ///< {eventId, isTyping}
+inline constexpr auto Ping = "ping"_L1; ///< {ref?}
 } // namespace ClientFrame
 
 /// Frame types, server → client.
 namespace ServerFrame {
-inline constexpr auto Ready = "ready"_L1;       ///< {user{id,name}} once authenticated
-inline constexpr auto Joined = "joined"_L1;     ///< {eventId, lastMessageId, ref?} after replay
-inline constexpr auto Left = "left"_L1;         ///< {eventId, ref?, reason?} (reason "removed")
-inline constexpr auto Ack = "ack"_L1;           ///< {clientMsgId, message} after COMMIT
+inline constexpr auto Ready = "ready"_L1; ///< {user{id,name}} once authenticated
+inline constexpr auto Joined = "joined"_L1; ///< {eventId, lastMessageId, ref?} after replay
+inline constexpr auto Left = "left"_L1; ///< {eventId, ref?, reason?} (reason "removed")
+inline constexpr auto Ack = "ack"_L1; ///< {clientMsgId, message} after COMMIT
 inline constexpr auto NewMessage = "new_message"_L1; ///< {message}
 inline constexpr auto UserTyping = "user_typing"_L1; ///< {eventId, user, isTyping}
 inline constexpr auto Presence = "presence"_L1; ///< {eventId, online:[{id,name}]}
-inline constexpr auto Pong = "pong"_L1;         ///< {ref?}
+inline constexpr auto Pong = "pong"_L1; ///< {ref?}
 /// {code, message, ref?, clientMsgId?, fields?}. For a send, only "unavailable" and
 /// "rate_limited" are worth sending again (with the same clientMsgId); any other code is final.
 inline constexpr auto Error = "error"_L1;
-inline constexpr auto NewJoinRequest = "new_join_request"_L1;       ///< {attendance} organizer
+inline constexpr auto NewJoinRequest = "new_join_request"_L1; ///< {attendance} organizer
 inline constexpr auto AttendanceApproved = "attendance_approved"_L1; ///< {attendance}
 inline constexpr auto AttendanceRejected = "attendance_rejected"_L1; ///< {attendance}
-inline constexpr auto WaitlistPromoted = "waitlist_promoted"_L1;    ///< {attendance}
-inline constexpr auto EventUpdated = "event_updated"_L1;            ///< {event}
-inline constexpr auto EventCancelled = "event_cancelled"_L1;        ///< {eventId, event}
+inline constexpr auto WaitlistPromoted = "waitlist_promoted"_L1; ///< {attendance}
+inline constexpr auto EventUpdated = "event_updated"_L1; ///< {event}
+inline constexpr auto EventCancelled = "event_cancelled"_L1; ///< {eventId, event}
 } // namespace ServerFrame
 
 /// Close codes besides the standard ones (1009 too big, 1008 policy).
 namespace CloseCode {
 inline constexpr int Unauthorized = 4401; ///< no, bad, expired or revoked token
-inline constexpr int TooSlow = 4408;      ///< the client did not read its frames
+inline constexpr int TooSlow = 4408; ///< the client did not read its frames
 /// The server lost its notification stream (PostgreSQL restarted): reconnect and resume with
 /// afterId. (1012 "service restart" is refused as invalid by Qt 6.4's WebSocket client.)
 inline constexpr int Resume = 4012;
@@ -81,17 +82,20 @@ inline constexpr auto MalformedFrame = "malformed_frame"_L1;
 inline constexpr auto NotJoined = "not_joined"_L1;
 } // namespace ErrorCode
 
-inline constexpr int ContentMax = 2000;       ///< characters after trimming
+inline constexpr int ContentMax = 2000; ///< characters after trimming
 inline constexpr int ClientMsgIdMax = 64;
 inline constexpr int MaxFrameBytes = 64 * 1024;
 inline constexpr int AuthTimeoutMs = 5000;
-inline constexpr int TypingExpiryMs = 5000;   ///< the server clears "typing" after this
+inline constexpr int TypingExpiryMs = 5000; ///< the server clears "typing" after this
 inline constexpr int ReplayPageSize = 500;
 inline constexpr int HistoryPageDefault = 50;
 inline constexpr int HistoryPageMax = 200;
 
 /// A frame {"type": type, …fields} as compact UTF-8 JSON.
 [[nodiscard]] QByteArray frame(QLatin1StringView type, QJsonObject fields = {});
+/// An id field of a client frame: a whole number from 1 to 2^53 - 1 (what a JSON number holds
+/// exactly), or 0 when it is missing or anything else.
+[[nodiscard]] qint64 idField(const QJsonObject &frame, QLatin1StringView key);
 
 /// Characters as PostgreSQL's char_length counts them (code points, not UTF-16 units);
 /// the same as Validation::characterCount.
@@ -100,8 +104,8 @@ inline constexpr int HistoryPageMax = 200;
 /// The field errors of a message, by the one text rule (Validation::checkText): content 1–2000
 /// characters after trimming, several lines allowed; clientMsgId at most 64 characters, stored
 /// as given. Both must be valid Unicode without NUL or other control characters.
-[[nodiscard]] FieldErrors validateMessage(const QString &trimmedContent,
-                                          const QString &clientMsgId);
+[[nodiscard]] FieldErrors validateMessage(
+    const QString &trimmedContent, const QString &clientMsgId);
 
 } // namespace Chat
 } // namespace Pudding

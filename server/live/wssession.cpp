@@ -45,18 +45,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-/// A positive integer field, or 0.
-qint64 idField(const QJsonObject &frame, QLatin1StringView key)
-{
-    const QJsonValue v = frame.value(key);
-    if (!v.isDouble())
-        return 0;
-    const double d = v.toDouble();
-    if (d < 1 || d > 9007199254740991.0 || d != double(qint64(d)))
-        return 0;
-    return qint64(d);
-}
-
 } // namespace
 
 WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
@@ -261,7 +249,7 @@ void WsSession::onText(const QString &text)
 void WsSession::handleJoin(const QJsonObject &frame)
 {
     const QJsonValue ref = frame.value("ref"_L1);
-    const qint64 eventId = idField(frame, "eventId"_L1);
+    const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     if (eventId == 0) {
         sendError(EC::ValidationFailed, LiveText::tr("eventId must be a positive integer."), ref);
         return;
@@ -272,7 +260,7 @@ void WsSession::handleJoin(const QJsonObject &frame)
         if (v.isDouble() && v.toDouble() == 0) {
             afterId = 0;
         } else {
-            afterId = idField(frame, "afterId"_L1);
+            afterId = Chat::idField(frame, "afterId"_L1);
             if (afterId == 0) {
                 sendError(EC::ValidationFailed,
                     LiveText::tr("afterId must be a message id (0 or more)."), ref);
@@ -432,7 +420,7 @@ void WsSession::deliverMessage(qint64 eventId, qint64 id, const QByteArray &fram
 void WsSession::handleLeave(const QJsonObject &frame)
 {
     const QJsonValue ref = frame.value("ref"_L1);
-    const qint64 eventId = idField(frame, "eventId"_L1);
+    const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     if (!m_rooms.contains(eventId) && !m_joining.contains(eventId)) {
         sendError(Chat::ErrorCode::NotJoined, LiveText::tr("You are not in this chat."), ref);
         return;
@@ -478,7 +466,7 @@ void WsSession::handleSend(const QJsonObject &frame)
         = Validation::firstForbiddenCharacter(clientMsgId, Validation::TextKind::Token)
         ? QString()
         : clientMsgId.left(Chat::ClientMsgIdMax);
-    const qint64 eventId = idField(frame, "eventId"_L1);
+    const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     if (clientMsgId.isEmpty()) {
         sendError(EC::ValidationFailed,
             LiveText::tr("clientMsgId is required (it makes retries safe)."), ref);
@@ -493,7 +481,7 @@ void WsSession::handleSend(const QJsonObject &frame)
     const FieldErrors errors = Chat::validateMessage(content, clientMsgId);
     qint64 photoId = 0;
     if (frame.contains("photoId"_L1) && !frame.value("photoId"_L1).isNull()) {
-        photoId = idField(frame, "photoId"_L1);
+        photoId = Chat::idField(frame, "photoId"_L1);
         if (photoId == 0) {
             sendError(Error { QString(EC::ValidationFailed),
                           LiveText::tr("photoId must be a photo's id."),
@@ -545,7 +533,7 @@ void WsSession::handleSend(const QJsonObject &frame)
 
 void WsSession::handleTyping(const QJsonObject &frame)
 {
-    const qint64 eventId = idField(frame, "eventId"_L1);
+    const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     auto it = m_rooms.find(eventId);
     if (it == m_rooms.end()) {
         sendError(Chat::ErrorCode::NotJoined, LiveText::tr("Join the chat first."),
