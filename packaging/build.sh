@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Configures and builds Pudding Gabel with a CMake preset (default: "default").
+# Configures and builds Pudding Gabel with a CMake preset (default: "all-dev").
 # Usage: packaging/build.sh [preset] [target...]   (no target: everything, tests included)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-preset="${1:-default}"
+preset="${1:-all-dev}"
 shift || true
 cmake --preset "$preset" >/dev/null
 if [ $# -gt 0 ]; then

@@ -9,7 +9,7 @@ port="${PUDDING_PORT:-8080}"
 data="${PUDDING_DATA_DIR:-$root/.pudding}"
 
 bash packaging/install-deps.sh
-bash packaging/build.sh default pudding pudding-server
+bash packaging/build.sh all-dev pudding pudding-server
 
 mkdir -p "$data"
 server_log="$data/server.log"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
-bash packaging/build.sh ci
+bash packaging/build.sh all-ci
 # The clustering test cross-checks against the JavaScript supercluster when it is installed.
 if command -v npm >/dev/null 2>&1 && [ ! -d bench/cluster/node_modules ]; then
     (cd bench/cluster && npm ci --silent --no-audit --no-fund) || echo "npm ci failed: the supercluster cross-check will be skipped"

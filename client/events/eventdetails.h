@@ -17,7 +17,7 @@ class EventDetails : public QObject
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(qint64 eventId READ eventId WRITE setEventId NOTIFY eventIdChanged)
-    Q_PROPERTY(QVariantMap event READ event NOTIFY eventChanged)
+    Q_PROPERTY(QVariantMap event READ eventData NOTIFY eventChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY eventChanged)
 public:
@@ -25,7 +25,7 @@ public:
 
     [[nodiscard]] qint64 eventId() const { return m_eventId; }
     void setEventId(qint64 id);
-    [[nodiscard]] QVariantMap event() const { return m_event; }
+    [[nodiscard]] QVariantMap eventData() const { return m_event; }
     [[nodiscard]] bool isLoading() const { return m_call != nullptr; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
     Q_INVOKABLE void reload();

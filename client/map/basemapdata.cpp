@@ -156,7 +156,7 @@ std::shared_ptr<const BaseMapData> BaseMapData::parse(
     QList<QList<QPointF>> arcs;
     const QJsonArray jsonArcs = root.value(u"arcs"_s).toArray();
     arcs.reserve(jsonArcs.size());
-    for (const QJsonValue &jsonArc : jsonArcs) {
+    for (const auto &jsonArc : jsonArcs) {
         const QJsonArray flat = jsonArc.toArray();
         QList<QPointF> arc;
         arc.reserve(flat.size() / 2);
@@ -172,18 +172,18 @@ std::shared_ptr<const BaseMapData> BaseMapData::parse(
     QList<QList<Polygon>> statePolygons;
     QList<int> arcUse(arcs.size(), 0);
     const QJsonArray jsonStates = root.value(u"states"_s).toArray();
-    for (const QJsonValue &value : jsonStates) {
+    for (const auto &value : jsonStates) {
         const QJsonObject object = value.toObject();
         const QJsonArray label = object.value(u"label"_s).toArray();
         data->states.append(State { object.value(u"name"_s).toString(),
             object.value(u"code"_s).toString(), object.value(u"colour"_s).toInt(),
             unitOf(label.at(0).toDouble(), label.at(1).toDouble()) });
         QList<Polygon> polygons;
-        for (const QJsonValue &jsonPolygon : object.value(u"polygons"_s).toArray()) {
+        for (const auto &jsonPolygon : object.value(u"polygons"_s).toArray()) {
             Polygon polygon;
-            for (const QJsonValue &jsonRing : jsonPolygon.toArray()) {
+            for (const auto &jsonRing : jsonPolygon.toArray()) {
                 Ring ring;
-                for (const QJsonValue &ref : jsonRing.toArray()) {
+                for (const auto &ref : jsonRing.toArray()) {
                     const int index = ref.toInt();
                     const int arc = index >= 0 ? index : ~index;
                     if (arc >= arcs.size())

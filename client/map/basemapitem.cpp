@@ -161,7 +161,7 @@ QImage labelImage(const QString &text, LabelStyle style, qreal devicePixelRatio,
         if (found != cache->constEnd())
             return *found;
     }
-    const QImage image = renderLabel(text, style, devicePixelRatio, base);
+    QImage image = renderLabel(text, style, devicePixelRatio, base);
     const QMutexLocker lock(mutex);
     cache->insert(key, image);
     return image;
