@@ -2,10 +2,10 @@
 // The events API against the real server and PostgreSQL: create/edit/cancel with their rules,
 // and the radius and bbox search checked against a brute-force distance computation.
 #include "db/database.h"
+#include "serverfixture.h"
 #include "shared/event.h"
 #include "shared/geo.h"
 #include "shared/germany.h"
-#include "testserver.h"
 
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -21,8 +21,7 @@ class TstEvents : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     QByteArray m_organizer;
     QByteArray m_other;
     struct Created
@@ -57,12 +56,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"events"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        m_server = std::make_unique<TestServer>(m_db->url());
-        QVERIFY(m_server->start());
-        m_organizer = m_server->registerUser(u"olga@example.org"_s, u"Olga"_s);
-        m_other = m_server->registerUser(u"otto@example.org"_s, u"Otto"_s);
+        QVERIFY2(m_server.start(u"events"_s), qPrintable(m_server.errorString()));
+        m_organizer = m_server.signUp(u"Olga"_s).token;
+        m_other = m_server.signUp(u"Otto"_s).token;
         QVERIFY(!m_organizer.isEmpty() && !m_other.isEmpty());
     }
 
@@ -223,7 +219,7 @@ private Q_SLOTS:
         const qint64 id = created.json().value("id"_L1).toInteger();
         // Three approved attendees, written directly (the joining flow is its own API).
         {
-            QSqlDatabase db = TestDatabase::open(m_db->url(), u"direct"_s);
+            QSqlDatabase db = m_server.sql(u"direct"_s);
             QVERIFY(db.isOpen());
             QSqlQuery q(db);
             for (int i = 0; i < 3; ++i) {
@@ -417,6 +413,7 @@ private Q_SLOTS:
         QFETCH(QString, field);
         const auto r = m_server->get(u"/api/events?"_s + query);
         QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorCode(), u"validation_failed"_s);
         QCOMPARE(r.json().value("error"_L1).toObject().value("field"_L1).toString(), field);
     }
 
@@ -444,7 +441,7 @@ private Q_SLOTS:
     void secondInstanceSeesChanges()
     {
         // Two instances behind a load balancer share one database; changes travel by NOTIFY.
-        TestServer second(m_db->url());
+        TestServer second(m_server.databaseUrl());
         QVERIFY(second.start());
         const auto created = m_server->postJson(u"/api/events"_s,
             draft({ 51.34, 12.37 }, u"Leipzig pudding"_s, 6, u"Leipzig"_s), m_organizer);
