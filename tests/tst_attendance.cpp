@@ -3,8 +3,8 @@
 // organizer's review, capacity under concurrent approvals, the waitlist, leaving, and who
 // may see what.
 #include "fixtures.h"
+#include "serverfixture.h"
 #include "shared/geo.h"
-#include "testserver.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -26,39 +26,44 @@ using F::jpeg;
 using F::kBoundary;
 using F::multipartBody;
 
+namespace {
+/// A request to join that the server refuses (see joinErrors).
+enum class JoinAttempt {
+    Twice,
+    OwnMeetup,
+    NotAnImage,
+    PhotoTooLarge,
+    NoPuddingName,
+    UnknownMeetup,
+    SignedOut,
+    Json
+};
+} // namespace
+Q_DECLARE_METATYPE(JoinAttempt)
+
 class TstAttendance : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     QByteArray m_organizer;
-    int m_users = 0;
+    // The meetup the refused requests to join are sent to: Bert has asked to join it.
+    qint64 m_refusing = 0;
+    QByteArray m_bert;
+    QByteArray m_carla;
 
-    QByteArray newUser()
-    {
-        const int n = ++m_users;
-        return m_server->registerUser(u"user%1@example.org"_s.arg(n), u"User %1"_s.arg(n));
-    }
-
-    qint64 createEvent(int limit) { return F::createEvent(*m_server, m_organizer, limit); }
-
+    QByteArray newUser() { return m_server.signUp().token; }
+    qint64 createEvent(int limit) { return m_server.createMeetup(m_organizer, limit); }
     HttpResult join(qint64 eventId, const QByteArray &token, const QByteArray &photo,
         const QByteArray &name = "Schokoladenpudding")
     {
-        const QByteArray body = multipartBody({ { "puddingName", {}, name },
-            { "puddingDescription", {}, "Mit Sahne." }, { "photo", "pudding.jpg", photo } });
-        return m_server->request("POST", u"/api/attendance/events/%1/join"_s.arg(eventId), body,
-            token, "multipart/form-data; boundary=" + kBoundary);
+        return m_server.postJoin(eventId, token, photo, name);
     }
-
     HttpResult decide(
         qint64 eventId, qint64 attendanceId, const char *status, const QByteArray &token)
     {
-        return m_server->patchJson(
-            u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId),
-            { { u"status"_s, QString::fromLatin1(status) } }, token);
+        return m_server.decision(eventId, attendanceId, status, token);
     }
 
     static qint64 attendanceId(const HttpResult &r)
@@ -131,13 +136,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"attendance"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
         TestServer::Options options;
         options.threads = 2;
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-        m_organizer = m_server->registerUser(u"olga@example.org"_s, u"Olga"_s);
+        QVERIFY2(m_server.start(u"attendance"_s, options), qPrintable(m_server.errorString()));
+        m_organizer = m_server.signUp(u"Olga"_s).token;
         QVERIFY(!m_organizer.isEmpty());
     }
 
@@ -173,17 +175,10 @@ private Q_SLOTS:
         QCOMPARE(decide(event, attendanceId(joined), "APPROVED", m_organizer).status, 409);
     }
 
-    void joinErrors()
+    void joinWithoutDescription()
     {
-        const qint64 event = createEvent(5);
-        const QByteArray bert = newUser();
-        QCOMPARE(join(event, bert, jpeg(2)).status, 201);
         // The description is optional (curl -F with name and photo only).
-        const QByteArray dana = newUser();
-        const auto minimal
-            = m_server->request("POST", u"/api/attendance/events/%1/join"_s.arg(createEvent(5)),
-                multipartBody({ { "puddingName", {}, "Quark" }, { "photo", "p.jpg", jpeg(9) } }),
-                dana, "multipart/form-data; boundary=" + kBoundary);
+        const auto minimal = m_server.postJoin(createEvent(5), newUser(), jpeg(9), "Quark", {});
         QCOMPARE(minimal.status, 201);
         QCOMPARE(minimal.json()
                      .value("attendance"_L1)
@@ -191,40 +186,90 @@ private Q_SLOTS:
                      .value("puddingDescription"_L1)
                      .toString(),
             QString());
-        const auto twice = join(event, bert, jpeg(3));
-        QCOMPARE(twice.status, 409);
-        QCOMPARE(join(event, m_organizer, jpeg(4)).status, 409); // not into one's own event
-        const QByteArray carla = newUser();
-        const auto text = join(event, carla, "just some text, not an image at all");
-        QCOMPARE(text.status, 415);
-        QCOMPARE(text.errorCode(), u"unsupported_media_type"_s);
+    }
+
+    void joinErrors_data()
+    {
+        QTest::addColumn<JoinAttempt>("attempt");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("twice") << JoinAttempt::Twice << 409 << u"conflict"_s << QString();
+        QTest::newRow("into one's own meetup")
+            << JoinAttempt::OwnMeetup << 409 << u"conflict"_s << QString();
+        QTest::newRow("not an image")
+            << JoinAttempt::NotAnImage << 415 << u"unsupported_media_type"_s << QString();
         // Over the 5 MB photo limit: the multipart parser stops reading at the limit.
-        const auto big = join(event, carla, jpeg(5) + QByteArray(5'500'000, 'x'));
-        QCOMPARE(big.status, 413);
-        QCOMPARE(big.errorCode(), u"payload_too_large"_s);
+        QTest::newRow("photo over 5 MB")
+            << JoinAttempt::PhotoTooLarge << 413 << u"payload_too_large"_s << QString();
+        QTest::newRow("no pudding name")
+            << JoinAttempt::NoPuddingName << 400 << u"validation_failed"_s << u"puddingName"_s;
+        QTest::newRow("unknown meetup")
+            << JoinAttempt::UnknownMeetup << 404 << u"not_found"_s << QString();
+        QTest::newRow("signed out")
+            << JoinAttempt::SignedOut << 401 << u"unauthorized"_s << QString();
+        QTest::newRow("JSON instead of multipart")
+            << JoinAttempt::Json << 415 << u"unsupported_media_type"_s << QString();
+    }
+    void joinErrors()
+    {
+        QFETCH(JoinAttempt, attempt);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        if (!m_refusing) {
+            m_refusing = createEvent(5);
+            m_bert = newUser();
+            m_carla = newUser();
+            QCOMPARE(join(m_refusing, m_bert, jpeg(2)).status, 201);
+        }
+        const HttpResult r = [&] {
+            switch (attempt) {
+            case JoinAttempt::Twice:
+                return join(m_refusing, m_bert, jpeg(3));
+            case JoinAttempt::OwnMeetup:
+                return join(m_refusing, m_organizer, jpeg(4));
+            case JoinAttempt::NotAnImage:
+                return join(m_refusing, m_carla, "just some text, not an image at all");
+            case JoinAttempt::PhotoTooLarge:
+                return join(m_refusing, m_carla, jpeg(5) + QByteArray(5'500'000, 'x'));
+            case JoinAttempt::NoPuddingName:
+                return join(m_refusing, m_carla, jpeg(6), "");
+            case JoinAttempt::UnknownMeetup:
+                return join(999999, m_carla, jpeg(7));
+            case JoinAttempt::SignedOut:
+                return join(m_refusing, {}, jpeg(8));
+            case JoinAttempt::Json:
+                return m_server->postJson(u"/api/attendance/events/%1/join"_s.arg(m_refusing),
+                    { { u"puddingName"_s, u"x"_s } }, m_carla);
+            }
+            return HttpResult {};
+        }();
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.errorCode(), code);
+        QCOMPARE(r.json().value("error"_L1).toObject().value("field"_L1).toString(), field);
+        // The refused attempt left nothing behind: Bert's is still the only request.
+        const auto list = m_server->get(
+            u"/api/attendance/events/%1/attendances"_s.arg(m_refusing), m_organizer);
+        QCOMPARE(list.json().value("attendances"_L1).toArray().size(), 1);
+    }
+
+    void joinIsRefusedFromItsLengthAlone()
+    {
         // A 6 MB upload is refused from its Content-Length alone, before the body is read.
+        const qint64 event = createEvent(5);
         auto socket = m_server->connectRaw();
         QVERIFY(socket);
         socket->write("POST /api/attendance/events/" + QByteArray::number(event)
-            + "/join HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + carla
+            + "/join HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + newUser()
             + "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary
             + "\r\nContent-Length: 6400000\r\n\r\n");
         const auto responses = readRawResponses(*socket, 1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 413);
-        const auto unnamed = join(event, carla, jpeg(6), "");
-        QCOMPARE(unnamed.status, 400);
-        QCOMPARE(unnamed.json().value("error"_L1).toObject().value("field"_L1).toString(),
-            u"puddingName"_s);
-        QCOMPARE(join(999999, carla, jpeg(7)).status, 404);
-        QCOMPARE(join(event, {}, jpeg(8)).status, 401);
-        const auto json = m_server->postJson(u"/api/attendance/events/%1/join"_s.arg(event),
-            { { u"puddingName"_s, u"x"_s } }, carla);
-        QCOMPARE(json.status, 415);
-        // None of the refused attempts left anything behind.
         const auto list
             = m_server->get(u"/api/attendance/events/%1/attendances"_s.arg(event), m_organizer);
-        QCOMPARE(list.json().value("attendances"_L1).toArray().size(), 1);
+        QCOMPARE(list.json().value("attendances"_L1).toArray().size(), 0);
     }
 
     void whoMaySeeWhat()
@@ -577,7 +622,7 @@ private Q_SLOTS:
             f.write("not referenced");
         }
         auto photoRows = [&] {
-            QSqlDatabase db = TestDatabase::open(m_db->url(), u"gc-check"_s);
+            QSqlDatabase db = m_server.sql(u"gc-check"_s);
             QSqlQuery q(db);
             QSet<qint64> ids;
             if (q.exec(u"SELECT id FROM photos"_s))
@@ -591,7 +636,7 @@ private Q_SLOTS:
         auto collect = [&](const QString &grace) {
             QProcess gc;
             gc.start(QStringLiteral(PUDDING_SERVER_BINARY),
-                { u"gc-photos"_s, u"--database"_s, m_db->url(), u"--data-dir"_s,
+                { u"gc-photos"_s, u"--database"_s, m_server.databaseUrl(), u"--data-dir"_s,
                     m_server->dataDir(), u"--photo-grace-seconds"_s, grace });
             return gc.waitForFinished(30000) && gc.exitCode() == 0;
         };

@@ -2,7 +2,7 @@
 // Accounts against the real server and PostgreSQL: registration rules, login, tokens,
 // revocation, how credentials are stored, and the rate limit.
 #include "db/database.h"
-#include "testserver.h"
+#include "serverfixture.h"
 
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -16,8 +16,7 @@ class TstAuth : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     const QString m_password = u"correct horse battery 9"_s;
 
     QJsonObject registration(const QString &email, const QString &password, const QString &name)
@@ -26,22 +25,15 @@ private:
     }
 
     /// A direct connection to the test database, to check what the server stored.
-    QSqlDatabase sql() { return TestDatabase::open(m_db->url(), u"check"_s); }
+    QSqlDatabase sql() { return m_server.sql(u"check"_s); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_db = std::make_unique<TestDatabase>(u"auth"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        m_server = std::make_unique<TestServer>(m_db->url());
-        QVERIFY(m_server->start());
-    }
+    void initTestCase() { QVERIFY2(m_server.start(u"auth"_s), qPrintable(m_server.errorString())); }
 
     void registerReturnsUserAndToken()
     {
         const auto r = m_server->postJson(u"/api/auth/register"_s,
-                                          registration(u"Anna@Example.org"_s, m_password,
-                                                       u"  Anna   Beispiel "_s));
+            registration(u"Anna@Example.org"_s, m_password, u"  Anna   Beispiel "_s));
         QCOMPARE(r.status, 201);
         const auto user = r.json().value("user"_L1).toObject();
         QVERIFY(user.value("id"_L1).toInteger() > 0);
@@ -57,9 +49,8 @@ private Q_SLOTS:
     void emailIsUniqueCaseInsensitively()
     {
         QVERIFY(!m_server->registerUser(u"dup@example.org"_s).isEmpty());
-        const auto r = m_server->postJson(u"/api/auth/register"_s,
-                                          registration(u"DUP@example.ORG"_s, m_password,
-                                                       u"Other"_s));
+        const auto r = m_server->postJson(
+            u"/api/auth/register"_s, registration(u"DUP@example.ORG"_s, m_password, u"Other"_s));
         QCOMPARE(r.status, 409);
         QCOMPARE(r.errorCode(), u"email_taken"_s);
     }
@@ -68,27 +59,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonObject>("body");
         QTest::addColumn<QString>("field");
-        QTest::newRow("bad email") << registration(u"not-an-email"_s, m_password, u"A"_s)
-                                   << u"email"_s;
-        QTest::newRow("short password") << registration(u"a1@example.org"_s, u"short"_s, u"A"_s)
-                                        << u"password"_s;
-        QTest::newRow("common password") << registration(u"a2@example.org"_s, u"1234567890"_s,
-                                                          u"A"_s)
-                                         << u"password"_s;
-        QTest::newRow("long password") << registration(u"a3@example.org"_s,
-                                                       QString(1025, u'x'), u"A"_s)
-                                       << u"password"_s;
-        QTest::newRow("empty name") << registration(u"a4@example.org"_s, m_password, u"  "_s)
-                                    << u"name"_s;
-        QTest::newRow("long name") << registration(u"a5@example.org"_s, m_password,
-                                                   QString(81, u'n'))
-                                   << u"name"_s;
-        QTest::newRow("missing email") << QJsonObject { { u"password"_s, m_password },
-                                                        { u"name"_s, u"A"_s } }
-                                       << u"email"_s;
+        QTest::newRow("bad email")
+            << registration(u"not-an-email"_s, m_password, u"A"_s) << u"email"_s;
+        QTest::newRow("short password")
+            << registration(u"a1@example.org"_s, u"short"_s, u"A"_s) << u"password"_s;
+        QTest::newRow("common password")
+            << registration(u"a2@example.org"_s, u"1234567890"_s, u"A"_s) << u"password"_s;
+        QTest::newRow("long password")
+            << registration(u"a3@example.org"_s, QString(1025, u'x'), u"A"_s) << u"password"_s;
+        QTest::newRow("empty name")
+            << registration(u"a4@example.org"_s, m_password, u"  "_s) << u"name"_s;
+        QTest::newRow("long name")
+            << registration(u"a5@example.org"_s, m_password, QString(81, u'n')) << u"name"_s;
+        QTest::newRow("missing email")
+            << QJsonObject { { u"password"_s, m_password }, { u"name"_s, u"A"_s } } << u"email"_s;
         QTest::newRow("email not a string") << QJsonObject { { u"email"_s, 5 },
-                                                             { u"password"_s, m_password },
-                                                             { u"name"_s, u"A"_s } }
+            { u"password"_s, m_password }, { u"name"_s, u"A"_s } }
                                             << u"email"_s;
     }
     void registrationValidation()
@@ -107,17 +93,14 @@ private Q_SLOTS:
     {
         QVERIFY(!m_server->registerUser(u"bert@example.org"_s).isEmpty());
         const auto ok = m_server->postJson(u"/api/auth/login"_s,
-                                           { { u"email"_s, u"BERT@example.org"_s },
-                                             { u"password"_s, m_password } });
+            { { u"email"_s, u"BERT@example.org"_s }, { u"password"_s, m_password } });
         QCOMPARE(ok.status, 200);
         QCOMPARE(ok.json().value("token"_L1).toString().size(), 43);
 
         const auto wrong = m_server->postJson(u"/api/auth/login"_s,
-                                              { { u"email"_s, u"bert@example.org"_s },
-                                                { u"password"_s, u"wrong password 99"_s } });
+            { { u"email"_s, u"bert@example.org"_s }, { u"password"_s, u"wrong password 99"_s } });
         const auto unknown = m_server->postJson(u"/api/auth/login"_s,
-                                                { { u"email"_s, u"nobody@example.org"_s },
-                                                  { u"password"_s, m_password } });
+            { { u"email"_s, u"nobody@example.org"_s }, { u"password"_s, m_password } });
         QCOMPARE(wrong.status, 401);
         QCOMPARE(unknown.status, 401);
         QCOMPARE(wrong.errorCode(), u"invalid_credentials"_s);
@@ -129,8 +112,7 @@ private Q_SLOTS:
         const QByteArray first = m_server->registerUser(u"carla@example.org"_s);
         QVERIFY(!first.isEmpty());
         const auto login = m_server->postJson(u"/api/auth/login"_s,
-                                              { { u"email"_s, u"carla@example.org"_s },
-                                                { u"password"_s, m_password } });
+            { { u"email"_s, u"carla@example.org"_s }, { u"password"_s, m_password } });
         const QByteArray second = login.json().value("token"_L1).toString().toLatin1();
         QCOMPARE(m_server->request("POST", u"/api/auth/logout"_s, {}, first).status, 204);
         const auto revoked = m_server->get(u"/api/auth/me"_s, first);
@@ -146,7 +128,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("authorization");
         QTest::newRow("garbage") << QByteArray("Bearer nonsense");
         QTest::newRow("well-formed unknown")
-                << QByteArray("Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+            << QByteArray("Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         QTest::newRow("basic scheme") << QByteArray("Basic YWxhZGRpbjpvcGVuc2VzYW1l");
         QTest::newRow("empty bearer") << QByteArray("Bearer ");
     }
@@ -155,8 +137,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, authorization);
         auto socket = m_server->connectRaw();
         QVERIFY(socket);
-        socket->write("GET /api/auth/me HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
-                      + "\r\n\r\n");
+        socket->write(
+            "GET /api/auth/me HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization + "\r\n\r\n");
         const auto responses = readRawResponses(*socket, 1);
         QCOMPARE(responses.size(), 1);
         QCOMPARE(responses[0].status, 401);
@@ -166,7 +148,7 @@ private Q_SLOTS:
     {
         const QByteArray token = m_server->registerUser(u"dora@example.org"_s);
         const auto r = m_server->get(u"/api/auth/me?token="_s % QString::fromLatin1(token)
-                                     % u"&access_token="_s % QString::fromLatin1(token));
+            % u"&access_token="_s % QString::fromLatin1(token));
         QCOMPARE(r.status, 401);
     }
 
@@ -183,12 +165,13 @@ private Q_SLOTS:
         QVERIFY2(hash.startsWith("$argon2id$"_L1), qPrintable(hash));
         QVERIFY(!hash.contains(m_password));
         QVERIFY(q.exec(u"SELECT count(*) FROM sessions WHERE token_hash = sha256('"_s
-                       % QString::fromLatin1(token) % u"'::bytea) AND expires_at > now() + "
-                                                       "interval '6 days 23 hours'"_s));
+            % QString::fromLatin1(token)
+            % u"'::bytea) AND expires_at > now() + "
+              "interval '6 days 23 hours'"_s));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1); // only the SHA-256 is stored, valid for 7 days
         QVERIFY(q.exec(u"SELECT count(*) FROM sessions WHERE encode(token_hash, 'escape') = '"_s
-                       % QString::fromLatin1(token) % u"'"_s));
+            % QString::fromLatin1(token) % u"'"_s));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
     }
@@ -200,7 +183,7 @@ private Q_SLOTS:
         QSqlQuery q(sql());
         QVERIFY(q.exec(u"UPDATE sessions SET created_at = now() - interval '8 days', "
                        "expires_at = now() - interval '1 day' WHERE token_hash = sha256('"_s
-                       % QString::fromLatin1(token) % u"'::bytea)"_s));
+            % QString::fromLatin1(token) % u"'::bytea)"_s));
         QCOMPARE(q.numRowsAffected(), 1);
         QCOMPARE(m_server->get(u"/api/auth/me"_s, token).status, 401);
     }
@@ -209,14 +192,14 @@ private Q_SLOTS:
     {
         TestServer::Options options;
         options.authRateLimit = 3; // burst of 5, then about one every 20 s
-        TestServer limited(m_db->url(), options);
+        TestServer limited(m_server.databaseUrl(), options);
         QVERIFY(limited.start());
         int tooMany = 0;
         HttpResult last;
         for (int i = 0; i < 8; ++i) {
             last = limited.postJson(u"/api/auth/login"_s,
-                                    { { u"email"_s, u"nobody@example.org"_s },
-                                      { u"password"_s, u"wrong password 99"_s } });
+                { { u"email"_s, u"nobody@example.org"_s },
+                    { u"password"_s, u"wrong password 99"_s } });
             if (last.status == 429)
                 ++tooMany;
         }
@@ -225,11 +208,7 @@ private Q_SLOTS:
         QVERIFY(last.header("retry-after").toInt() > 0);
     }
 
-    void cleanupTestCase()
-    {
-        QSqlDatabase::removeDatabase(u"check"_s);
-        QVERIFY(m_server->isRunning());
-    }
+    void cleanupTestCase() { QVERIFY(m_server->isRunning()); }
 };
 
 QTEST_GUILESS_MAIN(TstAuth)

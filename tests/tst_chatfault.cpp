@@ -3,10 +3,9 @@
 // a restart every message that was acked is stored exactly once, the sender's retries of the
 // unacked ones (same clientMsgId) are stored at most once, and a client that resumes with
 // afterId receives every stored message once, in order.
-#include "fixtures.h"
-#include "testserver.h"
-#include "wsclient.h"
 #include "db/embeddedpostgres.h"
+#include "serverfixture.h"
+#include "wsclient.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -17,7 +16,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace Pudding::Test;
-namespace F = Pudding::Test::Fixtures;
 
 class TstChatFault : public QObject
 {
@@ -26,17 +24,16 @@ class TstChatFault : public QObject
 private Q_SLOTS:
     void ackedMessagesSurviveSigkill()
     {
-        TestDatabase db(u"chatfault"_s);
-        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
         TestServer::Options options;
         options.extraArguments = QStringList { u"--chat-rate-limit"_s, u"0"_s };
-        TestServer server(db.url(), options);
-        QVERIFY(server.start());
-        const QByteArray organizer = server.registerUser(u"olga@example.org"_s, u"Olga"_s);
-        const QByteArray attendee = server.registerUser(u"anna@example.org"_s, u"Anna"_s);
-        const qint64 event = F::createEvent(server, organizer);
+        ServerFixture fixture;
+        QVERIFY2(fixture.start(u"chatfault"_s, options), qPrintable(fixture.errorString()));
+        TestServer &server = *fixture;
+        const QByteArray organizer = fixture.signUp(u"Olga"_s).token;
+        const qint64 event = fixture.createMeetup(organizer);
         QVERIFY(event > 0);
-        QVERIFY(F::joinApproved(server, event, attendee, organizer));
+        const QByteArray attendee = fixture.approvedGuest(event, organizer, u"Anna"_s).token;
+        QVERIFY(!attendee.isEmpty());
 
         auto join = [event](WsClient &c, qint64 afterId) {
             QJsonObject f { { u"type"_s, u"join_event"_s }, { u"eventId"_s, event } };
@@ -60,10 +57,9 @@ private Q_SLOTS:
         QObject::connect(&pump, &QTimer::timeout, &pump, [&] {
             for (int i = 0; i < 100; ++i) {
                 sent.append(u"crash-%1"_s.arg(sent.size()));
-                sender.send({ { u"type"_s, u"send_message"_s },
-                              { u"eventId"_s, event },
-                              { u"content"_s, QString(u"message "_s + sent.last()) },
-                              { u"clientMsgId"_s, sent.last() } });
+                sender.send({ { u"type"_s, u"send_message"_s }, { u"eventId"_s, event },
+                    { u"content"_s, QString(u"message "_s + sent.last()) },
+                    { u"clientMsgId"_s, sent.last() } });
             }
             if (sender.all(u"ack"_s).size() >= 300) {
                 // While the last burst is on its way, some of it perhaps committed, some not.
@@ -83,12 +79,12 @@ private Q_SLOTS:
         QHash<QString, qint64> acked;
         for (const auto &ack : sender.all(u"ack"_s))
             acked.insert(ack.value("clientMsgId"_L1).toString(),
-                         ack.value("message"_L1).toObject().value("id"_L1).toInteger());
+                ack.value("message"_L1).toObject().value("id"_L1).toInteger());
         QVERIFY(acked.size() >= 300);
         qInfo() << "sent" << sent.size() << "acked" << acked.size() << "before SIGKILL";
 
         // Every acked message is stored, once, with the id its ack carried.
-        QSqlDatabase sql = TestDatabase::open(db.url(), u"tst_chatfault"_s);
+        QSqlDatabase sql = fixture.sql(u"tst_chatfault"_s);
         QVERIFY(sql.isOpen());
         auto stored = [&] {
             QHash<QString, qint64> rows;
@@ -113,12 +109,10 @@ private Q_SLOTS:
             if (!acked.contains(id))
                 unacked.append(id);
         for (const QString &id : std::as_const(unacked))
-            retry.send({ { u"type"_s, u"send_message"_s },
-                         { u"eventId"_s, event },
-                         { u"content"_s, QString(u"message "_s + id) },
-                         { u"clientMsgId"_s, id } });
-        QVERIFY(QTest::qWaitFor([&] { return retry.all(u"ack"_s).size() == unacked.size(); },
-                                30000));
+            retry.send({ { u"type"_s, u"send_message"_s }, { u"eventId"_s, event },
+                { u"content"_s, QString(u"message "_s + id) }, { u"clientMsgId"_s, id } });
+        QVERIFY(
+            QTest::qWaitFor([&] { return retry.all(u"ack"_s).size() == unacked.size(); }, 30000));
         QVERIFY(retry.all(u"error"_s).isEmpty());
         // Some of the unacked had been committed just before the kill: answered as duplicates.
         int duplicates = 0;
@@ -161,15 +155,16 @@ private Q_SLOTS:
         pg.setKeepRunning(true);
         QVERIFY2(pg.start() && pg.ensureDatabase(u"pudding"_s), qPrintable(pg.errorString()));
         const QString url = pg.connectionInfo(u"pudding"_s).toUrl();
-        TestServer server(url);
-        QVERIFY(server.start());
-        const QByteArray organizer = server.registerUser(u"olga@example.org"_s, u"Olga"_s);
-        const QByteArray attendee = server.registerUser(u"anna@example.org"_s, u"Anna"_s);
-        const qint64 event = F::createEvent(server, organizer);
-        QVERIFY(F::joinApproved(server, event, attendee, organizer));
+        ServerFixture fixture;
+        QVERIFY2(fixture.startServerOn(url), qPrintable(fixture.errorString()));
+        TestServer &server = *fixture;
+        const QByteArray organizer = fixture.signUp(u"Olga"_s).token;
+        const qint64 event = fixture.createMeetup(organizer);
+        const QByteArray attendee = fixture.approvedGuest(event, organizer, u"Anna"_s).token;
+        QVERIFY(!attendee.isEmpty());
         auto join = [event](WsClient &c, qint64 afterId) {
             c.send({ { u"type"_s, u"join_event"_s }, { u"eventId"_s, event },
-                     { u"afterId"_s, afterId } });
+                { u"afterId"_s, afterId } });
             return c.take(u"joined"_s).has_value();
         };
         WsClient reader;
@@ -198,7 +193,7 @@ private Q_SLOTS:
         bool acked = false;
         for (int attempt = 0; attempt < 10 && !acked; ++attempt) {
             writer.send({ { u"type"_s, u"send_message"_s }, { u"eventId"_s, event },
-                          { u"content"_s, u"back again"_s }, { u"clientMsgId"_s, id } });
+                { u"content"_s, u"back again"_s }, { u"clientMsgId"_s, id } });
             acked = writer.sees(u"ack"_s, {}, 2000);
         }
         QVERIFY(acked);
@@ -210,21 +205,20 @@ private Q_SLOTS:
         QVERIFY(joined);
         QVERIFY(resumed.take(u"new_message"_s, [](const QJsonObject &f) {
             return f.value("message"_L1).toObject().value("content"_L1).toString()
-                    == u"back again"_s;
+                == u"back again"_s;
         }));
         // Live again: a new message reaches the resumed reader.
         writer.send({ { u"type"_s, u"send_message"_s }, { u"eventId"_s, event },
-                      { u"content"_s, u"live"_s }, { u"clientMsgId"_s, u"live-1"_s } });
+            { u"content"_s, u"live"_s }, { u"clientMsgId"_s, u"live-1"_s } });
         QVERIFY(resumed.take(u"new_message"_s, [](const QJsonObject &f) {
             return f.value("message"_L1).toObject().value("content"_L1).toString() == u"live"_s;
         }));
         // The event index hears about changes again too.
-        const auto patched = server.patchJson(u"/api/events/%1"_s.arg(event),
-                                              { { u"title"_s, u"After the restart"_s } },
-                                              organizer);
+        const auto patched = server.patchJson(
+            u"/api/events/%1"_s.arg(event), { { u"title"_s, u"After the restart"_s } }, organizer);
         QCOMPARE(patched.status, 200);
         QCOMPARE(server.get(u"/api/events/%1"_s.arg(event)).json().value("title"_L1).toString(),
-                 u"After the restart"_s);
+            u"After the restart"_s);
         server.stop();
         QCOMPARE(server.process().exitCode(), 0);
         QVERIFY(pg.stopCluster());

@@ -8,8 +8,7 @@
 // The batch is made deterministic: the test holds the chat writer's advisory lock of the first
 // meetup, so the writer's first transaction (a "plug" message) waits on it while everything else
 // queues up behind it; releasing the lock lets all of it go into one batch.
-#include "fixtures.h"
-#include "testserver.h"
+#include "serverfixture.h"
 #include "wsclient.h"
 
 #include <QNetworkReply>
@@ -22,7 +21,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace Pudding::Test;
-namespace F = Pudding::Test::Fixtures;
 
 namespace {
 // The chat writer's advisory lock class (server/live/chatwriter.cpp).
@@ -67,8 +65,7 @@ class TstChatPoison : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     QSqlDatabase m_sql;
     QNetworkAccessManager m_nam;
     QByteArray m_olga; // organizer of the first meetup
@@ -78,16 +75,11 @@ private:
     QByteArray m_paula; // organizer of the second meetup
     qint64 m_event = 0;
     qint64 m_otherEvent = 0;
-    int m_users = 0;
 
-    QByteArray newUser(const QString &name)
-    {
-        return m_server->registerUser(u"poison%1@example.org"_s.arg(++m_users), name);
-    }
+    QByteArray newUser(const QString &name) { return m_server.signUp(name).token; }
     QByteArray approvedUser(const QString &name)
     {
-        const QByteArray token = newUser(name);
-        return F::joinApproved(*m_server, m_event, token, m_olga, m_users) ? token : QByteArray();
+        return m_server.approvedGuest(m_event, m_olga, name).token;
     }
     QNetworkReply *postAsync(qint64 eventId, const QByteArray &body, const QByteArray &token)
     {
@@ -132,24 +124,21 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"chatpoison"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
         TestServer::Options options;
         options.extraArguments = QStringList { u"--chat-rate-limit"_s, u"0"_s }; // no limit
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
-        m_sql = TestDatabase::open(m_db->url(), u"tst_chatpoison"_s);
+        QVERIFY2(m_server.start(u"chatpoison"_s, options), qPrintable(m_server.errorString()));
+        m_sql = m_server.sql(u"tst_chatpoison"_s);
         QVERIFY(m_sql.isOpen());
 
         m_olga = newUser(u"Olga"_s);
-        m_event = F::createEvent(*m_server, m_olga);
+        m_event = m_server.createMeetup(m_olga);
         QVERIFY(m_event > 0);
         m_anna = approvedUser(u"Anna"_s);
         m_carl = approvedUser(u"Carl"_s);
         m_mallory = approvedUser(u"Mallory"_s);
         QVERIFY(!m_anna.isEmpty() && !m_carl.isEmpty() && !m_mallory.isEmpty());
         m_paula = newUser(u"Paula"_s);
-        m_otherEvent = F::createEvent(*m_server, m_paula);
+        m_otherEvent = m_server.createMeetup(m_paula);
         QVERIFY(m_otherEvent > 0);
 
         // A row the database itself refuses although the text rule accepts it (fault
@@ -165,10 +154,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_sql.close();
-        m_sql = {};
-        QSqlDatabase::removeDatabase(u"tst_chatpoison"_s);
-        m_server.reset();
-        m_db.reset();
+        m_sql = {}; // the fixture removes the connection
     }
 
     void poisonedMessageIsRefusedAlone_data()

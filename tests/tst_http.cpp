@@ -2,7 +2,7 @@
 // The HTTP layer against the real server: the error shape, limits, pipelining, clients that
 // vanish mid-request, many concurrent clients, timeouts; response headers (nosniff, caching,
 // Allow), OPTIONS, the JSON media type, strict JSON and the canonical form of paths.
-#include "testserver.h"
+#include "serverfixture.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -19,8 +19,7 @@ class TstHttp : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     QByteArray m_token;
 
     /// One response read off a raw connection, headers included.
@@ -112,24 +111,18 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"http"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
         TestServer::Options options;
         options.extraArguments = { u"--header-timeout-ms"_s, u"1000"_s, u"--idle-timeout-ms"_s,
             u"3000"_s, u"--max-body-bytes"_s, u"1048576"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
+        QVERIFY2(m_server.start(u"http"_s, options), qPrintable(m_server.errorString()));
         m_token = m_server->registerUser(u"http-headers@example.org"_s);
         QVERIFY(!m_token.isEmpty());
     }
 
     void cleanupTestCase()
     {
-        QVERIFY(m_server);
-        QVERIFY2(m_server->isRunning(), "the server must have survived every test");
-        m_server->stop();
-        QCOMPARE(m_server->process().exitStatus(), QProcess::NormalExit);
-        QCOMPARE(m_server->process().exitCode(), 0);
+        // The server must have survived every test and exit cleanly.
+        QVERIFY2(m_server.stopCleanly(), qPrintable(m_server.errorString()));
     }
 
     void health_data()

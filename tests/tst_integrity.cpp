@@ -5,10 +5,10 @@
 // affected tables are unchanged and the error names the field; a 5xx is a failure unless a
 // fault was injected, and then it is the only acceptable answer (with nothing changed).
 #include "fixtures.h"
+#include "serverfixture.h"
 #include "shared/chat.h"
 #include "shared/event.h"
 #include "shared/protocol.h"
-#include "testserver.h"
 #include "wsclient.h"
 
 #include <QDirIterator>
@@ -128,11 +128,7 @@ class TstIntegrity : public QObject
 {
     Q_OBJECT
 
-    struct User
-    {
-        QByteArray token;
-        qint64 id = 0;
-    };
+    using User = Account;
     /// What a write answered: a status, its body, the id it created, a WebSocket error's fields.
     struct Outcome
     {
@@ -143,8 +139,7 @@ class TstIntegrity : public QObject
         QByteArray token;
     };
 
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     QSqlDatabase m_sql;
     int m_serial = 0;
     int m_seed = 1000;
@@ -215,17 +210,7 @@ class TstIntegrity : public QObject
 
     // ---- API helpers -----------------------------------------------------------------------
 
-    User newUser(const QString &name = u"Guest"_s)
-    {
-        const QString email = u"user%1@example.org"_s.arg(++m_serial);
-        const auto r = m_server->postJson(u"/api/auth/register"_s,
-            { { u"email"_s, email }, { u"name"_s, name },
-                { u"password"_s, u"correct horse battery 9"_s } });
-        if (r.status != 201)
-            qWarning() << "register failed" << r.status << r.body;
-        return { r.json().value("token"_L1).toString().toLatin1(),
-            r.json().value("user"_L1).toObject().value("id"_L1).toInteger() };
-    }
+    User newUser(const QString &name = u"Guest"_s) { return m_server.signUp(name); }
     static QJsonObject eventDraft(const QString &title, int limit)
     {
         const QDateTime start = QDateTime::currentDateTimeUtc().addDays(6);
@@ -238,20 +223,12 @@ class TstIntegrity : public QObject
     qint64 createEvent(
         const User &organizer, int limit, const QString &title = u"Pudding tasting"_s)
     {
-        const auto r
-            = m_server->postJson(u"/api/events"_s, eventDraft(title, limit), organizer.token);
-        if (r.status != 201)
-            qWarning() << "create event failed" << r.status << r.body;
-        return r.json().value("id"_L1).toInteger();
+        return m_server.createMeetup(organizer.token, eventDraft(title, limit));
     }
     HttpResult joinRaw(qint64 eventId, const User &guest, const QByteArray &name = "Grießpudding",
         const QByteArray &description = "Mit Zimt.")
     {
-        const QByteArray body = Fixtures::multipartBody(
-            { { "puddingName", {}, name }, { "puddingDescription", {}, description },
-                { "photo", "pudding.jpg", Fixtures::jpeg(++m_seed) } });
-        return m_server->request("POST", u"/api/attendance/events/%1/join"_s.arg(eventId), body,
-            guest.token, "multipart/form-data; boundary=" + Fixtures::kBoundary);
+        return m_server.postJoin(eventId, guest.token, Fixtures::jpeg(++m_seed), name, description);
     }
     qint64 join(qint64 eventId, const User &guest)
     {
@@ -262,7 +239,7 @@ class TstIntegrity : public QObject
     }
     int decide(qint64 eventId, qint64 attendanceId, const char *status, const User &organizer)
     {
-        return Fixtures::decide(*m_server, eventId, attendanceId, status, organizer.token);
+        return m_server.decide(eventId, attendanceId, status, organizer.token);
     }
     QString statusOf(qint64 attendanceId)
     {
@@ -526,9 +503,8 @@ class TstIntegrity : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"integrity"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        m_sql = TestDatabase::open(m_db->url(), u"integrity-check"_s);
+        QVERIFY2(m_server.createDatabase(u"integrity"_s), qPrintable(m_server.errorString()));
+        m_sql = m_server.sql(u"integrity-check"_s);
         QVERIFY2(m_sql.isOpen(), qPrintable(m_sql.lastError().text()));
         // Fault injection: a trigger function that counts its firings (a sequence is not rolled
         // back) and fails, and a pg_notify that fails on request. The server's connections
@@ -561,8 +537,7 @@ private Q_SLOTS:
 
         TestServer::Options options;
         options.extraArguments = { u"--chat-rate-limit"_s, u"0"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
+        QVERIFY2(m_server.startServer(options), qPrintable(m_server.errorString()));
 
         m_organizer = newUser(u"Olga"_s);
         m_pending = newUser(u"Paul"_s);

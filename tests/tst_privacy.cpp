@@ -4,11 +4,10 @@
 // and lies about 1 km from the true place; only the organizer and approved guests ever get the
 // exact point or the venue. Checked as an attacker would: bisecting bbox= and radius= against
 // the real server, and as every kind of viewer on every endpoint that returns an event.
-#include "fixtures.h"
 #include "geotestutil.h"
+#include "serverfixture.h"
 #include "shared/event.h"
 #include "shared/geo.h"
-#include "testserver.h"
 #include "wsclient.h"
 
 #include <QSqlError>
@@ -68,8 +67,7 @@ class TstPrivacy : public QObject
         std::shared_ptr<WsClient> ws;
     };
 
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     QSqlDatabase m_sql;
     int m_serial = 0;
     QByteArray m_organizer;
@@ -82,10 +80,7 @@ class TstPrivacy : public QObject
     GeoPoint m_public;
     QMap<QString, Viewer> m_viewers;
 
-    QByteArray newUser(const QString &name = u"Guest"_s)
-    {
-        return m_server->registerUser(u"privacy%1@example.org"_s.arg(++m_serial), name);
-    }
+    QByteArray newUser(const QString &name = u"Guest"_s) { return m_server.signUp(name).token; }
     QJsonObject draft(GeoPoint p, const QString &title, int limit) const
     {
         const QDateTime start = QDateTime::currentDateTimeUtc().addDays(4);
@@ -97,14 +92,11 @@ class TstPrivacy : public QObject
     }
     qint64 createEvent(GeoPoint p, const QString &title, int limit)
     {
-        const auto r = m_server->postJson(u"/api/events"_s, draft(p, title, limit), m_organizer);
-        if (r.status != 201)
-            qWarning() << "create event failed" << r.status << r.body;
-        return r.json().value("id"_L1).toInteger();
+        return m_server.createMeetup(m_organizer, draft(p, title, limit));
     }
     qint64 join(qint64 eventId, const QByteArray &token)
     {
-        return Fixtures::requestJoin(*m_server, eventId, token, ++m_serial);
+        return m_server.requestJoin(eventId, token);
     }
     static GeoPoint locationOf(const QJsonObject &event)
     {
@@ -211,12 +203,9 @@ class TstPrivacy : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"privacy"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        m_sql = TestDatabase::open(m_db->url(), u"privacy-check"_s);
+        QVERIFY2(m_server.start(u"privacy"_s), qPrintable(m_server.errorString()));
+        m_sql = m_server.sql(u"privacy-check"_s);
         QVERIFY2(m_sql.isOpen(), qPrintable(m_sql.lastError().text()));
-        m_server = std::make_unique<TestServer>(m_db->url());
-        QVERIFY(m_server->start());
         m_organizer = newUser(u"Olga"_s);
         QVERIFY(!m_organizer.isEmpty());
 
@@ -239,9 +228,9 @@ private Q_SLOTS:
 
         QVERIFY(join(m_event, m_viewers[u"pending"_s].token) > 0);
         const qint64 rejected = join(m_event, m_viewers[u"rejected"_s].token);
-        QCOMPARE(Fixtures::decide(*m_server, m_event, rejected, "REJECTED", m_organizer), 200);
+        QCOMPARE(m_server.decide(m_event, rejected, "REJECTED", m_organizer), 200);
         const qint64 approved = join(m_event, m_viewers[u"approved"_s].token);
-        QCOMPARE(Fixtures::decide(*m_server, m_event, approved, "APPROVED", m_organizer), 200);
+        QCOMPARE(m_server.decide(m_event, approved, "APPROVED", m_organizer), 200);
         QVERIFY(join(m_event, m_viewers[u"waitlisted"_s].token) > 0);
         QVERIFY(join(m_event, m_viewers[u"left"_s].token) > 0);
         QCOMPARE(m_server

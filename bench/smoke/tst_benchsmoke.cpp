@@ -3,7 +3,7 @@
 // script run for a few seconds with tiny sizes against a real server and database. It checks
 // that what they report is sane (every message delivered once and persisted, every connection
 // up, every upload stored), never how fast anything is.
-#include "testserver.h"
+#include "serverfixture.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -83,27 +83,22 @@ class TstBenchSmoke : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     QString url() const { return u"http://127.0.0.1:%1"_s.arg(m_server->port()); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"benchsmoke"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
-        m_server = std::make_unique<TestServer>(m_db->url(), TestServer::Options { 2, 0, {} });
-        QVERIFY(m_server->start());
+        QVERIFY2(m_server.start(u"benchsmoke"_s, TestServer::Options { 2, 0, {} }),
+            qPrintable(m_server.errorString()));
     }
 
     void chatOnOurServer()
     {
         // 2 rooms × 3 clients × 10 messages; accounts, events and approvals via the REST API.
-        const ToolRun run = chatload({ u"--mode"_s, u"pudding"_s, u"--url"_s, url(),
-                                       u"--rooms"_s, u"2"_s, u"--clients"_s, u"3"_s,
-                                       u"--interval-ms"_s, u"100"_s, u"--duration-s"_s, u"1"_s,
-                                       u"--settle-ms"_s, u"200"_s, u"--run-id"_s, u"smoke1"_s,
-                                       u"--check"_s });
+        const ToolRun run = chatload({ u"--mode"_s, u"pudding"_s, u"--url"_s, url(), u"--rooms"_s,
+            u"2"_s, u"--clients"_s, u"3"_s, u"--interval-ms"_s, u"100"_s, u"--duration-s"_s, u"1"_s,
+            u"--settle-ms"_s, u"200"_s, u"--run-id"_s, u"smoke1"_s, u"--check"_s });
         QVERIFY2(run.exitCode == 0, run.stderrText.constData());
         QCOMPARE(run.lines.size(), 1);
         const QJsonObject r = run.lines.first();
@@ -111,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(number(r, "acks"_L1), number(r, "sent"_L1));
 
         // Every acknowledged message is stored exactly once.
-        QSqlDatabase db = TestDatabase::open(m_db->url(), u"check"_s);
+        QSqlDatabase db = m_server.sql(u"check"_s);
         QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         QVERIFY(q.exec(u"SELECT count(*), count(DISTINCT content) FROM messages "
@@ -124,8 +119,7 @@ private Q_SLOTS:
     void idleConnections()
     {
         const ToolRun run = chatload({ u"--mode"_s, u"idle"_s, u"--url"_s, url(),
-                                       u"--connections"_s, u"25"_s, u"--hold-s"_s, u"1"_s,
-                                       u"--check"_s });
+            u"--connections"_s, u"25"_s, u"--hold-s"_s, u"1"_s, u"--check"_s });
         QVERIFY2(run.exitCode == 0, run.stderrText.constData());
         QCOMPARE(run.lines.size(), 2);
         QCOMPARE(run.lines[0].value("phase"_L1).toString(), u"ready"_s);
@@ -139,15 +133,14 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString photo = dir.filePath(u"photo.jpg"_s);
-        const ToolRun made = chatload({ u"--mode"_s, u"makephoto"_s, u"--photo"_s, photo,
-                                        u"--bytes"_s, u"400000"_s });
+        const ToolRun made = chatload(
+            { u"--mode"_s, u"makephoto"_s, u"--photo"_s, photo, u"--bytes"_s, u"400000"_s });
         QVERIFY2(made.exitCode == 0, made.stderrText.constData());
         const qint64 size = QFileInfo(photo).size();
         QVERIFY2(size > 388000 && size < 412000, qPrintable(QString::number(size)));
 
-        const ToolRun run = chatload({ u"--mode"_s, u"upload"_s, u"--url"_s, url(),
-                                       u"--photo"_s, photo, u"--uploads"_s, u"4"_s,
-                                       u"--concurrency"_s, u"2"_s, u"--check"_s });
+        const ToolRun run = chatload({ u"--mode"_s, u"upload"_s, u"--url"_s, url(), u"--photo"_s,
+            photo, u"--uploads"_s, u"4"_s, u"--concurrency"_s, u"2"_s, u"--check"_s });
         QVERIFY2(run.exitCode == 0, run.stderrText.constData());
         QCOMPARE(run.lines.size(), 1);
         const QJsonObject r = run.lines.first();
@@ -163,8 +156,9 @@ private Q_SLOTS:
         if (wrk.isEmpty())
             QSKIP("wrk is not installed");
         QProcess p;
-        p.start(wrk, { u"-t1"_s, u"-c2"_s, u"-d1s"_s, u"--latency"_s, u"-s"_s,
-                       QStringLiteral(PUDDING_BENCH_DIR "/search/queries.lua"), url() });
+        p.start(wrk,
+            { u"-t1"_s, u"-c2"_s, u"-d1s"_s, u"--latency"_s, u"-s"_s,
+                QStringLiteral(PUDDING_BENCH_DIR "/search/queries.lua"), url() });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         const QByteArray out = p.readAllStandardOutput();
@@ -190,24 +184,16 @@ private Q_SLOTS:
         QVERIFY2(line.startsWith("listening "), line.constData());
         const QString port = QString::fromLatin1(line.mid(10));
 
-        const ToolRun run = chatload({ u"--mode"_s, u"socketio"_s,
-                                       u"--url"_s, u"http://127.0.0.1:"_s + port,
-                                       u"--rooms"_s, u"2"_s, u"--clients"_s, u"3"_s,
-                                       u"--interval-ms"_s, u"100"_s, u"--duration-s"_s, u"1"_s,
-                                       u"--settle-ms"_s, u"300"_s, u"--check"_s });
+        const ToolRun run
+            = chatload({ u"--mode"_s, u"socketio"_s, u"--url"_s, u"http://127.0.0.1:"_s + port,
+                u"--rooms"_s, u"2"_s, u"--clients"_s, u"3"_s, u"--interval-ms"_s, u"100"_s,
+                u"--duration-s"_s, u"1"_s, u"--settle-ms"_s, u"300"_s, u"--check"_s });
         echo.closeWriteChannel();
         if (!echo.waitForFinished(5000))
             echo.kill();
         QVERIFY2(run.exitCode == 0, run.stderrText.constData());
         QCOMPARE(run.lines.size(), 1);
         verifyChat(run.lines.first(), 2, 3, 10);
-    }
-
-    void cleanupTestCase()
-    {
-        QSqlDatabase::removeDatabase(u"check"_s);
-        if (m_server)
-            m_server->stop();
     }
 };
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "app/appcontext.h"
-#include "testserver.h"
+#include "serverfixture.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -19,8 +19,7 @@ namespace Pudding::Test {
 /// last.
 struct AppUnderTest
 {
-    std::unique_ptr<TestDatabase> db;
-    std::unique_ptr<TestServer> server;
+    ServerFixture server; ///< the database and the server (`server->get(…)`)
     std::unique_ptr<Client::AppContext> context;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow *window = nullptr;
@@ -31,14 +30,10 @@ struct AppUnderTest
     [[nodiscard]] QString start(const QString &databaseName,
         const std::function<void(Client::AppContext &)> &beforeLoad = {})
     {
-        db = std::make_unique<TestDatabase>(databaseName);
-        if (!db->isValid())
-            return db->errorString();
         TestServer::Options options;
         options.extraArguments = { QStringLiteral("--seed-demo") };
-        server = std::make_unique<TestServer>(db->url(), options);
-        if (!server->start())
-            return QStringLiteral("the server did not start: ") + server->log();
+        if (!server.start(databaseName, options))
+            return server.errorString();
         context = std::make_unique<Client::AppContext>(server->url(QStringLiteral("/")));
         if (beforeLoad)
             beforeLoad(*context);
@@ -62,8 +57,6 @@ struct AppUnderTest
     {
         engine.reset();
         context.reset();
-        server.reset();
-        db.reset();
     }
 };
 

@@ -48,47 +48,68 @@ inline QByteArray multipartBody(const QList<std::tuple<QByteArray, QByteArray, Q
 inline qint64 createEvent(TestServer &server, const QByteArray &organizer, int limit = 10)
 {
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(5);
-    const auto r = server.postJson(
-            u"/api/events"_s,
-            { { u"title"_s, u"Pudding tasting"_s },
-              { u"location"_s, QJsonObject { { u"lat"_s, 50.1137 }, { u"lng"_s, 8.6843 } } },
-              { u"city"_s, u"Frankfurt am Main"_s },
-              { u"startTime"_s, start.toString(Qt::ISODate) },
-              { u"endTime"_s, start.addSecs(7200).toString(Qt::ISODate) },
-              { u"attendeeLimit"_s, limit } },
-            organizer);
+    const auto r = server.postJson(u"/api/events"_s,
+        { { u"title"_s, u"Pudding tasting"_s },
+            { u"location"_s, QJsonObject { { u"lat"_s, 50.1137 }, { u"lng"_s, 8.6843 } } },
+            { u"city"_s, u"Frankfurt am Main"_s }, { u"startTime"_s, start.toString(Qt::ISODate) },
+            { u"endTime"_s, start.addSecs(7200).toString(Qt::ISODate) },
+            { u"attendeeLimit"_s, limit } },
+        organizer);
     if (r.status != 201)
         qWarning() << "create event failed" << r.status << r.body;
     return r.json().value("id"_L1).toInteger();
 }
 
-/// Asks to join with a photo; returns the attendance id (0 on failure).
-inline qint64 requestJoin(TestServer &server, qint64 eventId, const QByteArray &token,
-                          int seed = 1)
+/// The multipart body of a request to join: the pudding's name, its description (left out
+/// when empty, as curl -F with name and photo only sends it) and the photo.
+inline QByteArray joinBody(
+    const QByteArray &puddingName, const QByteArray &description, const QByteArray &photo)
 {
-    const QByteArray body = multipartBody({ { "puddingName", {}, "Schokoladenpudding" },
-                                            { "puddingDescription", {}, "Mit Sahne." },
-                                            { "photo", "pudding.jpg", jpeg(seed) } });
-    const auto r = server.request("POST", u"/api/attendance/events/%1/join"_s.arg(eventId), body,
-                                  token, "multipart/form-data; boundary=" + kBoundary);
+    QList<std::tuple<QByteArray, QByteArray, QByteArray>> parts { { "puddingName", {},
+        puddingName } };
+    if (!description.isEmpty())
+        parts.append({ "puddingDescription", {}, description });
+    parts.append({ "photo", "pudding.jpg", photo });
+    return multipartBody(parts);
+}
+
+/// POSTs a join body (see joinBody()) to the event, whatever the answer.
+inline HttpResult postJoin(
+    TestServer &server, qint64 eventId, const QByteArray &token, const QByteArray &body)
+{
+    return server.request("POST", u"/api/attendance/events/%1/join"_s.arg(eventId), body, token,
+        "multipart/form-data; boundary=" + kBoundary);
+}
+
+/// Asks to join with a photo; returns the attendance id (0 on failure).
+inline qint64 requestJoin(TestServer &server, qint64 eventId, const QByteArray &token, int seed = 1)
+{
+    const auto r = postJoin(
+        server, eventId, token, joinBody("Schokoladenpudding", "Mit Sahne.", jpeg(seed)));
     if (r.status != 201)
         qWarning() << "join failed" << r.status << r.body;
     return r.json().value("attendance"_L1).toObject().value("id"_L1).toInteger();
 }
 
+/// The organizer's decision ("APPROVED", "REJECTED"), whatever the answer.
+inline HttpResult decision(TestServer &server, qint64 eventId, qint64 attendanceId,
+    const char *status, const QByteArray &organizer)
+{
+    return server.patchJson(
+        u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId),
+        { { u"status"_s, QString::fromLatin1(status) } }, organizer);
+}
+
 /// The organizer's decision ("APPROVED" or "REJECTED"); returns the HTTP status.
 inline int decide(TestServer &server, qint64 eventId, qint64 attendanceId, const char *status,
-                  const QByteArray &organizer)
+    const QByteArray &organizer)
 {
-    return server
-            .patchJson(u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId),
-                       { { u"status"_s, QString::fromLatin1(status) } }, organizer)
-            .status;
+    return decision(server, eventId, attendanceId, status, organizer).status;
 }
 
 /// requestJoin + decide APPROVED; true when both worked.
 inline bool joinApproved(TestServer &server, qint64 eventId, const QByteArray &token,
-                         const QByteArray &organizer, int seed = 1)
+    const QByteArray &organizer, int seed = 1)
 {
     const qint64 id = requestJoin(server, eventId, token, seed);
     return id > 0 && decide(server, eventId, id, "APPROVED", organizer) == 200;

@@ -5,16 +5,12 @@
 #include "db/embeddedpostgres.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
-#include <QThread>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -22,8 +18,8 @@ namespace Pudding::Test {
 
 TestDatabase::TestDatabase(const QString &name)
 {
-    m_name = (u"t_"_s % name % u'_' % QString::number(QCoreApplication::applicationPid()))
-                     .toLower();
+    m_name
+        = (u"t_"_s % name % u'_' % QString::number(QCoreApplication::applicationPid())).toLower();
     if (qEnvironmentVariableIsSet("PUDDING_TEST_DATABASE_URL")) {
         // An external server: the caller made the database.
         m_url = qEnvironmentVariable("PUDDING_TEST_DATABASE_URL");
@@ -57,8 +53,8 @@ QSqlDatabase TestDatabase::open(const QString &url, const QString &connectionNam
 {
     const auto config = Server::DbConfig::fromUrl(url);
     QSqlDatabase db = QSqlDatabase::contains(connectionName)
-            ? QSqlDatabase::database(connectionName)
-            : QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+        ? QSqlDatabase::database(connectionName)
+        : QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
     if (config) {
         db.setHostName(config->host);
         db.setPort(config->port);
@@ -81,8 +77,7 @@ QByteArray HttpResult::header(QByteArrayView name) const
 TestServer::TestServer(const QString &databaseUrl, Options options)
     : m_databaseUrl(databaseUrl)
     , m_options(std::move(options))
-{
-}
+{ }
 
 TestServer::~TestServer()
 {
@@ -96,13 +91,10 @@ bool TestServer::launch()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
-                     [this] { m_log += m_process->readAll(); });
-    QStringList args { u"serve"_s,
-                       u"--port"_s, u"0"_s,
-                       u"--port-file"_s, portFile,
-                       u"--threads"_s, QString::number(m_options.threads),
-                       u"--data-dir"_s, m_dataDir.path(),
-                       u"--auth-rate-limit"_s, QString::number(m_options.authRateLimit) };
+        [this] { m_log += m_process->readAll(); });
+    QStringList args { u"serve"_s, u"--port"_s, u"0"_s, u"--port-file"_s, portFile, u"--threads"_s,
+        QString::number(m_options.threads), u"--data-dir"_s, m_dataDir.path(),
+        u"--auth-rate-limit"_s, QString::number(m_options.authRateLimit) };
     if (!m_databaseUrl.isEmpty()) // otherwise: the server's own private PostgreSQL
         args += { u"--database"_s, m_databaseUrl };
     args += m_options.extraArguments;
@@ -113,19 +105,18 @@ bool TestServer::launch()
 bool TestServer::waitUntilReady()
 {
     const QString portFile = m_dataDir.filePath(u"port"_s);
-    QDeadlineTimer deadline(30000);
-    while (!deadline.hasExpired()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QFile f(portFile);
-        if (f.open(QIODevice::ReadOnly)) {
-            m_port = f.readAll().trimmed().toInt();
-            if (m_port > 0)
-                return true;
-        }
-        if (m_process->state() == QProcess::NotRunning)
-            break;
-        QThread::msleep(20);
-    }
+    // The server writes its port once it listens; it may also die first.
+    m_port = 0;
+    const bool ready = QTest::qWaitFor(
+        [&] {
+            QFile f(portFile);
+            if (f.open(QIODevice::ReadOnly))
+                m_port = f.readAll().trimmed().toInt();
+            return m_port > 0 || m_process->state() == QProcess::NotRunning;
+        },
+        30000);
+    if (ready && m_port > 0)
+        return true;
     qWarning().noquote() << "server did not start:" << log();
     return false;
 }
@@ -152,7 +143,7 @@ QUrl TestServer::url(const QString &pathAndQuery) const
 }
 
 HttpResult TestServer::request(QByteArrayView method, const QString &path, const QByteArray &body,
-                               const QByteArray &token, const QByteArray &contentType)
+    const QByteArray &token, const QByteArray &contentType)
 {
     QNetworkRequest request(url(path));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -161,10 +152,9 @@ HttpResult TestServer::request(QByteArrayView method, const QString &path, const
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
     QNetworkReply *reply = m_nam.sendCustomRequest(request, method.toByteArray(), body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(30000))
+        reply->abort(); // answered below as the network error it is
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
@@ -175,12 +165,11 @@ HttpResult TestServer::request(QByteArrayView method, const QString &path, const
     return result;
 }
 
-QByteArray TestServer::registerUser(const QString &email, const QString &name,
-                                    const QString &password)
+QByteArray TestServer::registerUser(
+    const QString &email, const QString &name, const QString &password)
 {
     const auto r = postJson(u"/api/auth/register"_s,
-                            { { u"email"_s, email }, { u"name"_s, name },
-                              { u"password"_s, password } });
+        { { u"email"_s, email }, { u"name"_s, name }, { u"password"_s, password } });
     if (r.status != 201) {
         qWarning() << "register failed" << r.status << r.body;
         return {};
