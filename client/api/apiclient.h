@@ -8,14 +8,16 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QQmlEngine>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
-#include <QQmlEngine>
 
 class QNetworkReply;
 
 namespace Pudding::Client {
+
+struct PhotoFile;
 
 /// One request in flight: the handle every API call returns (cf. libQuotient's jobs).
 /// It finishes exactly once, with either a JSON body or an Error whose message is already
@@ -99,6 +101,10 @@ public:
     ApiCall *post(const QString &path, const QJsonObject &body = {});
     ApiCall *patch(const QString &path, const QJsonObject &body);
     ApiCall *deleteResource(const QString &path);
+    /// A multipart/form-data POST: `fields` as text parts, then `photo` as the part "photo".
+    /// Tracked like every call (a 401 ends the session), with a longer timeout for the upload.
+    ApiCall *postForm(const QString &path, const QList<std::pair<QByteArray, QString>> &fields,
+        const PhotoFile &photo);
 
     /// Checks the server now (GET /health) instead of waiting for the next retry.
     Q_INVOKABLE void retryNow();

@@ -43,12 +43,9 @@ Page {
         objectName: "myRequestsModel"    }
     Component.onCompleted: requests.refresh()
 
-    // Decisions arrive live; unread counts change with every chat message.
+    // Unread counts change with every chat message (decisions reach the model in C++).
     Connections {
-        target: ChatConnection
-        function onAttendanceChanged(kind: string, attendance: var): void {
-            requests.applyAttendance(attendance);
-        }
+        target: ChatRooms
         function onUnreadChanged(eventId: var): void {
             root.unreadRevision++;
         }
@@ -107,11 +104,11 @@ Page {
                 required property int waitlistPosition
                 required property string puddingName
                 readonly property int unread: root.unreadRevision,
-                    delegate.eventId > 0 ? ChatConnection.unreadCount(delegate.eventId) : 0
+                    delegate.eventId > 0 ? ChatRooms.unreadCount(delegate.eventId) : 0
 
                 function watchIfApproved(): void {
                     if (delegate.status === "APPROVED" && delegate.eventId > 0)
-                        ChatConnection.watchEvent(delegate.eventId);
+                        ChatRooms.watchEvent(delegate.eventId);
                 }
 
                 width: ListView.view.width

@@ -16,7 +16,7 @@ Page {
     // Unread chat messages per meetup: the rooms are watched while the app runs.
     property int unreadRevision: 0
     Connections {
-        target: ChatConnection
+        target: ChatRooms
         function onUnreadChanged(eventId: var): void {
             root.unreadRevision++;
         }
@@ -67,13 +67,13 @@ Page {
             id: eventDelegate
 
             readonly property int unread: root.unreadRevision,
-                eventDelegate.eventId > 0 ? ChatConnection.unreadCount(eventDelegate.eventId) : 0
+                eventDelegate.eventId > 0 ? ChatRooms.unreadCount(eventDelegate.eventId) : 0
 
             width: ListView.view.width
             onActivated: root.showEvent(eventId, latitude, longitude)
             Component.onCompleted: {
                 if (eventDelegate.eventId > 0)
-                    ChatConnection.watchEvent(eventDelegate.eventId);
+                    ChatRooms.watchEvent(eventDelegate.eventId);
             }
 
             Label {
