@@ -21,6 +21,14 @@ ApiClient *s_instance = nullptr;
 namespace EC = Protocol::ErrorCode;
 } // namespace
 
+QVariantMap fieldErrorMap(const Error &error)
+{
+    QVariantMap fields;
+    for (const auto &f : error.fields)
+        fields.insert(f.field, f.message);
+    return fields;
+}
+
 // ---- ApiCall -----------------------------------------------------------------------------
 
 ApiCall::ApiCall(QNetworkReply *reply, QObject *parent)

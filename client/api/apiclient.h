@@ -12,12 +12,16 @@
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QVariantMap>
 
 class QNetworkReply;
 
 namespace Pudding::Client {
 
 struct PhotoFile;
+
+/// An error's field messages by field name, as the forms show them (QML `fieldErrors`).
+[[nodiscard]] QVariantMap fieldErrorMap(const Error &error);
 
 /// One request in flight: the handle every API call returns (cf. libQuotient's jobs).
 /// It finishes exactly once, with either a JSON body or an Error whose message is already
@@ -66,8 +70,9 @@ private:
 };
 
 /// The one way the app talks to pudding-server (cf. Tokodon's AbstractAccount): base URL,
-/// bearer token, JSON in and out, translated errors, and the server's reachability with an
-/// automatic retry while it is unreachable.
+/// bearer token, JSON and multipart uploads out, JSON in, translated errors, and the server's
+/// reachability with an automatic retry while it is unreachable. Paths come from Endpoints
+/// (endpoints.h); every call is tracked, so a 401 to any of them ends the session.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -95,7 +100,6 @@ public:
     [[nodiscard]] QByteArray token() const { return m_token; }
     [[nodiscard]] bool isReachable() const { return m_reachable; }
     [[nodiscard]] int retryInSeconds() const { return m_retryIn; }
-    [[nodiscard]] QNetworkAccessManager *networkAccessManager() { return &m_nam; }
 
     ApiCall *get(const QString &path, const QUrlQuery &query = {});
     ApiCall *post(const QString &path, const QJsonObject &body = {});

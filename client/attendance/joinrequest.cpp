@@ -95,10 +95,7 @@ void JoinRequest::checkPhoto(const QUrl &file)
             return; // a newer file was chosen meanwhile
         setChecking(false);
         if (!checked) {
-            QVariantMap fields;
-            for (const auto &e : checked.error().fields)
-                fields.insert(e.field, e.message);
-            setError(checked.error().message, fields);
+            setError(checked.error().message, fieldErrorMap(checked.error()));
             Q_EMIT photoChecked(false);
             return;
         }
@@ -143,10 +140,7 @@ void JoinRequest::submit(const QString &puddingName, const QString &puddingDescr
         m_call = nullptr;
         Q_EMIT busyChanged();
         if (const auto &error = call->error()) {
-            QVariantMap errorFields;
-            for (const auto &f : error->fields)
-                errorFields.insert(f.field, f.message);
-            setError(error->message, errorFields);
+            setError(error->message, fieldErrorMap(*error));
             return;
         }
         setProgress(1);

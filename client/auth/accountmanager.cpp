@@ -201,10 +201,7 @@ void AccountManager::finishAuth(ApiCall *call)
     connect(call, &ApiCall::finished, this, [this, call] {
         setBusy(false);
         if (!call->ok()) {
-            QVariantMap fields;
-            for (const auto &f : call->error()->fields)
-                fields.insert(f.field, f.message);
-            setError(call->error()->message, fields);
+            setError(call->error()->message, fieldErrorMap(*call->error()));
             return;
         }
         const QJsonObject body = call->object();

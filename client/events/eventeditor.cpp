@@ -105,10 +105,7 @@ void EventEditor::send(ApiCall *call, bool cancelling, qint64 id)
     connect(call, &ApiCall::finished, this, [this, call, cancelling, id] {
         setBusy(false);
         if (!call->ok()) {
-            QVariantMap fields;
-            for (const auto &f : call->error()->fields)
-                fields.insert(f.field, f.message);
-            setError(call->error()->message, fields);
+            setError(call->error()->message, fieldErrorMap(*call->error()));
             return;
         }
         // Everything showing this meetup hears about it, not only the form that changed it.
