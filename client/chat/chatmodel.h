@@ -11,7 +11,6 @@
 
 namespace Pudding::Client {
 
-
 /// The chat of one meetup for a view, oldest message first (cf. NeoChat's
 /// TimelineMessageModel): it only observes the ChatRoom that ChatRooms keeps for the event, and
 /// passes the view's actions on to it. No network code: the room holds the timeline, the
@@ -76,7 +75,6 @@ public:
     void setEventId(qint64 id);
     [[nodiscard]] bool isActive() const { return m_active; }
     void setActive(bool active);
-    [[nodiscard]] ChatRoom *room() const { return m_room; }
     [[nodiscard]] Access access() const { return m_room ? m_room->access() : Access::Unknown; }
     [[nodiscard]] bool isLoading() const { return m_room && m_room->isLoading(); }
     [[nodiscard]] bool isLoadingOlder() const { return m_room && m_room->isLoadingOlder(); }

@@ -102,8 +102,6 @@ public:
     [[nodiscard]] QStringList typingNames() const;
     [[nodiscard]] QVariantList onlineUsers() const { return m_online; }
     [[nodiscard]] int unreadCount() const { return m_unread; }
-    /// The newest message id seen, from history or live (0: none).
-    [[nodiscard]] qint64 lastMessageId() const { return m_lastId; }
 
     // ---- for the views ----
     /// A view starts or stops showing the room; the timeline is kept while one does.
@@ -154,7 +152,7 @@ public:
     /// The session is over: whatever is queued fails.
     void failOutbox(const QString &text);
     void checkAckTimeouts();
-    /// Forgets the timeline (views are told by a reset).
+    /// Forgets the timeline and the outbox: the account is gone (views are told by a reset).
     void clear();
 
     /// Whether the join is under way or done (then leaving must be said).

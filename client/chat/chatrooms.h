@@ -40,7 +40,6 @@ public:
     }
 
     [[nodiscard]] ApiClient *api() const { return m_api; }
-    [[nodiscard]] LiveConnection *live() const { return m_live; }
 
     /// Messages from others in this event's room since it was last read (see watchEvent()).
     Q_INVOKABLE int unreadCount(qint64 eventId) const;
@@ -57,8 +56,6 @@ public:
     /// close().
     [[nodiscard]] ChatRoom *open(qint64 eventId);
     void close(ChatRoom *room);
-    /// The room of `eventId` if there is one.
-    [[nodiscard]] ChatRoom *room(qint64 eventId) const { return m_rooms.value(eventId); }
 
 Q_SIGNALS:
     void unreadChanged(qint64 eventId);

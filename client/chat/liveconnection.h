@@ -54,7 +54,6 @@ public:
         return instance();
     }
 
-    [[nodiscard]] ApiClient *api() const { return m_api; }
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isOnline() const { return m_state == State::Online; }
     /// Authenticated: frames can be sent.
