@@ -85,6 +85,16 @@ int ChatRooms::totalUnread() const
     return total;
 }
 
+QVariantMap ChatRooms::unreadCounts() const
+{
+    QVariantMap counts;
+    for (const ChatRoom *room : m_rooms) {
+        if (room->unreadCount() > 0)
+            counts.insert(QString::number(room->eventId()), room->unreadCount());
+    }
+    return counts;
+}
+
 void ChatRooms::watchEvent(qint64 eventId)
 {
     if (eventId <= 0 || m_live->state() == LiveConnection::State::Offline)

@@ -26,6 +26,9 @@ class ChatRooms : public QObject
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY unreadChanged)
+    /// Unread messages by event id (as a string key; events without any are left out), for
+    /// bindings in QML.
+    Q_PROPERTY(QVariantMap unreadCounts READ unreadCounts NOTIFY unreadChanged)
 public:
     ChatRooms(ApiClient *api, LiveConnection *live, QObject *parent = nullptr);
     ~ChatRooms() override;
@@ -44,6 +47,7 @@ public:
     /// Messages from others in this event's room since it was last read (see watchEvent()).
     Q_INVOKABLE int unreadCount(qint64 eventId) const;
     [[nodiscard]] int totalUnread() const;
+    [[nodiscard]] QVariantMap unreadCounts() const;
     /// Joins the room in the background so new messages count as unread while no chat for it
     /// is open (for badges in "My events").
     Q_INVOKABLE void watchEvent(qint64 eventId);

@@ -8,8 +8,6 @@ import PuddingGabel
 Page {
     id: root
 
-    property int unreadRevision: 0
-
     signal back()
 
     function statusText(status: string, waitlistPosition: int): string {
@@ -43,13 +41,6 @@ Page {
         objectName: "myRequestsModel"    }
     Component.onCompleted: requests.refresh()
 
-    // Unread counts change with every chat message (decisions reach the model in C++).
-    Connections {
-        target: ChatRooms
-        function onUnreadChanged(eventId: var): void {
-            root.unreadRevision++;
-        }
-    }
 
     header: ToolBar {
         RowLayout {
@@ -103,8 +94,7 @@ Page {
                 required property string status
                 required property int waitlistPosition
                 required property string puddingName
-                readonly property int unread: root.unreadRevision,
-                    delegate.eventId > 0 ? ChatRooms.unreadCount(delegate.eventId) : 0
+                readonly property int unread: ChatRooms.unreadCounts[String(delegate.eventId)] ?? 0
 
                 function watchIfApproved(): void {
                     if (delegate.status === "APPROVED" && delegate.eventId > 0)

@@ -864,37 +864,37 @@
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="42"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="33"/>
         <source>← Map</source>
         <translation>← Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="43"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="34"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="53"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="44"/>
         <source>Which meetups</source>
         <translation>Welche Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Upcoming</source>
         <translation>Bevorstehend</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Past</source>
         <translation>Vergangen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="84"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="75"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="105"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="96"/>
         <source>No meetups here yet. Create one from the map.</source>
         <translation>Noch keine Treffen. Lege eines auf der Karte an.</translation>
     </message>
@@ -910,62 +910,62 @@
 <context>
     <name>MyRequestsPage</name>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="16"/>
         <source>Pending</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
         <source>Approved</source>
         <translation>Angenommen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="24"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
         <source>Waitlisted #%1</source>
         <translation>Warteliste Nr. %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="30"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="28"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="58"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="49"/>
         <source>← Map</source>
         <translation>← Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="59"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="50"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="68"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="59"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="137"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="127"/>
         <source>You bring: %1</source>
         <translation>Du bringst mit: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="149"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
         <source>Chat (%1 new)</source>
         <translation>Chat (%1 neu)</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="149"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="142"/>
         <source>Open the chat, %n unread message(s)</source>
         <translation>
             <numerusform>Chat öffnen, %n ungelesene Nachricht</numerusform>
@@ -973,32 +973,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="153"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
         <source>Open the chat</source>
         <translation>Chat öffnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="161"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="151"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="178"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="168"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation>Du hast noch bei keinem Treffen angefragt.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="208"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="198"/>
         <source>Close the chat</source>
         <translation>Chat schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="229"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="219"/>
         <source>Leave this meetup?</source>
         <translation>Dieses Treffen verlassen?</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="233"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation>Deine Anfrage für „%1“ wird zurückgezogen. Hattest du einen Platz, geht er an die nächste Person.</translation>
     </message>
@@ -1060,7 +1060,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="73"/>
+        <location filename="../../client/api/apiclient.cpp" line="81"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
@@ -1068,52 +1068,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="254"/>
+        <location filename="../../client/api/apiclient.cpp" line="262"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="256"/>
+        <location filename="../../client/api/apiclient.cpp" line="264"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="258"/>
+        <location filename="../../client/api/apiclient.cpp" line="266"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="260"/>
+        <location filename="../../client/api/apiclient.cpp" line="268"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="262"/>
+        <location filename="../../client/api/apiclient.cpp" line="270"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="264"/>
+        <location filename="../../client/api/apiclient.cpp" line="272"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="274"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="276"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="271"/>
+        <location filename="../../client/api/apiclient.cpp" line="279"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
@@ -1203,77 +1203,77 @@
         <translation>Nicht gesendet: du bist abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="209"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
         <source>New request to join</source>
         <translation>Neue Teilnahmeanfrage</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="209"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
         <source>%1 wants to bring %2.</source>
         <translation>%1 möchte %2 mitbringen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="224"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
         <source>Meetup cancelled</source>
         <translation>Treffen abgesagt</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="225"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
         <source>“%1” was cancelled.</source>
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="237"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="239"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="240"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="243"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="244"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="245"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="276"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
@@ -1289,17 +1289,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="122"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
         <source>Add a photo of your pudding.</source>
         <translation>Füge ein Foto deines Puddings hinzu.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="124"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="128"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
         <source>Choose a meetup first.</source>
         <translation>Wähle zuerst ein Treffen aus.</translation>
     </message>

@@ -864,37 +864,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="42"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="33"/>
         <source>← Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="43"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="34"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="53"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="44"/>
         <source>Which meetups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Upcoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="84"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="75"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n new message</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="105"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="96"/>
         <source>No meetups here yet. Create one from the map.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,62 +910,62 @@
 <context>
     <name>MyRequestsPage</name>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="16"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="24"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
         <source>Waitlisted #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="30"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="28"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="58"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="49"/>
         <source>← Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="59"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="50"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="68"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="59"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="137"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="127"/>
         <source>You bring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="149"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
         <source>Chat (%1 new)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="149"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="142"/>
         <source>Open the chat, %n unread message(s)</source>
         <translation>
             <numerusform>Open the chat, %n unread message</numerusform>
@@ -973,32 +973,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="153"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
         <source>Open the chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="161"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="151"/>
         <source>Leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="178"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="168"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="208"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="198"/>
         <source>Close the chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="229"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="219"/>
         <source>Leave this meetup?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="233"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1060,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="73"/>
+        <location filename="../../client/api/apiclient.cpp" line="81"/>
         <source>The server cannot be reached (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,52 +1068,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="254"/>
+        <location filename="../../client/api/apiclient.cpp" line="262"/>
         <source>The email address or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="256"/>
+        <location filename="../../client/api/apiclient.cpp" line="264"/>
         <source>An account with this email address exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="258"/>
+        <location filename="../../client/api/apiclient.cpp" line="266"/>
         <source>Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="260"/>
+        <location filename="../../client/api/apiclient.cpp" line="268"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="262"/>
+        <location filename="../../client/api/apiclient.cpp" line="270"/>
         <source>This no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="264"/>
+        <location filename="../../client/api/apiclient.cpp" line="272"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="274"/>
         <source>That is too large to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="276"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>That conflicts with the current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="271"/>
+        <location filename="../../client/api/apiclient.cpp" line="279"/>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1203,77 +1203,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="209"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
         <source>New request to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="209"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
         <source>%1 wants to bring %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="224"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
         <source>Meetup cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="225"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
         <source>“%1” was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
         <source>You are in: your request was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="237"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="239"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="240"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>Your request for “%1” was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="243"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="244"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="245"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
         <source>Not sent: you are not in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="276"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,17 +1289,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="122"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
         <source>Add a photo of your pudding.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="124"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="128"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
         <source>Choose a meetup first.</source>
         <translation type="unfinished"></translation>
     </message>
