@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The desktop app's live chat against the real server: ChatConnection and ChatModel for three
-# users, a server restart on the same port, live join requests, and a picture of a busy chat
-# pane kept as build*/artifacts/chat-pane.png.
+# The desktop app's live chat against the real server: LiveConnection, ChatRooms and ChatModel
+# for three users, a server restart on the same port, live join requests, and a picture of a
+# busy chat pane kept as build*/artifacts/chat-pane.png.
 qt_add_executable(tst_clientchat tst_clientchat.cpp)
 target_link_libraries(tst_clientchat PRIVATE pudding-testsupport pudding-client
     pudding-clientplugin Qt6::Quick Qt6::Sql)

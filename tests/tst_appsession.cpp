@@ -154,7 +154,7 @@ private:
         m_app.context->accounts.signIn(email, kPassword);
         QVERIFY(signedIn.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_app.context->chat.state(), ChatConnection::State::Online, 10000);
+            m_app.context->live.state(), LiveConnection::State::Online, 10000);
     }
 
     void showEvent(qint64 id)

@@ -7,6 +7,7 @@
 #include "attendance/myrequestsmodel.h"
 #include "attendance/photoimageprovider.h"
 #include "attendance/reviewqueuemodel.h"
+#include "auth/accountmanager.h"
 #include "testserver.h"
 
 #include <QFile>
@@ -40,8 +41,8 @@ private:
 
     QByteArray signIn(const QString &email)
     {
-        const auto r = m_server->postJson(u"/api/auth/login"_s,
-                                          { { u"email"_s, email }, { u"password"_s, kDemoPassword } });
+        const auto r = m_server->postJson(
+            u"/api/auth/login"_s, { { u"email"_s, email }, { u"password"_s, kDemoPassword } });
         if (r.status != 200)
             qWarning() << "login failed" << r.status << r.body;
         return r.json().value("token"_L1).toString().toLatin1();
@@ -76,15 +77,13 @@ private Q_SLOTS:
 
         // A fresh meetup of the demo organizer with two places.
         const QDateTime start = QDateTime::currentDateTimeUtc().addDays(7);
-        const auto r = m_server->postJson(
-                u"/api/events"_s,
-                { { u"title"_s, u"Grießpudding im Park"_s },
-                  { u"location"_s, QJsonObject { { u"lat"_s, 52.52 }, { u"lng"_s, 13.40 } } },
-                  { u"city"_s, u"Berlin"_s },
-                  { u"startTime"_s, start.toString(Qt::ISODate) },
-                  { u"endTime"_s, start.addSecs(7200).toString(Qt::ISODate) },
-                  { u"attendeeLimit"_s, 2 } },
-                m_organizer);
+        const auto r = m_server->postJson(u"/api/events"_s,
+            { { u"title"_s, u"Grießpudding im Park"_s },
+                { u"location"_s, QJsonObject { { u"lat"_s, 52.52 }, { u"lng"_s, 13.40 } } },
+                { u"city"_s, u"Berlin"_s }, { u"startTime"_s, start.toString(Qt::ISODate) },
+                { u"endTime"_s, start.addSecs(7200).toString(Qt::ISODate) },
+                { u"attendeeLimit"_s, 2 } },
+            m_organizer);
         QCOMPARE(r.status, 201);
         m_eventId = r.json().value("id"_L1).toInteger();
         QVERIFY(m_eventId > 0);
@@ -120,8 +119,11 @@ private Q_SLOTS:
         // Submitting without an accepted photo sends nothing. (The demo data has Anna approved
         // for one meetup already.)
         auto requests = [this] {
-            return m_server->get(u"/api/attendance/mine"_s, m_anna).json()
-                    .value("attendances"_L1).toArray().size();
+            return m_server->get(u"/api/attendance/mine"_s, m_anna)
+                .json()
+                .value("attendances"_L1)
+                .toArray()
+                .size();
         };
         const auto before = requests();
         join.submit(u"Grießpudding"_s, {});
@@ -175,14 +177,13 @@ private Q_SLOTS:
         QVERIFY(m_photoId > 0);
 
         // The organizer sees it as pending.
-        const auto list = m_server->get(u"/api/attendance/events/%1/attendances?status=PENDING"_s
-                                                .arg(m_eventId),
-                                        m_organizer);
+        const auto list = m_server->get(
+            u"/api/attendance/events/%1/attendances?status=PENDING"_s.arg(m_eventId), m_organizer);
         QCOMPARE(list.status, 200);
         const auto items = list.json().value("attendances"_L1).toArray();
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().toObject().value("puddingName"_L1).toString(),
-                 u"Grießpudding mit Kirschen"_s);
+            u"Grießpudding mit Kirschen"_s);
 
         // Asking twice is refused with a translated message.
         QSignalSpy errors(&join, &JoinRequest::errorChanged);
@@ -208,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(index.data(MyRequestsModel::CityRole).toString(), u"Berlin"_s);
         QVERIFY(index.data(MyRequestsModel::EventStartRole).toDateTime().isValid());
         QCOMPARE(index.data(MyRequestsModel::PuddingNameRole).toString(),
-                 u"Grießpudding mit Kirschen"_s);
+            u"Grießpudding mit Kirschen"_s);
     }
 
     void organizerApproves()
@@ -226,7 +227,7 @@ private Q_SLOTS:
         QCOMPARE(index.data(ReviewQueueModel::PhotoIdRole).toLongLong(), m_photoId);
         QVERIFY(!index.data(ReviewQueueModel::UserNameRole).toString().isEmpty());
         QCOMPARE(index.data(ReviewQueueModel::PuddingDescriptionRole).toString(),
-                 u"Mit Zimt und Zucker."_s);
+            u"Mit Zimt und Zucker."_s);
 
         QSignalSpy resets(&queue, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&queue, &QAbstractItemModel::dataChanged);
@@ -255,7 +256,7 @@ private Q_SLOTS:
         m_api->setToken(m_organizer);
         PhotoImageProvider provider;
         std::unique_ptr<QQuickImageResponse> response(
-                provider.requestImageResponse(u"%1/thumb"_s.arg(m_photoId), QSize()));
+            provider.requestImageResponse(u"%1/thumb"_s.arg(m_photoId), QSize()));
         QSignalSpy finished(response.get(), &QQuickImageResponse::finished);
         QVERIFY(finished.wait(10000));
         QVERIFY2(response->errorString().isEmpty(), qPrintable(response->errorString()));
@@ -263,7 +264,8 @@ private Q_SLOTS:
         QVERIFY(texture);
         QVERIFY(!texture->image().isNull());
 
-        std::unique_ptr<QQuickImageResponse> missing(provider.requestImageResponse(u"999999"_s, {}));
+        std::unique_ptr<QQuickImageResponse> missing(
+            provider.requestImageResponse(u"999999"_s, {}));
         QSignalSpy missingFinished(missing.get(), &QQuickImageResponse::finished);
         QVERIFY(missingFinished.wait(10000));
         QVERIFY(!missing->errorString().isEmpty());
@@ -288,6 +290,39 @@ private Q_SLOTS:
         ReviewQueueModel queue;
         queue.setEventId(m_eventId);
         QTRY_COMPARE(queue.placesLeft(), 2);
+    }
+
+    /// Uploads go through the API client like every call: a 401 to one ends the session.
+    void unauthorizedUploadSignsOut()
+    {
+        AccountManager accounts(m_api.get());
+        QSignalSpy signedIn(&accounts, &AccountManager::signedInSuccessfully);
+        accounts.signIn(u"anna@demo.pudding-gabel.de"_s, kDemoPassword);
+        QVERIFY(signedIn.wait(10000));
+        const QByteArray token = m_api->token();
+        QVERIFY(!token.isEmpty());
+        // Signed out on another device meanwhile: the token is no longer valid.
+        QCOMPARE(m_server->request("POST", u"/api/auth/logout"_s, {}, token).status, 204);
+
+        QImage image(320, 240, QImage::Format_RGB32);
+        image.fill(qRgb(240, 200, 120));
+        const QString path = m_dir.filePath(u"late.jpg"_s);
+        QVERIFY(image.save(path, "JPEG", 90));
+        JoinRequest join;
+        join.setEventId(m_eventId);
+        QSignalSpy checked(&join, &JoinRequest::photoChecked);
+        join.checkPhoto(QUrl::fromLocalFile(path));
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(checked.first().first().toBool(), true);
+        QSignalSpy signedOut(&accounts, &AccountManager::signedOut);
+        QSignalSpy busy(&join, &JoinRequest::busyChanged);
+        join.submit(u"Grießpudding"_s, {});
+        QVERIFY(join.isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 10000);
+        QVERIFY(!accounts.isSignedIn());
+        QVERIFY(m_api->token().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!join.isBusy(), 10000);
+        QVERIFY(!join.errorText().isEmpty());
     }
 
     void cleanupTestCase()

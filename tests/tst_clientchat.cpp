@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The desktop app's live chat against the real server: ChatConnection + ChatModel for an
-// organizer and two approved guests — send and ack, history paging, typing, presence, unread
+// The desktop app's live chat against the real server: LiveConnection, ChatRooms and ChatModel for
+// an organizer and two approved guests — send and ack, history paging, typing, presence, unread
 // counts, a server restart on the same port with messages queued meanwhile (delivered once,
 // nothing missed), live join requests and decisions, and a picture of a busy chat pane.
 #include "api/apiclient.h"
 #include "app/appcontext.h"
+#include "attendance/joinrequest.h"
 #include "attendance/myrequestsmodel.h"
 #include "attendance/photoimageprovider.h"
 #include "attendance/reviewqueuemodel.h"
-#include "chat/chatconnection.h"
 #include "chat/chatmodel.h"
+#include "chat/chatrooms.h"
+#include "chat/liveconnection.h"
 #include "fixtures.h"
 #include "testserver.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -44,7 +47,8 @@ struct Session
     QByteArray token;
     QString name;
     std::unique_ptr<ApiClient> api;
-    std::unique_ptr<ChatConnection> chat;
+    std::unique_ptr<LiveConnection> live;
+    std::unique_ptr<ChatRooms> chat;
 };
 
 QStringList contents(const ChatModel &model)
@@ -112,15 +116,16 @@ private:
         s->api = std::make_unique<ApiClient>();
         s->api->setBaseUrl(m_server->url(u"/"_s));
         s->api->setToken(token);
-        s->chat = std::make_unique<ChatConnection>(s->api.get());
-        s->chat->start();
+        s->live = std::make_unique<LiveConnection>(s->api.get());
+        s->chat = std::make_unique<ChatRooms>(s->api.get(), s->live.get());
+        s->live->start();
         return s;
     }
 
     static std::unique_ptr<ChatModel> openChat(Session &s, qint64 eventId)
     {
         auto model = std::make_unique<ChatModel>();
-        model->setConnection(s.chat.get());
+        model->setRooms(s.chat.get());
         QSignalSpy loaded(model.get(), &ChatModel::historyLoaded);
         model->setEventId(eventId);
         if (!loaded.wait(kLong))
@@ -182,16 +187,17 @@ private Q_SLOTS:
         m_anna = connectAs(anna, u"Anna"_s);
         m_ben = connectAs(ben, u"Ben"_s);
         ApiClient::setInstance(m_olga->api.get());
-        ChatConnection::setInstance(m_olga->chat.get());
+        LiveConnection::setInstance(m_olga->live.get());
+        ChatRooms::setInstance(m_olga->chat.get());
     }
 
     void connectsAndAuthenticates()
     {
-        QCOMPARE(m_olga->chat->state(), ChatConnection::State::Connecting);
+        QCOMPARE(m_olga->live->state(), LiveConnection::State::Connecting);
         for (Session *s : { m_olga.get(), m_anna.get(), m_ben.get() }) {
-            QTRY_COMPARE_WITH_TIMEOUT(s->chat->state(), ChatConnection::State::Online, kLong);
-            QCOMPARE(s->chat->userName(), s->name);
-            QVERIFY(s->chat->userId() > 0);
+            QTRY_COMPARE_WITH_TIMEOUT(s->live->state(), LiveConnection::State::Online, kLong);
+            QCOMPARE(s->live->userName(), s->name);
+            QVERIFY(s->live->userId() > 0);
         }
     }
 
@@ -199,7 +205,7 @@ private Q_SLOTS:
     {
         const QByteArray token = m_server->registerUser(u"eve@example.org"_s, u"Eve"_s);
         auto eve = connectAs(token, u"Eve"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(eve->chat->state(), ChatConnection::State::Online, kLong);
+        QTRY_COMPARE_WITH_TIMEOUT(eve->live->state(), LiveConnection::State::Online, kLong);
         auto model = openChat(*eve, m_eventId);
         QCOMPARE(model->access(), ChatModel::Access::Forbidden);
         QVERIFY(!model->errorText().isEmpty());
@@ -311,6 +317,50 @@ private Q_SLOTS:
         QVERIFY(!anna->index(bad).data(ChatModel::StatusTextRole).toString().isEmpty());
     }
 
+    /// One photo reader for joins and chat: the same file is refused for the same reason, in
+    /// the same words, or accepted by both.
+    void photoRulesAreTheJoinRules_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("text") << u"notes.jpg"_s << QByteArray("Vanillepudding mit Soße\n") << false;
+        QTest::newRow("6 MB") << u"huge.jpg"_s << QByteArray(6 * 1024 * 1024, 'x') << false;
+        QTest::newRow("PNG header only")
+            << u"cut.png"_s << QByteArray("\x89PNG\r\n\x1A\n", 8) << false;
+        QTest::newRow("JPEG") << u"pudding.jpg"_s << Fixtures::jpeg(23) << true;
+    }
+    void photoRulesAreTheJoinRules()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, accepted);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), bytes.size());
+        file.close();
+        const QUrl url = QUrl::fromLocalFile(file.fileName());
+
+        JoinRequest join;
+        QSignalSpy checked(&join, &JoinRequest::photoChecked);
+        join.checkPhoto(url);
+        QVERIFY(checked.wait(kLong));
+        QCOMPARE(checked.first().first().toBool(), accepted);
+
+        auto anna = openChat(*m_anna, m_eventId);
+        QTRY_VERIFY_WITH_TIMEOUT(anna->isJoined(), kLong);
+        anna->sendPhoto(url, name);
+        const int row = anna->rowCount() - 1;
+        const int expected = int(accepted ? ChatModel::Status::Sent : ChatModel::Status::Failed);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            anna->index(row).data(ChatModel::StatusRole).toInt(), expected, kLong);
+        if (!accepted) {
+            QVERIFY(!join.errorText().isEmpty());
+            QCOMPARE(anna->index(row).data(ChatModel::StatusTextRole).toString(), join.errorText());
+        }
+    }
+
     void typingAndPresence()
     {
         auto olga = openChat(*m_olga, m_eventId);
@@ -359,7 +409,7 @@ private Q_SLOTS:
         auto anna = openChat(*m_anna, m_eventId);
         QTRY_VERIFY_WITH_TIMEOUT(anna->isJoined(), kLong);
         QCOMPARE(m_anna->chat->unreadCount(m_eventId), 0);
-        QSignalSpy unread(m_anna->chat.get(), &ChatConnection::unreadChanged);
+        QSignalSpy unread(m_anna->chat.get(), &ChatRooms::unreadChanged);
         QVERIFY(postMessage(m_olga->token, m_eventId, u"Erinnerung: Löffel mitbringen"_s).status
             == 201);
         QVERIFY(postMessage(m_ben->token, m_eventId, u"Schon eingepackt"_s).status == 201);
@@ -382,7 +432,7 @@ private Q_SLOTS:
     void watchedRoomCountsUnread()
     {
         // What the badges in "My requests" / "My meetups" rely on: a room joined without a chat.
-        QSignalSpy frames(m_ben->chat.get(), &ChatConnection::frameReceived);
+        QSignalSpy frames(m_ben->live.get(), &LiveConnection::frameReceived);
         m_ben->chat->watchEvent(m_eventId);
         auto joined = [&] {
             for (const auto &args : std::as_const(frames)) {
@@ -395,7 +445,7 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(joined(), kLong);
         const int before = m_ben->chat->unreadCount(m_eventId);
-        QSignalSpy posted(m_ben->chat.get(), &ChatConnection::notificationPosted);
+        QSignalSpy posted(m_ben->chat.get(), &ChatRooms::notificationPosted);
         QVERIFY(postMessage(m_olga->token, m_eventId, u"Neue Info zum Treffpunkt"_s).status == 201);
         QTRY_COMPARE_WITH_TIMEOUT(m_ben->chat->unreadCount(m_eventId), before + 1, kLong);
         QVERIFY(m_ben->chat->totalUnread() >= 1);
@@ -447,6 +497,50 @@ private Q_SLOTS:
         QVERIFY(postMessage(m_olga->token, eventId, u"Live danach"_s).status == 201);
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), total + 1, kLong);
         QCOMPARE(contents(*model).last(), u"Live danach"_s);
+        QVERIFY(idsStrictlyAscending(*model));
+    }
+
+    /// The model only mirrors its room: every insert, move (an ack), change, prepend (paging
+    /// through fetchMore) and reset must keep it a consistent QAbstractItemModel.
+    void chatModelPassesTheItemModelTester()
+    {
+        const qint64 eventId = Fixtures::createEvent(*m_server, m_olga->token);
+        QVERIFY(Fixtures::joinApproved(*m_server, eventId, m_anna->token, m_olga->token, 6));
+        const int total = ChatModel::PageSize + 5;
+        for (int i = 1; i <= total; ++i)
+            QCOMPARE(
+                postMessage(i % 2 ? m_olga->token : m_anna->token, eventId, u"Test %1"_s.arg(i))
+                    .status,
+                201);
+        auto model = std::make_unique<ChatModel>();
+        QAbstractItemModelTester tester(
+            model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model->setRooms(m_anna->chat.get());
+        QSignalSpy loaded(model.get(), &ChatModel::historyLoaded);
+        model->setEventId(eventId);
+        QVERIFY(loaded.wait(kLong));
+        QTRY_VERIFY_WITH_TIMEOUT(model->isJoined(), kLong);
+        // Paging is fetchMore() (the tester asks for more itself whenever the model changes).
+        while (model->canFetchMore({})) {
+            QSignalSpy older(model.get(), &ChatModel::olderLoaded);
+            model->fetchMore({});
+            QVERIFY(older.count() > 0 || older.wait(kLong));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), total, kLong);
+        QVERIFY(!model->canFetchMore({}));
+        // Own (pending, then moved into place by its ack) and others' messages.
+        QVERIFY(model->send(u"Eigene"_s));
+        QVERIFY(postMessage(m_olga->token, eventId, u"Fremde"_s).status == 201);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), total + 2, kLong);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            model->index(rowOf(*model, u"Eigene"_s)).data(ChatModel::StatusRole).toInt(),
+            int(ChatModel::Status::Sent), kLong);
+        QVERIFY(idsStrictlyAscending(*model));
+        // A reload resets and loads the newest page again.
+        QSignalSpy reloaded(model.get(), &ChatModel::historyLoaded);
+        model->reload();
+        QVERIFY(reloaded.wait(kLong));
+        QVERIFY(model->rowCount() >= ChatModel::PageSize);
         QVERIFY(idsStrictlyAscending(*model));
     }
 
@@ -503,9 +597,9 @@ private Q_SLOTS:
 
         m_server->stop();
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_olga->chat->state(), ChatConnection::State::Reconnecting, kLong);
+            m_olga->live->state(), LiveConnection::State::Reconnecting, kLong);
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_anna->chat->state(), ChatConnection::State::Reconnecting, kLong);
+            m_anna->live->state(), LiveConnection::State::Reconnecting, kLong);
         QVERIFY(!olga->isJoined());
 
         // Written while the server is away: shown at once, queued.
@@ -528,8 +622,8 @@ private Q_SLOTS:
         // Ben writes over REST before the others are back: they must get it on resume.
         QCOMPARE(postMessage(m_ben->token, m_eventId, u"Ben war schneller"_s).status, 201);
 
-        QTRY_COMPARE_WITH_TIMEOUT(m_olga->chat->state(), ChatConnection::State::Online, kReconnect);
-        QTRY_COMPARE_WITH_TIMEOUT(m_anna->chat->state(), ChatConnection::State::Online, kReconnect);
+        QTRY_COMPARE_WITH_TIMEOUT(m_olga->live->state(), LiveConnection::State::Online, kReconnect);
+        QTRY_COMPARE_WITH_TIMEOUT(m_anna->live->state(), LiveConnection::State::Online, kReconnect);
         const QStringList expected { u"Geschrieben während der Pause"_s, u"Ich auch, offline"_s,
             u"Ben war schneller"_s };
         for (ChatModel *model : { olga.get(), anna.get() }) {
@@ -551,9 +645,7 @@ private Q_SLOTS:
     {
         // The organizer's review queue is open.
         ApiClient::setInstance(m_olga->api.get());
-        ReviewQueueModel queue;
-        connect(m_olga->chat.get(), &ChatConnection::newJoinRequest, &queue,
-            &ReviewQueueModel::applyAttendance);
+        ReviewQueueModel queue; // listens to the instance, Olga's rooms, by itself
         QSignalSpy fetched(&queue, &ReviewQueueModel::fetched);
         queue.setEventId(m_eventId);
         QVERIFY(fetched.wait(kLong));
@@ -562,7 +654,7 @@ private Q_SLOTS:
 
         const QByteArray dora = m_server->registerUser(u"dora@example.org"_s, u"Dora"_s);
         auto doraSession = connectAs(dora, u"Dora"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(doraSession->chat->state(), ChatConnection::State::Online, kLong);
+        QTRY_COMPARE_WITH_TIMEOUT(doraSession->live->state(), LiveConnection::State::Online, kLong);
         const qint64 attendanceId = Fixtures::requestJoin(*m_server, m_eventId, dora, 7);
         QVERIFY(attendanceId > 0);
         // Without a refresh.
@@ -580,10 +672,10 @@ private Q_SLOTS:
         QSignalSpy mineFetched(&mine, &MyRequestsModel::fetched);
         mine.refresh();
         QVERIFY(mineFetched.wait(kLong));
-        connect(doraSession->chat.get(), &ChatConnection::attendanceChanged, &mine,
+        connect(doraSession->chat.get(), &ChatRooms::attendanceChanged, &mine,
             [&mine](const QString &, const QVariantMap &a) { mine.applyAttendance(a); });
-        QSignalSpy decided(doraSession->chat.get(), &ChatConnection::attendanceChanged);
-        QSignalSpy posted(doraSession->chat.get(), &ChatConnection::notificationPosted);
+        QSignalSpy decided(doraSession->chat.get(), &ChatRooms::attendanceChanged);
+        QSignalSpy posted(doraSession->chat.get(), &ChatRooms::notificationPosted);
         QCOMPARE(mine.statusOfEvent(m_eventId), u"PENDING"_s);
         QCOMPARE(
             Fixtures::decide(*m_server, m_eventId, attendanceId, "APPROVED", m_olga->token), 200);
@@ -609,13 +701,13 @@ private Q_SLOTS:
     {
         const QByteArray token = m_server->registerUser(u"finn@example.org"_s, u"Finn"_s);
         auto finn = connectAs(token, u"Finn"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(finn->chat->state(), ChatConnection::State::Online, kLong);
-        QSignalSpy ended(finn->chat.get(), &ChatConnection::sessionEnded);
+        QTRY_COMPARE_WITH_TIMEOUT(finn->live->state(), LiveConnection::State::Online, kLong);
+        QSignalSpy ended(finn->live.get(), &LiveConnection::sessionEnded);
         QCOMPARE(m_server->request("POST", u"/api/auth/logout"_s, {}, token).status, 204);
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kLong);
-        QCOMPARE(finn->chat->state(), ChatConnection::State::Offline);
+        QCOMPARE(finn->live->state(), LiveConnection::State::Offline);
         QTest::qWait(1500); // and it does not come back
-        QCOMPARE(finn->chat->state(), ChatConnection::State::Offline);
+        QCOMPARE(finn->live->state(), LiveConnection::State::Offline);
     }
 
     void screenshotOfABusyChat()
@@ -697,7 +789,8 @@ private Q_SLOTS:
 
         // Olga's app shows the pane; Anna and Ben are in the room, Ben is typing.
         ApiClient::setInstance(m_olga->api.get());
-        ChatConnection::setInstance(m_olga->chat.get());
+        LiveConnection::setInstance(m_olga->live.get());
+        ChatRooms::setInstance(m_olga->chat.get());
         auto annaChat = openChat(*m_anna, eventId);
         auto benChat = openChat(*m_ben, eventId);
         QTRY_VERIFY_WITH_TIMEOUT(annaChat->isJoined() && benChat->isJoined(), kLong);
@@ -760,7 +853,8 @@ private Q_SLOTS:
     {
         // The real app, signed in as Anna: her meetup's details page has the chat.
         qputenv("PUDDING_TILE_URL", "none");
-        ChatConnection::setInstance(nullptr);
+        LiveConnection::setInstance(nullptr);
+        ChatRooms::setInstance(nullptr);
         AppContext context(m_server->url(u"/"_s));
         QQmlApplicationEngine engine;
         QStringList warnings;
@@ -772,11 +866,11 @@ private Q_SLOTS:
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
-        QCOMPARE(context.chat.state(), ChatConnection::State::Offline);
+        QCOMPARE(context.live.state(), LiveConnection::State::Offline);
         QSignalSpy signedIn(&context.accounts, &AccountManager::signedInSuccessfully);
         context.accounts.signIn(u"anna@example.org"_s, u"correct horse battery 9"_s);
         QVERIFY(signedIn.wait(kLong));
-        QTRY_COMPARE_WITH_TIMEOUT(context.chat.state(), ChatConnection::State::Online, kLong);
+        QTRY_COMPARE_WITH_TIMEOUT(context.live.state(), LiveConnection::State::Online, kLong);
 
         auto *page = window->findChild<QObject *>(u"discoverPage"_s);
         QVERIFY(page);
@@ -824,7 +918,7 @@ private Q_SLOTS:
 
         // Signing out closes the live connection.
         context.accounts.signOut();
-        QTRY_COMPARE_WITH_TIMEOUT(context.chat.state(), ChatConnection::State::Offline, kLong);
+        QTRY_COMPARE_WITH_TIMEOUT(context.live.state(), LiveConnection::State::Offline, kLong);
         QTRY_VERIFY_WITH_TIMEOUT(!pane->isVisible(), kLong);
 
         // Greta asked to join; the page shows her request waiting, and no chat.
@@ -833,7 +927,7 @@ private Q_SLOTS:
         QVERIFY(request > 0);
         context.accounts.signIn(u"greta@example.org"_s, u"correct horse battery 9"_s);
         QVERIFY(signedIn.wait(kLong));
-        QTRY_COMPARE_WITH_TIMEOUT(context.chat.state(), ChatConnection::State::Online, kLong);
+        QTRY_COMPARE_WITH_TIMEOUT(context.live.state(), LiveConnection::State::Online, kLong);
         auto *details = window->findChild<QQuickItem *>(u"eventDetails"_s);
         QVERIFY(details && details->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(details->property("myStatus").toString(), u"PENDING"_s, kLong);
@@ -866,7 +960,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        ChatConnection::setInstance(nullptr);
+        LiveConnection::setInstance(nullptr);
+        ChatRooms::setInstance(nullptr);
         ApiClient::setInstance(nullptr);
         m_olga.reset();
         m_anna.reset();

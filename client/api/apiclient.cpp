@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
 
+#include "api/clientcodes.h"
+#include "api/endpoints.h"
+#include "api/photofile.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
+#include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -16,6 +20,14 @@ namespace {
 ApiClient *s_instance = nullptr;
 namespace EC = Protocol::ErrorCode;
 } // namespace
+
+QVariantMap fieldErrorMap(const Error &error)
+{
+    QVariantMap fields;
+    for (const auto &f : error.fields)
+        fields.insert(f.field, f.message);
+    return fields;
+}
 
 // ---- ApiCall -----------------------------------------------------------------------------
 
@@ -65,9 +77,8 @@ void ApiCall::complete()
     m_body = reply->readAll();
     if (m_status == 0) {
         m_networkFailure = true;
-        m_error = Error { u"network"_s,
-                          tr("The server cannot be reached (%1).").arg(reply->errorString()),
-                          {} };
+        m_error = Error { QString(LocalCode::Network),
+            tr("The server cannot be reached (%1).").arg(reply->errorString()), {} };
     } else if (m_status >= 400) {
         const auto error = object().value("error"_L1).toObject();
         Error e;
@@ -127,8 +138,8 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &que
         url.setQuery(query);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QString(Protocol::UserAgentPrefix + QCoreApplication::applicationVersion()
-                              + u" (desktop app)"_s));
+        QString(Protocol::UserAgentPrefix + QCoreApplication::applicationVersion()
+            + u" (desktop app)"_s));
     // Qt 6.4's HTTP/2 lacks a security fix (QT64-NOTES); the server speaks HTTP/1.1 anyway.
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(30000);
@@ -162,21 +173,48 @@ ApiCall *ApiClient::post(const QString &path, const QJsonObject &body)
     QNetworkRequest request = makeRequest(path);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     return track(m_nam.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)),
-                 !m_token.isEmpty());
+        !m_token.isEmpty());
 }
 
 ApiCall *ApiClient::patch(const QString &path, const QJsonObject &body)
 {
     QNetworkRequest request = makeRequest(path);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    return track(m_nam.sendCustomRequest(request, "PATCH",
-                                         QJsonDocument(body).toJson(QJsonDocument::Compact)),
-                 !m_token.isEmpty());
+    return track(m_nam.sendCustomRequest(
+                     request, "PATCH", QJsonDocument(body).toJson(QJsonDocument::Compact)),
+        !m_token.isEmpty());
 }
 
 ApiCall *ApiClient::deleteResource(const QString &path)
 {
     return track(m_nam.deleteResource(makeRequest(path)), !m_token.isEmpty());
+}
+
+ApiCall *ApiClient::postForm(const QString &path,
+    const QList<std::pair<QByteArray, QString>> &fields, const PhotoFile &photo)
+{
+    auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    for (const auto &[name, value] : fields) {
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+            QByteArray("form-data; name=\"" + name + '"'));
+        part.setBody(value.toUtf8());
+        multiPart->append(part);
+    }
+    QHttpPart photoPart;
+    QByteArray fileName = photo.fileName.toUtf8();
+    fileName.replace('"', '_');
+    photoPart.setHeader(QNetworkRequest::ContentDispositionHeader,
+        QByteArray("form-data; name=\"photo\"; filename=\"" + fileName + '"'));
+    photoPart.setHeader(QNetworkRequest::ContentTypeHeader, photo.mime);
+    photoPart.setBody(photo.bytes);
+    multiPart->append(photoPart);
+    QNetworkRequest request = makeRequest(path);
+    // Up to 5 MB over a slow line; QNAM sends no "Expect: 100-continue".
+    request.setTransferTimeout(120000);
+    QNetworkReply *reply = m_nam.post(request, multiPart);
+    multiPart->setParent(reply);
+    return track(reply, !m_token.isEmpty());
 }
 
 void ApiClient::setReachable(bool reachable)
@@ -213,9 +251,9 @@ void ApiClient::scheduleRetry()
 void ApiClient::retryNow()
 {
     m_retryTimer.stop();
-    auto *call = new ApiCall(m_nam.get(makeRequest(u"/health"_s)), this);
-    connect(call, &ApiCall::finished, this,
-            [this, call] { setReachable(!call->isNetworkFailure()); });
+    auto *call = new ApiCall(m_nam.get(makeRequest(Endpoints::health())), this);
+    connect(
+        call, &ApiCall::finished, this, [this, call] { setReachable(!call->isNetworkFailure()); });
 }
 
 QString ApiClient::messageForCode(const QString &code, const QString &fallback)

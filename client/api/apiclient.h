@@ -8,14 +8,20 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QQmlEngine>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
-#include <QQmlEngine>
+#include <QVariantMap>
 
 class QNetworkReply;
 
 namespace Pudding::Client {
+
+struct PhotoFile;
+
+/// An error's field messages by field name, as the forms show them (QML `fieldErrors`).
+[[nodiscard]] QVariantMap fieldErrorMap(const Error &error);
 
 /// One request in flight: the handle every API call returns (cf. libQuotient's jobs).
 /// It finishes exactly once, with either a JSON body or an Error whose message is already
@@ -64,8 +70,9 @@ private:
 };
 
 /// The one way the app talks to pudding-server (cf. Tokodon's AbstractAccount): base URL,
-/// bearer token, JSON in and out, translated errors, and the server's reachability with an
-/// automatic retry while it is unreachable.
+/// bearer token, JSON and multipart uploads out, JSON in, translated errors, and the server's
+/// reachability with an automatic retry while it is unreachable. Paths come from Endpoints
+/// (endpoints.h); every call is tracked, so a 401 to any of them ends the session.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -93,12 +100,15 @@ public:
     [[nodiscard]] QByteArray token() const { return m_token; }
     [[nodiscard]] bool isReachable() const { return m_reachable; }
     [[nodiscard]] int retryInSeconds() const { return m_retryIn; }
-    [[nodiscard]] QNetworkAccessManager *networkAccessManager() { return &m_nam; }
 
     ApiCall *get(const QString &path, const QUrlQuery &query = {});
     ApiCall *post(const QString &path, const QJsonObject &body = {});
     ApiCall *patch(const QString &path, const QJsonObject &body);
     ApiCall *deleteResource(const QString &path);
+    /// A multipart/form-data POST: `fields` as text parts, then `photo` as the part "photo".
+    /// Tracked like every call (a 401 ends the session), with a longer timeout for the upload.
+    ApiCall *postForm(const QString &path, const QList<std::pair<QByteArray, QString>> &fields,
+        const PhotoFile &photo);
 
     /// Checks the server now (GET /health) instead of waiting for the next retry.
     Q_INVOKABLE void retryNow();

@@ -1,2 +1,8 @@
-# api: C++ sources (relative to client/) and QML files (relative to qml/)
-list(APPEND PUDDING_CLIENT_SOURCES api/apiclient.h api/apiclient.cpp)
+# api: C++ sources (relative to client/): the one API client, its endpoints, the client's
+# error codes and the photo reader for uploads.
+list(APPEND PUDDING_CLIENT_SOURCES
+    api/apiclient.h api/apiclient.cpp
+    api/endpoints.h
+    api/clientcodes.h
+    api/photofile.h api/photofile.cpp
+)

@@ -17,33 +17,36 @@ namespace Pudding::Client {
 AppContext::AppContext(const QUrl &serverUrl)
     : accounts(&api)
     , settings(nullptr)
-    , chat(&api)
+    , live(&api)
+    , chat(&api, &live)
     , eventUpdates(&api)
 {
     api.setBaseUrl(serverUrl);
     ApiClient::setInstance(&api);
     AccountManager::setInstance(&accounts);
-    ChatConnection::setInstance(&chat);
+    LiveConnection::setInstance(&live);
+    ChatRooms::setInstance(&chat);
     EventUpdates::setInstance(&eventUpdates);
     eventUpdates.follow(&chat);
     // Live while signed in; a new account gets a new connection.
     // Signing out: the connection forgets the account's rooms and unread counts; the models
     // listen to the same signal (see AccountManager::signedOut).
-    QObject::connect(&accounts, &AccountManager::signedOut, &chat, &ChatConnection::forgetAccount);
-    QObject::connect(&accounts, &AccountManager::userChanged, &chat, [this] {
+    QObject::connect(&accounts, &AccountManager::signedOut, &chat, &ChatRooms::forgetAccount);
+    QObject::connect(&accounts, &AccountManager::userChanged, &live, [this] {
         if (accounts.isSignedIn())
-            chat.start();
+            live.start();
         else
-            chat.stop();
+            live.stop();
     });
-    QObject::connect(&chat, &ChatConnection::notificationPosted, &notifier,
+    QObject::connect(&chat, &ChatRooms::notificationPosted, &notifier,
         [this](const QString &title, const QString &body) { notifier.notify(title, body); });
 }
 
 AppContext::~AppContext()
 {
-    chat.stop();
-    ChatConnection::setInstance(nullptr);
+    live.stop();
+    ChatRooms::setInstance(nullptr);
+    LiveConnection::setInstance(nullptr);
     EventUpdates::setInstance(nullptr);
     ApiClient::setInstance(nullptr);
     AccountManager::setInstance(nullptr);

@@ -3,8 +3,9 @@
 
 #include "api/apiclient.h"
 #include "auth/accountmanager.h"
-#include "chat/chatconnection.h"
+#include "chat/chatrooms.h"
 #include "chat/desktopnotifier.h"
+#include "chat/liveconnection.h"
 #include "events/eventupdates.h"
 #include "settings/appsettings.h"
 
@@ -37,7 +38,9 @@ public:
     AccountManager accounts;
     AppSettings settings;
     /// The live connection (chat, notifications): open while someone is signed in.
-    ChatConnection chat;
+    LiveConnection live;
+    /// The chat rooms, and the router of the live frames.
+    ChatRooms chat;
     DesktopNotifier notifier;
     /// Changed meetups (live or by the user's own actions), for the list, map and details.
     EventUpdates eventUpdates;

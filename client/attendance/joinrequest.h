@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/photofile.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QUrl>
 #include <QVariantMap>
+
+#include <optional>
 
 namespace Pudding::Client {
 
@@ -25,9 +29,6 @@ class JoinRequest : public QObject
     Q_PROPERTY(QVariantMap fieldErrors READ fieldErrors NOTIFY errorChanged)
     Q_PROPERTY(QUrl photo READ photo NOTIFY photoChanged)
 public:
-    /// The server's limit for a photo.
-    static constexpr qint64 MaxPhotoBytes = 5 * 1024 * 1024;
-
     explicit JoinRequest(QObject *parent = nullptr);
     ~JoinRequest() override;
 
@@ -76,9 +77,7 @@ private:
     QString m_errorText;
     QVariantMap m_fieldErrors;
     QUrl m_photoUrl;
-    QByteArray m_photoBytes;
-    QByteArray m_photoMime;
-    QString m_photoFileName;
+    std::optional<PhotoFile> m_photo;
 };
 
 } // namespace Pudding::Client

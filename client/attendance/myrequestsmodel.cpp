@@ -2,7 +2,9 @@
 #include "myrequestsmodel.h"
 
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 #include "auth/accountmanager.h"
+#include "chat/chatrooms.h"
 #include "events/eventupdates.h"
 #include "shared/event.h"
 
@@ -17,6 +19,11 @@ MyRequestsModel::MyRequestsModel(QObject *parent)
 {
     if (auto *accounts = AccountManager::instance())
         connect(accounts, &AccountManager::signedOut, this, &MyRequestsModel::clear);
+    // Decisions arrive live.
+    if (auto *rooms = ChatRooms::instance())
+        connect(rooms, &ChatRooms::attendanceChanged, this,
+            [this](
+                const QString &, const QVariantMap &attendance) { applyAttendance(attendance); });
 }
 
 void MyRequestsModel::clear()
@@ -71,10 +78,9 @@ QVariant MyRequestsModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MyRequestsModel::roleNames() const
 {
     return { { AttendanceIdRole, "attendanceId" }, { EventIdRole, "eventId" },
-             { EventTitleRole, "eventTitle" },     { EventStartRole, "eventStart" },
-             { CityRole, "city" },                 { StatusRole, "status" },
-             { WaitlistPositionRole, "waitlistPosition" },
-             { PuddingNameRole, "puddingName" } };
+        { EventTitleRole, "eventTitle" }, { EventStartRole, "eventStart" }, { CityRole, "city" },
+        { StatusRole, "status" }, { WaitlistPositionRole, "waitlistPosition" },
+        { PuddingNameRole, "puddingName" } };
 }
 
 void MyRequestsModel::setErrorText(const QString &text)
@@ -124,7 +130,7 @@ void MyRequestsModel::refresh()
         return;
     if (m_call)
         m_call->abort();
-    m_call = api->get(u"/api/attendance/mine"_s);
+    m_call = api->get(Endpoints::myAttendances());
     connect(m_call, &ApiCall::finished, this, [this, call = m_call.data()] {
         m_call = nullptr;
         Q_EMIT loadingChanged();
@@ -143,8 +149,8 @@ void MyRequestsModel::refresh()
             r.eventId = o.value("eventId"_L1).toInteger();
             r.eventTitle = event.value("title"_L1).toString();
             r.eventStart = parseIsoDateTime(event.value("startTime"_L1).toString())
-                                   .value_or(QDateTime())
-                                   .toLocalTime();
+                               .value_or(QDateTime())
+                               .toLocalTime();
             r.city = event.value("city"_L1).toString();
             r.status = o.value("status"_L1).toString();
             r.waitlistPosition = o.value("waitlistPosition"_L1).toInt();
@@ -166,7 +172,7 @@ void MyRequestsModel::leave(qint64 eventId)
     auto *api = ApiClient::instance();
     if (!api)
         return;
-    auto *call = api->deleteResource(u"/api/attendance/events/%1/attendance"_s.arg(eventId));
+    auto *call = api->deleteResource(Endpoints::myAttendance(eventId));
     connect(call, &ApiCall::finished, this, [this, call, eventId] {
         if (const auto &error = call->error()) {
             setErrorText(error->message);

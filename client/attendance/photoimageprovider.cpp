@@ -2,12 +2,12 @@
 #include "photoimageprovider.h"
 
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 
+#include <QFutureWatcher>
 #include <QImage>
-#include <QNetworkReply>
 #include <QPointer>
 #include <QQmlEngine>
-#include <QFutureWatcher>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -37,7 +37,8 @@ public:
             return;
         }
         moveToThread(api->thread());
-        QMetaObject::invokeMethod(this, [this] { start(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { start(); }, Qt::QueuedConnection);
     }
 
     [[nodiscard]] QQuickTextureFactory *textureFactory() const override
@@ -48,14 +49,17 @@ public:
 
     void cancel() override
     {
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_cancelled)
-                return;
-            m_cancelled = true;
-            if (m_reply)
-                m_reply->deleteLater();
-            Q_EMIT finished();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_cancelled)
+                    return;
+                m_cancelled = true;
+                if (m_call)
+                    m_call->abort();
+                Q_EMIT finished();
+            },
+            Qt::QueuedConnection);
     }
 
 private:
@@ -63,37 +67,28 @@ private:
     {
         if (m_cancelled)
             return;
-        auto *api = ApiClient::instance();
-        QUrl url = api->baseUrl();
-        const QString base = url.path().endsWith(u'/') ? url.path().chopped(1) : url.path();
-        url.setPath(base + u"/api/photos/"_s + QString::number(m_photoId));
+        QUrlQuery query;
         if (m_thumb)
-            url.setQuery(u"size=thumb"_s);
-        QNetworkRequest request(url);
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        request.setTransferTimeout(30000);
-        if (!api->token().isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + api->token());
-        m_reply = api->networkAccessManager()->get(request);
-        connect(m_reply, &QNetworkReply::finished, this, [this] { received(); });
+            query.addQueryItem(u"size"_s, u"thumb"_s);
+        m_call = ApiClient::instance()->get(Endpoints::photo(m_photoId), query);
+        connect(m_call, &ApiCall::finished, this, [this, call = m_call.data()] { received(call); });
     }
 
-    void received()
+    void received(ApiCall *call)
     {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_call = nullptr;
         if (m_cancelled)
             return;
+        const int status = call->status();
         if (status != 200) {
-            m_error = QCoreApplication::translate("PhotoImageProvider",
-                                                  "The photo could not be loaded (%1).")
-                              .arg(status == 0 ? reply->errorString() : QString::number(status));
+            m_error = QCoreApplication::translate(
+                "PhotoImageProvider", "The photo could not be loaded (%1).")
+                          .arg(call->isNetworkFailure() ? call->error()->message
+                                                        : QString::number(status));
             Q_EMIT finished();
             return;
         }
-        const QByteArray bytes = reply->readAll();
+        const QByteArray bytes = call->rawBody();
         const QSize size = m_requestedSize;
         // Decoding a full-size photo takes a while: not on the GUI thread.
         auto *watcher = new QFutureWatcher<QImage>(this);
@@ -104,8 +99,8 @@ private:
                 return;
             m_image = image;
             if (image.isNull())
-                m_error = QCoreApplication::translate("PhotoImageProvider",
-                                                      "The photo could not be decoded.");
+                m_error = QCoreApplication::translate(
+                    "PhotoImageProvider", "The photo could not be decoded.");
             Q_EMIT finished();
         });
         watcher->setFuture(QtConcurrent::run([bytes, size] {
@@ -120,7 +115,7 @@ private:
     bool m_thumb = false;
     bool m_cancelled = false;
     QSize m_requestedSize;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<ApiCall> m_call;
     QImage m_image;
     QString m_error;
 };
@@ -132,8 +127,8 @@ void PhotoImageProvider::install(QQmlEngine &engine)
     engine.addImageProvider(QString::fromLatin1(Id), new PhotoImageProvider);
 }
 
-QQuickImageResponse *PhotoImageProvider::requestImageResponse(const QString &id,
-                                                              const QSize &requestedSize)
+QQuickImageResponse *PhotoImageProvider::requestImageResponse(
+    const QString &id, const QSize &requestedSize)
 {
     return new PhotoImageResponse(id, requestedSize);
 }

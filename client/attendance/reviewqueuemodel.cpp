@@ -2,7 +2,10 @@
 #include "reviewqueuemodel.h"
 
 #include "api/apiclient.h"
+#include "api/clientcodes.h"
+#include "api/endpoints.h"
 #include "auth/accountmanager.h"
+#include "chat/chatrooms.h"
 #include "events/eventupdates.h"
 
 #include <QJsonArray>
@@ -27,6 +30,9 @@ ReviewQueueModel::ReviewQueueModel(QObject *parent)
 {
     if (auto *accounts = AccountManager::instance())
         connect(accounts, &AccountManager::signedOut, this, &ReviewQueueModel::clear);
+    // New requests appear as they are made.
+    if (auto *rooms = ChatRooms::instance())
+        connect(rooms, &ChatRooms::newJoinRequest, this, &ReviewQueueModel::applyAttendance);
 }
 
 void ReviewQueueModel::clear()
@@ -87,13 +93,10 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ReviewQueueModel::roleNames() const
 {
-    return { { AttendanceIdRole, "attendanceId" },
-             { UserNameRole, "userName" },
-             { PuddingNameRole, "puddingName" },
-             { PuddingDescriptionRole, "puddingDescription" },
-             { StatusRole, "status" },
-             { PhotoIdRole, "photoId" },
-             { WaitlistPositionRole, "waitlistPosition" } };
+    return { { AttendanceIdRole, "attendanceId" }, { UserNameRole, "userName" },
+        { PuddingNameRole, "puddingName" }, { PuddingDescriptionRole, "puddingDescription" },
+        { StatusRole, "status" }, { PhotoIdRole, "photoId" },
+        { WaitlistPositionRole, "waitlistPosition" } };
 }
 
 void ReviewQueueModel::setEventId(qint64 id)
@@ -128,7 +131,7 @@ void ReviewQueueModel::refresh()
         return;
     if (m_call)
         m_call->abort();
-    m_call = api->get(u"/api/attendance/events/%1/attendances"_s.arg(m_eventId));
+    m_call = api->get(Endpoints::attendances(m_eventId));
     connect(m_call, &ApiCall::finished, this, [this, call = m_call.data()] {
         m_call = nullptr;
         Q_EMIT loadingChanged();
@@ -217,14 +220,14 @@ void ReviewQueueModel::refreshPlaces()
         return;
     if (m_placesCall)
         m_placesCall->abort();
-    m_placesCall = api->get(u"/api/events/%1"_s.arg(m_eventId));
+    m_placesCall = api->get(Endpoints::event(m_eventId));
     connect(m_placesCall, &ApiCall::finished, this, [this, call = m_placesCall.data()] {
         m_placesCall = nullptr;
         if (call->error())
             return;
         const QJsonObject event = call->object();
-        const int left = std::max(0, event.value("attendeeLimit"_L1).toInt()
-                                             - event.value("attendeeCount"_L1).toInt());
+        const int left = std::max(
+            0, event.value("attendeeLimit"_L1).toInt() - event.value("attendeeCount"_L1).toInt());
         if (left != m_placesLeft) {
             m_placesLeft = left;
             Q_EMIT placesLeftChanged();
@@ -249,8 +252,7 @@ void ReviewQueueModel::decide(int row, const QString &status)
         return;
     const qint64 attendanceId = m_rows.at(row).attendanceId;
     auto *call = api->patch(
-            u"/api/attendance/events/%1/attendances/%2"_s.arg(m_eventId).arg(attendanceId),
-            QJsonObject { { u"status"_s, status } });
+        Endpoints::attendance(m_eventId, attendanceId), QJsonObject { { u"status"_s, status } });
     ++m_decisions;
     Q_EMIT loadingChanged();
     connect(call, &ApiCall::finished, this, [this, call, attendanceId] {
@@ -263,7 +265,7 @@ void ReviewQueueModel::decide(int row, const QString &status)
                 row = int(i);
         }
         if (const auto &error = call->error()) {
-            if (error->code == "event_full"_L1)
+            if (error->code == LocalCode::EventFull)
                 setErrorText(tr("The meetup is full: reject someone approved before approving "
                                 "another request."));
             else

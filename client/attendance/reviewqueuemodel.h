@@ -52,7 +52,7 @@ public:
     Q_INVOKABLE void clear();
     Q_INVOKABLE void approve(int row);
     Q_INVOKABLE void reject(int row);
-    /// A live update (ChatConnection's new_join_request): the request, as the server's
+    /// A live update (ChatRooms' new_join_request): the request, as the server's
     /// attendance JSON, is inserted in its place or its row updated; other meetups are ignored.
     Q_INVOKABLE void applyAttendance(const QVariantMap &attendance);
 

@@ -2,6 +2,7 @@
 #include "accountmanager.h"
 
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 #include "shared/user.h"
 #include "shared/validation.h"
 
@@ -23,7 +24,7 @@ const QString kAllowPlainKey = u"account/allowPlainTextToken"_s;
 bool keychainMissing(QKeychain::Error error)
 {
     return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
-            || error == QKeychain::OtherError || error == QKeychain::AccessDenied;
+        || error == QKeychain::OtherError || error == QKeychain::AccessDenied;
 }
 } // namespace
 
@@ -100,8 +101,8 @@ void AccountManager::setKeychainState(KeychainState state)
     Q_EMIT keychainStateChanged();
 }
 
-bool AccountManager::validateRegistration(const QString &name, const QString &email,
-                                          const QString &password)
+bool AccountManager::validateRegistration(
+    const QString &name, const QString &email, const QString &password)
 {
     QVariantMap fields;
     for (const auto &e : Validation::validateRegistration(email.trimmed(), password, name))
@@ -137,7 +138,7 @@ void AccountManager::restoreSession()
             return;
         }
         m_api->setToken(token);
-        auto *call = m_api->get(u"/api/auth/me"_s);
+        auto *call = m_api->get(Endpoints::me());
         connect(call, &ApiCall::finished, this, [this, call] {
             m_restoring = false;
             setBusy(false);
@@ -150,10 +151,13 @@ void AccountManager::restoreSession()
             } else {
                 // The server is unreachable: keep the token and try again when it is back.
                 m_api->setToken({});
-                connect(m_api, &ApiClient::reachableChanged, this, [this] {
-                    if (m_api->isReachable() && !isSignedIn())
-                        restoreSession();
-                }, Qt::SingleShotConnection);
+                connect(
+                    m_api, &ApiClient::reachableChanged, this,
+                    [this] {
+                        if (m_api->isReachable() && !isSignedIn())
+                            restoreSession();
+                    },
+                    Qt::SingleShotConnection);
             }
             Q_EMIT restoreFinished();
         });
@@ -174,12 +178,12 @@ void AccountManager::signIn(const QString &email, const QString &password)
         endSession(); // another account: nothing of this one may stay
     setBusy(true);
     m_api->setToken({});
-    finishAuth(m_api->post(u"/api/auth/login"_s,
-                           { { u"email"_s, email.trimmed() }, { u"password"_s, password } }));
+    finishAuth(m_api->post(
+        Endpoints::login(), { { u"email"_s, email.trimmed() }, { u"password"_s, password } }));
 }
 
-void AccountManager::registerAccount(const QString &name, const QString &email,
-                                     const QString &password)
+void AccountManager::registerAccount(
+    const QString &name, const QString &email, const QString &password)
 {
     if (m_busy || !validateRegistration(name, email, password))
         return;
@@ -187,9 +191,9 @@ void AccountManager::registerAccount(const QString &name, const QString &email,
         endSession();
     setBusy(true);
     m_api->setToken({});
-    finishAuth(m_api->post(u"/api/auth/register"_s, { { u"name"_s, name.simplified() },
-                                                      { u"email"_s, email.trimmed() },
-                                                      { u"password"_s, password } }));
+    finishAuth(m_api->post(Endpoints::registerAccount(),
+        { { u"name"_s, name.simplified() }, { u"email"_s, email.trimmed() },
+            { u"password"_s, password } }));
 }
 
 void AccountManager::finishAuth(ApiCall *call)
@@ -197,10 +201,7 @@ void AccountManager::finishAuth(ApiCall *call)
     connect(call, &ApiCall::finished, this, [this, call] {
         setBusy(false);
         if (!call->ok()) {
-            QVariantMap fields;
-            for (const auto &f : call->error()->fields)
-                fields.insert(f.field, f.message);
-            setError(call->error()->message, fields);
+            setError(call->error()->message, fieldErrorMap(*call->error()));
             return;
         }
         const QJsonObject body = call->object();
@@ -219,7 +220,7 @@ void AccountManager::signOut()
     if (!isSignedIn())
         return;
     // Revoke on the server; the local state is cleared at once whatever the answer.
-    m_api->post(u"/api/auth/logout"_s);
+    m_api->post(Endpoints::logout());
     endSession();
     clearErrors();
 }

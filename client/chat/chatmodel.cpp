@@ -3,33 +3,17 @@
 
 #include "api/apiclient.h"
 #include "auth/accountmanager.h"
-#include "chatconnection.h"
+#include "chat/chatrooms.h"
 #include "settings/appsettings.h"
-#include "shared/protocol.h"
 
-#include <QBuffer>
-#include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-#include <QFutureWatcher>
-#include <QHttpMultiPart>
-#include <QImageReader>
-#include <QJsonArray>
 #include <QLocale>
-#include <QNetworkReply>
 #include <QRegularExpression>
-#include <QUuid>
-#include <QtConcurrent>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Pudding::Client {
 
 namespace {
-constexpr qint64 MaxPhotoBytes = 5 * 1024 * 1024;
-
 QString dayLabel(const QDate &date)
 {
     const QDate today = QDate::currentDate();
@@ -49,59 +33,19 @@ QString shortTime(const QTime &time)
     format.remove(u".ss"_s);
     return locale.toString(time, format);
 }
-
-struct PhotoFile
-{
-    QByteArray bytes;
-    QByteArray mime;
-    QString error;
-};
-
-// Runs off the GUI thread: reading and sniffing a photo is disk work.
-PhotoFile readPhoto(const QString &path)
-{
-    PhotoFile photo;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        photo.error = ChatModel::tr("The photo cannot be read.");
-        return photo;
-    }
-    if (file.size() > MaxPhotoBytes) {
-        photo.error = ChatModel::tr("The photo is too large (at most 5 MB).");
-        return photo;
-    }
-    photo.bytes = file.readAll();
-    QBuffer buffer(&photo.bytes);
-    QImageReader reader(&buffer);
-    const QByteArray format = reader.format().toLower();
-    if (format == "jpeg" || format == "jpg")
-        photo.mime = "image/jpeg";
-    else if (format == "png")
-        photo.mime = "image/png";
-    else if (format == "webp")
-        photo.mime = "image/webp";
-    else
-        photo.error = ChatModel::tr("Only JPEG, PNG or WebP photos can be sent.");
-    return photo;
-}
 } // namespace
 
 ChatModel::ChatModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    m_typerExpiry.setInterval(1000);
-    connect(&m_typerExpiry, &QTimer::timeout, this, &ChatModel::expireTypers);
-    m_typingIdle.setSingleShot(true);
-    m_typingIdle.setInterval(TypingIdleMs);
-    connect(&m_typingIdle, &QTimer::timeout, this, [this] { sendTypingState(false); });
     // Nothing of an account stays once it signed out; reload() finds no token and clears.
     if (auto *accounts = AccountManager::instance())
         connect(accounts, &AccountManager::signedOut, this, &ChatModel::reload);
     // Times, days and states are texts in the user's language: say they changed with it.
     if (auto *settings = AppSettings::instance())
         connect(settings, &AppSettings::languageChanged, this, [this] {
-            if (!m_rows.isEmpty())
-                Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0), index(rowCount() - 1),
                     { TimeTextRole, DayLabelRole, StatusTextRole });
             Q_EMIT onlineUsersChanged();
             Q_EMIT typingTextChanged();
@@ -110,31 +54,36 @@ ChatModel::ChatModel(QObject *parent)
 
 ChatModel::~ChatModel()
 {
-    detachFromRoom();
+    if (m_room && m_rooms) {
+        disconnect(m_room, nullptr, this, nullptr);
+        if (m_active)
+            m_room->setVisible(false);
+        m_rooms->close(m_room);
+    }
 }
 
 int ChatModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() || !m_room ? 0 : m_room->count();
 }
 
-bool ChatModel::sameRun(qsizetype row) const
+bool ChatModel::sameRun(int row) const
 {
     if (row <= 0)
         return false;
-    const Row &a = m_rows.at(row - 1);
-    const Row &b = m_rows.at(row);
+    const ChatRoom::Message &a = m_room->at(row - 1);
+    const ChatRoom::Message &b = m_room->at(row);
     return a.author.id == b.author.id
         && a.createdAt.toLocalTime().date() == b.createdAt.toLocalTime().date();
 }
 
-QString ChatModel::statusText(const Row &row)
+QString ChatModel::statusText(const ChatRoom::Message &message)
 {
-    switch (row.status) {
+    switch (message.status) {
     case Status::Sending:
         return tr("Sending…");
     case Status::Failed:
-        return row.errorText.isEmpty() ? tr("Not sent") : row.errorText;
+        return message.errorText.isEmpty() ? tr("Not sent") : message.errorText;
     case Status::Sent:
         break;
     }
@@ -144,7 +93,7 @@ QString ChatModel::statusText(const Row &row)
 QVariant ChatModel::data(const QModelIndex &index, int role) const
 {
     Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
-    const Row &r = m_rows.at(index.row());
+    const ChatRoom::Message &r = m_room->at(index.row());
     switch (role) {
     case IdRole:
         return r.id;
@@ -166,7 +115,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     case TimeTextRole:
         return shortTime(r.createdAt.toLocalTime().time());
     case IsOwnRole:
-        return r.id == 0 || (m_connection && r.author.id == m_connection->userId());
+        return m_room->isOwn(r);
     case StatusRole:
         return int(r.status);
     case StatusTextRole:
@@ -175,7 +124,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return !sameRun(index.row());
     case ShowDaySeparatorRole:
         return index.row() == 0
-            || m_rows.at(index.row() - 1).createdAt.toLocalTime().date()
+            || m_room->at(index.row() - 1).createdAt.toLocalTime().date()
             != r.createdAt.toLocalTime().date();
     case DayLabelRole:
         return dayLabel(r.createdAt.toLocalTime().date());
@@ -197,26 +146,131 @@ QHash<int, QByteArray> ChatModel::roleNames() const
         { DayLabelRole, "dayLabel" }, { ClientMsgIdRole, "clientMsgId" } };
 }
 
-// ---- properties ---------------------------------------------------------------------------
-
-void ChatModel::detachFromRoom()
+bool ChatModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (!m_connection || !m_attached)
-        return;
-    if (m_active)
-        m_connection->setRoomVisible(m_eventId, false);
-    m_connection->detach(this);
-    m_attached = false;
+    return !parent.isValid() && m_room && m_room->hasMore() && !m_room->isLoadingOlder()
+        && m_room->access() == Access::Available;
 }
 
-void ChatModel::setConnection(ChatConnection *connection)
+void ChatModel::fetchMore(const QModelIndex &parent)
 {
-    m_connectionSet = true;
-    if (m_connection == connection)
+    if (canFetchMore(parent))
+        m_room->loadOlder();
+}
+
+// ---- the room ----------------------------------------------------------------------------
+
+void ChatModel::attachRoom(ChatRoom *room)
+{
+    beginResetModel();
+    m_room = room;
+    endResetModel();
+    connect(room, &ChatRoom::aboutToInsertRows, this,
+        [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(room, &ChatRoom::rowsInserted, this, [this] {
+        endInsertRows();
+        Q_EMIT countChanged();
+    });
+    connect(room, &ChatRoom::aboutToRemoveRow, this,
+        [this](int row) { beginRemoveRows({}, row, row); });
+    connect(room, &ChatRoom::rowRemoved, this, [this] {
+        endRemoveRows();
+        Q_EMIT countChanged();
+    });
+    connect(room, &ChatRoom::aboutToMoveRow, this,
+        [this](int from, int to) { beginMoveRows({}, from, from, {}, to); });
+    connect(room, &ChatRoom::rowMoved, this, [this] { endMoveRows(); });
+    connect(room, &ChatRoom::rowChanged, this, &ChatModel::onRowChanged);
+    connect(room, &ChatRoom::aboutToReset, this, [this] { beginResetModel(); });
+    connect(room, &ChatRoom::reset, this, [this] {
+        endResetModel();
+        Q_EMIT countChanged();
+    });
+    connect(room, &ChatRoom::accessChanged, this, &ChatModel::accessChanged);
+    connect(room, &ChatRoom::loadingChanged, this, &ChatModel::loadingChanged);
+    connect(room, &ChatRoom::hasMoreChanged, this, &ChatModel::hasMoreChanged);
+    connect(room, &ChatRoom::joinedChanged, this, &ChatModel::joinedChanged);
+    connect(room, &ChatRoom::uploadingChanged, this, &ChatModel::uploadingChanged);
+    connect(room, &ChatRoom::errorTextChanged, this, &ChatModel::errorTextChanged);
+    connect(room, &ChatRoom::typingChanged, this, &ChatModel::typingTextChanged);
+    connect(room, &ChatRoom::onlineUsersChanged, this, &ChatModel::onlineUsersChanged);
+    connect(room, &ChatRoom::historyLoaded, this, &ChatModel::historyLoaded);
+    connect(room, &ChatRoom::olderLoaded, this, &ChatModel::olderLoaded);
+    connect(room, &ChatRoom::messageReceived, this, &ChatModel::messageReceived);
+    // The account signed out and its rooms are gone.
+    connect(room, &QObject::destroyed, this, [this] {
+        beginResetModel();
+        m_room = nullptr;
+        endResetModel();
+        emitStateChanged();
+    });
+    if (m_active)
+        room->setVisible(true);
+    Q_EMIT countChanged();
+    emitStateChanged();
+}
+
+void ChatModel::detachRoom()
+{
+    if (!m_room)
         return;
-    detachFromRoom();
-    m_connection = connection;
-    Q_EMIT connectionChanged();
+    ChatRoom *room = m_room;
+    disconnect(room, nullptr, this, nullptr);
+    if (m_active)
+        room->setVisible(false);
+    beginResetModel();
+    m_room = nullptr;
+    endResetModel();
+    if (m_rooms)
+        m_rooms->close(room);
+    Q_EMIT countChanged();
+    emitStateChanged();
+}
+
+void ChatModel::emitStateChanged()
+{
+    Q_EMIT accessChanged();
+    Q_EMIT loadingChanged();
+    Q_EMIT hasMoreChanged();
+    Q_EMIT joinedChanged();
+    Q_EMIT uploadingChanged();
+    Q_EMIT errorTextChanged();
+    Q_EMIT typingTextChanged();
+    Q_EMIT onlineUsersChanged();
+}
+
+void ChatModel::onRowChanged(int row, ChatRoom::Change change)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    QList<int> roles;
+    switch (change) {
+    case ChatRoom::Change::All:
+        break;
+    case ChatRoom::Change::Status:
+        roles = { StatusRole, StatusTextRole };
+        break;
+    case ChatRoom::Change::Photo:
+        roles = { PhotoIdRole };
+        break;
+    case ChatRoom::Change::Run:
+        roles = { ShowAuthorRole, ShowDaySeparatorRole };
+        break;
+    }
+    const QModelIndex at = index(row);
+    Q_EMIT dataChanged(at, at, roles);
+}
+
+// ---- properties ---------------------------------------------------------------------------
+
+void ChatModel::setRooms(ChatRooms *rooms)
+{
+    m_roomsSet = true;
+    if (m_rooms == rooms)
+        return;
+    detachRoom();
+    m_rooms = rooms;
+    Q_EMIT roomsChanged();
     reload();
 }
 
@@ -224,7 +278,7 @@ void ChatModel::setEventId(qint64 id)
 {
     if (m_eventId == id)
         return;
-    detachFromRoom();
+    detachRoom();
     m_eventId = id;
     Q_EMIT eventIdChanged();
     reload();
@@ -235,54 +289,86 @@ void ChatModel::setActive(bool active)
     if (m_active == active)
         return;
     m_active = active;
-    if (m_connection && m_attached)
-        m_connection->setRoomVisible(m_eventId, active);
-    if (!active)
-        sendTypingState(false);
+    if (m_room) {
+        m_room->setVisible(active);
+        if (!active)
+            m_room->stopTyping();
+    }
     Q_EMIT activeChanged();
 }
 
-void ChatModel::setAccess(Access access)
+void ChatModel::reload()
 {
-    if (m_access == access)
+    if (!m_roomsSet && !m_rooms && ChatRooms::instance()) {
+        m_rooms = ChatRooms::instance();
+        Q_EMIT roomsChanged();
+    }
+    if (m_eventId <= 0 || !m_rooms || m_rooms->api()->token().isEmpty()) {
+        detachRoom();
         return;
-    m_access = access;
-    Q_EMIT accessChanged();
+    }
+    if (!m_room)
+        attachRoom(m_rooms->open(m_eventId));
+    m_room->reload();
 }
 
-void ChatModel::setJoined(bool joined)
+void ChatModel::loadOlder()
 {
-    if (m_joined == joined)
-        return;
-    m_joined = joined;
-    Q_EMIT joinedChanged();
+    fetchMore({});
 }
 
-void ChatModel::setErrorText(const QString &text)
+bool ChatModel::send(const QString &text)
 {
-    if (m_errorText == text)
-        return;
-    m_errorText = text;
-    Q_EMIT errorTextChanged();
+    if (!m_room) {
+        // Nothing to write into: no meetup, or not signed in.
+        return false;
+    }
+    return m_room->send(text);
+}
+
+void ChatModel::sendPhoto(const QUrl &file, const QString &text)
+{
+    if (m_room)
+        m_room->sendPhoto(file, text);
+}
+
+void ChatModel::retry(int row)
+{
+    if (m_room)
+        m_room->retry(row);
+}
+
+void ChatModel::composerChanged(const QString &text)
+{
+    if (m_room)
+        m_room->composerChanged(text);
+}
+
+int ChatModel::indexOfMessage(qint64 id) const
+{
+    return m_room ? m_room->indexOfMessage(id) : -1;
 }
 
 void ChatModel::clearError()
 {
-    setErrorText({});
+    if (m_room)
+        m_room->setErrorText({});
 }
 
-void ChatModel::setHasMore(bool more)
+QString ChatModel::typingText() const
 {
-    if (m_hasMore == more)
-        return;
-    m_hasMore = more;
-    Q_EMIT hasMoreChanged();
+    return m_room ? typingTextFor(m_room->typingNames()) : QString();
+}
+
+QVariantList ChatModel::onlineUsers() const
+{
+    return m_room ? m_room->onlineUsers() : QVariantList();
 }
 
 QString ChatModel::onlineText() const
 {
     QStringList names;
-    for (const QVariant &user : m_online)
+    for (const QVariant &user : onlineUsers())
         names.append(user.toMap().value(u"name"_s).toString());
     if (names.isEmpty())
         return {};
@@ -301,18 +387,6 @@ QString ChatModel::typingTextFor(const QStringList &names)
     default:
         return tr("%1 and %n other(s) are typing…", "", int(names.size() - 1)).arg(names.at(0));
     }
-}
-
-QString ChatModel::typingText() const
-{
-    QList<QPair<qint64, QString>> typers;
-    for (auto it = m_typers.cbegin(); it != m_typers.cend(); ++it)
-        typers.append({ it.key(), it->name });
-    std::sort(typers.begin(), typers.end()); // a stable order, not the hash's
-    QStringList names;
-    for (const auto &t : std::as_const(typers))
-        names.append(t.second);
-    return typingTextFor(names);
 }
 
 QString ChatModel::toRichText(const QString &plain)
@@ -338,557 +412,6 @@ QString ChatModel::toRichText(const QString &plain)
     html += plain.mid(pos).toHtmlEscaped();
     html.replace(u'\n', u"<br>"_s);
     return html;
-}
-
-// ---- loading ------------------------------------------------------------------------------
-
-void ChatModel::clearRows()
-{
-    if (!m_rows.isEmpty()) {
-        beginResetModel();
-        m_rows.clear();
-        m_ids.clear();
-        endResetModel();
-        Q_EMIT countChanged();
-    }
-    if (!m_typers.isEmpty()) {
-        m_typers.clear();
-        Q_EMIT typingTextChanged();
-    }
-    if (!m_online.isEmpty()) {
-        m_online.clear();
-        Q_EMIT onlineUsersChanged();
-    }
-}
-
-void ChatModel::reload()
-{
-    ++m_generation;
-    for (auto *call : { m_loadCall.data(), m_olderCall.data(), m_gapCall.data() }) {
-        if (call)
-            call->abort();
-    }
-    detachFromRoom();
-    if (!m_connectionSet && !m_connection && ChatConnection::instance()) {
-        m_connection = ChatConnection::instance();
-        Q_EMIT connectionChanged();
-    }
-    clearRows();
-    setJoined(false);
-    setHasMore(false);
-    setErrorText({});
-    if (m_eventId <= 0 || !m_connection || m_connection->api()->token().isEmpty()) {
-        setAccess(Access::Unknown);
-        Q_EMIT loadingChanged();
-        return;
-    }
-    setAccess(Access::Loading);
-    m_loadCall = m_connection->api()->get(u"/api/messages/events/%1/messages"_s.arg(m_eventId),
-        QUrlQuery { { u"limit"_s, QString::number(PageSize) } });
-    connect(m_loadCall, &ApiCall::finished, this,
-        [this, call = m_loadCall.data(), generation = m_generation] {
-            if (generation != m_generation)
-                return;
-            m_loadCall = nullptr;
-            Q_EMIT loadingChanged();
-            if (const auto &error = call->error()) {
-                if (call->status() == 403) {
-                    setAccess(Access::Forbidden);
-                    setErrorText(tr("Only the organizer and approved guests can read this "
-                                    "chat."));
-                } else {
-                    setAccess(Access::Unknown);
-                    setErrorText(error->message);
-                }
-                Q_EMIT historyLoaded();
-                return;
-            }
-            const QJsonObject body = call->object();
-            for (const auto &value : body.value("messages"_L1).toArray())
-                insertConfirmed(ChatMessage::fromJson(value.toObject()));
-            setHasMore(body.value("hasMore"_L1).toBool());
-            setAccess(Access::Available);
-            attachToConnection();
-            Q_EMIT historyLoaded();
-        });
-    Q_EMIT loadingChanged();
-}
-
-void ChatModel::attachToConnection()
-{
-    qint64 newest = 0;
-    const qsizetype end = confirmedEnd();
-    if (end > 0)
-        newest = m_rows.at(end - 1).id;
-    const qint64 known = m_connection->lastMessageId(m_eventId);
-    m_attached = true;
-    m_connection->attach(this, newest);
-    if (m_active)
-        m_connection->setRoomVisible(m_eventId, true);
-    // The room was already live (watched for unread counts): fetch what it saw before we came.
-    if (known > newest)
-        fetchAfter(newest);
-    if (!m_typerExpiry.isActive())
-        m_typerExpiry.start();
-}
-
-void ChatModel::fetchAfter(qint64 afterId)
-{
-    if (m_gapCall || !m_connection)
-        return;
-    m_gapCall = m_connection->api()->get(u"/api/messages/events/%1/messages"_s.arg(m_eventId),
-        QUrlQuery { { u"after"_s, QString::number(afterId) },
-            { u"limit"_s, QString::number(Chat::HistoryPageMax) } });
-    connect(m_gapCall, &ApiCall::finished, this,
-        [this, call = m_gapCall.data(), generation = m_generation] {
-            if (generation != m_generation)
-                return;
-            m_gapCall = nullptr;
-            if (call->error())
-                return;
-            qint64 last = 0;
-            const QJsonObject body = call->object();
-            for (const auto &value : body.value("messages"_L1).toArray()) {
-                const ChatMessage m = ChatMessage::fromJson(value.toObject());
-                last = std::max(last, m.id);
-                insertConfirmed(m);
-            }
-            if (body.value("hasMore"_L1).toBool() && last > 0)
-                fetchAfter(last);
-        });
-}
-
-void ChatModel::loadOlder()
-{
-    if (m_olderCall || !m_hasMore || !m_connection || m_access != Access::Available)
-        return;
-    if (confirmedEnd() == 0)
-        return;
-    const qint64 oldest = m_rows.first().id;
-    m_olderCall = m_connection->api()->get(u"/api/messages/events/%1/messages"_s.arg(m_eventId),
-        QUrlQuery {
-            { u"before"_s, QString::number(oldest) }, { u"limit"_s, QString::number(PageSize) } });
-    connect(m_olderCall, &ApiCall::finished, this,
-        [this, call = m_olderCall.data(), generation = m_generation] {
-            if (generation != m_generation)
-                return;
-            m_olderCall = nullptr;
-            Q_EMIT loadingChanged();
-            if (const auto &error = call->error()) {
-                setErrorText(error->message);
-                Q_EMIT olderLoaded(0);
-                return;
-            }
-            const QJsonObject body = call->object();
-            const qint64 firstId = m_rows.isEmpty() ? 0 : m_rows.first().id;
-            QList<Row> older;
-            for (const auto &value : body.value("messages"_L1).toArray()) {
-                const ChatMessage m = ChatMessage::fromJson(value.toObject());
-                if (m.id <= 0 || m_ids.contains(m.id) || (firstId > 0 && m.id >= firstId))
-                    continue;
-                older.append(rowFrom(m));
-            }
-            std::sort(
-                older.begin(), older.end(), [](const Row &a, const Row &b) { return a.id < b.id; });
-            setHasMore(body.value("hasMore"_L1).toBool());
-            if (!older.isEmpty()) {
-                const int n = int(older.size());
-                beginInsertRows({}, 0, n - 1);
-                for (const Row &r : std::as_const(older))
-                    m_ids.insert(r.id);
-                m_rows = older + m_rows;
-                endInsertRows();
-                Q_EMIT countChanged();
-                // The former first row may now continue a run or share a day.
-                emitRowChanged(n, { ShowAuthorRole, ShowDaySeparatorRole });
-            }
-            Q_EMIT olderLoaded(int(older.size()));
-        });
-    Q_EMIT loadingChanged();
-}
-
-// ---- rows ---------------------------------------------------------------------------------
-
-ChatModel::Row ChatModel::rowFrom(const ChatMessage &message)
-{
-    Row r;
-    r.id = message.id;
-    r.author = message.user;
-    r.content = message.content;
-    r.photoId = message.photoId;
-    r.createdAt = message.createdAt;
-    r.clientMsgId = message.clientMsgId;
-    r.status = Status::Sent;
-    return r;
-}
-
-qsizetype ChatModel::confirmedEnd() const
-{
-    qsizetype end = m_rows.size();
-    while (end > 0 && m_rows.at(end - 1).id == 0)
-        --end;
-    return end;
-}
-
-int ChatModel::indexOfMessage(qint64 id) const
-{
-    if (!m_ids.contains(id))
-        return -1;
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
-            return int(i);
-    }
-    return -1;
-}
-
-int ChatModel::indexOfClientMsgId(const QString &clientMsgId) const
-{
-    if (clientMsgId.isEmpty())
-        return -1;
-    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
-        if (m_rows.at(i).clientMsgId == clientMsgId)
-            return int(i);
-    }
-    return -1;
-}
-
-void ChatModel::emitRowChanged(qsizetype row, const QList<int> &roles)
-{
-    if (row < 0 || row >= m_rows.size())
-        return;
-    const QModelIndex index = createIndex(int(row), 0);
-    Q_EMIT dataChanged(index, index, roles);
-}
-
-void ChatModel::insertConfirmed(const ChatMessage &message)
-{
-    if (message.id <= 0)
-        return;
-    const int pending = indexOfClientMsgId(message.clientMsgId);
-    if (m_ids.contains(message.id)) {
-        // Seen before without its clientMsgId: the pending copy is a duplicate.
-        if (pending >= 0 && m_rows.at(pending).id == 0) {
-            beginRemoveRows({}, pending, pending);
-            m_rows.removeAt(pending);
-            endRemoveRows();
-            Q_EMIT countChanged();
-        }
-        return;
-    }
-    const qsizetype end = confirmedEnd();
-    // Confirmed rows are in id order; the first one with a bigger id follows the new one.
-    const auto after = std::upper_bound(m_rows.cbegin(), m_rows.cbegin() + end, message.id,
-        [](qint64 id, const Row &r) { return id < r.id; });
-    const int target = int(after - m_rows.cbegin());
-    if (pending >= 0 && m_rows.at(pending).id == 0) {
-        // Our own message, confirmed: it moves from the pending tail to its place.
-        if (pending != target) {
-            beginMoveRows({}, pending, pending, {}, target);
-            m_rows.move(pending, target);
-            endMoveRows();
-        }
-        Row &r = m_rows[target];
-        r.id = message.id;
-        r.createdAt = message.createdAt;
-        r.content = message.content;
-        r.photoId = message.photoId;
-        r.author = message.user;
-        r.status = Status::Sent;
-        r.errorText.clear();
-        m_ids.insert(message.id);
-        emitRowChanged(target);
-        emitRowChanged(target + 1, { ShowAuthorRole, ShowDaySeparatorRole });
-        return;
-    }
-    beginInsertRows({}, target, target);
-    m_rows.insert(target, rowFrom(message));
-    m_ids.insert(message.id);
-    endInsertRows();
-    Q_EMIT countChanged();
-    emitRowChanged(target + 1, { ShowAuthorRole, ShowDaySeparatorRole });
-}
-
-void ChatModel::appendPending(const Row &row)
-{
-    const int at = int(m_rows.size());
-    beginInsertRows({}, at, at);
-    m_rows.append(row);
-    endInsertRows();
-    Q_EMIT countChanged();
-}
-
-// ---- sending ------------------------------------------------------------------------------
-
-bool ChatModel::send(const QString &text)
-{
-    const QString content = text.trimmed();
-    if (m_access != Access::Available || !m_connection) {
-        setErrorText(tr("You cannot write in this chat."));
-        return false;
-    }
-    const QString clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const FieldErrors errors = Chat::validateMessage(content, clientMsgId);
-    if (!errors.isEmpty()) {
-        setErrorText(errors.first().message);
-        return false;
-    }
-    setErrorText({});
-    sendTypingState(false);
-    Row r;
-    r.author = { m_connection->userId(), m_connection->userName() };
-    r.content = content;
-    r.createdAt = QDateTime::currentDateTimeUtc();
-    r.clientMsgId = clientMsgId;
-    r.status = Status::Sending;
-    appendPending(r);
-    m_connection->sendMessage(m_eventId, clientMsgId, content, 0);
-    return true;
-}
-
-void ChatModel::sendPhoto(const QUrl &file, const QString &text)
-{
-    if (m_access != Access::Available || !m_connection || !file.isLocalFile())
-        return;
-    const QString content = text.trimmed().isEmpty() ? u"📷"_s : text.trimmed();
-    Row r;
-    r.author = { m_connection->userId(), m_connection->userName() };
-    r.content = content;
-    r.localPhoto = file;
-    r.createdAt = QDateTime::currentDateTimeUtc();
-    r.clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    r.status = Status::Sending;
-    appendPending(r);
-    sendTypingState(false);
-    ++m_uploads;
-    Q_EMIT uploadingChanged();
-
-    const QString clientMsgId = r.clientMsgId;
-    auto *watcher = new QFutureWatcher<PhotoFile>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this,
-        [this, watcher, clientMsgId, fileName = QFileInfo(file.toLocalFile()).fileName(),
-            generation = m_generation] {
-            watcher->deleteLater();
-            const PhotoFile photo = watcher->result();
-            auto finish = [this] {
-                --m_uploads;
-                Q_EMIT uploadingChanged();
-            };
-            if (generation != m_generation || !m_connection) {
-                finish();
-                return;
-            }
-            if (!photo.error.isEmpty()) {
-                finish();
-                handleFailed(clientMsgId, photo.error);
-                return;
-            }
-            auto *api = m_connection->api();
-            auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-            QHttpPart part;
-            QByteArray name = fileName.toUtf8();
-            name.replace('"', '_');
-            part.setHeader(QNetworkRequest::ContentDispositionHeader,
-                QByteArray("form-data; name=\"photo\"; filename=\"" + name + '"'));
-            part.setHeader(QNetworkRequest::ContentTypeHeader, photo.mime);
-            part.setBody(photo.bytes);
-            multiPart->append(part);
-            QUrl url = api->baseUrl();
-            const QString base = url.path().endsWith(u'/') ? url.path().chopped(1) : url.path();
-            url.setPath(base + u"/api/photos"_s);
-            QNetworkRequest request(url);
-            request.setHeader(QNetworkRequest::UserAgentHeader,
-                QString(Protocol::UserAgentPrefix + QCoreApplication::applicationVersion()
-                    + u" (desktop app)"_s));
-            request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-            request.setTransferTimeout(120000);
-            request.setRawHeader("Authorization", "Bearer " + api->token());
-            QNetworkReply *reply = api->networkAccessManager()->post(request, multiPart);
-            multiPart->setParent(reply);
-            auto *call = new ApiCall(reply, this);
-            connect(call, &ApiCall::finished, this, [this, call, clientMsgId, finish] {
-                finish();
-                const int row = indexOfClientMsgId(clientMsgId);
-                if (row < 0 || !m_connection)
-                    return;
-                if (const auto &error = call->error()) {
-                    handleFailed(clientMsgId, error->message);
-                    return;
-                }
-                const qint64 photoId
-                    = call->object().value("photo"_L1).toObject().value("id"_L1).toInteger();
-                Row &r = m_rows[row];
-                r.photoId = photoId;
-                emitRowChanged(row, { PhotoIdRole });
-                m_connection->sendMessage(m_eventId, clientMsgId, r.content, photoId);
-            });
-        });
-    watcher->setFuture(QtConcurrent::run(readPhoto, file.toLocalFile()));
-}
-
-void ChatModel::retry(int row)
-{
-    if (row < 0 || row >= m_rows.size() || !m_connection)
-        return;
-    Row &r = m_rows[row];
-    if (r.status != Status::Failed || r.id != 0)
-        return;
-    if (!r.localPhoto.isEmpty() && r.photoId == 0) {
-        // The upload itself failed: start over with the file.
-        const QUrl file = r.localPhoto;
-        const QString content = r.content;
-        beginRemoveRows({}, row, row);
-        m_rows.removeAt(row);
-        endRemoveRows();
-        Q_EMIT countChanged();
-        sendPhoto(file, content);
-        return;
-    }
-    r.status = Status::Sending;
-    r.errorText.clear();
-    emitRowChanged(row, { StatusRole, StatusTextRole });
-    m_connection->sendMessage(m_eventId, r.clientMsgId, r.content, r.photoId);
-}
-
-void ChatModel::composerChanged(const QString &text)
-{
-    if (!m_joined)
-        return;
-    if (text.trimmed().isEmpty()) {
-        sendTypingState(false);
-        return;
-    }
-    m_typingIdle.start();
-    if (!m_typingSent || !m_lastTypingSent.isValid()
-        || m_lastTypingSent.hasExpired(TypingThrottleMs))
-        sendTypingState(true);
-}
-
-void ChatModel::sendTypingState(bool typing)
-{
-    if (!typing)
-        m_typingIdle.stop();
-    if (!typing && !m_typingSent)
-        return;
-    m_typingSent = typing;
-    m_lastTypingSent.start();
-    if (m_connection && m_joined)
-        m_connection->sendTyping(m_eventId, typing);
-}
-
-// ---- from the connection ------------------------------------------------------------------
-
-void ChatModel::handleMessage(const ChatMessage &message)
-{
-    const bool known = m_ids.contains(message.id);
-    // Someone who writes has stopped typing.
-    if (m_typers.remove(message.user.id) > 0)
-        Q_EMIT typingTextChanged();
-    insertConfirmed(message);
-    if (!known && m_connection && message.user.id != m_connection->userId())
-        Q_EMIT messageReceived(message.id);
-}
-
-void ChatModel::handleAck(const ChatMessage &message)
-{
-    insertConfirmed(message);
-}
-
-void ChatModel::handleFailed(const QString &clientMsgId, const QString &text)
-{
-    const int row = indexOfClientMsgId(clientMsgId);
-    if (row < 0 || m_rows.at(row).id != 0)
-        return;
-    Row &r = m_rows[row];
-    r.status = Status::Failed;
-    r.errorText = text;
-    emitRowChanged(row, { StatusRole, StatusTextRole });
-}
-
-void ChatModel::handleJoined(qint64 lastMessageId)
-{
-    Q_UNUSED(lastMessageId)
-    const bool wasJoined = m_joined;
-    setJoined(true);
-    if (m_access == Access::Removed || m_access == Access::Forbidden)
-        setAccess(Access::Available);
-    if (!wasJoined)
-        setErrorText({}); // whatever kept us out is over
-}
-
-void ChatModel::handleDisconnected()
-{
-    setJoined(false);
-    m_typingSent = false;
-    if (!m_typers.isEmpty()) {
-        m_typers.clear();
-        Q_EMIT typingTextChanged();
-    }
-    if (!m_online.isEmpty()) {
-        m_online.clear();
-        Q_EMIT onlineUsersChanged();
-    }
-}
-
-void ChatModel::handleRefused(const QString &code, const QString &text)
-{
-    setJoined(false);
-    if (code == "forbidden"_L1)
-        setAccess(Access::Forbidden);
-    setErrorText(text);
-}
-
-void ChatModel::handleLeft(const QString &reason)
-{
-    handleDisconnected();
-    if (reason == "removed"_L1) {
-        setAccess(Access::Removed);
-        setErrorText(tr("You are no longer in this chat: the organizer removed you from the "
-                        "meetup."));
-    }
-}
-
-void ChatModel::handleTyping(const UserRef &user, bool typing)
-{
-    const bool changed = typing ? !m_typers.contains(user.id) : m_typers.contains(user.id);
-    if (typing) {
-        Typer &t = m_typers[user.id];
-        t.name = user.name;
-        t.since.start();
-    } else {
-        m_typers.remove(user.id);
-    }
-    if (changed)
-        Q_EMIT typingTextChanged();
-}
-
-void ChatModel::expireTypers()
-{
-    // The server clears typing itself; this only guards against a lost "stopped" frame.
-    bool changed = false;
-    for (auto it = m_typers.begin(); it != m_typers.end();) {
-        if (it->since.hasExpired(Chat::TypingExpiryMs + 2000)) {
-            it = m_typers.erase(it);
-            changed = true;
-        } else {
-            ++it;
-        }
-    }
-    if (changed)
-        Q_EMIT typingTextChanged();
-}
-
-void ChatModel::handlePresence(const QVariantList &online)
-{
-    QVariantList sorted = online;
-    std::sort(sorted.begin(), sorted.end(), [](const QVariant &a, const QVariant &b) {
-        return QString::localeAwareCompare(
-                   a.toMap().value(u"name"_s).toString(), b.toMap().value(u"name"_s).toString())
-            < 0;
-    });
-    if (sorted == m_online)
-        return;
-    m_online = sorted;
-    Q_EMIT onlineUsersChanged();
 }
 
 } // namespace Pudding::Client

@@ -2,6 +2,7 @@
 #include "eventdetails.h"
 
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 #include "auth/accountmanager.h"
 #include "eventupdates.h"
 #include "shared/event.h"
@@ -71,7 +72,7 @@ void EventDetails::reload()
         Q_EMIT loadingChanged();
         return;
     }
-    ApiCall *call = ApiClient::instance()->get(u"/api/events/%1"_s.arg(m_eventId));
+    ApiCall *call = ApiClient::instance()->get(Endpoints::event(m_eventId));
     m_call = call;
     Q_EMIT loadingChanged();
     connect(call, &ApiCall::finished, this, [this, call] {

@@ -2,6 +2,7 @@
 #include "eventeditor.h"
 
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 #include "eventupdates.h"
 #include "shared/event.h"
 #include "shared/validation.h"
@@ -79,22 +80,22 @@ void EventEditor::create(const QVariantMap &form)
 {
     if (m_busy || !validate(form, true))
         return;
-    send(ApiClient::instance()->post(u"/api/events"_s, draftFromForm(form).toJson()), false, 0);
+    send(ApiClient::instance()->post(Endpoints::events(), draftFromForm(form).toJson()), false, 0);
 }
 
 void EventEditor::update(qint64 id, const QVariantMap &form)
 {
     if (m_busy || !validate(form, false))
         return;
-    send(ApiClient::instance()->patch(u"/api/events/%1"_s.arg(id), draftFromForm(form).toJson()),
-        false, id);
+    send(ApiClient::instance()->patch(Endpoints::event(id), draftFromForm(form).toJson()), false,
+        id);
 }
 
 void EventEditor::cancelEvent(qint64 id)
 {
     if (m_busy)
         return;
-    send(ApiClient::instance()->deleteResource(u"/api/events/%1"_s.arg(id)), true, id);
+    send(ApiClient::instance()->deleteResource(Endpoints::event(id)), true, id);
 }
 
 void EventEditor::send(ApiCall *call, bool cancelling, qint64 id)
@@ -104,10 +105,7 @@ void EventEditor::send(ApiCall *call, bool cancelling, qint64 id)
     connect(call, &ApiCall::finished, this, [this, call, cancelling, id] {
         setBusy(false);
         if (!call->ok()) {
-            QVariantMap fields;
-            for (const auto &f : call->error()->fields)
-                fields.insert(f.field, f.message);
-            setError(call->error()->message, fields);
+            setError(call->error()->message, fieldErrorMap(*call->error()));
             return;
         }
         // Everything showing this meetup hears about it, not only the form that changed it.

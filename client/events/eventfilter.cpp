@@ -9,8 +9,7 @@ namespace Pudding::Client {
 
 EventFilter::EventFilter(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 QUrlQuery EventFilter::toQuery(const QGeoRectangle &regionOverride) const
 {
@@ -19,10 +18,11 @@ QUrlQuery EventFilter::toQuery(const QGeoRectangle &regionOverride) const
     if (region.isValid()) {
         const auto tl = region.topLeft();
         const auto br = region.bottomRight();
-        q.addQueryItem(u"bbox"_s, u"%1,%2,%3,%4"_s.arg(tl.longitude(), 0, 'f', 6)
-                                          .arg(br.latitude(), 0, 'f', 6)
-                                          .arg(br.longitude(), 0, 'f', 6)
-                                          .arg(tl.latitude(), 0, 'f', 6));
+        q.addQueryItem(u"bbox"_s,
+            u"%1,%2,%3,%4"_s.arg(tl.longitude(), 0, 'f', 6)
+                .arg(br.latitude(), 0, 'f', 6)
+                .arg(br.longitude(), 0, 'f', 6)
+                .arg(tl.latitude(), 0, 'f', 6));
     }
     if (hasRadius()) {
         q.addQueryItem(u"lat"_s, QString::number(m_centre.latitude(), 'f', 6));
@@ -32,7 +32,8 @@ QUrlQuery EventFilter::toQuery(const QGeoRectangle &regionOverride) const
     if (!m_text.trimmed().isEmpty())
         q.addQueryItem(u"q"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_text.trimmed())));
     if (m_from.isValid())
-        q.addQueryItem(u"from"_s, QString::fromLatin1(QUrl::toPercentEncoding(toIsoString(m_from))));
+        q.addQueryItem(
+            u"from"_s, QString::fromLatin1(QUrl::toPercentEncoding(toIsoString(m_from))));
     if (m_to.isValid())
         q.addQueryItem(u"to"_s, QString::fromLatin1(QUrl::toPercentEncoding(toIsoString(m_to))));
     if (m_onlyFreePlaces)

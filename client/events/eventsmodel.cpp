@@ -2,6 +2,7 @@
 #include "eventsmodel.h"
 
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 #include "eventfilter.h"
 #include "eventupdates.h"
 
@@ -181,7 +182,7 @@ void EventsModel::fetch(bool append)
     query.addQueryItem(u"limit"_s, u"100"_s);
     if (append)
         query.addQueryItem(u"cursor"_s, m_nextCursor);
-    ApiCall *call = api->get(u"/api/events"_s, query);
+    ApiCall *call = api->get(Endpoints::events(), query);
     m_call = call;
     Q_EMIT loadingChanged();
     connect(call, &ApiCall::finished, this, [this, call, append] {

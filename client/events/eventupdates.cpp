@@ -2,7 +2,8 @@
 #include "eventupdates.h"
 
 #include "api/apiclient.h"
-#include "chat/chatconnection.h"
+#include "api/endpoints.h"
+#include "chat/chatrooms.h"
 
 using namespace Qt::StringLiterals;
 
@@ -37,25 +38,25 @@ void EventUpdates::setInstance(EventUpdates *updates)
     s_instance = updates;
 }
 
-void EventUpdates::follow(ChatConnection *connection)
+void EventUpdates::follow(ChatRooms *rooms)
 {
     // The live frames carry the event without its place (that depends on the viewer): fetch it.
     // An edit is shown as the frame has it at once, then completed by the fetch.
-    connect(connection, &ChatConnection::eventUpdated, this, [this](const QVariantMap &event) {
+    connect(rooms, &ChatRooms::eventUpdated, this, [this](const QVariantMap &event) {
         eventReceived(QJsonObject::fromVariantMap(event));
         eventTouched(event.value(u"id"_s).toLongLong());
     });
     // A cancellation is final and the frame says all it takes: no fetch, which could be
     // answered from a state just before it.
-    connect(connection, &ChatConnection::eventCancelled, this,
-        [this](qint64 eventId, const QVariantMap &event) {
+    connect(
+        rooms, &ChatRooms::eventCancelled, this, [this](qint64 eventId, const QVariantMap &event) {
             QJsonObject json = QJsonObject::fromVariantMap(event);
             json.insert(u"id"_s, eventId);
             json.insert(u"status"_s, u"CANCELLED"_s);
             eventReceived(json);
         });
     // A decision on the user's request changes the places left (and what the user may see).
-    connect(connection, &ChatConnection::attendanceChanged, this,
+    connect(rooms, &ChatRooms::attendanceChanged, this,
         [this](const QString &, const QVariantMap &attendance) {
             eventTouched(attendance.value(u"eventId"_s).toLongLong());
         });
@@ -68,7 +69,7 @@ void EventUpdates::eventTouched(qint64 eventId)
     // A newer change makes a fetch in flight worthless.
     if (auto running = m_fetches.value(eventId))
         running->abort();
-    ApiCall *call = m_api->get(u"/api/events/%1"_s.arg(eventId));
+    ApiCall *call = m_api->get(Endpoints::event(eventId));
     m_fetches.insert(eventId, call);
     connect(call, &ApiCall::finished, this, [this, call, eventId] {
         if (m_fetches.value(eventId) == call)

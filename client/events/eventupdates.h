@@ -10,7 +10,7 @@ namespace Pudding::Client {
 
 class ApiCall;
 class ApiClient;
-class ChatConnection;
+class ChatRooms;
 
 /// The one place the app hears that a meetup changed, so the list, the map and the details
 /// never disagree. Changes come from the live connection (event_updated, event_cancelled, a
@@ -27,8 +27,8 @@ public:
     /// The app's instance (owned by AppContext or a test); null when there is none.
     static EventUpdates *instance();
     static void setInstance(EventUpdates *updates);
-    /// Listens to the live connection's event and attendance frames.
-    void follow(ChatConnection *connection);
+    /// Listens to the live event and attendance frames (routed by ChatRooms).
+    void follow(ChatRooms *rooms);
 
     /// The event changed; its current state is fetched and then announced.
     void eventTouched(qint64 eventId);

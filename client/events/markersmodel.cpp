@@ -2,6 +2,7 @@
 #include "markersmodel.h"
 
 #include "api/apiclient.h"
+#include "api/endpoints.h"
 #include "eventfilter.h"
 #include "eventupdates.h"
 #include "shared/event.h"
@@ -23,16 +24,16 @@ QGeoRectangle expanded(const QGeoRectangle &r)
     const double dLat = r.height() / 2;
     const double dLng = r.width() / 2;
     const QGeoCoordinate tl(std::min(90.0, r.topLeft().latitude() + dLat),
-                            std::max(-180.0, r.topLeft().longitude() - dLng));
+        std::max(-180.0, r.topLeft().longitude() - dLng));
     const QGeoCoordinate br(std::max(-90.0, r.bottomRight().latitude() - dLat),
-                            std::min(180.0, r.bottomRight().longitude() + dLng));
+        std::min(180.0, r.bottomRight().longitude() + dLng));
     return QGeoRectangle(tl, br);
 }
 
 GeoBox toBox(const QGeoRectangle &r)
 {
     return { r.topLeft().longitude(), r.bottomRight().latitude(), r.bottomRight().longitude(),
-             r.topLeft().latitude() };
+        r.topLeft().latitude() };
 }
 
 struct BuiltIndex
@@ -116,11 +117,8 @@ QVariant MarkersModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MarkersModel::roleNames() const
 {
-    return { { MarkerIdRole, "markerId" },
-             { LatitudeRole, "latitude" },
-             { LongitudeRole, "longitude" },
-             { CountRole, "count" },
-             { IsClusterRole, "isCluster" } };
+    return { { MarkerIdRole, "markerId" }, { LatitudeRole, "latitude" },
+        { LongitudeRole, "longitude" }, { CountRole, "count" }, { IsClusterRole, "isCluster" } };
 }
 
 void MarkersModel::setFilter(EventFilter *filter)
@@ -175,8 +173,8 @@ void MarkersModel::setZoomLevel(qreal zoom)
 bool MarkersModel::fetchedAreaCovers(const QGeoRectangle &viewport) const
 {
     return m_index && m_fetchedArea.isValid() && viewport.isValid()
-            && m_fetchedArea.contains(viewport.topLeft())
-            && m_fetchedArea.contains(viewport.bottomRight());
+        && m_fetchedArea.contains(viewport.topLeft())
+        && m_fetchedArea.contains(viewport.bottomRight());
 }
 
 QString MarkersModel::filterSignature() const
@@ -205,10 +203,10 @@ void MarkersModel::fetch()
         m_call->abort();
     const QGeoRectangle area = m_viewport.isValid() ? expanded(m_viewport) : QGeoRectangle();
     // The list's region must not shrink what the markers fetch: drop it, use our area.
-    QUrlQuery query = m_filter->toQuery(area.isValid() ? area : QGeoRectangle(
-                                                                  QGeoCoordinate(55.06, 5.86),
-                                                                  QGeoCoordinate(47.27, 15.05)));
-    ApiCall *call = api->get(u"/api/events/points"_s, query);
+    QUrlQuery query = m_filter->toQuery(area.isValid()
+            ? area
+            : QGeoRectangle(QGeoCoordinate(55.06, 5.86), QGeoCoordinate(47.27, 15.05)));
+    ApiCall *call = api->get(Endpoints::eventPoints(), query);
     m_call = call;
     Q_EMIT loadingChanged();
     const quint64 generation = ++m_generation;

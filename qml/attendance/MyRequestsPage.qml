@@ -8,8 +8,6 @@ import PuddingGabel
 Page {
     id: root
 
-    property int unreadRevision: 0
-
     signal back()
 
     function statusText(status: string, waitlistPosition: int): string {
@@ -43,16 +41,6 @@ Page {
         objectName: "myRequestsModel"    }
     Component.onCompleted: requests.refresh()
 
-    // Decisions arrive live; unread counts change with every chat message.
-    Connections {
-        target: ChatConnection
-        function onAttendanceChanged(kind: string, attendance: var): void {
-            requests.applyAttendance(attendance);
-        }
-        function onUnreadChanged(eventId: var): void {
-            root.unreadRevision++;
-        }
-    }
 
     header: ToolBar {
         RowLayout {
@@ -106,12 +94,11 @@ Page {
                 required property string status
                 required property int waitlistPosition
                 required property string puddingName
-                readonly property int unread: root.unreadRevision,
-                    delegate.eventId > 0 ? ChatConnection.unreadCount(delegate.eventId) : 0
+                readonly property int unread: ChatRooms.unreadCounts[String(delegate.eventId)] ?? 0
 
                 function watchIfApproved(): void {
                     if (delegate.status === "APPROVED" && delegate.eventId > 0)
-                        ChatConnection.watchEvent(delegate.eventId);
+                        ChatRooms.watchEvent(delegate.eventId);
                 }
 
                 width: ListView.view.width

@@ -54,13 +54,6 @@ Page {
 
         eventId: root.eventId
     }
-    // New requests appear as they are made.
-    Connections {
-        target: ChatConnection
-        function onNewJoinRequest(attendance: var): void {
-            queue.applyAttendance(attendance);
-        }
-    }
 
     header: ToolBar {
         RowLayout {

@@ -12,10 +12,10 @@ Item {
     property var eventId: 0
     readonly property ChatModel model: chat
     // Whether there is a chat to show for this user (the organizer or an approved guest).
-    readonly property bool available: chat.access === ChatModel.Available
-                                      || chat.access === ChatModel.Removed
-    readonly property bool reconnecting: ChatConnection.state === ChatConnection.Reconnecting
-                                         || ChatConnection.state === ChatConnection.Connecting
+    readonly property bool available: chat.access === ChatRoom.Available
+                                      || chat.access === ChatRoom.Removed
+    readonly property bool reconnecting: LiveConnection.state === LiveConnection.Reconnecting
+                                         || LiveConnection.state === LiveConnection.Connecting
 
     function reload(): void {
         chat.reload();
@@ -54,8 +54,9 @@ Item {
             list.primed = true;
         })
         onOlderLoaded: (count) => {
-            // Keep the message that was at the top where it was.
-            if (count > 0)
+            // Keep the message that was at the top where it was (a page the view fetched by
+            // itself while showing the newest messages leaves the view at the end).
+            if (count > 0 && !list.followEnd)
                 list.positionViewAtIndex(count, ListView.Beginning);
         }
     }
@@ -99,7 +100,7 @@ Item {
 
         Rectangle {
             Layout.fillWidth: true
-            visible: root.reconnecting && chat.access === ChatModel.Available
+            visible: root.reconnecting && chat.access === ChatRoom.Available
             implicitHeight: visible ? reconnectRow.implicitHeight + 8 : 0
             radius: 4
             color: "#fff4e5"
@@ -113,15 +114,15 @@ Item {
                     Layout.fillWidth: true
                     wrapMode: Text.WordWrap
                     color: "#8a4b00"
-                    text: ChatConnection.reconnectInSeconds > 0
-                          ? qsTr("Reconnecting in %n second(s)… Messages you write are sent once the chat is back.", "", ChatConnection.reconnectInSeconds)
+                    text: LiveConnection.reconnectInSeconds > 0
+                          ? qsTr("Reconnecting in %n second(s)… Messages you write are sent once the chat is back.", "", LiveConnection.reconnectInSeconds)
                           : qsTr("Reconnecting…")
                 }
                 Button {
                     text: qsTr("Now")
                     flat: true
                     Accessible.name: qsTr("Reconnect now")
-                    onClicked: ChatConnection.reconnectNow()
+                    onClicked: LiveConnection.reconnectNow()
                 }
             }
         }
@@ -213,7 +214,7 @@ Item {
                 width: parent.width - 24
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                visible: !chat.loading && chat.count === 0 && chat.access === ChatModel.Available
+                visible: !chat.loading && chat.count === 0 && chat.access === ChatRoom.Available
                 text: qsTr("No messages yet. Say hello to the other guests!")
                 opacity: 0.6
             }
@@ -231,7 +232,7 @@ Item {
 
         RowLayout {
             Layout.fillWidth: true
-            enabled: chat.access === ChatModel.Available
+            enabled: chat.access === ChatRoom.Available
             spacing: 4
 
             ToolButton {

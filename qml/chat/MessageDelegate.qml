@@ -91,7 +91,7 @@ Column {
                                      footer.implicitWidth) + 20)
             height: column.height + 12
             radius: 10
-            color: root.isOwn ? (root.status === ChatModel.Failed ? "#fde2e0" : "#fbe7c6") : "#f0f0f0"
+            color: root.isOwn ? (root.status === ChatRoom.Failed ? "#fde2e0" : "#fbe7c6") : "#f0f0f0"
             border.color: root.isOwn ? "#efcf97" : "#e2e2e2"
 
             Column {
@@ -170,20 +170,20 @@ Column {
                         color: "#777777"
                     }
                     Label {
-                        visible: root.isOwn && root.status !== ChatModel.Sent
+                        visible: root.isOwn && root.status !== ChatRoom.Sent
                         text: root.statusText
                         font.pixelSize: 11
-                        color: root.status === ChatModel.Failed ? "#b3261e" : "#777777"
+                        color: root.status === ChatRoom.Failed ? "#b3261e" : "#777777"
                     }
                     Label {
-                        visible: root.isOwn && root.status === ChatModel.Sent
+                        visible: root.isOwn && root.status === ChatRoom.Sent
                         text: "✓"
                         font.pixelSize: 11
                         color: "#2e7d32"
                         Accessible.name: qsTr("Sent")
                     }
                     Label {
-                        visible: root.status === ChatModel.Failed
+                        visible: root.status === ChatRoom.Failed
                         text: "<a href=\"retry\">" + qsTr("Retry") + "</a>"
                         textFormat: Text.StyledText
                         font.pixelSize: 11

@@ -80,16 +80,9 @@ Pane {
                 myRequests.refresh();
         }
     }
-    // Live: decisions on the user's request. Changes to the meetup itself reach `details`
-    // (and the list and the map) through EventUpdates in C++.
-    Connections {
-        target: ChatConnection
-        function onAttendanceChanged(kind: string, attendance: var): void {
-            myRequests.applyAttendance(attendance);
-            if (attendance.eventId === details.eventId)
-                chatPane.reload();
-        }
-    }
+    // Live decisions on the user's request reach `myRequests` and the chat's room in C++
+    // (ChatRooms); changes to the meetup itself reach `details` (and the list and the map)
+    // through EventUpdates.
 
     // Scrolls when it does not fit (a small window, long German labels, the chat's
     // minimum height): every button stays reachable.

@@ -13,15 +13,6 @@ Page {
 
     title: qsTr("My meetups")
 
-    // Unread chat messages per meetup: the rooms are watched while the app runs.
-    property int unreadRevision: 0
-    Connections {
-        target: ChatConnection
-        function onUnreadChanged(eventId: var): void {
-            root.unreadRevision++;
-        }
-    }
-
     EventFilter {
         id: mine
 
@@ -66,14 +57,14 @@ Page {
         delegate: EventDelegate {
             id: eventDelegate
 
-            readonly property int unread: root.unreadRevision,
-                eventDelegate.eventId > 0 ? ChatConnection.unreadCount(eventDelegate.eventId) : 0
+            // Unread chat messages: the rooms are watched while the app runs.
+            readonly property int unread: ChatRooms.unreadCounts[String(eventDelegate.eventId)] ?? 0
 
             width: ListView.view.width
             onActivated: root.showEvent(eventId, latitude, longitude)
             Component.onCompleted: {
                 if (eventDelegate.eventId > 0)
-                    ChatConnection.watchEvent(eventDelegate.eventId);
+                    ChatRooms.watchEvent(eventDelegate.eventId);
             }
 
             Label {

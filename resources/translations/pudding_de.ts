@@ -90,22 +90,22 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="72"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="73"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="81"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="82"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="81"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="82"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/chat/ChatPane.qml" line="117"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="118"/>
         <source>Reconnecting in %n second(s)… Messages you write are sent once the chat is back.</source>
         <translation>
             <numerusform>Neuer Verbindungsversuch in %n Sekunde… Was du schreibst, wird gesendet, sobald der Chat wieder da ist.</numerusform>
@@ -113,64 +113,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="118"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="119"/>
         <source>Reconnecting…</source>
         <translation>Verbinde neu…</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="121"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="122"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="123"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="124"/>
         <source>Reconnect now</source>
         <translation>Jetzt neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="192"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="193"/>
         <source>The beginning of the chat</source>
         <translation>Der Anfang des Chats</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="217"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="218"/>
         <source>No messages yet. Say hello to the other guests!</source>
         <translation>Noch keine Nachrichten. Sag den anderen Gästen Hallo!</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="239"/>
-        <location filename="../../qml/chat/ChatPane.qml" line="313"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="240"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="314"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="241"/>
-        <location filename="../../qml/chat/ChatPane.qml" line="243"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="242"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="244"/>
         <source>Send a photo</source>
         <translation>Ein Foto senden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="255"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="256"/>
         <source>Write a message…</source>
         <translation>Nachricht schreiben…</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="257"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="258"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="274"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="275"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="287"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="288"/>
         <source>Choose a photo to send</source>
         <translation>Foto zum Senden auswählen</translation>
     </message>
     <message>
-        <location filename="../../qml/chat/ChatPane.qml" line="288"/>
+        <location filename="../../qml/chat/ChatPane.qml" line="289"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Fotos (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
@@ -245,27 +245,27 @@
 <context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="144"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="146"/>
         <source>Click the map where it takes place… (Esc cancels)</source>
         <translation>Klicke auf die Karte, wo es stattfindet… (Esc bricht ab)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="145"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
         <source>New meetup</source>
         <translation>Neues Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="149"/>
         <source>Create a new meetup</source>
         <translation>Ein neues Treffen anlegen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="161"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="163"/>
         <source>Loading meetups…</source>
         <translation>Treffen werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/DiscoverPage.qml" line="162"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="164"/>
         <source>%n meetup(s) around here</source>
         <translation>
             <numerusform>%n Treffen in der Gegend</numerusform>
@@ -334,92 +334,92 @@
         <translation>Details zum Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="117"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="110"/>
         <source>Close details</source>
         <translation>Details schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="132"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="125"/>
         <source>This meetup was cancelled.</source>
         <translation>Dieses Treffen wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="143"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="136"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="151"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="144"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="159"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="152"/>
         <source>Venue</source>
         <translation>Treffpunkt</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="166"/>
         <source>Organizer</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="175"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="168"/>
         <source>Places</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="178"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="171"/>
         <source>%1 of %2 left</source>
         <translation>%1 von %2 frei</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="179"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="172"/>
         <source>Full (%1 guests)</source>
         <translation>Ausgebucht (%1 Gäste)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="191"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="184"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="193"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="186"/>
         <source>Your request is waiting for the organizer.</source>
         <translation>Deine Anfrage wartet auf die Organisatorin oder den Organisator.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="195"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="188"/>
         <source>You are on the waitlist.</source>
         <translation>Du stehst auf der Warteliste.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="197"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="190"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="232"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="225"/>
         <source>Sign in to join</source>
         <translation>Zum Teilnehmen anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="232"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="225"/>
         <source>Ask to join…</source>
         <translation>Teilnahme anfragen…</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="243"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="236"/>
         <source>Review requests</source>
         <translation>Anfragen prüfen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="252"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="245"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="258"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="251"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -454,91 +454,91 @@
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="151"/>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="159"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="167"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="152"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="166"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="160"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="174"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="171"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="179"/>
         <source>Venue or address (optional)</source>
         <translation>Treffpunkt oder Adresse (optional)</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="178"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="186"/>
         <source>Venue or address</source>
         <translation>Treffpunkt oder Adresse</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="179"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="187"/>
         <source>e.g. Clara-Zetkin-Park, east entrance</source>
         <translation>z. B. Clara-Zetkin-Park, Eingang Ost</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="183"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="191"/>
         <source>Shown only to you and the guests you approve, like the exact spot (%1, %2).</source>
         <translation>Nur für dich und die Gäste sichtbar, die du annimmst – wie der genaue Ort (%1, %2).</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="207"/>
         <source>Starts at</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="220"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="229"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="230"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="239"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="244"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="254"/>
         <source>Ends at %1</source>
         <translation>Endet um %1</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="245"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="255"/>
         <source>Ends %1</source>
         <translation>Endet %1</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="198"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="207"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="206"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="215"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="216"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="224"/>
         <source>Start time</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="256"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="266"/>
         <source>Guests at most</source>
         <translation>Höchstens Gäste</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="265"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="275"/>
         <source>Maximum number of guests</source>
         <translation>Höchstzahl der Gäste</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="288"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="298"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="293"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="303"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="293"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="303"/>
         <source>Create meetup</source>
         <translation>Treffen anlegen</translation>
     </message>
@@ -864,37 +864,37 @@
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="42"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="33"/>
         <source>← Map</source>
         <translation>← Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="43"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="34"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="53"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="44"/>
         <source>Which meetups</source>
         <translation>Welche Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Upcoming</source>
         <translation>Bevorstehend</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Past</source>
         <translation>Vergangen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="54"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="45"/>
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="84"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="75"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n neue Nachricht</numerusform>
@@ -902,7 +902,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/MyEventsPage.qml" line="105"/>
+        <location filename="../../qml/organizer/MyEventsPage.qml" line="96"/>
         <source>No meetups here yet. Create one from the map.</source>
         <translation>Noch keine Treffen. Lege eines auf der Karte an.</translation>
     </message>
@@ -910,62 +910,62 @@
 <context>
     <name>MyRequestsPage</name>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="16"/>
         <source>Pending</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="18"/>
         <source>Approved</source>
         <translation>Angenommen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="20"/>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="24"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="22"/>
         <source>Waitlisted #%1</source>
         <translation>Warteliste Nr. %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="30"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="28"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="61"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="49"/>
         <source>← Map</source>
         <translation>← Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="62"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="50"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="71"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="59"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="140"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="127"/>
         <source>You bring: %1</source>
         <translation>Du bringst mit: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
         <source>Chat (%1 new)</source>
         <translation>Chat (%1 neu)</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="152"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="155"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="142"/>
         <source>Open the chat, %n unread message(s)</source>
         <translation>
             <numerusform>Chat öffnen, %n ungelesene Nachricht</numerusform>
@@ -973,34 +973,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="156"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
         <source>Open the chat</source>
         <translation>Chat öffnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="164"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="151"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="181"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="168"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation>Du hast noch bei keinem Treffen angefragt.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="211"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="198"/>
         <source>Close the chat</source>
         <translation>Chat schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="232"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="219"/>
         <source>Leave this meetup?</source>
         <translation>Dieses Treffen verlassen?</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="236"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation>Deine Anfrage für „%1“ wird zurückgezogen. Hattest du einen Platz, geht er an die nächste Person.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFile</name>
+    <message>
+        <location filename="../../client/api/photofile.cpp" line="28"/>
+        <source>This file cannot be opened.</source>
+        <translation>Diese Datei lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/api/photofile.cpp" line="31"/>
+        <source>The photo is too large: at most 5 MB, please.</source>
+        <translation>Das Foto ist zu groß: höchstens 5 MB, bitte.</translation>
+    </message>
+    <message>
+        <location filename="../../client/api/photofile.cpp" line="52"/>
+        <source>This is not an image. Use a JPEG, PNG or WebP photo.</source>
+        <translation>Das ist kein Bild. Nimm ein JPEG-, PNG- oder WebP-Foto.</translation>
     </message>
 </context>
 <context>
@@ -1011,12 +1029,12 @@
         <translation>Dieses Foto gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="90"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="84"/>
         <source>The photo could not be loaded (%1).</source>
         <translation>Das Foto konnte nicht geladen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="107"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="102"/>
         <source>The photo could not be decoded.</source>
         <translation>Das Foto konnte nicht gelesen werden.</translation>
     </message>
@@ -1024,17 +1042,17 @@
 <context>
     <name>Pudding::Client::AccountManager</name>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="39"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="40"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="109"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="110"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="169"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="173"/>
         <source>Please enter your email address and password.</source>
         <translation>Bitte gib deine E-Mail-Adresse und dein Passwort ein.</translation>
     </message>
@@ -1042,7 +1060,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="69"/>
+        <location filename="../../client/api/apiclient.cpp" line="81"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
@@ -1050,188 +1068,80 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="224"/>
+        <location filename="../../client/api/apiclient.cpp" line="262"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="226"/>
+        <location filename="../../client/api/apiclient.cpp" line="264"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="228"/>
+        <location filename="../../client/api/apiclient.cpp" line="266"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="230"/>
+        <location filename="../../client/api/apiclient.cpp" line="268"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="232"/>
+        <location filename="../../client/api/apiclient.cpp" line="270"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="234"/>
+        <location filename="../../client/api/apiclient.cpp" line="272"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="236"/>
+        <location filename="../../client/api/apiclient.cpp" line="274"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="238"/>
+        <location filename="../../client/api/apiclient.cpp" line="276"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="240"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="241"/>
+        <location filename="../../client/api/apiclient.cpp" line="279"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
 </context>
 <context>
-    <name>Pudding::Client::ChatConnection</name>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="149"/>
-        <source>Not sent: you are signed out.</source>
-        <translation>Nicht gesendet: du bist abgemeldet.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="315"/>
-        <source>Not sent: you are no longer in this chat.</source>
-        <translation>Nicht gesendet: du bist nicht mehr in diesem Chat.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
-        <source>New request to join</source>
-        <translation>Neue Teilnahmeanfrage</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="336"/>
-        <source>%1 wants to bring %2.</source>
-        <translation>%1 möchte %2 mitbringen.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="345"/>
-        <source>Meetup cancelled</source>
-        <translation>Treffen abgesagt</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="346"/>
-        <source>“%1” was cancelled.</source>
-        <translation>„%1“ wurde abgesagt.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="378"/>
-        <source>You are in: your request was approved.</source>
-        <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="379"/>
-        <source>You are in: your request for “%1” was approved.</source>
-        <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="381"/>
-        <source>Your request was declined.</source>
-        <translation>Deine Anfrage wurde abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="382"/>
-        <source>Your request for “%1” was declined.</source>
-        <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="385"/>
-        <source>A place became free: you moved up from the waitlist.</source>
-        <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="386"/>
-        <source>A place at “%1” became free: you moved up from the waitlist.</source>
-        <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="387"/>
-        <source>Pudding Gabel</source>
-        <translation>Pudding Gabel</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="431"/>
-        <source>Not sent: too many messages at once. Try again.</source>
-        <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="433"/>
-        <source>Not sent: you are not in this chat.</source>
-        <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="435"/>
-        <source>Not sent: the chat was not open yet. Try again.</source>
-        <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="448"/>
-        <source>Only the organizer and approved guests can read this chat.</source>
-        <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatconnection.cpp" line="495"/>
-        <source>Not sent: the server did not confirm it. Try again.</source>
-        <translation>Nicht gesendet: der Server hat es nicht bestätigt. Versuch es noch einmal.</translation>
-    </message>
-</context>
-<context>
     <name>Pudding::Client::ChatModel</name>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="37"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="21"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="39"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="23"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="66"/>
-        <source>The photo cannot be read.</source>
-        <translation>Das Foto kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="70"/>
-        <source>The photo is too large (at most 5 MB).</source>
-        <translation>Das Foto ist zu groß (höchstens 5 MB).</translation>
-    </message>
-    <message>
         <location filename="../../client/chat/chatmodel.cpp" line="84"/>
-        <source>Only JPEG, PNG or WebP photos can be sent.</source>
-        <translation>Nur JPEG-, PNG- oder WebP-Fotos können gesendet werden.</translation>
-    </message>
-    <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="135"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="137"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="86"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/chat/chatmodel.cpp" line="289"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="375"/>
         <source>%n online: %1</source>
         <translation>
             <numerusform>%n online: %1</numerusform>
@@ -1239,37 +1149,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="298"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="384"/>
         <source>%1 is typing…</source>
         <translation>%1 schreibt…</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="300"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="386"/>
         <source>%1 and %2 are typing…</source>
         <translation>%1 und %2 schreiben…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/chat/chatmodel.cpp" line="302"/>
+        <location filename="../../client/chat/chatmodel.cpp" line="388"/>
         <source>%1 and %n other(s) are typing…</source>
         <translation>
             <numerusform>%1 und %n weitere Person schreiben…</numerusform>
             <numerusform>%1 und %n weitere Personen schreiben…</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>Pudding::Client::ChatRoom</name>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="397"/>
+        <location filename="../../client/chat/chatroom.cpp" line="236"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="626"/>
+        <location filename="../../client/chat/chatroom.cpp" line="434"/>
         <source>You cannot write in this chat.</source>
         <translation>Du kannst in diesem Chat nicht schreiben.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatmodel.cpp" line="845"/>
+        <location filename="../../client/chat/chatroom.cpp" line="575"/>
+        <source>Not sent: the server did not confirm it. Try again.</source>
+        <translation>Nicht gesendet: der Server hat es nicht bestätigt. Versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatroom.cpp" line="691"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation>Du bist nicht mehr in diesem Chat: die Organisation hat dich vom Treffen entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatroom.cpp" line="693"/>
+        <source>Not sent: you are no longer in this chat.</source>
+        <translation>Nicht gesendet: du bist nicht mehr in diesem Chat.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::ChatRooms</name>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="52"/>
+        <source>Not sent: you are signed out.</source>
+        <translation>Nicht gesendet: du bist abgemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <source>New request to join</source>
+        <translation>Neue Teilnahmeanfrage</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <source>%1 wants to bring %2.</source>
+        <translation>%1 möchte %2 mitbringen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
+        <source>Meetup cancelled</source>
+        <translation>Treffen abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <source>“%1” was cancelled.</source>
+        <translation>„%1“ wurde abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
+        <source>You are in: your request was approved.</source>
+        <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
+        <source>You are in: your request for “%1” was approved.</source>
+        <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <source>Your request was declined.</source>
+        <translation>Deine Anfrage wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <source>Your request for “%1” was declined.</source>
+        <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <source>A place became free: you moved up from the waitlist.</source>
+        <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <source>A place at “%1” became free: you moved up from the waitlist.</source>
+        <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <source>Pudding Gabel</source>
+        <translation>Pudding Gabel</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <source>Not sent: too many messages at once. Try again.</source>
+        <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
+        <source>Not sent: you are not in this chat.</source>
+        <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
+        <source>Not sent: the chat was not open yet. Try again.</source>
+        <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
+        <source>Only the organizer and approved guests can read this chat.</source>
+        <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
 </context>
 <context>
@@ -1283,32 +1289,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="158"/>
-        <source>This file cannot be opened.</source>
-        <translation>Diese Datei lässt sich nicht öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="161"/>
-        <source>The photo is too large: at most 5 MB, please.</source>
-        <translation>Das Foto ist zu groß: höchstens 5 MB, bitte.</translation>
-    </message>
-    <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="164"/>
-        <source>This is not an image. Use a JPEG, PNG or WebP photo.</source>
-        <translation>Das ist kein Bild. Nimm ein JPEG-, PNG- oder WebP-Foto.</translation>
-    </message>
-    <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="191"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
         <source>Add a photo of your pudding.</source>
         <translation>Füge ein Foto deines Puddings hinzu.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="193"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="197"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
         <source>Choose a meetup first.</source>
         <translation>Wähle zuerst ein Treffen aus.</translation>
     </message>
@@ -1316,7 +1307,7 @@
 <context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
-        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="267"/>
+        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="269"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation>Das Treffen ist ausgebucht: Lehne eine angenommene Person ab, bevor du eine weitere Anfrage annimmst.</translation>
     </message>
@@ -1349,22 +1340,22 @@
         <translation>Anfragen: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="69"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="62"/>
         <source>← Back</source>
         <translation>← Zurück</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="70"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="63"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="74"/>
         <source>Full</source>
         <translation>Ausgebucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="74"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>noch %n Platz frei</numerusform>
@@ -1372,47 +1363,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="85"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="78"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="107"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="100"/>
         <source>Keys: A approves, R rejects the selected request.</source>
         <translation>Tasten: A nimmt die gewählte Anfrage an, R lehnt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="158"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="151"/>
         <source>Photo of %1</source>
         <translation>Foto von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="179"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="172"/>
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="195"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="188"/>
         <source>Approve</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="197"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="190"/>
         <source>Approve %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="205"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="198"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="207"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="200"/>
         <source>Reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="223"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="216"/>
         <source>No requests yet.</source>
         <translation>Noch keine Anfragen.</translation>
     </message>
@@ -1503,7 +1494,7 @@
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="122"/>
-        <location filename="../../shared/validation.cpp" line="225"/>
+        <location filename="../../shared/validation.cpp" line="224"/>
         <source>Use at least %1 characters.</source>
         <translation>Verwende mindestens %1 Zeichen.</translation>
     </message>
@@ -1519,58 +1510,58 @@
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="123"/>
-        <location filename="../../shared/validation.cpp" line="228"/>
+        <location filename="../../shared/validation.cpp" line="226"/>
         <source>Use at most %1 characters.</source>
         <translation>Verwende höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="231"/>
+        <location filename="../../shared/validation.cpp" line="229"/>
         <source>This password is one of the most common ones; please choose another.</source>
         <translation>Dieses Passwort gehört zu den häufigsten; bitte wähle ein anderes.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="240"/>
+        <location filename="../../shared/validation.cpp" line="238"/>
         <source>Please enter your name.</source>
         <translation>Bitte gib deinen Namen ein.</translation>
     </message>
     <message>
         <location filename="../../shared/validation.cpp" line="120"/>
-        <location filename="../../shared/validation.cpp" line="255"/>
+        <location filename="../../shared/validation.cpp" line="252"/>
         <source>This field is required.</source>
         <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="262"/>
+        <location filename="../../shared/validation.cpp" line="259"/>
         <source>The title needs %1 to %2 characters.</source>
         <translation>Der Titel braucht %1 bis %2 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="269"/>
+        <location filename="../../shared/validation.cpp" line="266"/>
         <source>The meetup must take place in Germany.</source>
         <translation>Das Treffen muss in Deutschland stattfinden.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="273"/>
+        <location filename="../../shared/validation.cpp" line="270"/>
         <source>The city needs 1 to %1 characters.</source>
         <translation>Die Stadt braucht 1 bis %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="282"/>
+        <location filename="../../shared/validation.cpp" line="279"/>
         <source>The meetup cannot start in the past.</source>
         <translation>Das Treffen kann nicht in der Vergangenheit beginnen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="285"/>
+        <location filename="../../shared/validation.cpp" line="282"/>
         <source>The end must be after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="287"/>
+        <location filename="../../shared/validation.cpp" line="284"/>
         <source>A meetup lasts at most 14 days.</source>
         <translation>Ein Treffen dauert höchstens 14 Tage.</translation>
     </message>
     <message>
-        <location filename="../../shared/validation.cpp" line="293"/>
+        <location filename="../../shared/validation.cpp" line="290"/>
         <source>Allow between %1 and %2 attendees.</source>
         <translation>Erlaube zwischen %1 und %2 Gästen.</translation>
     </message>

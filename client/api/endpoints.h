@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Pudding::Client {
+
+/// Every path of pudding-server's REST API the app calls, in one place (relative to the
+/// server's base URL; ApiClient adds the base and the token).
+namespace Endpoints {
+using namespace Qt::StringLiterals;
+
+inline QString health()
+{
+    return u"/health"_s;
+}
+inline QString login()
+{
+    return u"/api/auth/login"_s;
+}
+inline QString registerAccount()
+{
+    return u"/api/auth/register"_s;
+}
+inline QString logout()
+{
+    return u"/api/auth/logout"_s;
+}
+inline QString me()
+{
+    return u"/api/auth/me"_s;
+}
+inline QString events()
+{
+    return u"/api/events"_s;
+}
+inline QString eventPoints()
+{
+    return u"/api/events/points"_s;
+}
+inline QString event(qint64 eventId)
+{
+    return u"/api/events/%1"_s.arg(eventId);
+}
+inline QString myAttendances()
+{
+    return u"/api/attendance/mine"_s;
+}
+inline QString join(qint64 eventId)
+{
+    return u"/api/attendance/events/%1/join"_s.arg(eventId);
+}
+inline QString myAttendance(qint64 eventId)
+{
+    return u"/api/attendance/events/%1/attendance"_s.arg(eventId);
+}
+inline QString attendances(qint64 eventId)
+{
+    return u"/api/attendance/events/%1/attendances"_s.arg(eventId);
+}
+inline QString attendance(qint64 eventId, qint64 attendanceId)
+{
+    return u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId);
+}
+inline QString messages(qint64 eventId)
+{
+    return u"/api/messages/events/%1/messages"_s.arg(eventId);
+}
+inline QString photos()
+{
+    return u"/api/photos"_s;
+}
+inline QString photo(qint64 photoId)
+{
+    return u"/api/photos/%1"_s.arg(photoId);
+}
+} // namespace Endpoints
+
+} // namespace Pudding::Client
