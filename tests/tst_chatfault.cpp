@@ -6,7 +6,7 @@
 #include "fixtures.h"
 #include "testserver.h"
 #include "wsclient.h"
-#include "db/embeddedpostgres.h"
+#include "devdb/embeddedpostgres.h"
 
 #include <QRandomGenerator>
 #include <QSet>

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverapp.h"
 
+#include "applogging.h"
 #include "attendance/attendanceapi.h"
 #include "auth/authapi.h"
 #include "auth/credentials.h"
+#include "chat/messagesapi.h"
 #include "db/database.h"
-#include "db/embeddedpostgres.h"
 #include "db/migrator.h"
 #include "db/notificationlistener.h"
-#include "events/eventindex.h"
+#include "devdb/embeddedpostgres.h"
 #include "events/eventsapi.h"
 #include "health/healthapi.h"
-#include "http/epolldispatcher.h"
+#include "http/epoll/epolldispatcher.h"
 #include "http/httpworker.h"
-#include "http/logging.h"
 #include "http/router.h"
 #include "live/livehub.h"
-#include "live/messagesapi.h"
 #include "live/workerhub.h"
+#include "meetups/eventindex.h"
+#include "meetups/meetuprepository.h"
 #include "photos/photogc.h"
+#include "photos/photosapi.h"
 #include "photos/photostore.h"
 #include "seed/demoseeder.h"
 
@@ -161,12 +163,12 @@ bool ServerApp::prepareDatabase()
     listenForChanges();
     QElapsedTimer timer;
     timer.start();
-    const qint64 count = EventsApi::loadAll(session, *m_index, &error);
-    if (count < 0) {
-        qCCritical(lcServer).noquote() << "Loading events failed:" << error;
+    const auto count = MeetupRepository::loadAll(session, *m_index);
+    if (!count) {
+        qCCritical(lcServer).noquote() << "Loading events failed:" << count.error().message;
         return false;
     }
-    qCInfo(lcServer) << "indexed" << count << "events in" << timer.elapsed() << "ms";
+    qCInfo(lcServer) << "indexed" << count.value() << "events in" << timer.elapsed() << "ms";
     return true;
 }
 
@@ -175,7 +177,7 @@ void ServerApp::listenForChanges()
     // Other instances (behind the same load balancer) announce changed events; this
     // connection lives in the main thread, whose event loop delivers the notifications.
     m_eventListener = std::make_unique<NotificationListener>(
-        m_db->config(), u"pudding-listen"_s, QString::fromLatin1(EventsApi::NotifyChannel));
+        m_db->config(), u"pudding-listen"_s, QString::fromLatin1(MeetupRepository::NotifyChannel));
     QString error;
     if (!m_eventListener->open(&error)) {
         qCWarning(lcServer) << "cannot LISTEN for event changes:" << error;
@@ -189,20 +191,21 @@ void ServerApp::listenForChanges()
             // The index is thread-safe: apply the reload where it finished. (A QFuture
             // continuation with a context object proved unreliable in Qt 6.4.)
             m_db->run([this, id](DbSession &s) {
-                bool failed = false;
-                const auto e = EventsApi::loadOne(s, id, &failed);
-                if (e)
-                    m_index->upsert(*e);
-                else if (!failed)
+                const auto e = MeetupRepository::loadOne(s, id);
+                if (!e)
+                    return;
+                if (e.value())
+                    m_index->upsert(*e.value());
+                else
                     m_index->remove(id);
             });
         });
     // Changes may have been missed while the connection was down: reload every event.
     connect(m_eventListener.get(), &NotificationListener::reconnected, this, [this] {
         m_db->run([this](DbSession &s) {
-            QString failure;
-            if (EventsApi::loadAll(s, *m_index, &failure) < 0)
-                qCWarning(lcServer).noquote() << "reloading events failed:" << failure;
+            if (const auto count = MeetupRepository::loadAll(s, *m_index); !count)
+                qCWarning(lcServer).noquote()
+                    << "reloading events failed:" << count.error().message;
         });
     });
 }
@@ -219,6 +222,7 @@ bool ServerApp::startHttp()
     m_events->registerRoutes(*m_router);
     m_health->registerRoutes(*m_router);
     m_attendance->registerRoutes(*m_router);
+    m_photos->registerRoutes(*m_router);
     m_messages->registerRoutes(*m_router);
 
     quint16 port = m_config.port;
@@ -322,7 +326,8 @@ int ServerApp::run()
     m_events = std::make_unique<EventsApi>(*m_db, *m_index);
     m_health
         = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir, m_config.httpThreads);
-    m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, m_config.storageDir);
+    m_photos = std::make_unique<PhotosApi>(*m_db, m_config.storageDir);
+    m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, *m_photos);
     LiveConfig liveConfig;
     liveConfig.chatMessagesPerSecond = m_config.chatRatePerSecond;
     liveConfig.chatBurst = std::max(1, 2 * m_config.chatRatePerSecond);
@@ -335,7 +340,7 @@ int ServerApp::run()
             return 1;
         }
     }
-    m_messages = std::make_unique<MessagesApi>(*m_db, *m_live);
+    m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);
@@ -371,6 +376,7 @@ void ServerApp::shutdown()
         m_db->waitForDone();
     m_auth.reset();
     m_attendance.reset();
+    m_photos.reset();
     for (auto &thread : m_threads) {
         thread->quit();
         thread->wait();

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authapi.h"
 
+#include "authlogging.h"
 #include "credentials.h"
 #include "db/database.h"
-#include "http/logging.h"
-#include "live/livehub.h"
+#include "publish/livepublisher.h"
 #include "shared/protocol.h"
 #include "shared/user.h"
 #include "shared/validation.h"
@@ -60,19 +60,6 @@ AuthApi::AuthApi(Database &db, int authRatePerMinute)
 AuthApi::~AuthApi()
 {
     m_cryptoPool.waitForDone();
-}
-
-void AuthApi::registerRoutes(Router &router)
-{
-    using M = Request::Method;
-    router.add(M::Post, u"/api/auth/register"_s,
-        [this](Request &r, const Reply &reply) { registerUser(r, reply); });
-    router.add(
-        M::Post, u"/api/auth/login"_s, [this](Request &r, const Reply &reply) { login(r, reply); });
-    router.add(M::Get, u"/api/auth/me"_s, [this](Request &r, const Reply &reply) { me(r, reply); },
-        { Router::Auth::Required });
-    router.add(M::Post, u"/api/auth/logout"_s,
-        [this](Request &r, const Reply &reply) { logout(r, reply); }, { Router::Auth::Required });
 }
 
 bool AuthApi::admit(const Request &request, const Reply &reply)
@@ -262,7 +249,7 @@ void AuthApi::logout(Request &request, const Reply &reply)
             if (!tx.exec(u"UPDATE sessions SET revoked_at = now() "
                          "WHERE token_hash = ? AND revoked_at IS NULL"_s,
                     { hash })
-                || !LiveHub::notifyRevoked(s, hash) || !tx.commit())
+                || !LivePublisher::notifyRevoked(s, hash) || !tx.commit())
                 return HttpResponse::error(503, databaseError(tx.error(), "logout"));
             return HttpResponse::noContent();
         })

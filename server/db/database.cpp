@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
-#include "http/logging.h"
+#include "dblogging.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 #include "migrator.h"
 
 #include "database.h"
-#include "http/logging.h"
+#include "dblogging.h"
 
 #include <QDir>
 #include <QFile>

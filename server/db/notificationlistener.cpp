@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notificationlistener.h"
 
-#include "http/logging.h"
+#include "dblogging.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -11,8 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace Pudding::Server {
 
-NotificationListener::NotificationListener(const DbConfig &config, const QString &connectionName,
-                                           const QString &channel, QObject *parent)
+NotificationListener::NotificationListener(
+    const DbConfig &config, const QString &connectionName, const QString &channel, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_name(connectionName)
@@ -31,9 +31,9 @@ bool NotificationListener::open(QString *error)
 {
     QSqlDatabase db = m_config.addConnection(m_name, u"pudding-listen");
     connect(db.driver(), &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                Q_EMIT notification(payload.toString());
-            });
+        [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+            Q_EMIT notification(payload.toString());
+        });
     if (!subscribe()) {
         if (error)
             *error = db.lastError().text();
@@ -59,8 +59,8 @@ void NotificationListener::check()
     }
     db.close();
     if (!subscribe()) {
-        qCWarning(lcDb).noquote() << "cannot LISTEN on" << m_channel << ":"
-                                  << db.lastError().text() << "(retrying)";
+        qCWarning(lcDb).noquote() << "cannot LISTEN on" << m_channel << ":" << db.lastError().text()
+                                  << "(retrying)";
         return;
     }
     qCWarning(lcDb).noquote() << "listening on" << m_channel << "again after a lost connection";

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include "httplogging.h"
 #include "httpresponse.h"
-#include "logging.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpworker.h"
 
-#include "logging.h"
+#include "httplogging.h"
 #include "reply.h"
 #include "router.h"
 #include "shared/protocol.h"

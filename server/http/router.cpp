@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "router.h"
 
-#include "logging.h"
+#include "httplogging.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 
 #include "http/request.h"
 
-#include "chatwriter.h"
+#include "chat/chatsender.h"
 #include "db/database.h"
 #include "http/router.h"
 #include "livehub.h"
@@ -478,7 +478,6 @@ void WsSession::handleSend(const QJsonObject &frame)
         return;
     }
     const QString content = frame.value("content"_L1).toString().trimmed();
-    const FieldErrors errors = Chat::validateMessage(content, clientMsgId);
     qint64 photoId = 0;
     if (frame.contains("photoId"_L1) && !frame.value("photoId"_L1).isNull()) {
         photoId = Chat::idField(frame, "photoId"_L1);
@@ -490,45 +489,30 @@ void WsSession::handleSend(const QJsonObject &frame)
             return;
         }
     }
-    if (!errors.isEmpty()) {
-        sendError(
-            Error { QString(EC::ValidationFailed), errors.first().message, errors }, ref, echoedId);
-        return;
-    }
-    if (!m_live.tryTakeMessageToken(m_user.id)) {
-        sendError(EC::RateLimited, LiveText::tr("You are sending too fast. Please wait a moment."),
-            ref, clientMsgId);
-        return;
-    }
-    ChatWriter::Item item;
-    item.eventId = eventId;
-    item.user = m_user;
-    item.content = content;
-    item.clientMsgId = clientMsgId;
-    item.photoId = photoId;
     QPointer<WsSession> self(this);
-    item.done
-        = [this, self, &hub = m_hub, clientMsgId, ref](const Result<ChatWriter::Outcome> &outcome) {
-              QMetaObject::invokeMethod(
-                  &hub,
-                  [this, self, clientMsgId, ref, outcome] {
-                      if (!self || m_state == State::Closed)
-                          return;
-                      if (!outcome) {
-                          sendError(outcome.error(), ref, clientMsgId);
-                          return;
-                      }
-                      QJsonObject fields { { u"clientMsgId"_s, clientMsgId },
-                          { u"message"_s, outcome.value().message.toJson() } };
-                      if (outcome.value().duplicate)
-                          fields.insert(u"duplicate"_s, true);
-                      if (!ref.isUndefined() && !ref.isNull())
-                          fields.insert(u"ref"_s, ref);
-                      sendFrame(Chat::frame(SF::Ack, fields));
-                  },
-                  Qt::QueuedConnection);
-          };
-    m_live.writer().enqueue(std::move(item));
+    const auto sent = m_live.sender().send({ eventId, m_user, content, clientMsgId, photoId },
+        [this, self, &hub = m_hub, clientMsgId, ref](const Result<ChatWriter::Outcome> &outcome) {
+            QMetaObject::invokeMethod(
+                &hub,
+                [this, self, clientMsgId, ref, outcome] {
+                    if (!self || m_state == State::Closed)
+                        return;
+                    if (!outcome) {
+                        sendError(outcome.error(), ref, clientMsgId);
+                        return;
+                    }
+                    QJsonObject fields { { u"clientMsgId"_s, clientMsgId },
+                        { u"message"_s, outcome.value().message.toJson() } };
+                    if (outcome.value().duplicate)
+                        fields.insert(u"duplicate"_s, true);
+                    if (!ref.isUndefined() && !ref.isNull())
+                        fields.insert(u"ref"_s, ref);
+                    sendFrame(Chat::frame(SF::Ack, fields));
+                },
+                Qt::QueuedConnection);
+        });
+    if (!sent)
+        sendError(sent.error(), ref, echoedId);
 }
 
 void WsSession::handleTyping(const QJsonObject &frame)

@@ -3,7 +3,6 @@
 
 #include "auth/credentials.h"
 #include "db/database.h"
-#include "http/logging.h"
 #include "photos/photoprocessor.h"
 #include "photos/photostore.h"
 #include "shared/event.h"
