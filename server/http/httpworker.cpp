@@ -4,6 +4,7 @@
 #include "httplogging.h"
 #include "reply.h"
 #include "router.h"
+#include "shared/futures.h"
 #include "shared/protocol.h"
 
 #include <QHttpServerRequest>
@@ -42,14 +43,10 @@ struct Reply::State
             response.withHeader("Vary", "Authorization");
         }
         QByteArray bytes = response.serialize(closeAfter, headOnly);
-        QMetaObject::invokeMethod(
-            worker,
+        // The client may have gone meanwhile: then the response is dropped.
+        invokeGuarded(worker, connection,
             [connection = connection, sequence = sequence, bytes = std::move(bytes),
-                close = closeAfter] {
-                if (connection) // the client may have gone meanwhile: then drop it
-                    connection->completeResponse(sequence, bytes, close);
-            },
-            Qt::AutoConnection);
+                close = closeAfter] { connection->completeResponse(sequence, bytes, close); });
     }
 
     ~State()

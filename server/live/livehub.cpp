@@ -7,6 +7,7 @@
 #include "livelogging.h"
 #include "publish/livepublisher.h"
 #include "shared/chat.h"
+#include "shared/futures.h"
 #include "workerhub.h"
 
 #include <QDateTime>
@@ -181,8 +182,7 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
     const auto hubs = workerHubs();
     auto post = [&hubs](auto &&f) {
         for (WorkerHub *hub : hubs)
-            QMetaObject::invokeMethod(
-                hub, [hub, f] { f(hub); }, Qt::QueuedConnection);
+            invokeGuarded(hub, QPointer<WorkerHub>(hub), [hub, f] { f(hub); });
     };
     auto deliverMessages = [&](const QList<ChatMessage> &messages) {
         QList<Delivery> deliveries;
@@ -302,9 +302,8 @@ bool LiveListener::open(QString *error)
     // reconnects and resumes with afterId, so nothing is missed and nothing comes twice.
     connect(m_listener.get(), &NotificationListener::reconnected, this, [this] {
         for (WorkerHub *hub : m_hub->workerHubs())
-            QMetaObject::invokeMethod(
-                hub, [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); },
-                Qt::QueuedConnection);
+            invokeGuarded(hub, QPointer<WorkerHub>(hub),
+                [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); });
     });
     auto *refresh = new QTimer(this);
     refresh->setInterval(PresenceRefreshMs);
