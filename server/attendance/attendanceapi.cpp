@@ -32,17 +32,17 @@ using MeetupRepository::LockedEvent;
 
 HttpResponse eventNotFound()
 {
-    return HttpResponse::error(404, EC::NotFound, AttendanceText::tr("There is no such meetup."));
+    return HttpResponse::error(EC::NotFound, AttendanceText::tr("There is no such meetup."));
 }
 
 HttpResponse storageFailed(const QSqlError &error, const char *what)
 {
-    return HttpResponse::error(500, databaseError(error, what));
+    return HttpResponse::fromError(databaseError(error, what));
 }
 
 HttpResponse rejectedError()
 {
-    return HttpResponse::error(409, u"rejected"_s,
+    return HttpResponse::error(EC::Rejected,
         AttendanceText::tr("The organizer declined your request for this "
                            "meetup. You can ask again only if the "
                            "organizer lifts the decision."));
@@ -70,12 +70,6 @@ Result<LockedEvent> lockEvent(Transaction &tx, qint64 eventId)
     return *locked.value();
 }
 
-/// The answer when lockEvent() failed.
-HttpResponse lockFailed(const Error &error)
-{
-    return HttpResponse::error(error.code == EC::NotFound ? 404 : 503, error);
-}
-
 /// Announces the event's change and reloads it for the index; false when either failed.
 bool announceAndReload(DbSession &s, qint64 eventId, std::optional<EventRecord> &record)
 {
@@ -95,17 +89,16 @@ std::optional<HttpResponse> joinRefusal(
 {
     if (event.organizerId == userId)
         return HttpResponse::error(
-            409, EC::Conflict, AttendanceText::tr("Organizers cannot join their own meetup."));
+            EC::Conflict, AttendanceText::tr("Organizers cannot join their own meetup."));
     if (event.cancelled)
-        return HttpResponse::error(
-            409, EC::Conflict, AttendanceText::tr("This meetup was cancelled."));
+        return HttpResponse::error(EC::Conflict, AttendanceText::tr("This meetup was cancelled."));
     if (event.started)
         return HttpResponse::error(
-            409, EC::Conflict, AttendanceText::tr("This meetup has started already."));
+            EC::Conflict, AttendanceText::tr("This meetup has started already."));
     if (existingStatus == "REJECTED"_L1)
         return rejectedError();
     if (existingStatus && *existingStatus != "LEFT"_L1)
-        return HttpResponse::error(409, EC::Conflict,
+        return HttpResponse::error(EC::Conflict,
             AttendanceText::tr("You have asked to join this meetup "
                                "already."));
     return std::nullopt;
@@ -122,7 +115,7 @@ void AttendanceApi::join(Request &request, const Reply &reply)
 {
     auto parts = parseMultipart(request.header("content-type"), request.body);
     if (!parts) {
-        reply.send(HttpResponse::error(multipartErrorStatus(parts.error()), parts.error()));
+        reply.send(HttpResponse::fromError(parts.error()));
         return;
     }
     QString name;
@@ -157,7 +150,7 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                             "a.event_id = e.id AND a.user_id = ?) FROM events e WHERE e.id = ?"_s,
                 { userId, eventId });
             if (!q)
-                return HttpResponse::error(503, databaseError(s.lastError(), "join check"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "join check"));
             if (!q->next())
                 return eventNotFound();
             const LockedEvent event { q->value(0).toLongLong(), q->value(1).toInt(),
@@ -176,8 +169,7 @@ void AttendanceApi::join(Request &request, const Reply &reply)
             m_photos.processAndStore(photoBytes)
                 .then([=, this](const Result<ProcessedPhoto> &photo) {
                     if (!photo) {
-                        reply.send(
-                            HttpResponse::error(photoErrorStatus(photo.error()), photo.error()));
+                        reply.send(HttpResponse::fromError(photo.error()));
                         return;
                     }
                     const ProcessedPhoto processed = photo.value();
@@ -185,7 +177,7 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                             Transaction tx(s);
                             const auto locked = lockEvent(tx, eventId);
                             if (!locked)
-                                return { lockFailed(locked.error()) };
+                                return { HttpResponse::fromError(locked.error()) };
                             const LockedEvent event = locked.value();
                             auto *existing = tx.exec(u"SELECT id, status FROM attendances WHERE "
                                                      "event_id = ? AND user_id = ?"_s,
@@ -261,13 +253,13 @@ void AttendanceApi::list(Request &request, const Reply &reply)
     m_db.run([=](DbSession &s) -> HttpResponse {
             auto *owner = s.run(u"SELECT organizer_id FROM events WHERE id = ?"_s, { eventId });
             if (!owner)
-                return HttpResponse::error(503, databaseError(s.lastError(), "list"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "list"));
             if (!owner->next())
                 return eventNotFound();
             const qint64 organizerId = owner->value(0).toLongLong();
             owner->finish();
             if (organizerId != userId)
-                return HttpResponse::error(403, EC::Forbidden,
+                return HttpResponse::error(EC::Forbidden,
                     AttendanceText::tr("Only the organizer sees the "
                                        "requests."));
             auto *q = s.run(MeetupRepository::selectAttendanceSql()
@@ -275,7 +267,7 @@ void AttendanceApi::list(Request &request, const Reply &reply)
                       "a.status = ?) ORDER BY a.id"_s,
                 { eventId, status, status });
             if (!q)
-                return HttpResponse::error(503, databaseError(s.lastError(), "list"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "list"));
             QJsonArray list;
             while (q->next()) {
                 QJsonObject json = MeetupRepository::attendanceFromRow(*q).toJson();
@@ -321,27 +313,27 @@ void AttendanceApi::decide(Request &request, const Reply &reply)
             Transaction tx(s);
             const auto locked = lockEvent(tx, eventId);
             if (!locked)
-                return { lockFailed(locked.error()) };
+                return { HttpResponse::fromError(locked.error()) };
             const LockedEvent event = locked.value();
             if (event.organizerId != userId)
                 return { HttpResponse::error(
-                    403, EC::Forbidden, AttendanceText::tr("Only the organizer decides.")) };
+                    EC::Forbidden, AttendanceText::tr("Only the organizer decides.")) };
             const auto loaded = MeetupRepository::loadAttendance(s, attendanceId);
             if (!loaded)
                 return { storageFailed(tx.error(), "decide") };
             const auto &current = loaded.value();
             if (!current || current->eventId != eventId)
                 return { HttpResponse::error(
-                    404, EC::NotFound, AttendanceText::tr("There is no such request.")) };
+                    EC::NotFound, AttendanceText::tr("There is no such request.")) };
             if (!isOrganizerTransitionAllowed(current->status, to))
-                return { HttpResponse::error(409, EC::Conflict,
+                return { HttpResponse::error(EC::Conflict,
                     AttendanceText::tr("A %1 request cannot become %2.")
                         .arg(toString(current->status), toString(to))) };
             const auto approved = MeetupRepository::approvedCount(s, eventId);
             if (!approved)
                 return { storageFailed(tx.error(), "decide") };
             if (to == AttendanceStatus::Approved && *approved >= event.limit)
-                return { HttpResponse::error(409, u"event_full"_s,
+                return { HttpResponse::error(EC::EventFull,
                     AttendanceText::tr(
                         "The meetup is full: all %n place(s) are taken.", nullptr, event.limit)) };
             auto *upd = tx.exec(u"UPDATE attendances SET status = ?, note = ?, "
@@ -387,21 +379,21 @@ void AttendanceApi::lift(Request &request, const Reply &reply)
             Transaction tx(s);
             const auto locked = lockEvent(tx, eventId);
             if (!locked)
-                return lockFailed(locked.error());
+                return HttpResponse::fromError(locked.error());
             if (locked.value().organizerId != userId)
                 return HttpResponse::error(
-                    403, EC::Forbidden, AttendanceText::tr("Only the organizer decides."));
+                    EC::Forbidden, AttendanceText::tr("Only the organizer decides."));
             auto *q = tx.exec(u"SELECT status FROM attendances WHERE id = ? AND event_id = ?"_s,
                 { attendanceId, eventId });
             if (!q)
                 return storageFailed(tx.error(), "lift");
             if (!q->next())
                 return HttpResponse::error(
-                    404, EC::NotFound, AttendanceText::tr("There is no such request."));
+                    EC::NotFound, AttendanceText::tr("There is no such request."));
             const QString status = q->value(0).toString();
             q->finish();
             if (status != "REJECTED"_L1)
-                return HttpResponse::error(409, EC::Conflict,
+                return HttpResponse::error(EC::Conflict,
                     AttendanceText::tr("Only a declined request can be "
                                        "lifted."));
             // The guest may ask again; their old request (and its photo) are gone.
@@ -425,14 +417,14 @@ void AttendanceApi::leave(Request &request, const Reply &reply)
             // Leaving needs the event's lock: promotion must not race.
             const auto locked = lockEvent(tx, eventId);
             if (!locked)
-                return { lockFailed(locked.error()) };
+                return { HttpResponse::fromError(locked.error()) };
             auto *q = tx.exec(u"SELECT id, status FROM attendances WHERE event_id = ? AND "
                               "user_id = ? AND status <> 'LEFT'"_s,
                 { eventId, userId });
             if (!q)
                 return { storageFailed(tx.error(), "leave") };
             if (!q->next())
-                return { HttpResponse::error(404, EC::NotFound,
+                return { HttpResponse::error(EC::NotFound,
                     AttendanceText::tr("You have not asked to join this "
                                        "meetup.")) };
             const qint64 id = q->value(0).toLongLong();
@@ -474,7 +466,7 @@ void AttendanceApi::mine(Request &request, const Reply &reply)
                     % u"WHERE a.user_id = ? AND a.status <> 'LEFT' ORDER BY a.id DESC"_s,
                 { userId });
             if (!q)
-                return HttpResponse::error(503, databaseError(s.lastError(), "mine"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "mine"));
             QJsonArray list;
             const QDateTime now = QDateTime::currentDateTimeUtc();
             while (q->next()) {

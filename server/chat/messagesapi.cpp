@@ -67,11 +67,11 @@ void MessagesApi::history(Request &request, const Reply &reply)
     m_db.run([=](DbSession &s) -> HttpResponse {
             const ChatMembership membership = chatMembership(s, eventId, userId);
             if (!membership.ok)
-                return HttpResponse::error(503, databaseError(s.lastError(), "history"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "history"));
             if (!membership.member)
-                return HttpResponse::error(404, EC::NotFound, MessagesText::tr("No such event."));
+                return HttpResponse::error(EC::NotFound, MessagesText::tr("No such event."));
             if (!*membership.member)
-                return HttpResponse::error(403, EC::Forbidden,
+                return HttpResponse::error(EC::Forbidden,
                     MessagesText::tr("Only the organizer and approved attendees can read "
                                      "this chat."));
             const QString select = selectMessagesSql() % u"WHERE m.event_id = ? "_s;
@@ -88,7 +88,7 @@ void MessagesApi::history(Request &request, const Reply &reply)
                         n + 1 });
             }
             if (!ok)
-                return HttpResponse::error(503, databaseError(s.lastError(), "history"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "history"));
             QList<QJsonObject> rows;
             while (q->next())
                 rows.append(messageFromRow(*q).toJson());
@@ -129,15 +129,9 @@ void MessagesApi::send(Request &request, const Reply &reply)
         { request.id(), { request.user->id, request.user->name }, content, clientMsgId, photoId },
         [reply](const Result<ChatWriter::Outcome> &outcome) {
             if (!outcome) {
-                const QString &code = outcome.error().code;
                 // unavailable (503) is the only one worth retrying; a message the database
                 // refused alone is final (400 or 500).
-                const int status = code == EC::Forbidden ? 403
-                    : code == EC::NotFound               ? 404
-                    : code == EC::ValidationFailed       ? 400
-                    : code == EC::Internal               ? 500
-                                                         : 503;
-                reply.send(HttpResponse::error(status, outcome.error()));
+                reply.send(HttpResponse::fromError(outcome.error()));
                 return;
             }
             const auto &o = outcome.value();
@@ -150,7 +144,7 @@ void MessagesApi::send(Request &request, const Reply &reply)
     if (sent.error().isValidation())
         reply.send(HttpResponse::validation(sent.error().fields));
     else
-        reply.send(HttpResponse::error(429, sent.error()).withHeader("Retry-After", "1"));
+        reply.send(HttpResponse::fromError(sent.error()).withHeader("Retry-After", "1"));
 }
 
 } // namespace Pudding::Server

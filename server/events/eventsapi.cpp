@@ -28,7 +28,7 @@ namespace L = Protocol::Limits;
 
 HttpResponse notFound()
 {
-    return HttpResponse::error(404, EC::NotFound, EventsText::tr("There is no such meetup."));
+    return HttpResponse::error(EC::NotFound, EventsText::tr("There is no such meetup."));
 }
 
 /// An event for live frames: everything but the place (which depends on who looks; the app
@@ -58,7 +58,7 @@ std::optional<EventRecord> publishChange(DbSession &s, qint64 id, FrameType fram
 
 HttpResponse storageFailed(const Transaction &tx, const char *what)
 {
-    return HttpResponse::error(500, databaseError(tx.error(), what));
+    return HttpResponse::fromError(databaseError(tx.error(), what));
 }
 } // namespace
 
@@ -206,7 +206,7 @@ void EventsApi::create(Request &request, const Reply &reply)
         return;
     auto parsed = EventDraft::fromJson(*body);
     if (!parsed) {
-        reply.send(HttpResponse::error(400, parsed.error()));
+        reply.send(HttpResponse::fromError(parsed.error()));
         return;
     }
     EventDraft draft = std::move(parsed).value();
@@ -254,7 +254,7 @@ void EventsApi::update(Request &request, const Reply &reply)
         return;
     auto parsed = EventDraft::fromJson(*body);
     if (!parsed) {
-        reply.send(HttpResponse::error(400, parsed.error()));
+        reply.send(HttpResponse::fromError(parsed.error()));
         return;
     }
     const EventDraft patch = std::move(parsed).value();
@@ -264,11 +264,11 @@ void EventsApi::update(Request &request, const Reply &reply)
             Transaction tx(s);
             const auto locked = MeetupRepository::lockEvent(tx, id);
             if (!locked)
-                return { HttpResponse::error(500, locked.error()), {} };
+                return { HttpResponse::fromError(locked.error()), {} };
             if (!locked.value())
                 return { notFound(), {} };
             if (locked.value()->organizerId != userId)
-                return { HttpResponse::error(403, EC::Forbidden,
+                return { HttpResponse::error(EC::Forbidden,
                              EventsText::tr("Only the organizer can change this meetup.")),
                     {} };
             const auto current = MeetupRepository::loadOne(s, id);
@@ -276,7 +276,7 @@ void EventsApi::update(Request &request, const Reply &reply)
                 return { storageFailed(tx, "load event"), {} };
             const Event &event = current.value()->event;
             if (current.value()->cancelled)
-                return { HttpResponse::error(409, EC::Conflict,
+                return { HttpResponse::error(EC::Conflict,
                              EventsText::tr("A cancelled meetup cannot be "
                                             "changed.")),
                     {} };
@@ -288,7 +288,7 @@ void EventsApi::update(Request &request, const Reply &reply)
                 errors.append(
                     { u"startTime"_s, EventsText::tr("The meetup cannot start in the past.") });
             if (patch.attendeeLimit && *patch.attendeeLimit < event.attendeeCount)
-                return { HttpResponse::error(409, EC::Conflict,
+                return { HttpResponse::error(EC::Conflict,
                              EventsText::tr("%n attendee(s) are approved already; the limit "
                                             "cannot be lower.",
                                  nullptr, event.attendeeCount),
@@ -333,11 +333,11 @@ void EventsApi::cancel(Request &request, const Reply &reply)
             Transaction tx(s);
             const auto locked = MeetupRepository::lockEvent(tx, id);
             if (!locked)
-                return { HttpResponse::error(500, locked.error()), {} };
+                return { HttpResponse::fromError(locked.error()), {} };
             if (!locked.value())
                 return { notFound(), {} };
             if (locked.value()->organizerId != userId)
-                return { HttpResponse::error(403, EC::Forbidden,
+                return { HttpResponse::error(EC::Forbidden,
                              EventsText::tr("Only the organizer can cancel "
                                             "this meetup.")),
                     {} };

@@ -55,7 +55,7 @@ void HealthApi::database(const Reply &reply)
             timer.start();
             auto *q = s.prepared(u"SELECT 1"_s);
             if (!s.exec(q))
-                return HttpResponse::error(503, databaseError(s.lastError(), "health"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "health"));
             q->finish();
             return HttpResponse::json(QJsonObject {
                 { u"status"_s, u"ok"_s }, { u"latencyMs"_s, double(timer.nsecsElapsed()) / 1e6 } });
@@ -72,7 +72,7 @@ void HealthApi::storage(const Reply &reply)
         const QStorageInfo info(dir);
         const qint64 free = info.bytesAvailable();
         if (!writable || free < kMinFreeBytes)
-            return HttpResponse::error(503, Protocol::ErrorCode::Unavailable,
+            return HttpResponse::error(Protocol::ErrorCode::Unavailable,
                 writable ? HealthText::tr("The photo storage is almost full.")
                          : HealthText::tr("The photo storage is not writable."));
         return HttpResponse::json(

@@ -93,7 +93,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
     }
     if (m_worker->connectionCount() >= m_worker->limits().maxConnectionsPerWorker) {
         socket->write(
-            HttpResponse::error(503, Protocol::ErrorCode::Unavailable, u"Too many connections."_s)
+            HttpResponse::error(Protocol::ErrorCode::Unavailable, u"Too many connections."_s)
                 .serialize(true));
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);

@@ -59,9 +59,8 @@ WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSoc
     m_socket->setMaxAllowedIncomingFrameSize(Chat::MaxFrameBytes);
     m_socket->setMaxAllowedIncomingMessageSize(Chat::MaxFrameBytes);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
-    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] {
-        sendError(Chat::ErrorCode::MalformedFrame, LiveText::tr("Frames are JSON text."));
-    });
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
+        [this] { sendError(EC::MalformedFrame, LiveText::tr("Frames are JSON text.")); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
         m_state = State::Closed;
         deleteLater();
@@ -200,8 +199,7 @@ void WsSession::onText(const QString &text)
     // The same strict JSON as REST bodies (Qt alone reads "\x" as "x").
     const auto parsed = parseJsonObject(text.toUtf8());
     if (!parsed) {
-        sendError(Chat::ErrorCode::MalformedFrame,
-            LiveText::tr("A frame is a JSON object with a \"type\"."));
+        sendError(EC::MalformedFrame, LiveText::tr("A frame is a JSON object with a \"type\"."));
         return;
     }
     const QJsonObject frame = parsed.value();
@@ -237,8 +235,8 @@ void WsSession::onText(const QString &text)
     else if (type == CF::Auth)
         sendError(EC::Conflict, LiveText::tr("Already authenticated."), frame.value("ref"_L1));
     else
-        sendError(Chat::ErrorCode::UnknownType,
-            LiveText::tr("Unknown frame type \"%1\".").arg(type.left(40)), frame.value("ref"_L1));
+        sendError(EC::UnknownType, LiveText::tr("Unknown frame type \"%1\".").arg(type.left(40)),
+            frame.value("ref"_L1));
 }
 
 void WsSession::handleJoin(const QJsonObject &frame)
@@ -406,7 +404,7 @@ void WsSession::handleLeave(const QJsonObject &frame)
     const QJsonValue ref = frame.value("ref"_L1);
     const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     if (!m_rooms.contains(eventId) && !m_joining.contains(eventId)) {
-        sendError(Chat::ErrorCode::NotJoined, LiveText::tr("You are not in this chat."), ref);
+        sendError(EC::NotJoined, LiveText::tr("You are not in this chat."), ref);
         return;
     }
     m_joining.remove(eventId);
@@ -502,8 +500,7 @@ void WsSession::handleTyping(const QJsonObject &frame)
     const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     auto it = m_rooms.find(eventId);
     if (it == m_rooms.end()) {
-        sendError(Chat::ErrorCode::NotJoined, LiveText::tr("Join the chat first."),
-            frame.value("ref"_L1));
+        sendError(EC::NotJoined, LiveText::tr("Join the chat first."), frame.value("ref"_L1));
         return;
     }
     const bool typing = frame.value("isTyping"_L1).toBool();

@@ -63,7 +63,7 @@ void PhotosApi::upload(Request &request, const Reply &reply)
 {
     auto parts = parseMultipart(request.header("content-type"), request.body);
     if (!parts) {
-        reply.send(HttpResponse::error(multipartErrorStatus(parts.error()), parts.error()));
+        reply.send(HttpResponse::fromError(parts.error()));
         return;
     }
     QByteArray photoBytes;
@@ -78,14 +78,14 @@ void PhotosApi::upload(Request &request, const Reply &reply)
     const qint64 userId = request.user->id;
     processAndStore(photoBytes).then([this, reply, userId](const Result<ProcessedPhoto> &photo) {
         if (!photo) {
-            reply.send(HttpResponse::error(photoErrorStatus(photo.error()), photo.error()));
+            reply.send(HttpResponse::fromError(photo.error()));
             return;
         }
         const ProcessedPhoto processed = photo.value();
         m_db.run([=](DbSession &s) -> HttpResponse {
                 const qint64 id = insertPhoto(s, userId, processed);
                 if (id == 0)
-                    return HttpResponse::error(503, databaseError(s.lastError(), "photo"));
+                    return HttpResponse::fromError(databaseError(s.lastError(), "photo"));
                 return HttpResponse::json(
                     QJsonObject { { u"photo"_s,
                         QJsonObject { { u"id"_s, id }, { u"width"_s, processed.width },
@@ -129,18 +129,17 @@ void PhotosApi::photo(Request &request, const Reply &reply)
         .then([this, reply, thumb, ifNoneMatch](const std::pair<int, QByteArray> &found) {
             const auto &[status, hash] = found;
             if (status == 404) {
-                reply.send(
-                    HttpResponse::error(404, EC::NotFound, PhotosText::tr("No such photo.")));
+                reply.send(HttpResponse::error(EC::NotFound, PhotosText::tr("No such photo.")));
                 return;
             }
             if (status == 403) {
                 reply.send(HttpResponse::error(
-                    403, EC::Forbidden, PhotosText::tr("You may not see this photo.")));
+                    EC::Forbidden, PhotosText::tr("You may not see this photo.")));
                 return;
             }
             if (status != 200) {
                 reply.send(
-                    HttpResponse::error(503, EC::Unavailable, PhotosText::tr("Please try again.")));
+                    HttpResponse::error(EC::Unavailable, PhotosText::tr("Please try again.")));
                 return;
             }
             const QByteArray etag = '"' + hash + (thumb ? "-t" : "") + '"';
@@ -158,7 +157,7 @@ void PhotosApi::photo(Request &request, const Reply &reply)
             }).then([reply, etag](const std::optional<QByteArray> &bytes) {
                 if (!bytes) {
                     reply.send(HttpResponse::error(
-                        404, EC::NotFound, PhotosText::tr("The photo file is missing.")));
+                        EC::NotFound, PhotosText::tr("The photo file is missing.")));
                     return;
                 }
                 HttpResponse r;
