@@ -124,24 +124,23 @@ bool ServerApp::prepareDatabase()
         }
         QThread::msleep(500);
     }
-    QString error;
-    const int applied = Migrator::apply(session, &error);
-    if (applied < 0) {
-        qCCritical(lcServer).noquote() << "Migrations failed:" << error;
+    const auto applied = Migrator::apply(session);
+    if (!applied) {
+        qCCritical(lcServer).noquote() << "Migrations failed:" << applied.error().message;
         return false;
     }
-    qCInfo(lcServer) << "schema up to date;" << applied << "migration(s) applied now";
+    qCInfo(lcServer) << "schema up to date;" << applied.value() << "migration(s) applied now";
     if (m_config.command == ServerConfig::Command::Migrate)
         return true;
 
     if (m_config.seedDemo || m_config.command == ServerConfig::Command::SeedDemo) {
-        const auto seeded = DemoSeeder::seedIfEmpty(session, &error, 300, m_config.storageDir);
-        if (seeded < 0) {
-            qCCritical(lcServer).noquote() << "Demo data failed:" << error;
+        const auto seeded = DemoSeeder::seedIfEmpty(session, 300, m_config.storageDir);
+        if (!seeded) {
+            qCCritical(lcServer).noquote() << "Demo data failed:" << seeded.error().message;
             return false;
         }
-        if (seeded > 0)
-            qCInfo(lcServer) << "demo data loaded:" << seeded << "meetups";
+        if (seeded.value() > 0)
+            qCInfo(lcServer) << "demo data loaded:" << seeded.value() << "meetups";
     }
     if (m_config.command == ServerConfig::Command::SeedDemo)
         return true;
@@ -178,9 +177,8 @@ void ServerApp::listenForChanges()
     // connection lives in the main thread, whose event loop delivers the notifications.
     m_eventListener = std::make_unique<NotificationListener>(
         m_db->config(), u"pudding-listen"_s, QString::fromLatin1(MeetupRepository::NotifyChannel));
-    QString error;
-    if (!m_eventListener->open(&error)) {
-        qCWarning(lcServer) << "cannot LISTEN for event changes:" << error;
+    if (const auto opened = m_eventListener->open(); !opened) {
+        qCWarning(lcServer) << "cannot LISTEN for event changes:" << opened.error().message;
         return;
     }
     connect(m_eventListener.get(), &NotificationListener::notification, this,
@@ -227,13 +225,13 @@ bool ServerApp::startHttp()
 
     quint16 port = m_config.port;
     for (int i = 0; i < m_config.httpThreads; ++i) {
-        QString error;
-        const int fd = HttpWorker::openListeningSocket(address, port, &error);
-        if (fd < 0) {
-            qCCritical(lcServer).noquote()
-                << "Cannot listen on" << m_config.host << "port" << port << ":" << error;
+        const auto listening = HttpWorker::openListeningSocket(address, port);
+        if (!listening) {
+            qCCritical(lcServer).noquote() << "Cannot listen on" << m_config.host << "port" << port
+                                           << ":" << listening.error().message;
             return false;
         }
+        const int fd = listening.value();
         if (port == 0) {
             sockaddr_storage sa {};
             socklen_t len = sizeof sa;
@@ -333,12 +331,10 @@ int ServerApp::run()
     liveConfig.chatBurst = std::max(1, 2 * m_config.chatRatePerSecond);
     liveConfig.maxQueuedBytes = m_config.wsMaxQueuedBytes;
     m_live = std::make_unique<LiveHub>(*m_db, *m_auth, liveConfig);
-    {
-        QString error;
-        if (!m_live->start(&error)) {
-            qCCritical(lcServer).noquote() << "Cannot listen for live notifications:" << error;
-            return 1;
-        }
+    if (const auto started = m_live->start(); !started) {
+        qCCritical(lcServer).noquote()
+            << "Cannot listen for live notifications:" << started.error().message;
+        return 1;
     }
     m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
     m_health->setLive(m_live.get());

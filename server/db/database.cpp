@@ -326,19 +326,6 @@ DbSession &Database::session()
     return *m_sessions.localData();
 }
 
-bool Database::checkConnection(QString *error) const
-{
-    const QString name = u"pudding-check-%1"_s.arg(quintptr(QThread::currentThread()));
-    bool ok;
-    {
-        DbSession session(m_config, name);
-        ok = session.ensureOpen() && session.execDirect(u"SELECT 1"_s);
-        if (!ok && error)
-            *error = session.lastError().text();
-    }
-    return ok;
-}
-
 Error databaseError(const QSqlError &error, const char *what)
 {
     qCWarning(lcDb) << what << "failed:" << error.text();

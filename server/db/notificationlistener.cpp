@@ -2,6 +2,7 @@
 #include "notificationlistener.h"
 
 #include "dblogging.h"
+#include "shared/protocol.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -27,20 +28,17 @@ NotificationListener::~NotificationListener()
     close();
 }
 
-bool NotificationListener::open(QString *error)
+Result<void> NotificationListener::open()
 {
     QSqlDatabase db = m_config.addConnection(m_name, u"pudding-listen");
     connect(db.driver(), &QSqlDriver::notification, this,
         [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
             Q_EMIT notification(payload.toString());
         });
-    if (!subscribe()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
+    if (!subscribe())
+        return Error { QString(Protocol::ErrorCode::Internal), db.lastError().text(), {} };
     m_watch.start();
-    return true;
+    return {};
 }
 
 bool NotificationListener::subscribe()

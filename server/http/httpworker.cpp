@@ -169,14 +169,13 @@ HttpWorker::HttpWorker(int index, const Router &router, const HttpLimits &limits
 
 HttpWorker::~HttpWorker() = default;
 
-int HttpWorker::openListeningSocket(const QHostAddress &address, quint16 port, QString *error)
+Result<int> HttpWorker::openListeningSocket(const QHostAddress &address, quint16 port)
 {
     const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
     const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return -1;
-    }
+    if (fd < 0)
+        return Error { QString(Protocol::ErrorCode::Internal),
+            QString::fromLocal8Bit(std::strerror(errno)), {} };
     const int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
@@ -200,9 +199,9 @@ int HttpWorker::openListeningSocket(const QHostAddress &address, quint16 port, Q
     }
     if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0
         || ::listen(fd, 4096) != 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
         ::close(fd);
-        return -1;
+        return Error { QString(Protocol::ErrorCode::Internal), reason, {} };
     }
     return fd;
 }

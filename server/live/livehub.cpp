@@ -49,24 +49,23 @@ LiveHub::~LiveHub()
     stop();
 }
 
-bool LiveHub::start(QString *error)
+Result<void> LiveHub::start()
 {
     m_listener = new LiveListener(this);
     m_listener->moveToThread(&m_listenerThread);
     connect(&m_listenerThread, &QThread::finished, m_listener, &QObject::deleteLater);
     m_listenerThread.start();
-    bool opened = false;
+    Result<void> opened;
     QMetaObject::invokeMethod(
-        m_listener, [this, &opened, error] { opened = m_listener->open(error); },
-        Qt::BlockingQueuedConnection);
+        m_listener, [this, &opened] { opened = m_listener->open(); }, Qt::BlockingQueuedConnection);
     if (!opened) {
         m_listenerThread.quit();
         m_listenerThread.wait();
         m_listener = nullptr;
-        return false;
+        return opened;
     }
     m_writer->start();
-    return true;
+    return {};
 }
 
 void LiveHub::stop()
@@ -289,13 +288,13 @@ LiveListener::~LiveListener()
     close();
 }
 
-bool LiveListener::open(QString *error)
+Result<void> LiveListener::open()
 {
     m_fetch = std::make_unique<DbSession>(m_hub->db().config(), u"pudding-live-fetch"_s);
     m_listener = std::make_unique<NotificationListener>(m_hub->db().config(),
         u"pudding-live-listen"_s, QString::fromLatin1(LivePublisher::Channel));
-    if (!m_listener->open(error))
-        return false;
+    if (auto opened = m_listener->open(); !opened)
+        return opened;
     connect(m_listener.get(), &NotificationListener::notification, this,
         [this](const QString &payload) { m_hub->dispatch(payload.toUtf8(), *m_fetch); });
     // Notifications may have been missed while the connection was down: every socket
@@ -315,7 +314,7 @@ bool LiveListener::open(QString *error)
             gc->finish();
     });
     refresh->start();
-    return true;
+    return {};
 }
 
 void LiveListener::close()

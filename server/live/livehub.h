@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chat/chatwriter.h"
+#include "shared/result.h"
 #include "shared/user.h"
 
 #include <QElapsedTimer>
@@ -56,9 +57,9 @@ public:
     LiveHub(Database &db, const Authenticator &authenticator, LiveConfig config);
     ~LiveHub() override;
 
-    /// Opens the listener's connection (LISTEN) and starts the writer. False with `error` set
-    /// when the database cannot be reached.
-    bool start(QString *error);
+    /// Opens the listener's connection (LISTEN) and starts the writer; fails when the database
+    /// cannot be reached.
+    [[nodiscard]] Result<void> start();
     /// Stops the writer (committing what is queued) and the listener.
     void stop();
 
@@ -129,7 +130,7 @@ class LiveListener : public QObject
 public:
     explicit LiveListener(LiveHub *hub);
     ~LiveListener() override;
-    bool open(QString *error);
+    [[nodiscard]] Result<void> open();
     void close();
 
 private:
