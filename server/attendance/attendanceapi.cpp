@@ -202,17 +202,18 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                                 del->finish();
                             }
                             const auto approved = MeetupRepository::approvedCount(s, eventId);
-                            const qint64 photoId
-                                = approved ? PhotosApi::insertPhoto(s, userId, processed) : 0;
+                            const auto photoId = approved
+                                ? PhotosApi::insertPhoto(s, userId, processed)
+                                : std::nullopt;
                             const QString newStatus = approved.value_or(0) >= event.limit
                                 ? u"WAITLISTED"_s
                                 : u"PENDING"_s;
-                            auto *insert = photoId == 0
+                            auto *insert = !photoId
                                 ? nullptr
                                 : tx.exec(u"INSERT INTO attendances(event_id, user_id, status, "
                                           "pudding_name, pudding_description, photo_id) VALUES "
                                           "(?, ?, ?, ?, coalesce(?, ''), ?) RETURNING id"_s,
-                                    { eventId, userId, newStatus, name, description, photoId });
+                                    { eventId, userId, newStatus, name, description, *photoId });
                             if (!insert || !insert->next())
                                 return { storageFailed(tx.error(), "join") };
                             const qint64 id = insert->value(0).toLongLong();

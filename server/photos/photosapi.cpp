@@ -47,13 +47,14 @@ QFuture<Result<ProcessedPhoto>> PhotosApi::processAndStore(const QByteArray &byt
     });
 }
 
-qint64 PhotosApi::insertPhoto(DbSession &s, qint64 ownerId, const ProcessedPhoto &photo)
+std::optional<qint64> PhotosApi::insertPhoto(
+    DbSession &s, qint64 ownerId, const ProcessedPhoto &photo)
 {
     auto *insert = s.run(u"INSERT INTO photos(owner_id, sha256, mime_type, width, height, "
                          "byte_size) VALUES (?, ?, 'image/jpeg', ?, ?, ?) RETURNING id"_s,
         { ownerId, photo.sha256, photo.width, photo.height, int(photo.display.size()) });
     if (!insert || !insert->next())
-        return 0;
+        return std::nullopt;
     const qint64 id = insert->value(0).toLongLong();
     insert->finish();
     return id;
@@ -83,12 +84,12 @@ void PhotosApi::upload(Request &request, const Reply &reply)
         }
         const ProcessedPhoto processed = photo.value();
         m_db.run([=](DbSession &s) -> HttpResponse {
-                const qint64 id = insertPhoto(s, userId, processed);
-                if (id == 0)
+                const auto id = insertPhoto(s, userId, processed);
+                if (!id)
                     return HttpResponse::fromError(databaseError(s.lastError(), "photo"));
                 return HttpResponse::json(
                     QJsonObject { { u"photo"_s,
-                        QJsonObject { { u"id"_s, id }, { u"width"_s, processed.width },
+                        QJsonObject { { u"id"_s, *id }, { u"width"_s, processed.width },
                             { u"height"_s, processed.height } } } },
                     201);
             })
@@ -102,7 +103,7 @@ void PhotosApi::photo(Request &request, const Reply &reply)
     const qint64 userId = request.user->id;
     const bool thumb = request.queryValue(u"size"_s) == "thumb"_L1;
     const QByteArray ifNoneMatch = request.header("if-none-match");
-    m_db.run([=](DbSession &s) -> std::pair<int, QByteArray> {
+    m_db.run([=](DbSession &s) -> Result<QByteArray> {
             // The uploader, the event's organizer, and — once the request is approved — the
             // event's other approved attendees may see it; a photo posted in a chat is for
             // everyone in that chat.
@@ -118,30 +119,23 @@ void PhotosApi::photo(Request &request, const Reply &reply)
                 "    AND b.status = 'APPROVED'))) "
                 "FROM photos p WHERE p.id = ?"_s);
             if (!s.exec(q, { userId, userId, userId, userId, userId, photoId }))
-                return { 503, {} };
+                return databaseError(s.lastError(), "photo");
             if (!q->next())
-                return { 404, {} };
+                return Error { QString(EC::NotFound), PhotosText::tr("No such photo."), {} };
             const QByteArray hash = q->value(0).toString().toLatin1();
             const bool allowed = q->value(1).toBool();
             q->finish();
-            return { allowed ? 200 : 403, hash };
+            if (!allowed)
+                return Error { QString(EC::Forbidden),
+                    PhotosText::tr("You may not see this photo."), {} };
+            return hash;
         })
-        .then([this, reply, thumb, ifNoneMatch](const std::pair<int, QByteArray> &found) {
-            const auto &[status, hash] = found;
-            if (status == 404) {
-                reply.send(HttpResponse::error(EC::NotFound, PhotosText::tr("No such photo.")));
+        .then([this, reply, thumb, ifNoneMatch](const Result<QByteArray> &found) {
+            if (!found) {
+                reply.send(HttpResponse::fromError(found.error()));
                 return;
             }
-            if (status == 403) {
-                reply.send(HttpResponse::error(
-                    EC::Forbidden, PhotosText::tr("You may not see this photo.")));
-                return;
-            }
-            if (status != 200) {
-                reply.send(
-                    HttpResponse::error(EC::Unavailable, PhotosText::tr("Please try again.")));
-                return;
-            }
+            const QByteArray &hash = found.value();
             const QByteArray etag = '"' + hash + (thumb ? "-t" : "") + '"';
             if (ifNoneMatch == etag) {
                 HttpResponse r;

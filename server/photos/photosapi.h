@@ -27,8 +27,9 @@ public:
 
     /// Decodes, cleans and stores a photo on the photo pool.
     [[nodiscard]] QFuture<Result<ProcessedPhoto>> processAndStore(const QByteArray &bytes);
-    /// The photos row (inside the caller's transaction, if any); 0 when the INSERT failed.
-    [[nodiscard]] static qint64 insertPhoto(
+    /// The photos row's id (inside the caller's transaction, if any); nothing when the INSERT
+    /// failed (the session holds the error).
+    [[nodiscard]] static std::optional<qint64> insertPhoto(
         DbSession &session, qint64 ownerId, const ProcessedPhoto &photo);
 
 private:
