@@ -18,7 +18,7 @@
 //     points, every event it gets says "exactLocation":false and sits on its public point,
 //     and an anonymous viewer and a stranger get byte-identical answers (the filters, the
 //     order and the distances use the same point for both).
-#include "events/eventindex.h"
+#include "meetups/eventindex.h"
 #include "shared/event.h"
 #include "shared/geo.h"
 #include "shared/protocol.h"

@@ -75,13 +75,6 @@ inline constexpr int TooSlow = 4408; ///< the client did not read its frames
 inline constexpr int Resume = 4012;
 } // namespace CloseCode
 
-/// Error codes of error frames beyond the HTTP ones (forbidden, validation_failed, …).
-namespace ErrorCode {
-inline constexpr auto UnknownType = "unknown_type"_L1;
-inline constexpr auto MalformedFrame = "malformed_frame"_L1;
-inline constexpr auto NotJoined = "not_joined"_L1;
-} // namespace ErrorCode
-
 inline constexpr int ContentMax = 2000; ///< characters after trimming
 inline constexpr int ClientMsgIdMax = 64;
 inline constexpr int MaxFrameBytes = 64 * 1024;

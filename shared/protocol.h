@@ -8,9 +8,12 @@ namespace Pudding::Protocol {
 
 using namespace Qt::StringLiterals;
 
-/// Stable error codes of the JSON error shape {"error":{"code","message"}}.
+/// Stable error codes of the JSON error shape {"error":{"code","message"}} and of the socket's
+/// error frames: every code the server sends is defined here, once. The server maps each to its
+/// HTTP status in one function (server/http/httpresponse.h httpStatusFor).
 namespace ErrorCode {
 inline constexpr auto ValidationFailed = "validation_failed"_L1;
+inline constexpr auto BadRequest = "bad_request"_L1; ///< an unreadable request line or header
 inline constexpr auto MalformedJson = "malformed_json"_L1;
 inline constexpr auto MalformedMultipart = "malformed_multipart"_L1;
 inline constexpr auto Unauthorized = "unauthorized"_L1;
@@ -25,8 +28,20 @@ inline constexpr auto UnsupportedMediaType = "unsupported_media_type"_L1;
 inline constexpr auto RateLimited = "rate_limited"_L1;
 inline constexpr auto HeadersTooLarge = "headers_too_large"_L1;
 inline constexpr auto LengthRequired = "length_required"_L1;
+inline constexpr auto RequestTimeout = "request_timeout"_L1;
 inline constexpr auto Internal = "internal_error"_L1;
 inline constexpr auto Unavailable = "unavailable"_L1;
+/// The photo's file size was fine but its pixel dimensions are not (422: shrinking the file
+/// would not help, the image has to be scaled down).
+inline constexpr auto ImageTooLarge = "image_too_large"_L1;
+/// Approving one more attendee would exceed the meetup's limit (409).
+inline constexpr auto EventFull = "event_full"_L1;
+/// The organizer declined this user's request: they may ask again only once it is lifted (409).
+inline constexpr auto Rejected = "rejected"_L1;
+// Socket error frames only.
+inline constexpr auto UnknownType = "unknown_type"_L1;
+inline constexpr auto MalformedFrame = "malformed_frame"_L1;
+inline constexpr auto NotJoined = "not_joined"_L1;
 } // namespace ErrorCode
 
 /// Limits both sides enforce. Text limits count characters (Unicode code points, as PostgreSQL's

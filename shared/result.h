@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QString>
 #include <QList>
+#include <QString>
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -30,12 +31,15 @@ struct Error
 };
 
 /// A value or an Error, in the spirit of libQuotient's Expected: no exceptions across Qt.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) { }
-    Result(Error error) : m_data(std::move(error)) { }
+    Result(T value)
+        : m_data(std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::move(error))
+    { }
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -45,6 +49,24 @@ public:
 
 private:
     std::variant<T, Error> m_data;
+};
+
+/// Success without a value, or an Error (libQuotient's Status): what a write or a command
+/// returns instead of a bool with an error string on the side.
+template <> class Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
+
+    [[nodiscard]] bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
 };
 
 } // namespace Pudding

@@ -4,6 +4,7 @@
 # switches at run time.
 qt_add_executable(tst_appdialogs tst_appdialogs.cpp)
 target_link_libraries(tst_appdialogs PRIVATE pudding-client pudding-clientplugin Qt6::Quick Qt6::Test)
+pudding_strict(tst_appdialogs)
 target_compile_definitions(tst_appdialogs PRIVATE PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts")
 add_test(NAME tst_appdialogs COMMAND tst_appdialogs)
 set_tests_properties(tst_appdialogs PROPERTIES
@@ -17,6 +18,7 @@ set_tests_properties(tst_appdialogs_without_folder_model PROPERTIES
 
 qt_add_executable(tst_appsession tst_appsession.cpp)
 target_link_libraries(tst_appsession PRIVATE pudding-testsupport pudding-client pudding-clientplugin Qt6::Quick)
+pudding_strict(tst_appsession)
 target_compile_definitions(tst_appsession PRIVATE
     PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts"
     PUDDING_TRANSLATIONS_DIR="${CMAKE_SOURCE_DIR}/resources/translations")

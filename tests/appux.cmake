@@ -5,6 +5,7 @@
 # The form components (qml/components) on their own: QML TestCase, offscreen, no server.
 qt_add_executable(tst_formsqml tst_formsqml.cpp)
 target_link_libraries(tst_formsqml PRIVATE pudding-client pudding-clientplugin Qt6::QuickTest)
+pudding_strict(tst_formsqml)
 add_test(NAME tst_formsqml COMMAND tst_formsqml -input ${CMAKE_CURRENT_SOURCE_DIR}/qmlforms)
 set_tests_properties(tst_formsqml PROPERTIES
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TZ=America/New_York" TIMEOUT 120)
@@ -16,6 +17,7 @@ function(pudding_app_test name)
         qt_add_executable(${name} ${name}.cpp)
         target_link_libraries(${name} PRIVATE pudding-testsupport pudding-client
             pudding-clientplugin Qt6::Quick)
+        pudding_strict(${name})
         target_compile_definitions(${name} PRIVATE
             PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts")
         add_dependencies(${name} pudding-server)

@@ -9,6 +9,7 @@ if(NOT TARGET chatload)
 endif()
 qt_add_executable(tst_benchsmoke ${PROJECT_SOURCE_DIR}/bench/smoke/tst_benchsmoke.cpp)
 target_link_libraries(tst_benchsmoke PRIVATE pudding-testsupport Qt6::Sql)
+pudding_strict(tst_benchsmoke)
 target_compile_definitions(tst_benchsmoke PRIVATE
     PUDDING_CHATLOAD_BINARY="$<TARGET_FILE:chatload>"
     PUDDING_BENCH_DIR="${PROJECT_SOURCE_DIR}/bench")

@@ -1,6 +1,7 @@
 # Desktop client models against the real server (and a real keyring in a private D-Bus session).
 qt_add_executable(tst_clientmodels tst_clientmodels.cpp)
 target_link_libraries(tst_clientmodels PRIVATE pudding-testsupport pudding-client)
+pudding_strict(tst_clientmodels)
 add_dependencies(tst_clientmodels pudding-server)
 add_test(NAME tst_clientmodels
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/run-with-keyring.sh $<TARGET_FILE:tst_clientmodels>)
@@ -17,6 +18,7 @@ set_tests_properties(tst_clientmodels_nokeyring PROPERTIES
 # build*/artifacts/discover.png (and discover-de.png in German).
 qt_add_executable(tst_appscreenshot tst_appscreenshot.cpp)
 target_link_libraries(tst_appscreenshot PRIVATE pudding-testsupport Qt6::Gui)
+pudding_strict(tst_appscreenshot)
 target_compile_definitions(tst_appscreenshot PRIVATE
     PUDDING_APP_BINARY="$<TARGET_FILE:pudding>"
     PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts")
@@ -29,6 +31,7 @@ set_tests_properties(tst_appscreenshot PROPERTIES
 # The real QML app in-process: map, clusters, details, creating a meetup from the map.
 qt_add_executable(tst_appui tst_appui.cpp)
 target_link_libraries(tst_appui PRIVATE pudding-testsupport pudding-client pudding-clientplugin Qt6::Quick)
+pudding_strict(tst_appui)
 target_compile_definitions(tst_appui PRIVATE PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts")
 add_dependencies(tst_appui pudding-server)
 add_test(NAME tst_appui COMMAND tst_appui)

@@ -5,6 +5,7 @@
 qt_add_executable(tst_clientchat tst_clientchat.cpp)
 target_link_libraries(tst_clientchat PRIVATE pudding-testsupport pudding-client
     pudding-clientplugin Qt6::Quick Qt6::Sql)
+pudding_strict(tst_clientchat)
 target_compile_definitions(tst_clientchat PRIVATE PUDDING_ARTIFACTS_DIR="${CMAKE_BINARY_DIR}/artifacts")
 add_dependencies(tst_clientchat pudding-server)
 add_test(NAME tst_clientchat COMMAND tst_clientchat)

@@ -4,6 +4,7 @@
 if(TARGET pudding-client)
     qt_add_executable(tst_mapqml tst_mapqml.cpp)
     target_link_libraries(tst_mapqml PRIVATE pudding-client pudding-clientplugin Qt6::QuickTest)
+    pudding_strict(tst_mapqml)
     target_compile_definitions(tst_mapqml PRIVATE
         QUICK_TEST_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/qml")
     add_test(NAME tst_mapqml COMMAND tst_mapqml -input ${CMAKE_CURRENT_SOURCE_DIR}/qml)

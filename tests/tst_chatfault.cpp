@@ -3,7 +3,7 @@
 // a restart every message that was acked is stored exactly once, the sender's retries of the
 // unacked ones (same clientMsgId) are stored at most once, and a client that resumes with
 // afterId receives every stored message once, in order.
-#include "db/embeddedpostgres.h"
+#include "devdb/embeddedpostgres.h"
 #include "serverfixture.h"
 #include "wsclient.h"
 

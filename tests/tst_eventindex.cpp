@@ -3,7 +3,7 @@
 // over all events (distanceMetres, the same filters, order by (startTime, id)) and the ids of
 // the page must be the same, in the same order.
 #include "geotestutil.h"
-#include "events/eventindex.h"
+#include "meetups/eventindex.h"
 #include "shared/event.h"
 #include "shared/geo.h"
 #include "shared/protocol.h"

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverapp.h"
 
+#include "applogging.h"
 #include "attendance/attendanceapi.h"
 #include "auth/authapi.h"
 #include "auth/credentials.h"
+#include "chat/messagesapi.h"
 #include "db/database.h"
-#include "db/embeddedpostgres.h"
 #include "db/migrator.h"
 #include "db/notificationlistener.h"
-#include "events/eventindex.h"
+#include "devdb/embeddedpostgres.h"
 #include "events/eventsapi.h"
 #include "health/healthapi.h"
-#include "http/epolldispatcher.h"
+#include "http/epoll/epolldispatcher.h"
 #include "http/httpworker.h"
-#include "http/logging.h"
 #include "http/router.h"
 #include "live/livehub.h"
-#include "live/messagesapi.h"
 #include "live/workerhub.h"
+#include "meetups/eventindex.h"
+#include "meetups/meetuprepository.h"
 #include "photos/photogc.h"
+#include "photos/photosapi.h"
 #include "photos/photostore.h"
 #include "seed/demoseeder.h"
 
@@ -122,24 +124,23 @@ bool ServerApp::prepareDatabase()
         }
         QThread::msleep(500);
     }
-    QString error;
-    const int applied = Migrator::apply(session, &error);
-    if (applied < 0) {
-        qCCritical(lcServer).noquote() << "Migrations failed:" << error;
+    const auto applied = Migrator::apply(session);
+    if (!applied) {
+        qCCritical(lcServer).noquote() << "Migrations failed:" << applied.error().message;
         return false;
     }
-    qCInfo(lcServer) << "schema up to date;" << applied << "migration(s) applied now";
+    qCInfo(lcServer) << "schema up to date;" << applied.value() << "migration(s) applied now";
     if (m_config.command == ServerConfig::Command::Migrate)
         return true;
 
     if (m_config.seedDemo || m_config.command == ServerConfig::Command::SeedDemo) {
-        const auto seeded = DemoSeeder::seedIfEmpty(session, &error, 300, m_config.storageDir);
-        if (seeded < 0) {
-            qCCritical(lcServer).noquote() << "Demo data failed:" << error;
+        const auto seeded = DemoSeeder::seedIfEmpty(session, 300, m_config.storageDir);
+        if (!seeded) {
+            qCCritical(lcServer).noquote() << "Demo data failed:" << seeded.error().message;
             return false;
         }
-        if (seeded > 0)
-            qCInfo(lcServer) << "demo data loaded:" << seeded << "meetups";
+        if (seeded.value() > 0)
+            qCInfo(lcServer) << "demo data loaded:" << seeded.value() << "meetups";
     }
     if (m_config.command == ServerConfig::Command::SeedDemo)
         return true;
@@ -161,12 +162,12 @@ bool ServerApp::prepareDatabase()
     listenForChanges();
     QElapsedTimer timer;
     timer.start();
-    const qint64 count = EventsApi::loadAll(session, *m_index, &error);
-    if (count < 0) {
-        qCCritical(lcServer).noquote() << "Loading events failed:" << error;
+    const auto count = MeetupRepository::loadAll(session, *m_index);
+    if (!count) {
+        qCCritical(lcServer).noquote() << "Loading events failed:" << count.error().message;
         return false;
     }
-    qCInfo(lcServer) << "indexed" << count << "events in" << timer.elapsed() << "ms";
+    qCInfo(lcServer) << "indexed" << count.value() << "events in" << timer.elapsed() << "ms";
     return true;
 }
 
@@ -175,10 +176,9 @@ void ServerApp::listenForChanges()
     // Other instances (behind the same load balancer) announce changed events; this
     // connection lives in the main thread, whose event loop delivers the notifications.
     m_eventListener = std::make_unique<NotificationListener>(
-        m_db->config(), u"pudding-listen"_s, QString::fromLatin1(EventsApi::NotifyChannel));
-    QString error;
-    if (!m_eventListener->open(&error)) {
-        qCWarning(lcServer) << "cannot LISTEN for event changes:" << error;
+        m_db->config(), u"pudding-listen"_s, QString::fromLatin1(MeetupRepository::NotifyChannel));
+    if (const auto opened = m_eventListener->open(); !opened) {
+        qCWarning(lcServer) << "cannot LISTEN for event changes:" << opened.error().message;
         return;
     }
     connect(m_eventListener.get(), &NotificationListener::notification, this,
@@ -189,20 +189,21 @@ void ServerApp::listenForChanges()
             // The index is thread-safe: apply the reload where it finished. (A QFuture
             // continuation with a context object proved unreliable in Qt 6.4.)
             m_db->run([this, id](DbSession &s) {
-                bool failed = false;
-                const auto e = EventsApi::loadOne(s, id, &failed);
-                if (e)
-                    m_index->upsert(*e);
-                else if (!failed)
+                const auto e = MeetupRepository::loadOne(s, id);
+                if (!e)
+                    return;
+                if (e.value())
+                    m_index->upsert(*e.value());
+                else
                     m_index->remove(id);
             });
         });
     // Changes may have been missed while the connection was down: reload every event.
     connect(m_eventListener.get(), &NotificationListener::reconnected, this, [this] {
         m_db->run([this](DbSession &s) {
-            QString failure;
-            if (EventsApi::loadAll(s, *m_index, &failure) < 0)
-                qCWarning(lcServer).noquote() << "reloading events failed:" << failure;
+            if (const auto count = MeetupRepository::loadAll(s, *m_index); !count)
+                qCWarning(lcServer).noquote()
+                    << "reloading events failed:" << count.error().message;
         });
     });
 }
@@ -219,17 +220,18 @@ bool ServerApp::startHttp()
     m_events->registerRoutes(*m_router);
     m_health->registerRoutes(*m_router);
     m_attendance->registerRoutes(*m_router);
+    m_photos->registerRoutes(*m_router);
     m_messages->registerRoutes(*m_router);
 
     quint16 port = m_config.port;
     for (int i = 0; i < m_config.httpThreads; ++i) {
-        QString error;
-        const int fd = HttpWorker::openListeningSocket(address, port, &error);
-        if (fd < 0) {
-            qCCritical(lcServer).noquote()
-                << "Cannot listen on" << m_config.host << "port" << port << ":" << error;
+        const auto listening = HttpWorker::openListeningSocket(address, port);
+        if (!listening) {
+            qCCritical(lcServer).noquote() << "Cannot listen on" << m_config.host << "port" << port
+                                           << ":" << listening.error().message;
             return false;
         }
+        const int fd = listening.value();
         if (port == 0) {
             sockaddr_storage sa {};
             socklen_t len = sizeof sa;
@@ -322,20 +324,19 @@ int ServerApp::run()
     m_events = std::make_unique<EventsApi>(*m_db, *m_index);
     m_health
         = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir, m_config.httpThreads);
-    m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, m_config.storageDir);
+    m_photos = std::make_unique<PhotosApi>(*m_db, m_config.storageDir);
+    m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, *m_photos);
     LiveConfig liveConfig;
     liveConfig.chatMessagesPerSecond = m_config.chatRatePerSecond;
     liveConfig.chatBurst = std::max(1, 2 * m_config.chatRatePerSecond);
     liveConfig.maxQueuedBytes = m_config.wsMaxQueuedBytes;
     m_live = std::make_unique<LiveHub>(*m_db, *m_auth, liveConfig);
-    {
-        QString error;
-        if (!m_live->start(&error)) {
-            qCCritical(lcServer).noquote() << "Cannot listen for live notifications:" << error;
-            return 1;
-        }
+    if (const auto started = m_live->start(); !started) {
+        qCCritical(lcServer).noquote()
+            << "Cannot listen for live notifications:" << started.error().message;
+        return 1;
     }
-    m_messages = std::make_unique<MessagesApi>(*m_db, *m_live);
+    m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);
@@ -371,6 +372,7 @@ void ServerApp::shutdown()
         m_db->waitForDone();
     m_auth.reset();
     m_attendance.reset();
+    m_photos.reset();
     for (auto &thread : m_threads) {
         thread->quit();
         thread->wait();

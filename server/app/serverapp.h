@@ -22,6 +22,7 @@ class HttpWorker;
 class LiveHub;
 class MessagesApi;
 class NotificationListener;
+class PhotosApi;
 class Router;
 
 /// The whole server: private database (if none configured), migrations, the event index,
@@ -50,6 +51,7 @@ private:
     std::unique_ptr<AuthApi> m_auth;
     std::unique_ptr<EventsApi> m_events;
     std::unique_ptr<HealthApi> m_health;
+    std::unique_ptr<PhotosApi> m_photos;
     std::unique_ptr<AttendanceApi> m_attendance;
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;

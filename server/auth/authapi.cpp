@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authapi.h"
 
+#include "authlogging.h"
 #include "credentials.h"
 #include "db/database.h"
-#include "http/logging.h"
-#include "live/livehub.h"
+#include "publish/livepublisher.h"
 #include "shared/protocol.h"
 #include "shared/user.h"
 #include "shared/validation.h"
@@ -62,25 +62,12 @@ AuthApi::~AuthApi()
     m_cryptoPool.waitForDone();
 }
 
-void AuthApi::registerRoutes(Router &router)
-{
-    using M = Request::Method;
-    router.add(M::Post, u"/api/auth/register"_s,
-        [this](Request &r, const Reply &reply) { registerUser(r, reply); });
-    router.add(
-        M::Post, u"/api/auth/login"_s, [this](Request &r, const Reply &reply) { login(r, reply); });
-    router.add(M::Get, u"/api/auth/me"_s, [this](Request &r, const Reply &reply) { me(r, reply); },
-        { Router::Auth::Required });
-    router.add(M::Post, u"/api/auth/logout"_s,
-        [this](Request &r, const Reply &reply) { logout(r, reply); }, { Router::Auth::Required });
-}
-
 bool AuthApi::admit(const Request &request, const Reply &reply)
 {
     if (m_limiter.tryAcquire(request.remoteAddress))
         return true;
     reply.send(HttpResponse::error(
-        429, EC::RateLimited, AuthText::tr("Too many attempts. Please wait a moment."))
+        EC::RateLimited, AuthText::tr("Too many attempts. Please wait a moment."))
                    .withHeader("Retry-After", QByteArray::number(m_limiter.retryAfterSeconds())));
     return false;
 }
@@ -130,22 +117,22 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
                         { email, name, QString::fromLatin1(hash) });
                 if (!insert) {
                     if (tx.error().nativeErrorCode() == "23505"_L1)
-                        return HttpResponse::error(409, EC::EmailTaken,
+                        return HttpResponse::error(EC::EmailTaken,
                             AuthText::tr("An account with this email address exists "
                                          "already."),
                             { { u"email"_s,
                                 AuthText::tr("This email address is "
                                              "already registered.") } });
-                    return HttpResponse::error(500, databaseError(tx.error(), "register"));
+                    return HttpResponse::fromError(databaseError(tx.error(), "register"));
                 }
                 if (!insert->next())
-                    return HttpResponse::error(500, databaseError(tx.error(), "register"));
+                    return HttpResponse::fromError(databaseError(tx.error(), "register"));
                 const User user { insert->value(0).toLongLong(), email, name,
                     utcFromMs(insert->value(1)) };
                 insert->finish();
                 auto *session = tx.exec(kInsertSession, { Credentials::tokenHash(token), user.id });
                 if (!session || !tx.commit())
-                    return HttpResponse::error(500, databaseError(tx.error(), "register session"));
+                    return HttpResponse::fromError(databaseError(tx.error(), "register session"));
                 session->finish();
                 qCInfo(lcAuth) << "registered user" << user.id;
                 return sessionResponse(user, token, 201);
@@ -220,11 +207,11 @@ void AuthApi::login(Request &request, const Reply &reply)
         .then([this, reply](const std::pair<Account, QByteArray> &result) {
             const auto &[account, rehash] = result;
             if (account.error) {
-                reply.send(HttpResponse::error(503, *account.error));
+                reply.send(HttpResponse::fromError(*account.error));
                 return;
             }
             if (!account.user) {
-                reply.send(HttpResponse::error(401, EC::InvalidCredentials,
+                reply.send(HttpResponse::error(EC::InvalidCredentials,
                     AuthText::tr("The email address or the password is wrong.")));
                 return;
             }
@@ -233,7 +220,7 @@ void AuthApi::login(Request &request, const Reply &reply)
                     const QByteArray token = Credentials::newToken();
                     auto *insert = s.prepared(kInsertSession);
                     if (!s.exec(insert, { Credentials::tokenHash(token), user.id }))
-                        return HttpResponse::error(503, databaseError(s.lastError(), "login"));
+                        return HttpResponse::fromError(databaseError(s.lastError(), "login"));
                     if (!rehash.isEmpty()) {
                         // Best effort: the old hash keeps working, the next login retries.
                         if (!s.run(u"UPDATE users SET password_hash = ? WHERE id = ?"_s,
@@ -262,8 +249,8 @@ void AuthApi::logout(Request &request, const Reply &reply)
             if (!tx.exec(u"UPDATE sessions SET revoked_at = now() "
                          "WHERE token_hash = ? AND revoked_at IS NULL"_s,
                     { hash })
-                || !LiveHub::notifyRevoked(s, hash) || !tx.commit())
-                return HttpResponse::error(503, databaseError(tx.error(), "logout"));
+                || !LivePublisher::notifyRevoked(s, hash) || !tx.commit())
+                return HttpResponse::fromError(databaseError(tx.error(), "logout"));
             return HttpResponse::noContent();
         })
         .then([reply](const HttpResponse &response) { reply.send(response); });

@@ -18,9 +18,10 @@ public:
     AuthApi(Database &db, int authRatePerMinute);
     ~AuthApi() override;
 
+    /// Every /api/auth… route (auth/authroutes.cpp).
     void registerRoutes(Router &router);
-    [[nodiscard]] QFuture<Result<std::optional<AuthUser>>>
-    authenticate(const QByteArray &token) const override;
+    [[nodiscard]] QFuture<Result<std::optional<AuthUser>>> authenticate(
+        const QByteArray &token) const override;
 
 private:
     void registerUser(Request &request, const Reply &reply);

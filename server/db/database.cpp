@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 
-#include "http/logging.h"
+#include "dblogging.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -324,19 +324,6 @@ DbSession &Database::session()
         m_sessions.setLocalData(new DbSession(m_config, name));
     }
     return *m_sessions.localData();
-}
-
-bool Database::checkConnection(QString *error) const
-{
-    const QString name = u"pudding-check-%1"_s.arg(quintptr(QThread::currentThread()));
-    bool ok;
-    {
-        DbSession session(m_config, name);
-        ok = session.ensureOpen() && session.execDirect(u"SELECT 1"_s);
-        if (!ok && error)
-            *error = session.lastError().text();
-    }
-    return ok;
 }
 
 Error databaseError(const QSqlError &error, const char *what)

@@ -132,8 +132,6 @@ public:
             &m_pool, [this, f = std::forward<F>(f)]() mutable { return f(session()); });
     }
 
-    /// A synchronous check at start-up (from any thread, on a temporary connection).
-    bool checkConnection(QString *error) const;
     void waitForDone() { m_pool.waitForDone(); }
 
 private:

@@ -2,7 +2,8 @@
 #include "migrator.h"
 
 #include "database.h"
-#include "http/logging.h"
+#include "dblogging.h"
+#include "shared/protocol.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,17 +25,16 @@ QStringList Migrator::availableMigrations()
     return files;
 }
 
-int Migrator::apply(DbSession &session, QString *error)
+Result<int> Migrator::apply(DbSession &session)
 {
-    if (!session.ensureOpen()) {
-        *error = session.lastError().text();
-        return -1;
-    }
+    if (!session.ensureOpen())
+        return Error { QString(Protocol::ErrorCode::Internal), session.lastError().text(), {} };
     // Everything in one transaction: all pending migrations apply, or none.
     Transaction tx(session);
-    auto fail = [&](const QString &what) {
-        *error = what % u": "_s % (tx.error().isValid() ? tx.error() : session.lastError()).text();
-        return -1; // tx rolls back as it goes out of scope
+    auto fail = [&](const QString &what) -> Result<int> {
+        // tx rolls back as it goes out of scope
+        return Error { QString(Protocol::ErrorCode::Internal),
+            what % u": "_s % (tx.error().isValid() ? tx.error() : session.lastError()).text(), {} };
     };
     if (!tx.ok())
         return fail(u"BEGIN"_s);
@@ -60,10 +60,9 @@ int Migrator::apply(DbSession &session, QString *error)
         if (applied.contains(version))
             continue;
         QFile f(kMigrationsDir % u'/' % file);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = u"cannot read migration "_s % file;
-            return -1;
-        }
+        if (!f.open(QIODevice::ReadOnly))
+            return Error { QString(Protocol::ErrorCode::Internal),
+                u"cannot read migration "_s % file, {} };
         qCInfo(lcDb) << "applying migration" << file;
         if (!session.execDirect(QString::fromUtf8(f.readAll())))
             return fail(u"migration "_s % file);

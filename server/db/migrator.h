@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/result.h"
+
 #include <QString>
 
 namespace Pudding::Server {
@@ -13,8 +15,8 @@ class DbSession;
 class Migrator
 {
 public:
-    /// Returns the number of migrations applied, or -1 (with *error set) on failure.
-    static int apply(DbSession &session, QString *error);
+    /// The number of migrations applied now, or what failed (with the database's text).
+    [[nodiscard]] static Result<int> apply(DbSession &session);
     /// The versions compiled into this binary, in order.
     [[nodiscard]] static QStringList availableMigrations();
 };

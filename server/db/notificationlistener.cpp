@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notificationlistener.h"
 
-#include "http/logging.h"
+#include "dblogging.h"
+#include "shared/protocol.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -11,8 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace Pudding::Server {
 
-NotificationListener::NotificationListener(const DbConfig &config, const QString &connectionName,
-                                           const QString &channel, QObject *parent)
+NotificationListener::NotificationListener(
+    const DbConfig &config, const QString &connectionName, const QString &channel, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_name(connectionName)
@@ -27,20 +28,17 @@ NotificationListener::~NotificationListener()
     close();
 }
 
-bool NotificationListener::open(QString *error)
+Result<void> NotificationListener::open()
 {
     QSqlDatabase db = m_config.addConnection(m_name, u"pudding-listen");
     connect(db.driver(), &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                Q_EMIT notification(payload.toString());
-            });
-    if (!subscribe()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
+        [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+            Q_EMIT notification(payload.toString());
+        });
+    if (!subscribe())
+        return Error { QString(Protocol::ErrorCode::Internal), db.lastError().text(), {} };
     m_watch.start();
-    return true;
+    return {};
 }
 
 bool NotificationListener::subscribe()
@@ -59,8 +57,8 @@ void NotificationListener::check()
     }
     db.close();
     if (!subscribe()) {
-        qCWarning(lcDb).noquote() << "cannot LISTEN on" << m_channel << ":"
-                                  << db.lastError().text() << "(retrying)";
+        qCWarning(lcDb).noquote() << "cannot LISTEN on" << m_channel << ":" << db.lastError().text()
+                                  << "(retrying)";
         return;
     }
     qCWarning(lcDb).noquote() << "listening on" << m_channel << "again after a lost connection";

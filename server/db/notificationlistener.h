@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/result.h"
+
 #include "database.h"
 
 #include <QObject>
@@ -17,11 +19,11 @@ class NotificationListener : public QObject
     Q_OBJECT
 public:
     NotificationListener(const DbConfig &config, const QString &connectionName,
-                         const QString &channel, QObject *parent = nullptr);
+        const QString &channel, QObject *parent = nullptr);
     ~NotificationListener() override;
 
     /// Connects and subscribes; false (with the database's text in *error) if that failed.
-    bool open(QString *error);
+    [[nodiscard]] Result<void> open();
     void close();
 
 Q_SIGNALS:

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventsapi.h"
 
-#include "attendance/attendanceapi.h"
 #include "db/database.h"
-#include "http/logging.h"
-#include "live/livehub.h"
+#include "eventslogging.h"
+#include "meetups/meetuprepository.h"
+#include "publish/livepublisher.h"
 #include "shared/chat.h"
 #include "shared/protocol.h"
 #include "shared/validation.h"
@@ -26,43 +26,9 @@ class EventsText
 namespace EC = Protocol::ErrorCode;
 namespace L = Protocol::Limits;
 
-const QString kSelectEvent
-    = u"SELECT e.id, e.title, e.description, e.lat, e.lng, e.city, e.state, "
-      "(extract(epoch from e.start_time) * 1000)::bigint, "
-      "(extract(epoch from e.end_time) * 1000)::bigint, e.attendee_limit, "
-      "e.cancelled_at IS NOT NULL, e.organizer_id, u.name, e.venue, e.public_lat, e.public_lng, "
-      "coalesce((SELECT string_agg(a.user_id::text, ',') FROM attendances a "
-      "  WHERE a.event_id = e.id AND a.status = 'APPROVED'), '') "
-      "FROM events e JOIN users u ON u.id = e.organizer_id "_s;
-
-EventRecord recordFromRow(const QSqlQuery &q)
-{
-    EventRecord r;
-    Event &e = r.event;
-    e.id = q.value(0).toLongLong();
-    e.title = q.value(1).toString();
-    e.description = q.value(2).toString();
-    e.location = { q.value(3).toDouble(), q.value(4).toDouble() };
-    e.city = q.value(5).toString();
-    e.state = q.value(6).toString();
-    e.startTime = QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
-    e.endTime = QDateTime::fromMSecsSinceEpoch(q.value(8).toLongLong(), Qt::UTC);
-    e.attendeeLimit = q.value(9).toInt();
-    r.cancelled = q.value(10).toBool();
-    e.organizer = { q.value(11).toLongLong(), q.value(12).toString() };
-    e.venue = q.value(13).toString();
-    r.publicLocation = { q.value(14).toDouble(), q.value(15).toDouble() };
-    const QString approved = q.value(16).toString();
-    for (const auto id : QStringView(approved).split(u',', Qt::SkipEmptyParts))
-        r.approvedUserIds.append(id.toLongLong());
-    e.attendeeCount = int(r.approvedUserIds.size());
-    e.status = eventStatusAt(QDateTime::currentDateTimeUtc(), e.startTime, e.endTime, r.cancelled);
-    return r;
-}
-
 HttpResponse notFound()
 {
-    return HttpResponse::error(404, EC::NotFound, EventsText::tr("There is no such meetup."));
+    return HttpResponse::error(EC::NotFound, EventsText::tr("There is no such meetup."));
 }
 
 /// An event for live frames: everything but the place (which depends on who looks; the app
@@ -81,18 +47,18 @@ QJsonObject liveEventJson(const Event &event)
 template <typename FrameType>
 std::optional<EventRecord> publishChange(DbSession &s, qint64 id, FrameType frameType)
 {
-    auto record = EventsApi::loadOne(s, id);
-    if (!record || !EventsApi::announceChange(s, id)
-        || !LiveHub::notifyEventAudience(s, id,
-            Chat::frame(
-                frameType, { { u"eventId"_s, id }, { u"event"_s, liveEventJson(record->event) } })))
+    const auto record = MeetupRepository::loadOne(s, id);
+    if (!record || !record.value() || !MeetupRepository::announceChange(s, id)
+        || !LivePublisher::notifyEventAudience(s, id,
+            Chat::frame(frameType,
+                { { u"eventId"_s, id }, { u"event"_s, liveEventJson(record.value()->event) } })))
         return std::nullopt;
-    return record;
+    return record.value();
 }
 
 HttpResponse storageFailed(const Transaction &tx, const char *what)
 {
-    return HttpResponse::error(500, databaseError(tx.error(), what));
+    return HttpResponse::fromError(databaseError(tx.error(), what));
 }
 } // namespace
 
@@ -111,16 +77,6 @@ void EventsApi::finishWrite(const WriteOutcome &outcome, const Reply &reply)
     reply.send(outcome.response);
 }
 
-bool EventsApi::announceChange(DbSession &s, qint64 id)
-{
-    auto *notify = s.run(
-        u"SELECT pg_notify(?, ?)"_s, { QString::fromLatin1(NotifyChannel), QString::number(id) });
-    if (!notify)
-        return false;
-    notify->finish();
-    return true;
-}
-
 Viewer EventsApi::viewerOf(const Request &request)
 {
     return request.user ? Viewer::user(request.user->id) : Viewer::anonymous();
@@ -130,58 +86,6 @@ EventsApi::EventsApi(Database &db, EventIndex &index)
     : m_db(db)
     , m_index(index)
 { }
-
-void EventsApi::registerRoutes(Router &router)
-{
-    using M = Request::Method;
-    router.add(M::Get, u"/api/events"_s,
-        [this](Request &r, const Reply &reply) { search(r, reply); }, { Router::Auth::Optional });
-    router.add(M::Get, u"/api/events/points"_s,
-        [this](Request &r, const Reply &reply) { points(r, reply); }, { Router::Auth::Optional });
-    router.add(M::Get, u"/api/events/<id>"_s,
-        [this](Request &r, const Reply &reply) { details(r, reply); }, { Router::Auth::Optional });
-    router.add(M::Post, u"/api/events"_s,
-        [this](Request &r, const Reply &reply) { create(r, reply); }, { Router::Auth::Required });
-    router.add(M::Patch, u"/api/events/<id>"_s,
-        [this](Request &r, const Reply &reply) { update(r, reply); }, { Router::Auth::Required });
-    router.add(M::Delete, u"/api/events/<id>"_s,
-        [this](Request &r, const Reply &reply) { cancel(r, reply); }, { Router::Auth::Required });
-}
-
-qint64 EventsApi::loadAll(DbSession &session, EventIndex &index, QString *error)
-{
-    QSqlQuery q(session.db());
-    q.setForwardOnly(true);
-    if (!q.exec(kSelectEvent)) {
-        *error = q.lastError().text();
-        return -1;
-    }
-    qint64 count = 0;
-    while (q.next()) {
-        index.upsert(recordFromRow(q));
-        ++count;
-    }
-    if (q.lastError().isValid()) {
-        *error = q.lastError().text();
-        return -1;
-    }
-    return count;
-}
-
-std::optional<EventRecord> EventsApi::loadOne(DbSession &session, qint64 id, bool *failed)
-{
-    auto *q = session.run(kSelectEvent % u"WHERE e.id = ?"_s, { id });
-    if (!q) {
-        if (failed)
-            *failed = true;
-        return std::nullopt;
-    }
-    std::optional<EventRecord> result;
-    if (q->next())
-        result = recordFromRow(*q);
-    q->finish();
-    return result;
-}
 
 std::optional<EventQuery> EventsApi::parseQuery(const Request &request, const Reply &reply)
 {
@@ -302,7 +206,7 @@ void EventsApi::create(Request &request, const Reply &reply)
         return;
     auto parsed = EventDraft::fromJson(*body);
     if (!parsed) {
-        reply.send(HttpResponse::error(400, parsed.error()));
+        reply.send(HttpResponse::fromError(parsed.error()));
         return;
     }
     EventDraft draft = std::move(parsed).value();
@@ -332,11 +236,13 @@ void EventsApi::create(Request &request, const Reply &reply)
                 return { storageFailed(tx, "create event"), {} };
             const qint64 id = insert->value(0).toLongLong();
             insert->finish();
-            auto created = announceChange(s, id) ? loadOne(s, id) : std::nullopt;
-            if (!created || !tx.commit())
+            const auto created = MeetupRepository::announceChange(s, id)
+                ? MeetupRepository::loadOne(s, id)
+                : Result<std::optional<EventRecord>>(std::nullopt);
+            if (!created || !created.value() || !tx.commit())
                 return { storageFailed(tx, "create event"), {} };
             qCInfo(lcEvents) << "event" << id << "created by user" << organizerId;
-            return { HttpResponse::json(created->event.toJson(), 201), created };
+            return { HttpResponse::json(created.value()->event.toJson(), 201), created.value() };
         })
         .then([this, reply](const WriteOutcome &outcome) { finishWrite(outcome, reply); });
 }
@@ -348,7 +254,7 @@ void EventsApi::update(Request &request, const Reply &reply)
         return;
     auto parsed = EventDraft::fromJson(*body);
     if (!parsed) {
-        reply.send(HttpResponse::error(400, parsed.error()));
+        reply.send(HttpResponse::fromError(parsed.error()));
         return;
     }
     const EventDraft patch = std::move(parsed).value();
@@ -356,25 +262,21 @@ void EventsApi::update(Request &request, const Reply &reply)
     const qint64 userId = request.user->id;
     m_db.run([patch, id, userId](DbSession &s) -> WriteOutcome {
             Transaction tx(s);
-            // Lock the row: concurrent edits and approvals see one order.
-            auto *lock
-                = tx.exec(u"SELECT organizer_id FROM events WHERE id = ? FOR UPDATE"_s, { id });
-            if (!lock)
-                return { storageFailed(tx, "lock event"), {} };
-            if (!lock->next())
+            const auto locked = MeetupRepository::lockEvent(tx, id);
+            if (!locked)
+                return { HttpResponse::fromError(locked.error()), {} };
+            if (!locked.value())
                 return { notFound(), {} };
-            const qint64 organizerId = lock->value(0).toLongLong();
-            lock->finish();
-            if (organizerId != userId)
-                return { HttpResponse::error(403, EC::Forbidden,
+            if (locked.value()->organizerId != userId)
+                return { HttpResponse::error(EC::Forbidden,
                              EventsText::tr("Only the organizer can change this meetup.")),
                     {} };
-            const auto current = loadOne(s, id);
-            if (!current)
+            const auto current = MeetupRepository::loadOne(s, id);
+            if (!current || !current.value())
                 return { storageFailed(tx, "load event"), {} };
-            const Event &event = current->event;
-            if (current->cancelled)
-                return { HttpResponse::error(409, EC::Conflict,
+            const Event &event = current.value()->event;
+            if (current.value()->cancelled)
+                return { HttpResponse::error(EC::Conflict,
                              EventsText::tr("A cancelled meetup cannot be "
                                             "changed.")),
                     {} };
@@ -386,7 +288,7 @@ void EventsApi::update(Request &request, const Reply &reply)
                 errors.append(
                     { u"startTime"_s, EventsText::tr("The meetup cannot start in the past.") });
             if (patch.attendeeLimit && *patch.attendeeLimit < event.attendeeCount)
-                return { HttpResponse::error(409, EC::Conflict,
+                return { HttpResponse::error(EC::Conflict,
                              EventsText::tr("%n attendee(s) are approved already; the limit "
                                             "cannot be lower.",
                                  nullptr, event.attendeeCount),
@@ -412,7 +314,7 @@ void EventsApi::update(Request &request, const Reply &reply)
             upd->finish();
             // More places: the waitlist moves up by as many (to PENDING, for review).
             if (*merged.attendeeLimit > event.attendeeLimit
-                && !AttendanceApi::promoteWaitlisted(
+                && !MeetupRepository::promoteWaitlisted(
                     s, id, *merged.attendeeLimit - event.attendeeLimit))
                 return { storageFailed(tx, "promote waitlist"), {} };
             const auto updated = publishChange(s, id, Chat::ServerFrame::EventUpdated);
@@ -429,16 +331,13 @@ void EventsApi::cancel(Request &request, const Reply &reply)
     const qint64 userId = request.user->id;
     m_db.run([id, userId](DbSession &s) -> WriteOutcome {
             Transaction tx(s);
-            auto *lock
-                = tx.exec(u"SELECT organizer_id FROM events WHERE id = ? FOR UPDATE"_s, { id });
-            if (!lock)
-                return { storageFailed(tx, "lock event"), {} };
-            if (!lock->next())
+            const auto locked = MeetupRepository::lockEvent(tx, id);
+            if (!locked)
+                return { HttpResponse::fromError(locked.error()), {} };
+            if (!locked.value())
                 return { notFound(), {} };
-            const qint64 organizerId = lock->value(0).toLongLong();
-            lock->finish();
-            if (organizerId != userId)
-                return { HttpResponse::error(403, EC::Forbidden,
+            if (locked.value()->organizerId != userId)
+                return { HttpResponse::error(EC::Forbidden,
                              EventsText::tr("Only the organizer can cancel "
                                             "this meetup.")),
                     {} };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "eventindex.h"
 #include "http/router.h"
+#include "meetups/eventindex.h"
 
 namespace Pudding::Server {
 
@@ -16,20 +16,11 @@ class EventsApi
 public:
     EventsApi(Database &db, EventIndex &index);
 
+    /// Every /api/events… route (events/eventsroutes.cpp).
     void registerRoutes(Router &router);
 
-    /// Loads every event into the index (at start-up). Returns the count or -1.
-    static qint64 loadAll(DbSession &session, EventIndex &index, QString *error);
-    /// Reloads one event (after a change, or a notification from another instance); nothing
-    /// when there is no such event or (with `failed` set) the query failed.
-    [[nodiscard]] static std::optional<EventRecord> loadOne(
-        DbSession &session, qint64 id, bool *failed = nullptr);
-    /// Announces a changed event to every instance's index (sent at COMMIT).
-    [[nodiscard]] static bool announceChange(DbSession &session, qint64 id);
     /// Who is asking: a signed-in user or nobody.
     [[nodiscard]] static Viewer viewerOf(const Request &request);
-    /// Channel on which every instance announces changed event ids.
-    static constexpr auto NotifyChannel = "pudding_events";
 
 private:
     /// The result of a write in the database, with what the index needs afterwards.

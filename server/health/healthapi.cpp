@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "healthapi.h"
 
+#include "chat/chatwriter.h"
 #include "db/database.h"
-#include "live/chatwriter.h"
 #include "live/livehub.h"
-#include "events/eventindex.h"
+#include "meetups/eventindex.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -34,51 +34,50 @@ HealthApi::HealthApi(Database &db, const EventIndex &index, QString storageDir, 
     m_uptime.start();
 }
 
-void HealthApi::registerRoutes(Router &router)
+void HealthApi::process(const Reply &reply)
 {
-    using M = Request::Method;
-    router.add(M::Get, u"/health"_s, [this](Request &, const Reply &reply) {
-        QJsonObject json { { u"status"_s, u"ok"_s },
-                           { u"version"_s, QCoreApplication::applicationVersion() },
-                           { u"uptimeSeconds"_s, m_uptime.elapsed() / 1000 },
-                           { u"httpWorkers"_s, m_workers },
-                           { u"eventsIndexed"_s, m_index.size() } };
-        if (m_live) {
-            json.insert(u"webSockets"_s, m_live->socketCount());
-            json.insert(u"chatMessagesStored"_s, m_live->writer().committedMessages());
-            json.insert(u"chatTransactions"_s, m_live->writer().transactions());
-        }
-        reply.send(HttpResponse::json(json));
-    });
-    router.add(M::Get, u"/health/db"_s, [this](Request &, const Reply &reply) {
-        m_db.run([](DbSession &s) -> HttpResponse {
-                QElapsedTimer timer;
-                timer.start();
-                auto *q = s.prepared(u"SELECT 1"_s);
-                if (!s.exec(q))
-                    return HttpResponse::error(503, databaseError(s.lastError(), "health"));
-                q->finish();
-                return HttpResponse::json(QJsonObject {
-                        { u"status"_s, u"ok"_s },
-                        { u"latencyMs"_s, double(timer.nsecsElapsed()) / 1e6 } });
-            }).then([reply](const HttpResponse &r) { reply.send(r); });
-    });
-    router.add(M::Get, u"/health/storage"_s, [this](Request &, const Reply &reply) {
-        // File I/O stays off the HTTP thread too.
-        QtConcurrent::run([dir = m_storageDir]() -> HttpResponse {
-            QTemporaryFile probe(dir % u"/.health-XXXXXX"_s);
-            const bool writable = QDir(dir).exists() && probe.open() && probe.write("ok", 2) == 2;
-            const QStorageInfo info(dir);
-            const qint64 free = info.bytesAvailable();
-            if (!writable || free < kMinFreeBytes)
-                return HttpResponse::error(
-                        503, Protocol::ErrorCode::Unavailable,
-                        writable ? HealthText::tr("The photo storage is almost full.")
-                                 : HealthText::tr("The photo storage is not writable."));
-            return HttpResponse::json(QJsonObject { { u"status"_s, u"ok"_s },
-                                                    { u"freeBytes"_s, free } });
-        }).then([reply](const HttpResponse &r) { reply.send(r); });
-    });
+    QJsonObject json { { u"status"_s, u"ok"_s },
+        { u"version"_s, QCoreApplication::applicationVersion() },
+        { u"uptimeSeconds"_s, m_uptime.elapsed() / 1000 }, { u"httpWorkers"_s, m_workers },
+        { u"eventsIndexed"_s, m_index.size() } };
+    if (m_live) {
+        json.insert(u"webSockets"_s, m_live->socketCount());
+        json.insert(u"chatMessagesStored"_s, m_live->writer().committedMessages());
+        json.insert(u"chatTransactions"_s, m_live->writer().transactions());
+    }
+    reply.send(HttpResponse::json(json));
+}
+
+void HealthApi::database(const Reply &reply)
+{
+    m_db.run([](DbSession &s) -> HttpResponse {
+            QElapsedTimer timer;
+            timer.start();
+            auto *q = s.prepared(u"SELECT 1"_s);
+            if (!s.exec(q))
+                return HttpResponse::fromError(databaseError(s.lastError(), "health"));
+            q->finish();
+            return HttpResponse::json(QJsonObject {
+                { u"status"_s, u"ok"_s }, { u"latencyMs"_s, double(timer.nsecsElapsed()) / 1e6 } });
+        })
+        .then([reply](const HttpResponse &r) { reply.send(r); });
+}
+
+void HealthApi::storage(const Reply &reply)
+{
+    // File I/O stays off the HTTP thread too.
+    QtConcurrent::run([dir = m_storageDir]() -> HttpResponse {
+        QTemporaryFile probe(dir % u"/.health-XXXXXX"_s);
+        const bool writable = QDir(dir).exists() && probe.open() && probe.write("ok", 2) == 2;
+        const QStorageInfo info(dir);
+        const qint64 free = info.bytesAvailable();
+        if (!writable || free < kMinFreeBytes)
+            return HttpResponse::error(Protocol::ErrorCode::Unavailable,
+                writable ? HealthText::tr("The photo storage is almost full.")
+                         : HealthText::tr("The photo storage is not writable."));
+        return HttpResponse::json(
+            QJsonObject { { u"status"_s, u"ok"_s }, { u"freeBytes"_s, free } });
+    }).then([reply](const HttpResponse &r) { reply.send(r); });
 }
 
 } // namespace Pudding::Server

@@ -17,11 +17,16 @@ class HealthApi
 {
 public:
     HealthApi(Database &db, const EventIndex &index, QString storageDir, int workers);
+    /// Every /health… route (health/healthroutes.cpp).
     void registerRoutes(Router &router);
     /// Adds the live layer's figures (sockets, stored messages) to /health.
     void setLive(const LiveHub *live) { m_live = live; }
 
 private:
+    void process(const Reply &reply);
+    void database(const Reply &reply);
+    void storage(const Reply &reply);
+
     const LiveHub *m_live = nullptr;
     Database &m_db;
     const EventIndex &m_index;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include "httplogging.h"
 #include "httpresponse.h"
-#include "logging.h"
+#include "shared/protocol.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -67,7 +68,7 @@ void Connection::inspectIncoming()
         if (end < 0) {
             pos += take;
             if (m_head.size() > m_limits.maxHeaderBytes)
-                reject(431, "headers_too_large",
+                reject(Protocol::ErrorCode::HeadersTooLarge,
                     ConnectionText::tr("The request headers are larger than %1 bytes.")
                         .arg(m_limits.maxHeaderBytes));
             continue;
@@ -91,7 +92,7 @@ void Connection::parseHead()
     }
     const auto requestLine = lines.value(0).split(' ');
     if (requestLine.size() != 3) {
-        reject(400, "bad_request", ConnectionText::tr("Malformed request line."));
+        reject(Protocol::ErrorCode::BadRequest, ConnectionText::tr("Malformed request line."));
         return;
     }
     const QByteArray &version = requestLine[2];
@@ -112,7 +113,7 @@ void Connection::parseHead()
             continue;
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0) {
-            reject(400, "bad_request", ConnectionText::tr("Malformed header line."));
+            reject(Protocol::ErrorCode::BadRequest, ConnectionText::tr("Malformed header line."));
             return;
         }
         const QByteArray name = line.first(colon).trimmed().toLower();
@@ -121,13 +122,14 @@ void Connection::parseHead()
             bool ok = false;
             const qint64 n = value.toLongLong(&ok);
             if (!ok || n < 0 || (sawLength && n != contentLength)) {
-                reject(400, "bad_request", ConnectionText::tr("Invalid Content-Length."));
+                reject(
+                    Protocol::ErrorCode::BadRequest, ConnectionText::tr("Invalid Content-Length."));
                 return;
             }
             sawLength = true;
             contentLength = n;
         } else if (name == "transfer-encoding") {
-            reject(411, "length_required",
+            reject(Protocol::ErrorCode::LengthRequired,
                 ConnectionText::tr("Chunked request bodies are not supported; "
                                    "send a Content-Length."));
             return;
@@ -148,7 +150,7 @@ void Connection::parseHead()
     meta.upgrade = upgradeToken && upgradeProtocol == "websocket";
 
     if (contentLength > m_limits.maxBodyBytes) {
-        reject(413, "payload_too_large",
+        reject(Protocol::ErrorCode::PayloadTooLarge,
             ConnectionText::tr("The request body is larger than %1 bytes.")
                 .arg(m_limits.maxBodyBytes));
         return;
@@ -197,10 +199,10 @@ void Connection::completeResponse(quint64 sequence, const QByteArray &bytes, boo
     m_lastActivity.restart();
 }
 
-void Connection::reject(int status, QByteArrayView code, const QString &message)
+void Connection::reject(QLatin1StringView code, const QString &message)
 {
     m_rejected = true;
-    const auto response = HttpResponse::error(status, QLatin1StringView(code), message);
+    const auto response = HttpResponse::error(code, message);
     completeResponse(reserveResponse(), response.serialize(true), true);
 }
 
@@ -217,9 +219,11 @@ void Connection::checkTimeouts()
         return;
     if (m_state == State::Head && !m_head.isEmpty()
         && m_headStarted.hasExpired(m_limits.headerTimeoutMs)) {
-        reject(408, "request_timeout", ConnectionText::tr("The request head took too long."));
+        reject(Protocol::ErrorCode::RequestTimeout,
+            ConnectionText::tr("The request head took too long."));
     } else if (m_state == State::Body && m_lastActivity.hasExpired(m_limits.bodyTimeoutMs)) {
-        reject(408, "request_timeout", ConnectionText::tr("The request body stalled."));
+        reject(
+            Protocol::ErrorCode::RequestTimeout, ConnectionText::tr("The request body stalled."));
     } else if (m_state == State::Head && m_head.isEmpty() && !hasPendingResponses()
         && m_lastActivity.hasExpired(m_limits.idleTimeoutMs)) {
         startClosing();

@@ -65,7 +65,7 @@ private:
     enum class State { Head, Body, Upgraded };
 
     void parseHead();
-    void reject(int status, QByteArrayView code, const QString &message);
+    void reject(QLatin1StringView code, const QString &message);
     void startClosing();
     [[nodiscard]] bool hasPendingResponses() const { return m_nextToWrite != m_nextSequence; }
 

@@ -4,6 +4,7 @@
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -94,7 +95,7 @@ HttpResponse HttpResponse::noContent()
 }
 
 HttpResponse HttpResponse::error(
-    int status, QAnyStringView code, const QString &message, const FieldErrors &fields)
+    QAnyStringView code, const QString &message, const FieldErrors &fields)
 {
     QJsonObject error { { u"code"_s, code.toString() }, { u"message"_s, message } };
     if (!fields.isEmpty()) {
@@ -105,24 +106,57 @@ HttpResponse HttpResponse::error(
         // The first failing field, for clients that show one message.
         error.insert(u"field"_s, fields.first().field);
     }
-    return json(QJsonObject { { u"error"_s, error } }, status);
+    return json(QJsonObject { { u"error"_s, error } }, httpStatusFor(code));
 }
 
-HttpResponse HttpResponse::error(int status, const Error &e)
+HttpResponse HttpResponse::fromError(const Error &e)
 {
-    return error(status, e.code, e.message, e.fields);
+    return error(e.code, e.message, e.fields);
+}
+
+int httpStatusFor(QAnyStringView code)
+{
+    namespace EC = Protocol::ErrorCode;
+    static const QHash<QString, int> statuses {
+        { QString(EC::ValidationFailed), 400 },
+        { QString(EC::BadRequest), 400 },
+        { QString(EC::MalformedJson), 400 },
+        { QString(EC::MalformedMultipart), 400 },
+        { QString(EC::MalformedFrame), 400 },
+        { QString(EC::UnknownType), 400 },
+        { QString(EC::Unauthorized), 401 },
+        { QString(EC::InvalidCredentials), 401 },
+        { QString(EC::Forbidden), 403 },
+        { QString(EC::NotFound), 404 },
+        { QString(EC::MethodNotAllowed), 405 },
+        { QString(EC::RequestTimeout), 408 },
+        { QString(EC::Conflict), 409 },
+        { QString(EC::EmailTaken), 409 },
+        { QString(EC::EventFull), 409 },
+        { QString(EC::Rejected), 409 },
+        { QString(EC::NotJoined), 409 },
+        { QString(EC::LengthRequired), 411 },
+        { QString(EC::PayloadTooLarge), 413 },
+        { QString(EC::UnsupportedMediaType), 415 },
+        { QString(EC::ImageTooLarge), 422 },
+        { QString(EC::RateLimited), 429 },
+        { QString(EC::HeadersTooLarge), 431 },
+        { QString(EC::Internal), 500 },
+        { QString(EC::Unavailable), 503 },
+    };
+    return statuses.value(code.toString(), 500);
 }
 
 HttpResponse HttpResponse::validation(const FieldErrors &fields)
 {
-    return error(400, Protocol::ErrorCode::ValidationFailed,
+    return error(Protocol::ErrorCode::ValidationFailed,
         fields.size() == 1 ? fields.first().message : HttpText::tr("Some fields are not valid."),
         fields);
 }
 
 HttpResponse HttpResponse::internalError()
 {
-    return error(500, Protocol::ErrorCode::Internal,
+    return error(Protocol::ErrorCode::Internal,
         HttpText::tr("Something went wrong on the server. Please try again later."));
 }
 

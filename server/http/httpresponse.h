@@ -23,10 +23,11 @@ struct HttpResponse
     [[nodiscard]] static HttpResponse json(const QJsonArray &array, int status = 200);
     [[nodiscard]] static HttpResponse rawJson(QByteArray compactJson, int status = 200);
     [[nodiscard]] static HttpResponse noContent();
-    /// The one error shape: {"error":{"code","message"[,"fields":[{field,message}]]}}.
+    /// The one error shape: {"error":{"code","message"[,"fields":[{field,message}]]}}, with
+    /// the status of its code (httpStatusFor).
     [[nodiscard]] static HttpResponse error(
-        int status, QAnyStringView code, const QString &message, const FieldErrors &fields = {});
-    [[nodiscard]] static HttpResponse error(int status, const Error &error);
+        QAnyStringView code, const QString &message, const FieldErrors &fields = {});
+    [[nodiscard]] static HttpResponse fromError(const Error &error);
     [[nodiscard]] static HttpResponse validation(const FieldErrors &fields);
     [[nodiscard]] static HttpResponse internalError();
 
@@ -40,5 +41,15 @@ struct HttpResponse
 };
 
 [[nodiscard]] QByteArray reasonPhrase(int status);
+
+/// The HTTP status of an error code of shared/protocol.h: the one place where codes become
+/// statuses. A database failure is "unavailable" (503, worth retrying) when the connection was
+/// lost and "internal_error" (500) otherwise (see databaseError()), wherever it happens. An
+/// unknown code is a 500.
+[[nodiscard]] int httpStatusFor(QAnyStringView code);
+[[nodiscard]] inline int httpStatusFor(const Error &error)
+{
+    return httpStatusFor(error.code);
+}
 
 } // namespace Pudding::Server

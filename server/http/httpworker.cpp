@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpworker.h"
 
-#include "logging.h"
+#include "httplogging.h"
 #include "reply.h"
 #include "router.h"
+#include "shared/futures.h"
 #include "shared/protocol.h"
 
 #include <QHttpServerRequest>
@@ -42,14 +43,10 @@ struct Reply::State
             response.withHeader("Vary", "Authorization");
         }
         QByteArray bytes = response.serialize(closeAfter, headOnly);
-        QMetaObject::invokeMethod(
-            worker,
+        // The client may have gone meanwhile: then the response is dropped.
+        invokeGuarded(worker, connection,
             [connection = connection, sequence = sequence, bytes = std::move(bytes),
-                close = closeAfter] {
-                if (connection) // the client may have gone meanwhile: then drop it
-                    connection->completeResponse(sequence, bytes, close);
-            },
-            Qt::AutoConnection);
+                close = closeAfter] { connection->completeResponse(sequence, bytes, close); });
     }
 
     ~State()
@@ -96,7 +93,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
     }
     if (m_worker->connectionCount() >= m_worker->limits().maxConnectionsPerWorker) {
         socket->write(
-            HttpResponse::error(503, Protocol::ErrorCode::Unavailable, u"Too many connections."_s)
+            HttpResponse::error(Protocol::ErrorCode::Unavailable, u"Too many connections."_s)
                 .serialize(true));
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -172,14 +169,13 @@ HttpWorker::HttpWorker(int index, const Router &router, const HttpLimits &limits
 
 HttpWorker::~HttpWorker() = default;
 
-int HttpWorker::openListeningSocket(const QHostAddress &address, quint16 port, QString *error)
+Result<int> HttpWorker::openListeningSocket(const QHostAddress &address, quint16 port)
 {
     const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
     const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return -1;
-    }
+    if (fd < 0)
+        return Error { QString(Protocol::ErrorCode::Internal),
+            QString::fromLocal8Bit(std::strerror(errno)), {} };
     const int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
@@ -203,9 +199,9 @@ int HttpWorker::openListeningSocket(const QHostAddress &address, quint16 port, Q
     }
     if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0
         || ::listen(fd, 4096) != 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
         ::close(fd);
-        return -1;
+        return Error { QString(Protocol::ErrorCode::Internal), reason, {} };
     }
     return fd;
 }

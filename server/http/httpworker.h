@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/result.h"
+
 #include "connection.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-#include <QHash>
 #include <QSet>
 #include <QTcpServer>
 #include <QTimer>
@@ -59,10 +61,9 @@ public:
     HttpWorker(int index, const Router &router, const HttpLimits &limits);
     ~HttpWorker() override;
 
-    /// Creates the listening socket in the calling thread: returns the bound port or 0.
+    /// Creates the listening socket in the calling thread: its descriptor, or why not.
     /// port 0 picks a free port; the other workers then pass the port the first one got.
-    [[nodiscard]] static int openListeningSocket(const QHostAddress &address, quint16 port,
-                                                 QString *error);
+    [[nodiscard]] static Result<int> openListeningSocket(const QHostAddress &address, quint16 port);
 
     /// Runs in the worker's thread: adopts a listening descriptor and starts serving.
     void start(int listeningDescriptor);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "multipart.h"
 
+#include "httpresponse.h"
+
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -82,7 +84,9 @@ struct ParameterizedValue
 class ParameterReader
 {
 public:
-    explicit ParameterReader(QByteArrayView text) : m_text(text) { }
+    explicit ParameterReader(QByteArrayView text)
+        : m_text(text)
+    { }
 
     std::optional<ParameterizedValue> read()
     {
@@ -183,8 +187,8 @@ std::variant<QByteArray, BoundaryProblem> extractBoundary(QByteArrayView content
 {
     contentType = trimmedWhitespace(contentType);
     const qsizetype semicolon = contentType.indexOf(';');
-    const QByteArrayView type =
-            trimmedWhitespace(semicolon < 0 ? contentType : contentType.first(semicolon));
+    const QByteArrayView type
+        = trimmedWhitespace(semicolon < 0 ? contentType : contentType.first(semicolon));
     if (type.compare("multipart/form-data", Qt::CaseInsensitive) != 0)
         return BoundaryProblem::NotFormData;
     if (hasControlCharacter(contentType))
@@ -211,11 +215,11 @@ MultipartError boundaryError(BoundaryProblem problem)
 {
     if (problem == BoundaryProblem::Missing)
         return { Kind::MissingBoundary,
-                 MultipartText::tr("The Content-Type header has no boundary parameter.") };
+            MultipartText::tr("The Content-Type header has no boundary parameter.") };
     return { Kind::BadBoundary,
-             MultipartText::tr("The multipart boundary is not valid: it must be 1 to %1 "
-                               "characters from RFC 2046's set.")
-                     .arg(MaxBoundaryLength) };
+        MultipartText::tr("The multipart boundary is not valid: it must be 1 to %1 "
+                          "characters from RFC 2046's set.")
+            .arg(MaxBoundaryLength) };
 }
 
 } // namespace
@@ -242,8 +246,8 @@ int MultipartError::httpStatus() const
 Error MultipartError::toError() const
 {
     return Error { httpStatus() == 413 ? QString(EC::PayloadTooLarge)
-                                       : QString(MalformedMultipartCode),
-                   message, {} };
+                                       : QString(EC::MalformedMultipart),
+        message, {} };
 }
 
 std::optional<QByteArray> multipartBoundary(QByteArrayView contentType)
@@ -255,11 +259,12 @@ std::optional<QByteArray> multipartBoundary(QByteArrayView contentType)
 }
 
 MultipartParser::MultipartParser(QByteArray boundary, MultipartLimits limits)
-    : m_delimiter("\r\n--" + boundary),
-      m_limits(limits),
-      // As if the body began with a line break, so that the first boundary may open the body
-      // (RFC 2046: the preamble, and the CRLF ending it, are optional).
-      m_pending("\r\n")
+    : m_delimiter("\r\n--" + boundary)
+    , m_limits(limits)
+    ,
+    // As if the body began with a line break, so that the first boundary may open the body
+    // (RFC 2046: the preamble, and the CRLF ending it, are optional).
+    m_pending("\r\n")
 {
     Q_ASSERT(!boundary.isEmpty() && !boundary.contains('\r'));
 }
@@ -298,8 +303,8 @@ bool MultipartParser::feed(QByteArrayView chunk)
     }
     if (tooLarge && !m_error)
         fail(Kind::BodyTooLarge,
-             MultipartText::tr("The request body is larger than %1 bytes.")
-                     .arg(m_limits.maxTotalBytes));
+            MultipartText::tr("The request body is larger than %1 bytes.")
+                .arg(m_limits.maxTotalBytes));
     return !m_error;
 }
 
@@ -312,7 +317,7 @@ bool MultipartParser::finish()
     m_finished = true;
     if (!isComplete())
         return fail(Kind::NoFinalBoundary,
-                    MultipartText::tr("The multipart body ended before its final boundary."));
+            MultipartText::tr("The multipart body ended before its final boundary."));
     return true;
 }
 
@@ -397,16 +402,16 @@ qsizetype MultipartParser::consumeDelimiterTail(QByteArrayView chunk)
                 m_state = State::DelimiterLf;
             } else {
                 fail(Kind::Malformed,
-                     MultipartText::tr("A multipart boundary must be followed by a line break "
-                                       "or by \"--\"."));
+                    MultipartText::tr("A multipart boundary must be followed by a line break "
+                                      "or by \"--\"."));
                 return 0;
             }
             break;
         case State::CloseDash:
             if (c != '-') {
                 fail(Kind::Malformed,
-                     MultipartText::tr("A multipart boundary must be followed by a line break "
-                                       "or by \"--\"."));
+                    MultipartText::tr("A multipart boundary must be followed by a line break "
+                                      "or by \"--\"."));
                 return 0;
             }
             if (m_parts.isEmpty()) {
@@ -418,7 +423,7 @@ qsizetype MultipartParser::consumeDelimiterTail(QByteArrayView chunk)
         case State::DelimiterLf:
             if (c != '\n') {
                 fail(Kind::Malformed,
-                     MultipartText::tr("A multipart boundary line must end with CRLF."));
+                    MultipartText::tr("A multipart boundary line must end with CRLF."));
                 return 0;
             }
             return startPart() ? i + 1 : 0;
@@ -437,8 +442,8 @@ qsizetype MultipartParser::consumeHeaders(QByteArrayView chunk)
     if (lf < 0) {
         if (window.size() < chunk.size()) {
             fail(Kind::HeadersTooLarge,
-                 MultipartText::tr("The headers of a part are larger than %1 bytes.")
-                         .arg(m_limits.maxHeaderBytes));
+                MultipartText::tr("The headers of a part are larger than %1 bytes.")
+                    .arg(m_limits.maxHeaderBytes));
             return 0;
         }
         m_headerBytes += window.size();
@@ -468,8 +473,8 @@ bool MultipartParser::parseHeaderLine(QByteArrayView line)
         return fail(Kind::Malformed, MultipartText::tr("A part has a malformed header line."));
     const QByteArrayView value = trimmedWhitespace(line.sliced(colon + 1));
     if (hasControlCharacter(value))
-        return fail(Kind::Malformed,
-                    MultipartText::tr("A part header contains a control character."));
+        return fail(
+            Kind::Malformed, MultipartText::tr("A part header contains a control character."));
 
     MultipartPart &part = m_parts.last();
     if (name.compare("content-type", Qt::CaseInsensitive) == 0) {
@@ -481,17 +486,17 @@ bool MultipartParser::parseHeaderLine(QByteArrayView line)
     if (name.compare("content-disposition", Qt::CaseInsensitive) != 0)
         return true;
     if (std::exchange(m_sawDisposition, true))
-        return fail(Kind::Malformed,
-                    MultipartText::tr("A part has two Content-Disposition headers."));
+        return fail(
+            Kind::Malformed, MultipartText::tr("A part has two Content-Disposition headers."));
     const auto disposition = ParameterReader(value).read();
     if (!disposition || disposition->type.compare("form-data", Qt::CaseInsensitive) != 0)
         return fail(Kind::Malformed,
-                    MultipartText::tr("A part's Content-Disposition must be form-data with "
-                                      "parameters."));
+            MultipartText::tr("A part's Content-Disposition must be form-data with "
+                              "parameters."));
     if (disposition->count("name") != 1 || disposition->count("filename") > 1)
         return fail(Kind::Malformed,
-                    MultipartText::tr("A part's Content-Disposition must have exactly one name "
-                                      "and at most one filename."));
+            MultipartText::tr("A part's Content-Disposition must have exactly one name "
+                              "and at most one filename."));
     part.name = disposition->value("name");
     part.filename = disposition->value("filename");
     if (part.name.isEmpty())
@@ -502,14 +507,14 @@ bool MultipartParser::parseHeaderLine(QByteArrayView line)
 bool MultipartParser::finishHeaders()
 {
     if (!m_sawDisposition)
-        return fail(Kind::Malformed,
-                    MultipartText::tr("A part has no Content-Disposition header."));
+        return fail(
+            Kind::Malformed, MultipartText::tr("A part has no Content-Disposition header."));
     const QByteArray &name = m_parts.last().name;
     for (qsizetype i = 0; i + 1 < m_parts.size(); ++i) {
         if (m_parts[i].name == name)
             return fail(Kind::DuplicateField,
-                        MultipartText::tr("The field \"%1\" appears more than once.")
-                                .arg(QString::fromUtf8(name)));
+                MultipartText::tr("The field \"%1\" appears more than once.")
+                    .arg(QString::fromUtf8(name)));
     }
     m_state = State::Data;
     return true;
@@ -519,7 +524,7 @@ bool MultipartParser::startPart()
 {
     if (m_parts.size() >= m_limits.maxParts)
         return fail(Kind::TooManyParts,
-                    MultipartText::tr("The body has more than %1 parts.").arg(m_limits.maxParts));
+            MultipartText::tr("The body has more than %1 parts.").arg(m_limits.maxParts));
     m_parts.append(MultipartPart {});
     m_state = State::Headers;
     m_headerBytes = 0;
@@ -541,17 +546,17 @@ bool MultipartParser::appendData(QByteArrayView bytes)
     if (needed > limit) {
         if (part.isFile())
             return fail(Kind::PartTooLarge,
-                        MultipartText::tr("The file \"%1\" is larger than %2 bytes.")
-                                .arg(QString::fromUtf8(part.name))
-                                .arg(m_limits.maxPartBytes));
+                MultipartText::tr("The file \"%1\" is larger than %2 bytes.")
+                    .arg(QString::fromUtf8(part.name))
+                    .arg(m_limits.maxPartBytes));
         return fail(Kind::FieldTooLarge,
-                    MultipartText::tr("The field \"%1\" is larger than %2 bytes.")
-                            .arg(QString::fromUtf8(part.name))
-                            .arg(m_limits.maxFieldBytes));
+            MultipartText::tr("The field \"%1\" is larger than %2 bytes.")
+                .arg(QString::fromUtf8(part.name))
+                .arg(m_limits.maxFieldBytes));
     }
     if (needed > part.data.capacity())
         part.data.reserve(
-                std::min(limit, std::max({ needed, 2 * qint64(part.data.capacity()), qint64(1024) })));
+            std::min(limit, std::max({ needed, 2 * qint64(part.data.capacity()), qint64(1024) })));
     part.data.append(bytes);
     return true;
 }
@@ -563,14 +568,14 @@ bool MultipartParser::fail(MultipartError::Kind kind, const QString &message)
     return false;
 }
 
-Result<QList<MultipartPart>> parseMultipart(QByteArrayView contentType, QByteArrayView body,
-                                            MultipartLimits limits)
+Result<QList<MultipartPart>> parseMultipart(
+    QByteArrayView contentType, QByteArrayView body, MultipartLimits limits)
 {
     auto boundary = extractBoundary(contentType);
     if (const auto *problem = std::get_if<BoundaryProblem>(&boundary)) {
         if (*problem == BoundaryProblem::NotFormData)
             return Error { QString(EC::UnsupportedMediaType),
-                           MultipartText::tr("Send the body as multipart/form-data."), {} };
+                MultipartText::tr("Send the body as multipart/form-data."), {} };
         return boundaryError(*problem).toError();
     }
     MultipartParser parser(std::get<QByteArray>(std::move(boundary)), limits);
@@ -581,11 +586,7 @@ Result<QList<MultipartPart>> parseMultipart(QByteArrayView contentType, QByteArr
 
 int multipartErrorStatus(const Error &error)
 {
-    if (error.code == EC::PayloadTooLarge)
-        return 413;
-    if (error.code == EC::UnsupportedMediaType)
-        return 415;
-    return 400;
+    return httpStatusFor(error);
 }
 
 } // namespace Pudding::Server

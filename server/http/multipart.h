@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/protocol.h"
 #include "shared/result.h"
 
 #include <QByteArray>
@@ -18,7 +19,7 @@ namespace Pudding::Server {
 
 /// Error code of a body that is not well-formed multipart/form-data (HTTP 400). The size errors
 /// use Protocol::ErrorCode::PayloadTooLarge (413), a wrong media type UnsupportedMediaType (415).
-inline constexpr QLatin1StringView MalformedMultipartCode { "malformed_multipart" };
+inline constexpr QLatin1StringView MalformedMultipartCode = Protocol::ErrorCode::MalformedMultipart;
 
 /// One part of a form: a plain field, or a file when the sender gave a filename.
 struct MultipartPart
@@ -173,11 +174,11 @@ private:
 /// Parses a whole body given its Content-Type header value. Errors: unsupported_media_type
 /// (415) if the type is not multipart/form-data, payload_too_large (413) for the size limits,
 /// otherwise malformed_multipart (400); multipartErrorStatus() maps them.
-[[nodiscard]] Result<QList<MultipartPart>> parseMultipart(QByteArrayView contentType,
-                                                          QByteArrayView body,
-                                                          MultipartLimits limits = {});
+[[nodiscard]] Result<QList<MultipartPart>> parseMultipart(
+    QByteArrayView contentType, QByteArrayView body, MultipartLimits limits = {});
 
-/// The HTTP status for an error returned by parseMultipart().
+/// The HTTP status for an error returned by parseMultipart() (httpStatusFor; this name is
+/// kept for the multipart tests).
 [[nodiscard]] int multipartErrorStatus(const Error &error);
 
 } // namespace Pudding::Server

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "router.h"
 
-#include "logging.h"
+#include "httplogging.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -24,8 +24,7 @@ std::optional<QJsonObject> jsonBodyOrReply(const Request &request, const Reply &
 {
     auto body = request.jsonObject();
     if (!body) {
-        reply.send(HttpResponse::error(
-            body.error().code == EC::UnsupportedMediaType ? 415 : 400, body.error()));
+        reply.send(HttpResponse::fromError(body.error()));
         return std::nullopt;
     }
     return std::move(body).value();
@@ -130,18 +129,18 @@ void Router::dispatch(Request request, const Reply &reply) const
     reply.setPublic(anonymousRead && (!found || found->options.auth != Auth::Required));
     if (!found) {
         if (!allowed) {
-            reply.send(HttpResponse::error(404, EC::NotFound, RouterText::tr("No such resource.")));
+            reply.send(HttpResponse::error(EC::NotFound, RouterText::tr("No such resource.")));
         } else if (request.method == Request::Method::Options) {
             reply.send(HttpResponse::noContent().withHeader("Allow", allowHeader(allowed)));
         } else {
-            reply.send(HttpResponse::error(
-                405, EC::MethodNotAllowed, RouterText::tr("Method not allowed."))
-                           .withHeader("Allow", allowHeader(allowed)));
+            reply.send(
+                HttpResponse::error(EC::MethodNotAllowed, RouterText::tr("Method not allowed."))
+                    .withHeader("Allow", allowHeader(allowed)));
         }
         return;
     }
     if (request.body.size() > found->options.maxBodyBytes) {
-        reply.send(HttpResponse::error(413, EC::PayloadTooLarge,
+        reply.send(HttpResponse::error(EC::PayloadTooLarge,
             RouterText::tr("The request body is larger than %1 bytes.")
                 .arg(found->options.maxBodyBytes)));
         return;
@@ -157,9 +156,8 @@ void Router::dispatch(Request request, const Reply &reply) const
         return;
     }
     if (!token || !m_authenticator) {
-        reply.send(
-            HttpResponse::error(401, EC::Unauthorized, RouterText::tr("Please sign in first."))
-                .withHeader("WWW-Authenticate", "Bearer"));
+        reply.send(HttpResponse::error(EC::Unauthorized, RouterText::tr("Please sign in first."))
+                       .withHeader("WWW-Authenticate", "Bearer"));
         return;
     }
     // The handler runs where the lookup finished (a database thread); handlers never block
@@ -170,7 +168,7 @@ void Router::dispatch(Request request, const Reply &reply) const
         .then([request = std::move(request), reply, &handler, optional](
                   const Result<std::optional<AuthUser>> &result) mutable {
             if (!result) {
-                reply.send(HttpResponse::error(503, result.error()));
+                reply.send(HttpResponse::fromError(result.error()));
                 return;
             }
             const auto &user = result.value();
@@ -179,7 +177,7 @@ void Router::dispatch(Request request, const Reply &reply) const
                 return;
             }
             if (!user) {
-                reply.send(HttpResponse::error(401, EC::Unauthorized,
+                reply.send(HttpResponse::error(EC::Unauthorized,
                     RouterText::tr("Your session has ended. Please sign in "
                                    "again."))
                                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));

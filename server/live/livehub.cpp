@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "livehub.h"
 
-#include "chatwriter.h"
+#include "chat/chatsender.h"
 #include "db/database.h"
 #include "db/notificationlistener.h"
 #include "livelogging.h"
+#include "publish/livepublisher.h"
 #include "shared/chat.h"
+#include "shared/futures.h"
 #include "workerhub.h"
 
 #include <QDateTime>
@@ -22,14 +24,9 @@ using namespace Qt::StringLiterals;
 namespace Pudding::Server {
 
 namespace {
-constexpr int PayloadBudget = 7900;
 constexpr int PresenceRefreshMs = 30'000;
 constexpr qint64 PresenceStaleMs = 95'000; // an instance silent for this long has gone
 
-QString channel()
-{
-    return QString::fromLatin1(LiveHub::Channel);
-}
 } // namespace
 
 // ---- LiveHub ---------------------------------------------------------------------------------
@@ -40,6 +37,8 @@ LiveHub::LiveHub(Database &db, const Authenticator &authenticator, LiveConfig co
     , m_config(config)
     , m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8))
     , m_writer(std::make_unique<ChatWriter>(db.config(), *this))
+    , m_sender(
+          std::make_unique<ChatSender>(*m_writer, config.chatMessagesPerSecond, config.chatBurst))
 {
     m_clock.start();
     m_listenerThread.setObjectName(u"pudding-live-listener"_s);
@@ -50,24 +49,23 @@ LiveHub::~LiveHub()
     stop();
 }
 
-bool LiveHub::start(QString *error)
+Result<void> LiveHub::start()
 {
     m_listener = new LiveListener(this);
     m_listener->moveToThread(&m_listenerThread);
     connect(&m_listenerThread, &QThread::finished, m_listener, &QObject::deleteLater);
     m_listenerThread.start();
-    bool opened = false;
+    Result<void> opened;
     QMetaObject::invokeMethod(
-        m_listener, [this, &opened, error] { opened = m_listener->open(error); },
-        Qt::BlockingQueuedConnection);
+        m_listener, [this, &opened] { opened = m_listener->open(); }, Qt::BlockingQueuedConnection);
     if (!opened) {
         m_listenerThread.quit();
         m_listenerThread.wait();
         m_listener = nullptr;
-        return false;
+        return opened;
     }
     m_writer->start();
-    return true;
+    return {};
 }
 
 void LiveHub::stop()
@@ -111,33 +109,6 @@ int LiveHub::socketCount() const
     for (const WorkerHub *hub : workerHubs())
         n += hub->sessionCount();
     return n;
-}
-
-bool LiveHub::tryTakeMessageToken(qint64 userId)
-{
-    if (m_config.chatMessagesPerSecond <= 0)
-        return true;
-    QMutexLocker lock(&m_mutex);
-    const qint64 now = m_clock.elapsed();
-    auto it = m_buckets.find(userId);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(userId, { double(m_config.chatBurst), now });
-    it->tokens = std::min<double>(m_config.chatBurst,
-        it->tokens + double(now - it->lastMs) / 1000.0 * m_config.chatMessagesPerSecond);
-    it->lastMs = now;
-    if (it->tokens < 1.0)
-        return false;
-    it->tokens -= 1.0;
-    if (m_buckets.size() > 100'000) {
-        // Forget full buckets of users who stopped writing (bounded memory).
-        for (auto b = m_buckets.begin(); b != m_buckets.end();) {
-            if (now - b->lastMs > 60'000)
-                b = m_buckets.erase(b);
-            else
-                ++b;
-        }
-    }
-    return true;
 }
 
 void LiveHub::changePresence(qint64 eventId, const UserRef &user, int delta)
@@ -210,8 +181,7 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
     const auto hubs = workerHubs();
     auto post = [&hubs](auto &&f) {
         for (WorkerHub *hub : hubs)
-            QMetaObject::invokeMethod(
-                hub, [hub, f] { f(hub); }, Qt::QueuedConnection);
+            invokeGuarded(hub, QPointer<WorkerHub>(hub), [hub, f] { f(hub); });
     };
     auto deliverMessages = [&](const QList<ChatMessage> &messages) {
         QList<Delivery> deliveries;
@@ -307,103 +277,6 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
     }
 }
 
-QByteArray LiveHub::fitPayload(DbSession &session, const QByteArray &payload)
-{
-    if (payload.size() <= PayloadBudget)
-        return payload;
-    // Too large for a NOTIFY (which would abort the caller's transaction): the frame is
-    // stored in the same transaction and the notification carries its id.
-    auto *q = session.run(u"INSERT INTO live_frames(payload) VALUES (?) RETURNING id"_s,
-        { QString::fromUtf8(payload) });
-    if (!q || !q->next())
-        return {};
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
-    return R"({"k":"ref","id":)" + QByteArray::number(id) + '}';
-}
-
-bool LiveHub::notify(DbSession &session, const QByteArray &payload)
-{
-    const QByteArray fitted = fitPayload(session, payload);
-    if (fitted.isEmpty())
-        return false;
-    auto *q = session.run(u"SELECT pg_notify(?, ?)"_s, { channel(), QString::fromUtf8(fitted) });
-    if (!q)
-        return false;
-    q->finish();
-    return true;
-}
-
-bool LiveHub::notifyAll(DbSession &session, const QList<QByteArray> &payloads)
-{
-    if (payloads.isEmpty())
-        return true;
-    if (payloads.size() == 1)
-        return notify(session, payloads.first());
-    QJsonArray list;
-    for (const auto &payload : payloads) {
-        const QByteArray fitted = fitPayload(session, payload);
-        if (fitted.isEmpty())
-            return false;
-        list.append(QString::fromUtf8(fitted));
-    }
-    auto *q = session.run(u"SELECT count(pg_notify(?, p)) "
-                          "FROM json_array_elements_text(?::json) AS p"_s,
-        { channel(), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) });
-    if (!q)
-        return false;
-    q->finish();
-    return true;
-}
-
-bool LiveHub::notifyUsers(DbSession &session, const QList<qint64> &userIds, const QByteArray &frame)
-{
-    // As many recipients per payload as fit (an event may have thousands of attendees).
-    // A frame that needs a reference anyway goes once, with all its recipients.
-    const QByteArray head = R"({"k":"user","f":)" + frame + R"(,"u":[)";
-    const bool byReference = head.size() > PayloadBudget / 2;
-    QByteArray ids;
-    for (qsizetype i = 0; i < userIds.size(); ++i) {
-        const QByteArray id = QByteArray::number(userIds[i]);
-        if (!byReference && !ids.isEmpty()
-            && head.size() + ids.size() + id.size() + 3 > PayloadBudget) {
-            if (!notify(session, head + ids + "]}"))
-                return false;
-            ids.clear();
-        }
-        if (!ids.isEmpty())
-            ids += ',';
-        ids += id;
-    }
-    return ids.isEmpty() || notify(session, head + ids + "]}");
-}
-
-bool LiveHub::notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame)
-{
-    auto *q = session.run(u"SELECT organizer_id FROM events WHERE id = ? UNION "
-                          "SELECT user_id FROM attendances WHERE event_id = ? "
-                          "AND status IN ('PENDING', 'APPROVED', 'WAITLISTED')"_s,
-        { eventId, eventId });
-    if (!q)
-        return false;
-    QList<qint64> users;
-    while (q->next())
-        users.append(q->value(0).toLongLong());
-    return notifyUsers(session, users, frame);
-}
-
-bool LiveHub::notifyRemoved(DbSession &session, qint64 eventId, qint64 userId)
-{
-    return notify(session,
-        R"({"k":"kick","e":)" + QByteArray::number(eventId) + R"(,"u":)"
-            + QByteArray::number(userId) + "}");
-}
-
-bool LiveHub::notifyRevoked(DbSession &session, const QByteArray &tokenHash)
-{
-    return notify(session, R"({"k":"revoke","h":")" + tokenHash.toHex() + "\"}");
-}
-
 // ---- LiveListener ----------------------------------------------------------------------------
 
 LiveListener::LiveListener(LiveHub *hub)
@@ -415,22 +288,21 @@ LiveListener::~LiveListener()
     close();
 }
 
-bool LiveListener::open(QString *error)
+Result<void> LiveListener::open()
 {
     m_fetch = std::make_unique<DbSession>(m_hub->db().config(), u"pudding-live-fetch"_s);
-    m_listener = std::make_unique<NotificationListener>(
-        m_hub->db().config(), u"pudding-live-listen"_s, channel());
-    if (!m_listener->open(error))
-        return false;
+    m_listener = std::make_unique<NotificationListener>(m_hub->db().config(),
+        u"pudding-live-listen"_s, QString::fromLatin1(LivePublisher::Channel));
+    if (auto opened = m_listener->open(); !opened)
+        return opened;
     connect(m_listener.get(), &NotificationListener::notification, this,
         [this](const QString &payload) { m_hub->dispatch(payload.toUtf8(), *m_fetch); });
     // Notifications may have been missed while the connection was down: every socket
     // reconnects and resumes with afterId, so nothing is missed and nothing comes twice.
     connect(m_listener.get(), &NotificationListener::reconnected, this, [this] {
         for (WorkerHub *hub : m_hub->workerHubs())
-            QMetaObject::invokeMethod(
-                hub, [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); },
-                Qt::QueuedConnection);
+            invokeGuarded(hub, QPointer<WorkerHub>(hub),
+                [hub] { hub->closeAll(Chat::CloseCode::Resume, u"resume"_s); });
     });
     auto *refresh = new QTimer(this);
     refresh->setInterval(PresenceRefreshMs);
@@ -442,7 +314,7 @@ bool LiveListener::open(QString *error)
             gc->finish();
     });
     refresh->start();
-    return true;
+    return {};
 }
 
 void LiveListener::close()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chat/chatwriter.h"
+#include "shared/result.h"
 #include "shared/user.h"
 
 #include <QElapsedTimer>
@@ -14,7 +16,7 @@
 namespace Pudding::Server {
 
 class Authenticator;
-class ChatWriter;
+class ChatSender;
 class Database;
 class DbSession;
 class LiveListener;
@@ -33,7 +35,8 @@ struct LiveConfig
 /// thread), the chat writer that commits messages in groups, and the listener that receives
 /// everything that must reach a socket.
 ///
-/// Every live frame travels through PostgreSQL's LISTEN/NOTIFY (channel `pudding_live`), also
+/// Every live frame travels through PostgreSQL's LISTEN/NOTIFY (channel `pudding_live`, written
+/// by publish/livepublisher.h), also
 /// on a single instance: notifications arrive in commit order on every instance behind the
 /// load balancer, so a room sees its messages in id order wherever its members are connected,
 /// and a notification (a new join request, an approval) is sent only once its transaction has
@@ -47,18 +50,16 @@ struct LiveConfig
 ///   revoke   {h:hex token hash}         a token was revoked (logout)
 ///   ref      {id}                       any of the above too large for a payload, stored in
 ///                                       live_frames by the writing transaction
-class LiveHub : public QObject
+class LiveHub : public QObject, public PresenceSource
 {
     Q_OBJECT
 public:
-    static constexpr auto Channel = "pudding_live";
-
     LiveHub(Database &db, const Authenticator &authenticator, LiveConfig config);
     ~LiveHub() override;
 
-    /// Opens the listener's connection (LISTEN) and starts the writer. False with `error` set
-    /// when the database cannot be reached.
-    bool start(QString *error);
+    /// Opens the listener's connection (LISTEN) and starts the writer; fails when the database
+    /// cannot be reached.
+    [[nodiscard]] Result<void> start();
     /// Stops the writer (committing what is queued) and the listener.
     void stop();
 
@@ -73,16 +74,15 @@ public:
     [[nodiscard]] Database &db() { return m_db; }
     [[nodiscard]] const Authenticator &authenticator() const { return m_authenticator; }
     [[nodiscard]] const LiveConfig &config() const { return m_config; }
-    [[nodiscard]] const QString &instanceId() const { return m_instanceId; }
-
-    /// Per-user chat rate limit (thread-safe): false when the user must wait.
-    [[nodiscard]] bool tryTakeMessageToken(qint64 userId);
+    [[nodiscard]] const QString &instanceId() const override { return m_instanceId; }
+    /// The one send command (REST and sockets), with the per-user rate limit.
+    [[nodiscard]] ChatSender &sender() { return *m_sender; }
 
     /// A user's socket joined (+1) or left (-1) a room on this instance. Publishes the
     /// instance's presence for the room when the user's first socket arrives or the last leaves.
     void changePresence(qint64 eventId, const UserRef &user, int delta);
     /// The users of this instance online in the room (for the presence payload).
-    [[nodiscard]] QList<UserRef> localPresence(qint64 eventId) const;
+    [[nodiscard]] QList<UserRef> localPresence(qint64 eventId) const override;
 
     /// Everyone online in the room on every instance (as last announced).
     [[nodiscard]] QList<UserRef> mergedPresence(qint64 eventId) const;
@@ -90,27 +90,8 @@ public:
     /// Called on the listener's thread for each notification.
     void dispatch(const QByteArray &payload, DbSession &fetchSession);
 
-    // Publishing, inside the caller's transaction (the frame is sent only if it commits).
-    // A frame too large for a NOTIFY payload goes by reference (live_frames), so publishing
-    // never aborts the caller's write.
-    [[nodiscard]] static bool notify(DbSession &session, const QByteArray &payload);
-    /// All of them, in order, in one round trip.
-    [[nodiscard]] static bool notifyAll(DbSession &session, const QList<QByteArray> &payloads);
-    [[nodiscard]] static bool notifyUsers(
-        DbSession &session, const QList<qint64> &userIds, const QByteArray &frame);
-    /// To the organizer and everyone with a pending, approved or waitlisted request.
-    [[nodiscard]] static bool notifyEventAudience(
-        DbSession &session, qint64 eventId, const QByteArray &frame);
-    /// Takes the user's sockets out of the event's room ("left" with reason "removed").
-    [[nodiscard]] static bool notifyRemoved(DbSession &session, qint64 eventId, qint64 userId);
-    [[nodiscard]] static bool notifyRevoked(DbSession &session, const QByteArray &tokenHash);
-
 private:
     friend class LiveListener;
-    /// The payload itself when it fits a NOTIFY, else a reference to it stored in live_frames;
-    /// empty when storing failed.
-    [[nodiscard]] static QByteArray fitPayload(DbSession &session, const QByteArray &payload);
-    class NotificationListener;
     void refreshPresence();
     [[nodiscard]] QList<UserRef> mergedPresenceLocked(qint64 eventId) const;
 
@@ -119,17 +100,12 @@ private:
     const LiveConfig m_config;
     const QString m_instanceId;
     std::unique_ptr<ChatWriter> m_writer;
+    std::unique_ptr<ChatSender> m_sender;
     QThread m_listenerThread;
     LiveListener *m_listener = nullptr;
 
     mutable QMutex m_mutex; // guards the members below
     QList<WorkerHub *> m_workerHubs;
-    struct Bucket
-    {
-        double tokens;
-        qint64 lastMs;
-    };
-    QHash<qint64, Bucket> m_buckets;
     QElapsedTimer m_clock;
     struct Presence
     {
@@ -154,7 +130,7 @@ class LiveListener : public QObject
 public:
     explicit LiveListener(LiveHub *hub);
     ~LiveListener() override;
-    bool open(QString *error);
+    [[nodiscard]] Result<void> open();
     void close();
 
 private:

@@ -4,12 +4,13 @@
 
 #include "http/request.h"
 
-#include "chatwriter.h"
+#include "chat/chatsender.h"
 #include "db/database.h"
 #include "http/router.h"
 #include "livehub.h"
 #include "livelogging.h"
 #include "shared/chat.h"
+#include "shared/futures.h"
 #include "shared/protocol.h"
 #include "shared/validation.h"
 #include "workerhub.h"
@@ -58,9 +59,8 @@ WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSoc
     m_socket->setMaxAllowedIncomingFrameSize(Chat::MaxFrameBytes);
     m_socket->setMaxAllowedIncomingMessageSize(Chat::MaxFrameBytes);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
-    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] {
-        sendError(Chat::ErrorCode::MalformedFrame, LiveText::tr("Frames are JSON text."));
-    });
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
+        [this] { sendError(EC::MalformedFrame, LiveText::tr("Frames are JSON text.")); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
         m_state = State::Closed;
         deleteLater();
@@ -161,16 +161,10 @@ void WsSession::sendError(const Error &error, const QJsonValue &ref, const QStri
 void WsSession::authenticate(const QByteArray &token)
 {
     m_state = State::Authenticating;
-    QPointer<WsSession> self(this);
-    m_live.authenticator().authenticate(token).then(
-        [this, self, &hub = m_hub](const Result<std::optional<AuthUser>> &result) {
-            QMetaObject::invokeMethod(
-                &hub,
-                [this, self, result] {
-                    if (self && m_state == State::Authenticating)
-                        onAuthenticated(result);
-                },
-                Qt::QueuedConnection);
+    onFinished(m_live.authenticator().authenticate(token), this,
+        [this](const Result<std::optional<AuthUser>> &result) {
+            if (m_state == State::Authenticating)
+                onAuthenticated(result);
         });
 }
 
@@ -205,8 +199,7 @@ void WsSession::onText(const QString &text)
     // The same strict JSON as REST bodies (Qt alone reads "\x" as "x").
     const auto parsed = parseJsonObject(text.toUtf8());
     if (!parsed) {
-        sendError(Chat::ErrorCode::MalformedFrame,
-            LiveText::tr("A frame is a JSON object with a \"type\"."));
+        sendError(EC::MalformedFrame, LiveText::tr("A frame is a JSON object with a \"type\"."));
         return;
     }
     const QJsonObject frame = parsed.value();
@@ -242,8 +235,8 @@ void WsSession::onText(const QString &text)
     else if (type == CF::Auth)
         sendError(EC::Conflict, LiveText::tr("Already authenticated."), frame.value("ref"_L1));
     else
-        sendError(Chat::ErrorCode::UnknownType,
-            LiveText::tr("Unknown frame type \"%1\".").arg(type.left(40)), frame.value("ref"_L1));
+        sendError(EC::UnknownType, LiveText::tr("Unknown frame type \"%1\".").arg(type.left(40)),
+            frame.value("ref"_L1));
 }
 
 void WsSession::handleJoin(const QJsonObject &frame)
@@ -275,8 +268,8 @@ void WsSession::handleJoin(const QJsonObject &frame)
     m_joining.insert(eventId);
     m_kicked.remove(eventId);
     const qint64 userId = m_user.id;
-    m_live.db()
-        .run([eventId, userId, afterId](DbSession &s) -> std::pair<ChatMembership, qint64> {
+    auto membership = m_live.db().run(
+        [eventId, userId, afterId](DbSession &s) -> std::pair<ChatMembership, qint64> {
             const ChatMembership m = chatMembership(s, eventId, userId);
             qint64 newest = 0;
             if (m.ok && m.member.value_or(false) && afterId < 0) {
@@ -289,92 +282,81 @@ void WsSession::handleJoin(const QJsonObject &frame)
                 q->finish();
             }
             return { m, afterId < 0 ? newest : afterId };
-        })
-        .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId, ref](
-                  const std::pair<ChatMembership, qint64> &r) {
-            QMetaObject::invokeMethod(
-                &hub,
-                [this, self, eventId, ref, r] {
-                    if (!self || m_state == State::Closed)
-                        return;
-                    m_joining.remove(eventId);
-                    const auto &[m, from] = r;
-                    if (!m.ok) {
-                        sendError(EC::Unavailable, LiveText::tr("Please try again."), ref);
-                        return;
-                    }
-                    if (!m.member) {
-                        sendError(EC::NotFound, LiveText::tr("No such event."), ref);
-                        return;
-                    }
-                    if (!*m.member || m_kicked.contains(eventId)) {
-                        m_kicked.remove(eventId);
-                        sendError(EC::Forbidden,
-                            LiveText::tr("Only the organizer and approved "
-                                         "attendees can join this chat."),
-                            ref);
-                        return;
-                    }
-                    Room room;
-                    room.lastId = from;
-                    m_rooms.insert(eventId, room);
-                    m_hub.enterRoom(this, eventId);
-                    m_live.changePresence(eventId, m_user, +1);
-                    replay(eventId, ref);
-                },
-                Qt::QueuedConnection);
+        });
+    onFinished(std::move(membership), this,
+        [this, eventId, ref](const std::pair<ChatMembership, qint64> &r) {
+            if (m_state == State::Closed)
+                return;
+            m_joining.remove(eventId);
+            const auto &[m, from] = r;
+            if (!m.ok) {
+                sendError(EC::Unavailable, LiveText::tr("Please try again."), ref);
+                return;
+            }
+            if (!m.member) {
+                sendError(EC::NotFound, LiveText::tr("No such event."), ref);
+                return;
+            }
+            if (!*m.member || m_kicked.contains(eventId)) {
+                m_kicked.remove(eventId);
+                sendError(EC::Forbidden,
+                    LiveText::tr("Only the organizer and approved "
+                                 "attendees can join this chat."),
+                    ref);
+                return;
+            }
+            Room room;
+            room.lastId = from;
+            m_rooms.insert(eventId, room);
+            m_hub.enterRoom(this, eventId);
+            m_live.changePresence(eventId, m_user, +1);
+            replay(eventId, ref);
         });
 }
 
 void WsSession::replay(qint64 eventId, const QJsonValue &ref)
 {
     const qint64 after = m_rooms.value(eventId).lastId;
-    m_live.db()
-        .run([eventId, after](DbSession &s) -> std::optional<QList<QByteArray>> {
-            auto *q = s.prepared(
-                selectMessagesSql() % u"WHERE m.event_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s);
-            if (!s.exec(q, { eventId, after, Chat::ReplayPageSize }))
-                return std::nullopt;
-            QList<QByteArray> frames;
-            while (q->next()) {
-                const ChatMessage m = messageFromRow(*q);
-                QByteArray f = Chat::frame(SF::NewMessage, { { u"message"_s, m.toJson() } });
-                // The id rides in front for the session; stripped before sending.
-                frames.append(QByteArray::number(m.id) + ' ' + f);
+    auto page = m_live.db().run([eventId, after](DbSession &s) -> std::optional<QList<QByteArray>> {
+        auto *q = s.prepared(
+            selectMessagesSql() % u"WHERE m.event_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s);
+        if (!s.exec(q, { eventId, after, Chat::ReplayPageSize }))
+            return std::nullopt;
+        QList<QByteArray> frames;
+        while (q->next()) {
+            const ChatMessage m = messageFromRow(*q);
+            QByteArray f = Chat::frame(SF::NewMessage, { { u"message"_s, m.toJson() } });
+            // The id rides in front for the session; stripped before sending.
+            frames.append(QByteArray::number(m.id) + ' ' + f);
+        }
+        return frames;
+    });
+    onFinished(std::move(page), this,
+        [this, eventId, ref](const std::optional<QList<QByteArray>> &frames) {
+            if (m_state == State::Closed)
+                return;
+            auto it = m_rooms.find(eventId);
+            if (it == m_rooms.end() || it->live)
+                return; // left (or removed) meanwhile
+            if (!frames) {
+                leaveRoom(eventId, false);
+                sendError(EC::Unavailable, LiveText::tr("Please try again."), ref);
+                return;
             }
-            return frames;
-        })
-        .then([this, self = QPointer<WsSession>(this), &hub = m_hub, eventId, ref](
-                  const std::optional<QList<QByteArray>> &frames) {
-            QMetaObject::invokeMethod(
-                &hub,
-                [this, self, eventId, ref, frames] {
-                    if (!self || m_state == State::Closed)
-                        return;
-                    auto it = m_rooms.find(eventId);
-                    if (it == m_rooms.end() || it->live)
-                        return; // left (or removed) meanwhile
-                    if (!frames) {
-                        leaveRoom(eventId, false);
-                        sendError(EC::Unavailable, LiveText::tr("Please try again."), ref);
-                        return;
-                    }
-                    for (const QByteArray &entry : *frames) {
-                        const auto space = entry.indexOf(' ');
-                        const qint64 id = entry.left(space).toLongLong();
-                        if (id <= it->lastId)
-                            continue;
-                        it->lastId = id;
-                        sendFrame(entry.mid(space + 1));
-                        if (m_state == State::Closed)
-                            return;
-                    }
-                    if (frames->size() == Chat::ReplayPageSize)
-                        replay(eventId, ref); // more after this page
-                    else
-                        finishJoin(eventId, ref);
-                },
-                Qt::QueuedConnection);
+            for (const QByteArray &entry : *frames) {
+                const auto space = entry.indexOf(' ');
+                const qint64 id = entry.left(space).toLongLong();
+                if (id <= it->lastId)
+                    continue;
+                it->lastId = id;
+                sendFrame(entry.mid(space + 1));
+                if (m_state == State::Closed)
+                    return;
+            }
+            if (frames->size() == Chat::ReplayPageSize)
+                replay(eventId, ref); // more after this page
+            else
+                finishJoin(eventId, ref);
         });
 }
 
@@ -422,7 +404,7 @@ void WsSession::handleLeave(const QJsonObject &frame)
     const QJsonValue ref = frame.value("ref"_L1);
     const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     if (!m_rooms.contains(eventId) && !m_joining.contains(eventId)) {
-        sendError(Chat::ErrorCode::NotJoined, LiveText::tr("You are not in this chat."), ref);
+        sendError(EC::NotJoined, LiveText::tr("You are not in this chat."), ref);
         return;
     }
     m_joining.remove(eventId);
@@ -478,7 +460,6 @@ void WsSession::handleSend(const QJsonObject &frame)
         return;
     }
     const QString content = frame.value("content"_L1).toString().trimmed();
-    const FieldErrors errors = Chat::validateMessage(content, clientMsgId);
     qint64 photoId = 0;
     if (frame.contains("photoId"_L1) && !frame.value("photoId"_L1).isNull()) {
         photoId = Chat::idField(frame, "photoId"_L1);
@@ -490,45 +471,28 @@ void WsSession::handleSend(const QJsonObject &frame)
             return;
         }
     }
-    if (!errors.isEmpty()) {
-        sendError(
-            Error { QString(EC::ValidationFailed), errors.first().message, errors }, ref, echoedId);
-        return;
-    }
-    if (!m_live.tryTakeMessageToken(m_user.id)) {
-        sendError(EC::RateLimited, LiveText::tr("You are sending too fast. Please wait a moment."),
-            ref, clientMsgId);
-        return;
-    }
-    ChatWriter::Item item;
-    item.eventId = eventId;
-    item.user = m_user;
-    item.content = content;
-    item.clientMsgId = clientMsgId;
-    item.photoId = photoId;
     QPointer<WsSession> self(this);
-    item.done
-        = [this, self, &hub = m_hub, clientMsgId, ref](const Result<ChatWriter::Outcome> &outcome) {
-              QMetaObject::invokeMethod(
-                  &hub,
-                  [this, self, clientMsgId, ref, outcome] {
-                      if (!self || m_state == State::Closed)
-                          return;
-                      if (!outcome) {
-                          sendError(outcome.error(), ref, clientMsgId);
-                          return;
-                      }
-                      QJsonObject fields { { u"clientMsgId"_s, clientMsgId },
-                          { u"message"_s, outcome.value().message.toJson() } };
-                      if (outcome.value().duplicate)
-                          fields.insert(u"duplicate"_s, true);
-                      if (!ref.isUndefined() && !ref.isNull())
-                          fields.insert(u"ref"_s, ref);
-                      sendFrame(Chat::frame(SF::Ack, fields));
-                  },
-                  Qt::QueuedConnection);
-          };
-    m_live.writer().enqueue(std::move(item));
+    const auto sent = m_live.sender().send({ eventId, m_user, content, clientMsgId, photoId },
+        [this, self, &hub = m_hub, clientMsgId, ref](const Result<ChatWriter::Outcome> &outcome) {
+            // On the writer's thread: the answer goes back through this thread's hub.
+            invokeGuarded(&hub, self, [this, clientMsgId, ref, outcome] {
+                if (m_state == State::Closed)
+                    return;
+                if (!outcome) {
+                    sendError(outcome.error(), ref, clientMsgId);
+                    return;
+                }
+                QJsonObject fields { { u"clientMsgId"_s, clientMsgId },
+                    { u"message"_s, outcome.value().message.toJson() } };
+                if (outcome.value().duplicate)
+                    fields.insert(u"duplicate"_s, true);
+                if (!ref.isUndefined() && !ref.isNull())
+                    fields.insert(u"ref"_s, ref);
+                sendFrame(Chat::frame(SF::Ack, fields));
+            });
+        });
+    if (!sent)
+        sendError(sent.error(), ref, echoedId);
 }
 
 void WsSession::handleTyping(const QJsonObject &frame)
@@ -536,8 +500,7 @@ void WsSession::handleTyping(const QJsonObject &frame)
     const qint64 eventId = Chat::idField(frame, "eventId"_L1);
     auto it = m_rooms.find(eventId);
     if (it == m_rooms.end()) {
-        sendError(Chat::ErrorCode::NotJoined, LiveText::tr("Join the chat first."),
-            frame.value("ref"_L1));
+        sendError(EC::NotJoined, LiveText::tr("Join the chat first."), frame.value("ref"_L1));
         return;
     }
     const bool typing = frame.value("isTyping"_L1).toBool();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "photoprocessor.h"
 
+#include "http/httpresponse.h"
 #include "photoslogging.h"
 #include "shared/protocol.h"
 
@@ -306,13 +307,7 @@ Result<ProcessedPhoto> processPhoto(const QByteArray &bytes, const PhotoLimits &
 
 int photoErrorStatus(const Error &error)
 {
-    if (error.code == EC::PayloadTooLarge)
-        return 413;
-    if (error.code == EC::UnsupportedMediaType)
-        return 415;
-    if (error.code == PhotoErrorCode::ImageTooLarge)
-        return 422;
-    return 500;
+    return httpStatusFor(error);
 }
 
 } // namespace Pudding::Server

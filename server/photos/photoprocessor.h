@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "shared/protocol.h"
 #include "shared/result.h"
 
 #include <QByteArray>
@@ -11,13 +12,10 @@ namespace Pudding::Server {
 
 using namespace Qt::StringLiterals;
 
-/// Error codes of the photo pipeline that are not in Protocol::ErrorCode. processPhoto also
-/// answers Protocol::ErrorCode::PayloadTooLarge (413) and UnsupportedMediaType (415).
+/// The photo pipeline's codes, by the name the tests know them (defined in shared/protocol.h).
+/// processPhoto also answers PayloadTooLarge (413) and UnsupportedMediaType (415).
 namespace PhotoErrorCode {
-/// The file is small enough but its pixel dimensions are not (a decompression bomb, or simply
-/// a huge panorama). 422, not 413: the upload size was fine, so shrinking the file would not
-/// help; the image has to be scaled down.
-inline constexpr auto ImageTooLarge = "image_too_large"_L1;
+using Protocol::ErrorCode::ImageTooLarge;
 } // namespace PhotoErrorCode
 
 /// What processPhoto accepts and produces. The defaults suit a phone photo of a pudding.
@@ -65,7 +63,8 @@ struct ProcessedPhoto
 [[nodiscard]] Result<ProcessedPhoto> processPhoto(
     const QByteArray &bytes, const PhotoLimits &limits = {});
 
-/// The HTTP status for an error from processPhoto or PhotoStore: 413, 415, 422 or 500.
+/// The HTTP status for an error from processPhoto or PhotoStore: 413, 415, 422 or 500
+/// (httpStatusFor; this name is kept for the photo tests).
 [[nodiscard]] int photoErrorStatus(const Error &error);
 
 } // namespace Pudding::Server

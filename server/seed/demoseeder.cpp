@@ -3,11 +3,11 @@
 
 #include "auth/credentials.h"
 #include "db/database.h"
-#include "http/logging.h"
 #include "photos/photoprocessor.h"
 #include "photos/photostore.h"
 #include "shared/event.h"
 #include "shared/germany.h"
+#include "shared/protocol.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -141,12 +141,12 @@ bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
     return true;
 }
 
-int DemoSeeder::seedIfEmpty(
-    DbSession &session, QString *error, int eventCount, const QString &photoDir)
+Result<int> DemoSeeder::seedIfEmpty(DbSession &session, int eventCount, const QString &photoDir)
 {
-    auto fail = [&](const QString &what) {
-        *error = what % u": "_s % session.lastError().text();
-        return -1; // the transaction (if begun) rolls back as it goes out of scope
+    auto fail = [&](const QString &what) -> Result<int> {
+        // the transaction (if begun) rolls back as it goes out of scope
+        return Error { QString(Protocol::ErrorCode::Internal),
+            what % u": "_s % session.lastError().text(), {} };
     };
     {
         QSqlQuery q(session.db());
@@ -157,10 +157,9 @@ int DemoSeeder::seedIfEmpty(
     }
     const QList<GermanCity> allCities = loadGermanCities();
     QFile material(u":/pudding/data/pudding-demo.json"_s);
-    if (allCities.isEmpty() || !material.open(QIODevice::ReadOnly)) {
-        *error = u"demo material missing from the resources"_s;
-        return -1;
-    }
+    if (allCities.isEmpty() || !material.open(QIODevice::ReadOnly))
+        return Error { QString(Protocol::ErrorCode::Internal),
+            u"demo material missing from the resources"_s, {} };
     const QJsonObject m = QJsonDocument::fromJson(material.readAll()).object();
     auto strings = [&](const char *key) {
         QStringList out;

@@ -2,11 +2,12 @@
 #pragma once
 
 #include "shared/places.h"
+#include "shared/result.h"
 
 #include <QList>
 #include <QRandomGenerator>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 namespace Pudding::Server {
 
@@ -22,18 +23,17 @@ public:
     static constexpr auto AttendeeEmail = "anna@demo.pudding-gabel.de";
 
     /// Seeds only when the database has no users. Returns the number of events created
-    /// (0 when there was data already) or -1 with *error set.
+    /// (0 when there was data already), or what failed.
     /// With a photo directory, the demo organizer's first meetup also gets a few pending
     /// requests with (generated) pudding photos, so the review queue has something to show.
-    static int seedIfEmpty(DbSession &session, QString *error, int eventCount = 300,
-                           const QString &photoDir = {});
+    [[nodiscard]] static Result<int> seedIfEmpty(
+        DbSession &session, int eventCount = 300, const QString &photoDir = {});
 
 private:
     static bool seedRequestsWithPhotos(DbSession &session, const QString &photoDir,
-                                       const QList<qint64> &userIds, const QStringList &puddings,
-                                       QRandomGenerator &rng);
-    static bool seedChat(DbSession &session, const QList<qint64> &userIds,
-                         const QStringList &lines, const QStringList &puddings);
+        const QList<qint64> &userIds, const QStringList &puddings, QRandomGenerator &rng);
+    static bool seedChat(DbSession &session, const QList<qint64> &userIds, const QStringList &lines,
+        const QStringList &puddings);
 };
 
 } // namespace Pudding::Server

@@ -2,7 +2,7 @@
 #include "testserver.h"
 
 #include "db/database.h"
-#include "db/embeddedpostgres.h"
+#include "devdb/embeddedpostgres.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QLoggingCategory>
+#include "postgresbinaries.h"
+#include "postgresuser.h"
+
 #include <QString>
 #include <QStringList>
 
 namespace Pudding::Server {
 
 using namespace Qt::StringLiterals;
-
-Q_DECLARE_LOGGING_CATEGORY(lcEmbeddedPg)
 
 /// How to reach a PostgreSQL server. For the embedded cluster, host is the directory of the
 /// Unix socket (libpq and QPSQL treat a host starting with '/' as a socket directory) and port
@@ -36,11 +36,11 @@ struct PgConnectionInfo
 /// postmaster is already running on the data directory it is reused, and then never stopped
 /// by this object.
 ///
-/// PostgreSQL refuses to run as root. When the process runs as root (as CI does), all
-/// PostgreSQL programs run via "runuser" as the "postgres" system user (or "nobody"), and the
-/// data directory is handed to that user. When that user cannot reach the requested directory
-/// (e.g. a clone under /root, mode 700), the cluster is relocated to
-/// /var/tmp/pudding-gabel-pg/<hash of the requested path>; dataDir() tells the real place.
+/// PostgreSQL refuses to run as root: the programs (found by PostgresBinaries) run as a
+/// PostgresUser, and when the process runs as root the data directory is handed to it. When that
+/// user cannot reach the requested directory (e.g. a clone under /root, mode 700), the cluster is
+/// relocated to /var/tmp/pudding-gabel-pg/<hash of the requested path>; dataDir() tells the real
+/// place.
 ///
 /// All calls block (they wait for child processes); call start() before the event loop runs.
 /// Not thread-safe; one object per data directory and process.
@@ -97,15 +97,6 @@ public:
     [[nodiscard]] bool keepRunning() const;
 
 private:
-    struct ProcessResult
-    {
-        bool finished = false; // started and exited normally (any exit code)
-        int exitCode = -1;
-        QString stdOut;
-        QString stdErr;
-        QString commandLine;
-    };
-
     bool resolveBinaries();
     bool prepareDataDir();
     bool initCluster();
@@ -118,8 +109,6 @@ private:
     bool readPostmasterPid(QString *socketDir, int *port) const;
     [[nodiscard]] QString logTail(int lines) const;
     void removeTempSocketDir(const QString &dir) const;
-    [[nodiscard]] ProcessResult runAsPgUser(
-        const QString &program, const QStringList &arguments, int timeoutMs = 60000) const;
     bool chownToPgUser(const QString &path, bool recursive);
     void setError(const QString &message);
     void setProcessError(
@@ -127,16 +116,8 @@ private:
 
     QString m_requestedDir;
     QString m_dataDir;
-    QString m_binDir;
-    QString m_initdb;
-    QString m_pgCtl;
-    QString m_postgres;
-    QString m_psql;
-    QString m_runuser;
-    QString m_pgUser; // user running PostgreSQL via runuser; empty when not root
-    uint m_pgUid = 0;
-    uint m_pgGid = 0;
-    bool m_asRoot = false;
+    PostgresBinaries m_bin; ///< found by start() or stopCluster()
+    PostgresUser m_user;
     bool m_relocated = false;
     QString m_socketDir;
     QString m_tempSocketDir; // our mkdtemp socket dir, removed after stop

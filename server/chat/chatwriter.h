@@ -15,7 +15,16 @@
 
 namespace Pudding::Server {
 
-class LiveHub;
+/// Who is online on this instance, for the presence notices the writer publishes in order with
+/// the messages. Implemented by the live layer (LiveHub), which sits above the chat.
+class PresenceSource
+{
+public:
+    virtual ~PresenceSource() = default;
+    /// The users of this instance online in the room (for the presence payload).
+    [[nodiscard]] virtual QList<UserRef> localPresence(qint64 eventId) const = 0;
+    [[nodiscard]] virtual const QString &instanceId() const = 0;
+};
 
 /// Persists chat messages with group commit: one thread with its own connection takes every
 /// message queued while the previous transaction ran and stores them all in one transaction
@@ -52,13 +61,13 @@ public:
     {
         qint64 eventId = 0;
         UserRef user;
-        QString content;     ///< trimmed and validated
+        QString content; ///< trimmed and validated
         QString clientMsgId; ///< never empty
         qint64 photoId = 0;
-        Callback done;       ///< called on the writer's thread
+        Callback done; ///< called on the writer's thread
     };
 
-    ChatWriter(const DbConfig &config, LiveHub &hub);
+    ChatWriter(const DbConfig &config, const PresenceSource &presence);
     ~ChatWriter() override;
 
     void enqueue(Item item);
@@ -91,7 +100,7 @@ private:
     };
 
     void writeBatch(DbSession &session, std::vector<Item> &items, QList<QByteArray> &notices,
-                    QList<qint64> &presence);
+        QList<qint64> &presence);
     /// One transaction for `batch` plus `extraPayloads` to NOTIFY; `outcomes` (one per batch
     /// entry) are only set when it committed.
     Written tryWrite(DbSession &session, const Batch &batch, const QList<QByteArray> &extraPayloads,
@@ -103,7 +112,7 @@ private:
     QList<QByteArray> presencePayloads(const QList<qint64> &presence) const;
 
     DbConfig m_config;
-    LiveHub &m_hub;
+    const PresenceSource &m_presenceSource;
     QMutex m_mutex;
     QWaitCondition m_wake;
     std::vector<Item> m_items;
@@ -117,7 +126,7 @@ private:
 /// Whether a user is in an event's chat (its organizer or an approved attendee).
 struct ChatMembership
 {
-    bool ok = false;            ///< the query ran
+    bool ok = false; ///< the query ran
     std::optional<bool> member; ///< nothing: no such event
 };
 [[nodiscard]] ChatMembership chatMembership(DbSession &session, qint64 eventId, qint64 userId);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatwriter.h"
 
-#include "livehub.h"
-#include "livelogging.h"
+#include "chatlogging.h"
+#include "publish/livepublisher.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -36,8 +36,7 @@ QDateTime utcFromMs(qint64 ms)
 Error unavailable()
 {
     return { QString(EC::Unavailable),
-             ChatText::tr("The message could not be stored. Please try again."),
-             {} };
+        ChatText::tr("The message could not be stored. Please try again."), {} };
 }
 
 // Refused alone, after the batch it was in was retried without it: final, not "try again".
@@ -89,10 +88,10 @@ ChatMembership chatMembership(DbSession &s, qint64 eventId, qint64 userId)
 
 const QString &selectMessagesSql()
 {
-    static const QString sql =
-            u"SELECT m.id, m.event_id, m.user_id, u.name, m.content, m.client_msg_id, "
-            "m.photo_id, (extract(epoch from m.created_at) * 1000)::bigint "
-            "FROM messages m JOIN users u ON u.id = m.user_id "_s;
+    static const QString sql
+        = u"SELECT m.id, m.event_id, m.user_id, u.name, m.content, m.client_msg_id, "
+          "m.photo_id, (extract(epoch from m.created_at) * 1000)::bigint "
+          "FROM messages m JOIN users u ON u.id = m.user_id "_s;
     return sql;
 }
 
@@ -138,9 +137,9 @@ QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages)
     return payloads;
 }
 
-ChatWriter::ChatWriter(const DbConfig &config, LiveHub &hub)
+ChatWriter::ChatWriter(const DbConfig &config, const PresenceSource &presence)
     : m_config(config)
-    , m_hub(hub)
+    , m_presenceSource(presence)
 {
     setObjectName(u"pudding-chat-writer"_s);
 }
@@ -196,15 +195,14 @@ void ChatWriter::run()
         QList<qint64> presence;
         {
             QMutexLocker lock(&m_mutex);
-            while (m_items.empty() && m_notices.isEmpty() && m_presence.isEmpty()
-                   && !m_stopping)
+            while (m_items.empty() && m_notices.isEmpty() && m_presence.isEmpty() && !m_stopping)
                 m_wake.wait(&m_mutex);
             if (m_items.empty() && m_notices.isEmpty() && m_presence.isEmpty())
                 return; // stopping, and everything is written
             // Everything that queued up while the last transaction ran goes into this one.
             const auto n = std::min<size_t>(m_items.size(), MaxBatch);
             items.assign(std::make_move_iterator(m_items.begin()),
-                         std::make_move_iterator(m_items.begin() + qsizetype(n)));
+                std::make_move_iterator(m_items.begin() + qsizetype(n)));
             m_items.erase(m_items.begin(), m_items.begin() + qsizetype(n));
             notices.swap(m_notices);
             presence.swap(m_presence);
@@ -218,13 +216,12 @@ QList<QByteArray> ChatWriter::presencePayloads(const QList<qint64> &presence) co
     QList<QByteArray> payloads;
     for (const qint64 eventId : presence) {
         QJsonArray online;
-        for (const auto &user : m_hub.localPresence(eventId))
+        for (const auto &user : m_presenceSource.localPresence(eventId))
             online.append(user.toJson());
-        payloads.append(QJsonDocument(QJsonObject { { u"k"_s, u"presence"_s },
-                                                    { u"e"_s, eventId },
-                                                    { u"i"_s, m_hub.instanceId() },
-                                                    { u"online"_s, online } })
-                                .toJson(QJsonDocument::Compact));
+        payloads.append(
+            QJsonDocument(QJsonObject { { u"k"_s, u"presence"_s }, { u"e"_s, eventId },
+                              { u"i"_s, m_presenceSource.instanceId() }, { u"online"_s, online } })
+                .toJson(QJsonDocument::Compact));
     }
     return payloads;
 }
@@ -239,7 +236,7 @@ ChatWriter::Written ChatWriter::tryWrite(DbSession &session, const Batch &batch,
     if (ok && !batch.empty())
         ok = insertMessages(session, batch, written, payloads);
     payloads += extraPayloads;
-    ok = ok && LiveHub::notifyAll(session, payloads);
+    ok = ok && LivePublisher::notifyAll(session, payloads);
     // commit() checks the connection's transaction status: an aborted transaction, whose COMMIT
     // PostgreSQL answers with ROLLBACK and no error, is never taken for stored.
     if (ok && transaction.commit()) {
@@ -261,7 +258,7 @@ void ChatWriter::writeIsolating(DbSession &session, const Batch &batch, Outcomes
     case Attempt::Lost:
         // Nothing of this part is stored (or we cannot know): the senders retry with the same
         // clientMsgId, which is idempotent.
-        qCWarning(lcLive) << "chat batch of" << batch.size()
+        qCWarning(lcChat) << "chat batch of" << batch.size()
                           << "messages failed:" << written.error.text();
         for (auto &outcome : outcomes)
             outcome = Result<Outcome>(unavailable());
@@ -270,7 +267,7 @@ void ChatWriter::writeIsolating(DbSession &session, const Batch &batch, Outcomes
         break;
     }
     if (batch.size() == 1) {
-        qCWarning(lcLive) << "chat message refused by the database, alone:"
+        qCWarning(lcChat) << "chat message refused by the database, alone:"
                           << written.error.nativeErrorCode() << written.error.text();
         outcomes.front() = Result<Outcome>(refused(written.error));
         return;
@@ -299,7 +296,7 @@ void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
     const QList<QByteArray> extra = presencePayloads(presence) + notices;
     const Written written = tryWrite(session, batch, extra, outcomes);
     if (written.attempt == Attempt::Lost) {
-        qCWarning(lcLive) << "chat batch of" << items.size()
+        qCWarning(lcChat) << "chat batch of" << items.size()
                           << "messages failed:" << written.error.text();
         for (auto &outcome : outcomes)
             outcome = Result<Outcome>(unavailable());
@@ -307,12 +304,12 @@ void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
         // Something in the batch is refused. Others' messages must not pay for it: typing and
         // presence go on their own (dropped if even that fails: they are refreshed anyway), the
         // messages are retried without the refused one.
-        qCWarning(lcLive) << "chat batch of" << items.size()
+        qCWarning(lcChat) << "chat batch of" << items.size()
                           << "messages refused, retrying in parts:" << written.error.text();
         if (!extra.isEmpty()) {
             Outcomes none;
             if (tryWrite(session, {}, extra, none).attempt != Attempt::Committed)
-                qCWarning(lcLive) << "dropped" << extra.size() << "typing/presence notices";
+                qCWarning(lcChat) << "dropped" << extra.size() << "typing/presence notices";
         }
         if (!batch.empty())
             writeIsolating(session, batch, outcomes);
@@ -348,44 +345,42 @@ bool ChatWriter::insertMessages(
     QJsonArray rows;
     for (size_t i = 0; i < items.size(); ++i) {
         const Item &item = *items[i];
-        QJsonObject row { { u"ord"_s, qint64(i) },
-                          { u"event_id"_s, item.eventId },
-                          { u"user_id"_s, item.user.id },
-                          { u"content"_s, item.content },
-                          { u"client_msg_id"_s, item.clientMsgId } };
+        QJsonObject row { { u"ord"_s, qint64(i) }, { u"event_id"_s, item.eventId },
+            { u"user_id"_s, item.user.id }, { u"content"_s, item.content },
+            { u"client_msg_id"_s, item.clientMsgId } };
         if (item.photoId > 0)
             row.insert(u"photo_id"_s, item.photoId);
         rows.append(row);
     }
     const QString rowsJson = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
     auto *insert = session.prepared(
-            u"WITH locks AS MATERIALIZED (SELECT pg_advisory_xact_lock(1885434990, "
-            "  (e % 2147483647)::int) FROM unnest(?::bigint[]) WITH ORDINALITY AS t(e, n) "
-            "  ORDER BY n), "
-            "input AS (SELECT x.* FROM (SELECT count(*) FROM locks) AS l, "
-            "  json_to_recordset(?::json) AS x(ord int, "
-            "  event_id bigint, user_id bigint, content text, client_msg_id text, "
-            "  photo_id bigint)) "
-            "INSERT INTO messages (event_id, user_id, content, client_msg_id, photo_id) "
-            "SELECT i.event_id, i.user_id, i.content, i.client_msg_id, i.photo_id "
-            "FROM input i JOIN events e ON e.id = i.event_id "
-            "WHERE (e.organizer_id = i.user_id OR EXISTS (SELECT 1 FROM attendances a "
-            "    WHERE a.event_id = i.event_id AND a.user_id = i.user_id "
-            "    AND a.status = 'APPROVED')) "
-            "  AND (i.photo_id IS NULL OR EXISTS (SELECT 1 FROM photos p "
-            "    WHERE p.id = i.photo_id AND p.owner_id = i.user_id)) "
-            "ORDER BY i.ord "
-            "ON CONFLICT (event_id, user_id, client_msg_id) WHERE client_msg_id IS NOT NULL "
-            "DO NOTHING "
-            "RETURNING id, event_id, user_id, client_msg_id, "
-            "(extract(epoch from created_at) * 1000)::bigint"_s);
+        u"WITH locks AS MATERIALIZED (SELECT pg_advisory_xact_lock(1885434990, "
+        "  (e % 2147483647)::int) FROM unnest(?::bigint[]) WITH ORDINALITY AS t(e, n) "
+        "  ORDER BY n), "
+        "input AS (SELECT x.* FROM (SELECT count(*) FROM locks) AS l, "
+        "  json_to_recordset(?::json) AS x(ord int, "
+        "  event_id bigint, user_id bigint, content text, client_msg_id text, "
+        "  photo_id bigint)) "
+        "INSERT INTO messages (event_id, user_id, content, client_msg_id, photo_id) "
+        "SELECT i.event_id, i.user_id, i.content, i.client_msg_id, i.photo_id "
+        "FROM input i JOIN events e ON e.id = i.event_id "
+        "WHERE (e.organizer_id = i.user_id OR EXISTS (SELECT 1 FROM attendances a "
+        "    WHERE a.event_id = i.event_id AND a.user_id = i.user_id "
+        "    AND a.status = 'APPROVED')) "
+        "  AND (i.photo_id IS NULL OR EXISTS (SELECT 1 FROM photos p "
+        "    WHERE p.id = i.photo_id AND p.owner_id = i.user_id)) "
+        "ORDER BY i.ord "
+        "ON CONFLICT (event_id, user_id, client_msg_id) WHERE client_msg_id IS NOT NULL "
+        "DO NOTHING "
+        "RETURNING id, event_id, user_id, client_msg_id, "
+        "(extract(epoch from created_at) * 1000)::bigint"_s);
     if (!session.exec(insert, { lockList, rowsJson }))
         return false;
     std::map<Key, std::pair<qint64, qint64>> inserted; // key → (id, createdAt ms)
     while (insert->next()) {
         inserted[{ insert->value(1).toLongLong(), insert->value(2).toLongLong(),
-                   insert->value(3).toString() }] = { insert->value(0).toLongLong(),
-                                                     insert->value(4).toLongLong() };
+            insert->value(3).toString() }]
+            = { insert->value(0).toLongLong(), insert->value(4).toLongLong() };
     }
     QList<ChatMessage> fresh;
     QJsonArray missing;
@@ -393,10 +388,8 @@ bool ChatWriter::insertMessages(
         const Item &item = *items[i];
         auto it = inserted.find({ item.eventId, item.user.id, item.clientMsgId });
         if (it == inserted.end()) {
-            missing.append(QJsonObject { { u"ord"_s, qint64(i) },
-                                         { u"event_id"_s, item.eventId },
-                                         { u"user_id"_s, item.user.id },
-                                         { u"client_msg_id"_s, item.clientMsgId } });
+            missing.append(QJsonObject { { u"ord"_s, qint64(i) }, { u"event_id"_s, item.eventId },
+                { u"user_id"_s, item.user.id }, { u"client_msg_id"_s, item.clientMsgId } });
             continue;
         }
         ChatMessage m;
@@ -412,25 +405,25 @@ bool ChatWriter::insertMessages(
         fresh.append(m);
     }
     std::sort(fresh.begin(), fresh.end(),
-              [](const ChatMessage &a, const ChatMessage &b) { return a.id < b.id; });
+        [](const ChatMessage &a, const ChatMessage &b) { return a.id < b.id; });
     payloads += messagePayloads(fresh);
     if (missing.isEmpty())
         return true;
 
     // 3. The rest: a retry of a stored message (answered with it), or not allowed.
-    const QString missingJson =
-            QString::fromUtf8(QJsonDocument(missing).toJson(QJsonDocument::Compact));
+    const QString missingJson
+        = QString::fromUtf8(QJsonDocument(missing).toJson(QJsonDocument::Compact));
     auto *lookup = session.prepared(
-            u"SELECT x.ord, m.id, m.content, m.photo_id, "
-            "(extract(epoch from m.created_at) * 1000)::bigint, u.name, "
-            "(SELECT e.organizer_id = x.user_id OR EXISTS (SELECT 1 FROM attendances a "
-            "   WHERE a.event_id = e.id AND a.user_id = x.user_id AND a.status = 'APPROVED') "
-            " FROM events e WHERE e.id = x.event_id) "
-            "FROM json_to_recordset(?::json) AS x(ord int, event_id bigint, user_id bigint, "
-            "  client_msg_id text) "
-            "LEFT JOIN messages m ON m.event_id = x.event_id AND m.user_id = x.user_id "
-            "  AND m.client_msg_id = x.client_msg_id "
-            "LEFT JOIN users u ON u.id = m.user_id"_s);
+        u"SELECT x.ord, m.id, m.content, m.photo_id, "
+        "(extract(epoch from m.created_at) * 1000)::bigint, u.name, "
+        "(SELECT e.organizer_id = x.user_id OR EXISTS (SELECT 1 FROM attendances a "
+        "   WHERE a.event_id = e.id AND a.user_id = x.user_id AND a.status = 'APPROVED') "
+        " FROM events e WHERE e.id = x.event_id) "
+        "FROM json_to_recordset(?::json) AS x(ord int, event_id bigint, user_id bigint, "
+        "  client_msg_id text) "
+        "LEFT JOIN messages m ON m.event_id = x.event_id AND m.user_id = x.user_id "
+        "  AND m.client_msg_id = x.client_msg_id "
+        "LEFT JOIN users u ON u.id = m.user_id"_s);
     if (!session.exec(lookup, { missingJson }))
         return false;
     while (lookup->next()) {
@@ -450,16 +443,14 @@ bool ChatWriter::insertMessages(
             outcomes[i] = Result<Outcome>(Outcome { m, true });
         } else if (lookup->value(6).isNull()) {
             outcomes[i] = Result<Outcome>(
-                    Error { QString(EC::NotFound), ChatText::tr("No such event."), {} });
+                Error { QString(EC::NotFound), ChatText::tr("No such event."), {} });
         } else if (!lookup->value(6).toBool()) {
-            outcomes[i] = Result<Outcome>(Error {
-                    QString(EC::Forbidden),
-                    ChatText::tr("Only the organizer and approved attendees can write here."),
-                    {} });
+            outcomes[i] = Result<Outcome>(Error { QString(EC::Forbidden),
+                ChatText::tr("Only the organizer and approved attendees can write here."), {} });
         } else {
             const QString text = ChatText::tr("Attach a photo you uploaded yourself.");
             outcomes[i] = Result<Outcome>(
-                    Error { QString(EC::ValidationFailed), text, { { u"photoId"_s, text } } });
+                Error { QString(EC::ValidationFailed), text, { { u"photoId"_s, text } } });
         }
     }
     return true;

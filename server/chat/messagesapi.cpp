@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagesapi.h"
 
-#include "chatwriter.h"
+#include "chatsender.h"
 #include "db/database.h"
-#include "livehub.h"
 #include "shared/chat.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QTimeZone>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -37,21 +35,10 @@ std::optional<qint64> idParam(const Request &request, const QString &key, qint64
 }
 } // namespace
 
-MessagesApi::MessagesApi(Database &db, LiveHub &live)
+MessagesApi::MessagesApi(Database &db, ChatSender &sender)
     : m_db(db)
-    , m_live(live)
-{
-}
-
-void MessagesApi::registerRoutes(Router &router)
-{
-    using M = Request::Method;
-    const Router::Options auth { Router::Auth::Required };
-    router.add(M::Get, u"/api/messages/events/<id>/messages"_s,
-               [this](Request &r, const Reply &reply) { history(r, reply); }, auth);
-    router.add(M::Post, u"/api/messages/events/<id>/messages"_s,
-               [this](Request &r, const Reply &reply) { send(r, reply); }, auth);
-}
+    , m_sender(sender)
+{ }
 
 void MessagesApi::history(Request &request, const Reply &reply)
 {
@@ -65,7 +52,7 @@ void MessagesApi::history(Request &request, const Reply &reply)
         errors.append({ u"after"_s, MessagesText::tr("after must be a message id.") });
     if (!limit || *limit < 1 || *limit > Chat::HistoryPageMax)
         errors.append({ u"limit"_s,
-                        MessagesText::tr("limit is between 1 and %1.").arg(Chat::HistoryPageMax) });
+            MessagesText::tr("limit is between 1 and %1.").arg(Chat::HistoryPageMax) });
     if (before && after && *before > 0 && *after >= 0)
         errors.append({ u"before"_s, MessagesText::tr("Give either before or after.") });
     if (!errors.isEmpty()) {
@@ -80,14 +67,13 @@ void MessagesApi::history(Request &request, const Reply &reply)
     m_db.run([=](DbSession &s) -> HttpResponse {
             const ChatMembership membership = chatMembership(s, eventId, userId);
             if (!membership.ok)
-                return HttpResponse::error(503, databaseError(s.lastError(), "history"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "history"));
             if (!membership.member)
-                return HttpResponse::error(404, EC::NotFound, MessagesText::tr("No such event."));
+                return HttpResponse::error(EC::NotFound, MessagesText::tr("No such event."));
             if (!*membership.member)
-                return HttpResponse::error(
-                        403, EC::Forbidden,
-                        MessagesText::tr("Only the organizer and approved attendees can read "
-                                         "this chat."));
+                return HttpResponse::error(EC::Forbidden,
+                    MessagesText::tr("Only the organizer and approved attendees can read "
+                                     "this chat."));
             const QString select = selectMessagesSql() % u"WHERE m.event_id = ? "_s;
             QSqlQuery *q;
             bool ok;
@@ -97,11 +83,12 @@ void MessagesApi::history(Request &request, const Reply &reply)
                 ok = s.exec(q, { eventId, afterId, n + 1 });
             } else {
                 q = s.prepared(select % u"AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s);
-                ok = s.exec(q, { eventId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(),
-                                 n + 1 });
+                ok = s.exec(q,
+                    { eventId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(),
+                        n + 1 });
             }
             if (!ok)
-                return HttpResponse::error(503, databaseError(s.lastError(), "history"));
+                return HttpResponse::fromError(databaseError(s.lastError(), "history"));
             QList<QJsonObject> rows;
             while (q->next())
                 rows.append(messageFromRow(*q).toJson());
@@ -114,8 +101,9 @@ void MessagesApi::history(Request &request, const Reply &reply)
             for (const auto &row : std::as_const(rows))
                 messages.append(row);
             return HttpResponse::json(
-                    QJsonObject { { u"messages"_s, messages }, { u"hasMore"_s, hasMore } });
-        }).then([reply](const HttpResponse &response) { reply.send(response); });
+                QJsonObject { { u"messages"_s, messages }, { u"hasMore"_s, hasMore } });
+        })
+        .then([reply](const HttpResponse &response) { reply.send(response); });
 }
 
 void MessagesApi::send(Request &request, const Reply &reply)
@@ -124,53 +112,39 @@ void MessagesApi::send(Request &request, const Reply &reply)
     if (!body)
         return;
     const QString content = body->value("content"_L1).toString().trimmed();
-    QString clientMsgId = body->value("clientMsgId"_L1).toString();
-    FieldErrors errors = Chat::validateMessage(content, clientMsgId);
+    const QString clientMsgId = body->value("clientMsgId"_L1).toString();
     qint64 photoId = 0;
     const QJsonValue photo = body->value("photoId"_L1);
     if (!photo.isUndefined() && !photo.isNull()) {
         photoId = photo.toInteger(0);
-        if (photoId <= 0)
-            errors.append({ u"photoId"_s, MessagesText::tr("photoId must be a photo's id.") });
-    }
-    if (!errors.isEmpty()) {
-        reply.send(HttpResponse::validation(errors));
-        return;
-    }
-    if (!m_live.tryTakeMessageToken(request.user->id)) {
-        reply.send(HttpResponse::error(429, EC::RateLimited,
-                                       MessagesText::tr("You are sending too fast. Please wait "
-                                                        "a moment."))
-                           .withHeader("Retry-After", "1"));
-        return;
-    }
-    if (clientMsgId.isEmpty())
-        clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    ChatWriter::Item item;
-    item.eventId = request.id();
-    item.user = { request.user->id, request.user->name };
-    item.content = content;
-    item.clientMsgId = clientMsgId;
-    item.photoId = photoId;
-    item.done = [reply](const Result<ChatWriter::Outcome> &outcome) {
-        if (!outcome) {
-            const QString &code = outcome.error().code;
-            // unavailable (503) is the only one worth retrying; a message the database refused
-            // alone is final (400 or 500).
-            const int status = code == EC::Forbidden ? 403
-                : code == EC::NotFound               ? 404
-                : code == EC::ValidationFailed       ? 400
-                : code == EC::Internal               ? 500
-                                                     : 503;
-            reply.send(HttpResponse::error(status, outcome.error()));
+        if (photoId <= 0) {
+            // Reported together with whatever else is wrong with the message.
+            reply.send(HttpResponse::validation(Chat::validateMessage(content, clientMsgId)
+                + FieldErrors {
+                    { u"photoId"_s, MessagesText::tr("photoId must be a photo's id.") } }));
             return;
         }
-        const auto &o = outcome.value();
-        reply.send(HttpResponse::json(QJsonObject { { u"message"_s, o.message.toJson() },
-                                                    { u"duplicate"_s, o.duplicate } },
-                                      o.duplicate ? 200 : 201));
-    };
-    m_live.writer().enqueue(std::move(item));
+    }
+    const auto sent = m_sender.send(
+        { request.id(), { request.user->id, request.user->name }, content, clientMsgId, photoId },
+        [reply](const Result<ChatWriter::Outcome> &outcome) {
+            if (!outcome) {
+                // unavailable (503) is the only one worth retrying; a message the database
+                // refused alone is final (400 or 500).
+                reply.send(HttpResponse::fromError(outcome.error()));
+                return;
+            }
+            const auto &o = outcome.value();
+            reply.send(HttpResponse::json(QJsonObject { { u"message"_s, o.message.toJson() },
+                                              { u"duplicate"_s, o.duplicate } },
+                o.duplicate ? 200 : 201));
+        });
+    if (sent)
+        return;
+    if (sent.error().isValidation())
+        reply.send(HttpResponse::validation(sent.error().fields));
+    else
+        reply.send(HttpResponse::fromError(sent.error()).withHeader("Retry-After", "1"));
 }
 
 } // namespace Pudding::Server

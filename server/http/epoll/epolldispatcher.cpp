@@ -111,8 +111,7 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 void EpollEventDispatcher::updateWatch(int fd, Watch &watch)
 {
     const quint32 wanted = (watch.read ? quint32(EPOLLIN) : 0u)
-            | (watch.write ? quint32(EPOLLOUT) : 0u)
-            | (watch.exception ? quint32(EPOLLPRI) : 0u);
+        | (watch.write ? quint32(EPOLLOUT) : 0u) | (watch.exception ? quint32(EPOLLPRI) : 0u);
     if (wanted == watch.events)
         return;
     epoll_event ev {};
@@ -137,8 +136,8 @@ void EpollEventDispatcher::updateWatch(int fd, Watch &watch)
 
 // ---- timers ------------------------------------------------------------------------------
 
-void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
-                                         QObject *object)
+void EpollEventDispatcher::registerTimer(
+    int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
 {
     unregisterTimer(timerId); // re-registration replaces
     const qint64 due = nowMs() + interval;
@@ -173,7 +172,7 @@ bool EpollEventDispatcher::unregisterTimers(QObject *object)
 }
 
 QList<QAbstractEventDispatcher::TimerInfo> EpollEventDispatcher::registeredTimers(
-        QObject *object) const
+    QObject *object) const
 {
     QList<TimerInfo> out;
     const QList<int> ids = m_timersOf.values(object);

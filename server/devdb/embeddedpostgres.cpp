@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "embeddedpostgres.h"
 
+#include "devdblogging.h"
+
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
 
@@ -23,21 +21,15 @@
 #include <utility>
 #include <vector>
 
-#include <grp.h>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 namespace Pudding::Server {
 
-Q_LOGGING_CATEGORY(lcEmbeddedPg, "pudding.db.embedded")
-
 namespace {
 
 constexpr QStringView kSuperuser = u"pudding";
-constexpr QStringView kPreferredBinDir = u"/usr/lib/postgresql/15/bin";
-constexpr QStringView kVersionsRoot = u"/usr/lib/postgresql";
 constexpr QStringView kRelocationRoot = u"/var/tmp/pudding-gabel-pg";
 constexpr QStringView kTempSocketPrefix = u"/tmp/pudding-pg-";
 constexpr int kMaxSocketPathLength = 100;
@@ -45,91 +37,12 @@ constexpr int kStartTimeoutMs = 90000; // pg_ctl itself gives up after 60 s
 constexpr int kInitdbTimeoutMs = 120000;
 constexpr int kLockTimeoutMs = 180000;
 
-QString parentOf(const QString &path)
-{
-    return QFileInfo(path).absolutePath();
-}
-
-bool isExecutableFile(const QString &path)
-{
-    const QFileInfo info(path);
-    return info.isFile() && info.isExecutable();
-}
-
-/// Group ids of a user (primary plus supplementary), for the permission check below.
-std::vector<gid_t> groupsOf(const QByteArray &userName, gid_t primaryGroup)
-{
-    int count = 32;
-    std::vector<gid_t> groups(static_cast<size_t>(count));
-    if (::getgrouplist(userName.constData(), primaryGroup, groups.data(), &count) < 0) {
-        groups.resize(static_cast<size_t>(count));
-        if (::getgrouplist(userName.constData(), primaryGroup, groups.data(), &count) < 0)
-            count = 0;
-    }
-    groups.resize(static_cast<size_t>(std::max(count, 0)));
-    if (std::find(groups.begin(), groups.end(), primaryGroup) == groups.end())
-        groups.push_back(primaryGroup);
-    return groups;
-}
-
-/// Whether a user may search (traverse) a directory, judged by its mode bits (no ACLs).
-bool searchableBy(const QString &dir, uid_t uid, const std::vector<gid_t> &groups)
-{
-    struct stat st = {};
-    if (::stat(QFile::encodeName(dir).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-        return false;
-    if (uid == 0)
-        return true;
-    if (st.st_uid == uid)
-        return (st.st_mode & S_IXUSR) != 0;
-    if (std::find(groups.begin(), groups.end(), st.st_gid) != groups.end())
-        return (st.st_mode & S_IXGRP) != 0;
-    return (st.st_mode & S_IXOTH) != 0;
-}
-
-/// Whether a user can reach dir: every existing directory above it must be searchable.
-/// Missing parts are created later by us (as root, mode 0755), so they do not count.
-bool reachableBy(const QString &dir, uid_t uid, const std::vector<gid_t> &groups)
-{
-    QString existing = dir;
-    bool isDirItself = true;
-    while (!QFileInfo::exists(existing)) {
-        const QString parent = parentOf(existing);
-        if (parent == existing)
-            break;
-        existing = parent;
-        isDirItself = false;
-    }
-    const QString canonical = QFileInfo(existing).canonicalFilePath();
-    if (canonical.isEmpty())
-        return false;
-    QString current = isDirItself ? parentOf(canonical) : canonical;
-    for (;;) {
-        if (!searchableBy(current, uid, groups))
-            return false;
-        const QString parent = parentOf(current);
-        if (parent == current)
-            return true;
-        current = parent;
-    }
-}
-
 /// Paths we put verbatim into pg_ctl's -o string (which goes through a shell and through
 /// PostgreSQL's list parser) must not need any quoting.
 bool safeForOptionString(const QString &path)
 {
     static const QRegularExpression safe(u"^[A-Za-z0-9/._+-]+$"_s);
     return safe.match(path).hasMatch();
-}
-
-QString quoteForDisplay(const QString &argument)
-{
-    static const QRegularExpression plain(u"^[A-Za-z0-9/._+=,:-]+$"_s);
-    if (plain.match(argument).hasMatch())
-        return argument;
-    QString quoted = argument;
-    quoted.replace(u"'"_s, u"'\\''"_s);
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 QString percentEncoded(const QString &text, const QByteArray &exclude = {})
@@ -174,39 +87,19 @@ QString PgConnectionInfo::toUrl() const
 
 EmbeddedPostgres::EmbeddedPostgres(QString dataDir)
     : m_requestedDir(std::move(dataDir))
-    , m_asRoot(::geteuid() == 0)
 {
     m_requestedDir = QDir::cleanPath(QFileInfo(m_requestedDir).absoluteFilePath());
     m_dataDir = m_requestedDir;
-    if (!m_asRoot) {
-        m_pgUid = ::geteuid();
-        m_pgGid = ::getegid();
-        return;
-    }
-
-    // PostgreSQL refuses to run as root: pick the unprivileged user that will own the cluster.
-    QByteArray userName;
-    for (const char *candidate : { "postgres", "nobody" }) {
-        if (const passwd *pw = ::getpwnam(candidate)) {
-            userName = candidate;
-            m_pgUid = pw->pw_uid;
-            m_pgGid = pw->pw_gid;
-            break;
-        }
-    }
-    if (userName.isEmpty())
-        return; // start() reports it
-    m_pgUser = QString::fromLocal8Bit(userName);
-
-    const std::vector<gid_t> groups = groupsOf(userName, m_pgGid);
-    if (!reachableBy(m_requestedDir, m_pgUid, groups)) {
+    if (!m_user.isOtherUser() || m_user.name().isEmpty())
+        return; // start() reports a missing user
+    if (!m_user.canReach(m_requestedDir)) {
         const QByteArray hash
             = QCryptographicHash::hash(m_requestedDir.toUtf8(), QCryptographicHash::Sha256);
         m_dataDir = kRelocationRoot.toString() + QLatin1Char('/')
             + QString::fromLatin1(hash.toHex().left(16));
         m_relocated = true;
         qCInfo(lcEmbeddedPg).noquote()
-            << "Data directory" << m_requestedDir << "is not reachable by the user" << m_pgUser
+            << "Data directory" << m_requestedDir << "is not reachable by the user" << m_user.name()
             << "that runs PostgreSQL (a parent directory is not searchable);"
             << "using" << m_dataDir << "instead";
     }
@@ -256,7 +149,7 @@ bool EmbeddedPostgres::start()
         return true;
     }
 
-    if (m_asRoot && !chownToPgUser(m_dataDir, true))
+    if (m_user.isOtherUser() && !chownToPgUser(m_dataDir, true))
         return false;
 
     if (!QFileInfo::exists(m_dataDir + u"/PG_VERSION"_s) && !initCluster())
@@ -277,8 +170,8 @@ void EmbeddedPostgres::stop()
     if (!m_running || !m_startedByUs)
         return;
 
-    const ProcessResult result = runAsPgUser(
-        m_pgCtl, { u"-D"_s, m_dataDir, u"-m"_s, u"fast"_s, u"-w"_s, u"-t"_s, u"30"_s, u"stop"_s });
+    const ProcessResult result = m_user.run(m_bin.pgCtl,
+        { u"-D"_s, m_dataDir, u"-m"_s, u"fast"_s, u"-w"_s, u"-t"_s, u"30"_s, u"stop"_s });
     if (!result.finished || result.exitCode != 0) {
         if (clusterStatus() == 0) {
             setProcessError(u"Could not stop PostgreSQL"_s, result, true);
@@ -308,7 +201,7 @@ bool EmbeddedPostgres::stopCluster()
     if (QFileInfo::exists(pidFile)) {
         const QStringList lines = readPidFileLines(pidFile);
         const QString socketDir = lines.size() > 4 ? lines.at(4).trimmed() : QString();
-        const ProcessResult result = runAsPgUser(m_pgCtl,
+        const ProcessResult result = m_user.run(m_bin.pgCtl,
             { u"-D"_s, m_dataDir, u"-m"_s, u"fast"_s, u"-w"_s, u"-t"_s, u"30"_s, u"stop"_s });
         if ((!result.finished || result.exitCode != 0) && clusterStatus() == 0) {
             setProcessError(u"Could not stop PostgreSQL"_s, result, true);
@@ -446,86 +339,18 @@ bool EmbeddedPostgres::keepRunning() const
 
 bool EmbeddedPostgres::resolveBinaries()
 {
-    if (!m_pgCtl.isEmpty())
+    if (!m_bin.pgCtl.isEmpty())
         return true;
-
-    const QStringList needed = { u"initdb"_s, u"pg_ctl"_s, u"postgres"_s };
-    const auto hasAll = [&needed](const QString &dir) {
-        return std::all_of(needed.cbegin(), needed.cend(), [&dir](const QString &name) {
-            return isExecutableFile(dir + QLatin1Char('/') + name);
-        });
-    };
-
-    QStringList candidates;
-    const QString overrideDir = qEnvironmentVariable("PUDDING_PG_BINDIR");
-    if (!overrideDir.isEmpty()) {
-        candidates.append(overrideDir);
-    } else {
-        candidates.append(kPreferredBinDir.toString());
-        // Then the highest installed major version.
-        QStringList versions
-            = QDir(kVersionsRoot.toString()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        std::sort(versions.begin(), versions.end(),
-            [](const QString &a, const QString &b) { return a.toDouble() > b.toDouble(); });
-        for (const QString &version : std::as_const(versions))
-            candidates.append(kVersionsRoot.toString() + QLatin1Char('/') + version + u"/bin"_s);
-    }
-
-    for (const QString &dir : std::as_const(candidates)) {
-        if (!hasAll(dir))
-            continue;
-        m_binDir = dir;
-        m_initdb = dir + u"/initdb"_s;
-        m_postgres = dir + u"/postgres"_s;
-        m_psql = isExecutableFile(dir + u"/psql"_s) ? dir + u"/psql"_s
-                                                    : QStandardPaths::findExecutable(u"psql"_s);
-        m_pgCtl = dir + u"/pg_ctl"_s;
-        break;
-    }
-
-    if (m_pgCtl.isEmpty() && overrideDir.isEmpty()) {
-        // Last resort: whatever PATH offers.
-        const QString initdb = QStandardPaths::findExecutable(u"initdb"_s);
-        const QString pgCtl = QStandardPaths::findExecutable(u"pg_ctl"_s);
-        const QString postgres = QStandardPaths::findExecutable(u"postgres"_s);
-        if (!initdb.isEmpty() && !pgCtl.isEmpty() && !postgres.isEmpty()) {
-            m_binDir = QFileInfo(pgCtl).absolutePath();
-            m_initdb = initdb;
-            m_postgres = postgres;
-            m_psql = QStandardPaths::findExecutable(u"psql"_s);
-            m_pgCtl = pgCtl;
-        }
-    }
-
-    if (m_pgCtl.isEmpty()) {
-        setError(overrideDir.isEmpty()
-                ? u"PostgreSQL server binaries (initdb, pg_ctl, postgres) not found in "_s
-                    + candidates.join(u", "_s)
-                    + u" or PATH; install postgresql-15 or set PUDDING_PG_BINDIR"_s
-                : u"PUDDING_PG_BINDIR="_s + overrideDir
-                    + u" does not contain initdb, pg_ctl and postgres"_s);
+    auto found = PostgresBinaries::find();
+    if (!found) {
+        setError(found.error().message);
         return false;
     }
-    qCDebug(lcEmbeddedPg).noquote() << "Using PostgreSQL binaries in" << m_binDir;
-
-    if (m_asRoot) {
-        if (m_pgUser.isEmpty()) {
-            m_pgCtl.clear();
-            setError(u"Running as root, but neither a \"postgres\" nor a \"nobody\" user exists "
-                     "to run PostgreSQL as (PostgreSQL refuses to run as root)"_s);
-            return false;
-        }
-        m_runuser = QStandardPaths::findExecutable(
-            u"runuser"_s, { u"/usr/sbin"_s, u"/sbin"_s, u"/usr/bin"_s, u"/bin"_s });
-        if (m_runuser.isEmpty())
-            m_runuser = QStandardPaths::findExecutable(u"runuser"_s);
-        if (m_runuser.isEmpty()) {
-            m_pgCtl.clear();
-            setError(u"Running as root, but \"runuser\" (util-linux) was not found; it is needed "
-                     "to run PostgreSQL as an unprivileged user"_s);
-            return false;
-        }
+    if (const auto ready = m_user.prepare(); !ready) {
+        setError(ready.error().message);
+        return false;
     }
+    m_bin = std::move(found).value();
     return true;
 }
 
@@ -543,11 +368,10 @@ bool EmbeddedPostgres::prepareDataDir()
         setError(u"Cannot create the PostgreSQL data directory "_s + m_dataDir);
         return false;
     }
-    if (m_asRoot && !m_relocated) {
+    if (m_user.isOtherUser() && !m_relocated) {
         // mkpath may have created parents under a restrictive umask.
-        const std::vector<gid_t> groups = groupsOf(m_pgUser.toLocal8Bit(), m_pgGid);
-        if (!reachableBy(m_dataDir, m_pgUid, groups)) {
-            setError(u"The user "_s + m_pgUser + u" cannot reach "_s + m_dataDir
+        if (!m_user.canReach(m_dataDir)) {
+            setError(u"The user "_s + m_user.name() + u" cannot reach "_s + m_dataDir
                 + u" (a parent directory is not searchable)"_s);
             return false;
         }
@@ -564,12 +388,12 @@ bool EmbeddedPostgres::initCluster()
     const QStringList base = { u"-D"_s, m_dataDir, u"-U"_s, kSuperuser.toString(),
         u"--auth=trust"_s, u"--encoding=UTF8"_s, u"--no-instructions"_s };
     ProcessResult result
-        = runAsPgUser(m_initdb, base + QStringList { u"--locale=C.UTF-8"_s }, kInitdbTimeoutMs);
+        = m_user.run(m_bin.initdb, base + QStringList { u"--locale=C.UTF-8"_s }, kInitdbTimeoutMs);
     if (!result.finished || result.exitCode != 0) {
         qCWarning(lcEmbeddedPg).noquote()
             << "initdb with locale C.UTF-8 failed, retrying with locale C:"
             << result.stdErr.trimmed();
-        result = runAsPgUser(m_initdb, base + QStringList { u"--locale=C"_s }, kInitdbTimeoutMs);
+        result = m_user.run(m_bin.initdb, base + QStringList { u"--locale=C"_s }, kInitdbTimeoutMs);
     }
     if (!result.finished || result.exitCode != 0) {
         setProcessError(u"Could not initialise a PostgreSQL cluster in "_s + m_dataDir, result);
@@ -588,7 +412,7 @@ bool EmbeddedPostgres::startPostmaster()
     const QString options = u"-c listen_addresses='' -c unix_socket_directories='"_s + socketDir
         + u"' -c port="_s + QString::number(m_port)
         + u" -c fsync=on -c max_connections=200 -c shared_buffers=128MB"_s;
-    const ProcessResult result = runAsPgUser(m_pgCtl,
+    const ProcessResult result = m_user.run(m_bin.pgCtl,
         { u"-D"_s, m_dataDir, u"-l"_s, logFilePath(), u"-w"_s, u"-t"_s, u"60"_s, u"-o"_s, options,
             u"start"_s },
         kStartTimeoutMs);
@@ -687,11 +511,11 @@ bool EmbeddedPostgres::prepareSocketDir(QString *socketDir)
 
 bool EmbeddedPostgres::runPsql(const QString &sql, QString *output)
 {
-    if (m_psql.isEmpty()) {
-        setError(u"psql not found next to "_s + m_pgCtl + u" nor in PATH"_s);
+    if (m_bin.psql.isEmpty()) {
+        setError(u"psql not found next to "_s + m_bin.pgCtl + u" nor in PATH"_s);
         return false;
     }
-    const ProcessResult result = runAsPgUser(m_psql,
+    const ProcessResult result = m_user.run(m_bin.psql,
         { u"-X"_s, u"-h"_s, m_socketDir, u"-p"_s, QString::number(m_port), u"-U"_s,
             kSuperuser.toString(), u"-d"_s, u"postgres"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-t"_s,
             u"-A"_s, u"-c"_s, sql });
@@ -718,7 +542,7 @@ bool EmbeddedPostgres::validDatabaseName(const QString &name)
 int EmbeddedPostgres::clusterStatus()
 {
     // pg_ctl status: 0 running, 3 not running, 4 no accessible data directory.
-    const ProcessResult result = runAsPgUser(m_pgCtl, { u"status"_s, u"-D"_s, m_dataDir });
+    const ProcessResult result = m_user.run(m_bin.pgCtl, { u"status"_s, u"-D"_s, m_dataDir });
     return result.finished ? result.exitCode : -1;
 }
 
@@ -759,83 +583,12 @@ void EmbeddedPostgres::removeTempSocketDir(const QString &dir) const
         QDir().rmdir(dir);
 }
 
-EmbeddedPostgres::ProcessResult EmbeddedPostgres::runAsPgUser(
-    const QString &program, const QStringList &arguments, int timeoutMs) const
-{
-    QString executable = program;
-    QStringList args = arguments;
-    if (m_asRoot) {
-        executable = m_runuser;
-        args = QStringList { u"-u"_s, m_pgUser, u"--"_s, program } + arguments;
-    }
-
-    ProcessResult result;
-    QStringList display { quoteForDisplay(executable) };
-    for (const QString &arg : std::as_const(args))
-        display.append(quoteForDisplay(arg));
-    result.commandLine = display.join(QLatin1Char(' '));
-
-    // Our PG* variables (PGHOST, PGDATA, PGOPTIONS, ...) must not leak into the cluster tools.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QStringList keys = env.keys();
-    for (const QString &key : keys) {
-        if (key.startsWith(u"PG"_s))
-            env.remove(key);
-    }
-
-    QProcess process;
-    process.setProgram(executable);
-    process.setArguments(args);
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(u"/"_s); // our cwd may be unreadable for the postgres user
-    process.setStandardInputFile(QProcess::nullDevice());
-    qCDebug(lcEmbeddedPg).noquote() << "Running" << result.commandLine;
-    process.start();
-    if (!process.waitForStarted(10000)) {
-        result.stdErr = process.errorString();
-        return result;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.stdErr = u"timed out after "_s + QString::number(timeoutMs / 1000) + u" s\n"_s
-            + QString::fromLocal8Bit(process.readAllStandardError());
-        return result;
-    }
-    result.finished = process.exitStatus() == QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.stdOut = QString::fromLocal8Bit(process.readAllStandardOutput());
-    result.stdErr = QString::fromLocal8Bit(process.readAllStandardError());
-    if (!result.finished)
-        result.stdErr.prepend(u"crashed\n"_s);
-    return result;
-}
-
 bool EmbeddedPostgres::chownToPgUser(const QString &path, bool recursive)
 {
-    if (!m_asRoot)
-        return true;
-    const auto chownOne = [this](const QString &entry) {
-        return ::lchown(QFile::encodeName(entry).constData(), m_pgUid, m_pgGid) == 0;
-    };
-
-    struct stat st = {};
-    if (::lstat(QFile::encodeName(path).constData(), &st) == 0 && st.st_uid == m_pgUid
-        && st.st_gid == m_pgGid && !recursive)
-        return true;
-
-    bool ok = chownOne(path);
-    if (ok && recursive && st.st_uid != m_pgUid) {
-        QDirIterator it(path, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-            QDirIterator::Subdirectories);
-        while (ok && it.hasNext())
-            ok = chownOne(it.next());
-    }
-    if (!ok) {
-        setError(u"Cannot hand "_s + path + u" to the user "_s + m_pgUser + u": "_s
-            + QString::fromLocal8Bit(std::strerror(errno)));
-    }
-    return ok;
+    const auto handed = m_user.chown(path, recursive);
+    if (!handed)
+        setError(handed.error().message);
+    return handed.ok();
 }
 
 void EmbeddedPostgres::setError(const QString &message)

@@ -6,17 +6,18 @@
 namespace Pudding::Server {
 
 class Database;
-class LiveHub;
+class ChatSender;
 
 /// Chat history and sending over REST, for clients without a socket and for paging back:
 ///   GET  /api/messages/events/:id/messages?before=&after=&limit=
 ///   POST /api/messages/events/:id/messages {content, clientMsgId?, photoId?}
 /// Same rules as the socket: members only, validation, rate limit, idempotent clientMsgId,
-/// stored by the ChatWriter (so the room sees a REST message live as well).
+/// sent by the same ChatSender as the socket's (so the room sees a REST message live as well).
 class MessagesApi
 {
 public:
-    MessagesApi(Database &db, LiveHub &live);
+    MessagesApi(Database &db, ChatSender &sender);
+    /// Every /api/messages… route (chat/chatroutes.cpp).
     void registerRoutes(Router &router);
 
 private:
@@ -24,7 +25,7 @@ private:
     void send(Request &request, const Reply &reply);
 
     Database &m_db;
-    LiveHub &m_live;
+    ChatSender &m_sender;
 };
 
 } // namespace Pudding::Server

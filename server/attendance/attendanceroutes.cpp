@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every /api/attendance… route, in one place.
+#include "attendanceapi.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+void AttendanceApi::registerRoutes(Router &router)
+{
+    using M = Request::Method;
+    const Router::Options auth { Router::Auth::Required };
+    router.add(M::Post, u"/api/attendance/events/<id>/join"_s,
+        [this](Request &r, const Reply &reply) { join(r, reply); },
+        { Router::Auth::Required, 6 * 1024 * 1024 });
+    router.add(
+        M::Get, u"/api/attendance/events/<id>/attendances"_s,
+        [this](Request &r, const Reply &reply) { list(r, reply); }, auth);
+    router.add(
+        M::Patch, u"/api/attendance/events/<id>/attendances/<id>"_s,
+        [this](Request &r, const Reply &reply) { decide(r, reply); }, auth);
+    router.add(
+        M::Delete, u"/api/attendance/events/<id>/attendances/<id>"_s,
+        [this](Request &r, const Reply &reply) { lift(r, reply); }, auth);
+    router.add(
+        M::Delete, u"/api/attendance/events/<id>/attendance"_s,
+        [this](Request &r, const Reply &reply) { leave(r, reply); }, auth);
+    router.add(
+        M::Get, u"/api/attendance/mine"_s,
+        [this](Request &r, const Reply &reply) { mine(r, reply); }, auth);
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every /api/photos… route, in one place.
+#include "photosapi.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+void PhotosApi::registerRoutes(Router &router)
+{
+    using M = Request::Method;
+    const Router::Options auth { Router::Auth::Required };
+    router.add(M::Post, u"/api/photos"_s,
+        [this](Request &r, const Reply &reply) { upload(r, reply); },
+        { Router::Auth::Required, 6 * 1024 * 1024 });
+    router.add(
+        M::Get, u"/api/photos/<id>"_s, [this](Request &r, const Reply &reply) { photo(r, reply); },
+        auth);
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "livepublisher.h"
+
+#include "db/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Pudding::Server {
+
+namespace {
+constexpr int PayloadBudget = 7900;
+
+QString channel()
+{
+    return QString::fromLatin1(LivePublisher::Channel);
+}
+
+/// The payload itself when it fits a NOTIFY, else a reference to it stored in live_frames;
+/// empty when storing failed.
+QByteArray fitPayload(DbSession &session, const QByteArray &payload)
+{
+    if (payload.size() <= PayloadBudget)
+        return payload;
+    // Too large for a NOTIFY (which would abort the caller's transaction): the frame is
+    // stored in the same transaction and the notification carries its id.
+    auto *q = session.run(u"INSERT INTO live_frames(payload) VALUES (?) RETURNING id"_s,
+        { QString::fromUtf8(payload) });
+    if (!q || !q->next())
+        return {};
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return R"({"k":"ref","id":)" + QByteArray::number(id) + '}';
+}
+
+} // namespace
+
+bool LivePublisher::notify(DbSession &session, const QByteArray &payload)
+{
+    const QByteArray fitted = fitPayload(session, payload);
+    if (fitted.isEmpty())
+        return false;
+    auto *q = session.run(u"SELECT pg_notify(?, ?)"_s, { channel(), QString::fromUtf8(fitted) });
+    if (!q)
+        return false;
+    q->finish();
+    return true;
+}
+
+bool LivePublisher::notifyAll(DbSession &session, const QList<QByteArray> &payloads)
+{
+    if (payloads.isEmpty())
+        return true;
+    if (payloads.size() == 1)
+        return notify(session, payloads.first());
+    QJsonArray list;
+    for (const auto &payload : payloads) {
+        const QByteArray fitted = fitPayload(session, payload);
+        if (fitted.isEmpty())
+            return false;
+        list.append(QString::fromUtf8(fitted));
+    }
+    auto *q = session.run(u"SELECT count(pg_notify(?, p)) "
+                          "FROM json_array_elements_text(?::json) AS p"_s,
+        { channel(), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) });
+    if (!q)
+        return false;
+    q->finish();
+    return true;
+}
+
+bool LivePublisher::notifyUsers(
+    DbSession &session, const QList<qint64> &userIds, const QByteArray &frame)
+{
+    // As many recipients per payload as fit (an event may have thousands of attendees).
+    // A frame that needs a reference anyway goes once, with all its recipients.
+    const QByteArray head = R"({"k":"user","f":)" + frame + R"(,"u":[)";
+    const bool byReference = head.size() > PayloadBudget / 2;
+    QByteArray ids;
+    for (qsizetype i = 0; i < userIds.size(); ++i) {
+        const QByteArray id = QByteArray::number(userIds[i]);
+        if (!byReference && !ids.isEmpty()
+            && head.size() + ids.size() + id.size() + 3 > PayloadBudget) {
+            if (!notify(session, head + ids + "]}"))
+                return false;
+            ids.clear();
+        }
+        if (!ids.isEmpty())
+            ids += ',';
+        ids += id;
+    }
+    return ids.isEmpty() || notify(session, head + ids + "]}");
+}
+
+bool LivePublisher::notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame)
+{
+    auto *q = session.run(u"SELECT organizer_id FROM events WHERE id = ? UNION "
+                          "SELECT user_id FROM attendances WHERE event_id = ? "
+                          "AND status IN ('PENDING', 'APPROVED', 'WAITLISTED')"_s,
+        { eventId, eventId });
+    if (!q)
+        return false;
+    QList<qint64> users;
+    while (q->next())
+        users.append(q->value(0).toLongLong());
+    return notifyUsers(session, users, frame);
+}
+
+bool LivePublisher::notifyRemoved(DbSession &session, qint64 eventId, qint64 userId)
+{
+    return notify(session,
+        R"({"k":"kick","e":)" + QByteArray::number(eventId) + R"(,"u":)"
+            + QByteArray::number(userId) + "}");
+}
+
+bool LivePublisher::notifyRevoked(DbSession &session, const QByteArray &tokenHash)
+{
+    return notify(session, R"({"k":"revoke","h":")" + tokenHash.toHex() + "\"}");
+}
+
+} // namespace Pudding::Server

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+
+namespace Pudding::Server {
+
+class DbSession;
+
+/// Publishing to the live layer of every instance, inside the caller's transaction: the frame
+/// is sent only if it commits. Every live frame travels through PostgreSQL's LISTEN/NOTIFY on
+/// channel `pudding_live` (read by LiveHub, see live/livehub.h for the payload kinds). A frame
+/// too large for a NOTIFY payload goes by reference (live_frames), so publishing never aborts
+/// the caller's write.
+///
+/// This library sits below every feature that publishes (auth, meetups, events, attendance,
+/// chat) and below the live layer that delivers, so none of them depends on another for it.
+namespace LivePublisher {
+
+inline constexpr auto Channel = "pudding_live";
+
+[[nodiscard]] bool notify(DbSession &session, const QByteArray &payload);
+/// All of them, in order, in one round trip.
+[[nodiscard]] bool notifyAll(DbSession &session, const QList<QByteArray> &payloads);
+[[nodiscard]] bool notifyUsers(
+    DbSession &session, const QList<qint64> &userIds, const QByteArray &frame);
+/// To the organizer and everyone with a pending, approved or waitlisted request.
+[[nodiscard]] bool notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame);
+/// Takes the user's sockets out of the event's room ("left" with reason "removed").
+[[nodiscard]] bool notifyRemoved(DbSession &session, qint64 eventId, qint64 userId);
+[[nodiscard]] bool notifyRevoked(DbSession &session, const QByteArray &tokenHash);
+
+} // namespace LivePublisher
+
+} // namespace Pudding::Server
