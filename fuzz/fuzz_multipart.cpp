@@ -6,6 +6,7 @@
 // the same parts or the same error kind, and the result must respect the limits. Any violation
 // aborts, which libFuzzer reports as a crash. The body's first 100 bytes also go through
 // multipartBoundary(), whose result must be a valid RFC 2046 boundary.
+#include "http/httpresponse.h"
 #include "http/multipart.h"
 
 #include <QByteArray>
@@ -153,7 +154,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (whole.error) {
         const MultipartError &error = *wholeParser.error();
         check(!error.message.isEmpty());
-        check(multipartErrorStatus(error.toError()) == error.httpStatus());
+        // The size errors answer 413, everything else about the body 400.
+        const bool tooLarge = error.kind == MultipartError::Kind::HeadersTooLarge
+            || error.kind == MultipartError::Kind::PartTooLarge
+            || error.kind == MultipartError::Kind::FieldTooLarge
+            || error.kind == MultipartError::Kind::BodyTooLarge;
+        check(httpStatusFor(error.toError()) == (tooLarge ? 413 : 400));
     }
     if (!whole.error)
         check(whole.parts == chunked.parts);

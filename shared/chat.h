@@ -45,11 +45,16 @@ inline constexpr auto Typing = "typing"_L1; ///< {eventId, isTyping}
 inline constexpr auto Ping = "ping"_L1; ///< {ref?}
 } // namespace ClientFrame
 
+/// Why a "left" frame took the user out of a room when the user did not ask.
+namespace LeftReason {
+inline constexpr auto Removed = "removed"_L1; ///< the organizer removed the user from the meetup
+} // namespace LeftReason
+
 /// Frame types, server → client.
 namespace ServerFrame {
 inline constexpr auto Ready = "ready"_L1; ///< {user{id,name}} once authenticated
 inline constexpr auto Joined = "joined"_L1; ///< {eventId, lastMessageId, ref?} after replay
-inline constexpr auto Left = "left"_L1; ///< {eventId, ref?, reason?} (reason "removed")
+inline constexpr auto Left = "left"_L1; ///< {eventId, ref?, reason?} (reason: LeftReason)
 inline constexpr auto Ack = "ack"_L1; ///< {clientMsgId, message} after COMMIT
 inline constexpr auto NewMessage = "new_message"_L1; ///< {message}
 inline constexpr auto UserTyping = "user_typing"_L1; ///< {eventId, user, isTyping}

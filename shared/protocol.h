@@ -42,6 +42,11 @@ inline constexpr auto Rejected = "rejected"_L1;
 inline constexpr auto UnknownType = "unknown_type"_L1;
 inline constexpr auto MalformedFrame = "malformed_frame"_L1;
 inline constexpr auto NotJoined = "not_joined"_L1;
+// Produced by the desktop app itself, never sent by the server.
+/// The request never got an HTTP answer (no connection, timeout before the status line).
+inline constexpr auto Network = "network"_L1;
+/// A photo file the app could not open.
+inline constexpr auto PhotoUnreadable = "photo_unreadable"_L1;
 } // namespace ErrorCode
 
 /// Limits both sides enforce. Text limits count characters (Unicode code points, as PostgreSQL's

@@ -5,6 +5,7 @@
 // with identical results, and each error case with the error kind it must give.
 #include "http/multipart.h"
 
+#include "http/httpresponse.h"
 #include "shared/protocol.h"
 
 #include <QByteArray>
@@ -313,7 +314,7 @@ void TestMultipart::contentTypeErrors_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<int>("status");
 
-    const QString malformed(MalformedMultipartCode);
+    const QString malformed(Protocol::ErrorCode::MalformedMultipart);
     QTest::newRow("missing boundary") << QByteArray("multipart/form-data") << malformed << 400;
     QTest::newRow("empty boundary") << QByteArray("multipart/form-data; boundary=") << malformed
                                     << 400;
@@ -335,7 +336,7 @@ void TestMultipart::contentTypeErrors()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, code);
     QVERIFY(!result.error().message.isEmpty());
-    QCOMPARE(multipartErrorStatus(result.error()), status);
+    QCOMPARE(httpStatusFor(result.error()), status);
 }
 
 void TestMultipart::validBodies_data()
@@ -647,8 +648,8 @@ void TestMultipart::invalidBodies()
             || kind == Kind::FieldTooLarge || kind == Kind::BodyTooLarge;
     QCOMPARE(result.error().code,
              tooLarge ? QString(Protocol::ErrorCode::PayloadTooLarge)
-                      : QString(MalformedMultipartCode));
-    QCOMPARE(multipartErrorStatus(result.error()), tooLarge ? 413 : 400);
+                      : QString(Protocol::ErrorCode::MalformedMultipart));
+    QCOMPARE(httpStatusFor(result.error()), tooLarge ? 413 : 400);
     QVERIFY(!result.error().message.isEmpty());
 
     MultipartParser parser(kShortBoundary.toByteArray(), limits);
@@ -656,7 +657,7 @@ void TestMultipart::invalidBodies()
     QVERIFY(!parser.finish());
     QVERIFY(parser.error());
     QCOMPARE(parser.error()->kind, kind);
-    QCOMPARE(parser.error()->httpStatus(), tooLarge ? 413 : 400);
+    QCOMPARE(httpStatusFor(parser.error()->code()), tooLarge ? 413 : 400);
     QCOMPARE(parser.error()->toError().code, result.error().code);
 
     checkEveryChunking(kShortBoundary, body, limits, Outcome { {}, kind });
@@ -693,7 +694,7 @@ void TestMultipart::partTooLargeStopsEarly()
     }
     fed += chunkSize;
     QCOMPARE(parser.error()->kind, isFile ? Kind::PartTooLarge : Kind::FieldTooLarge);
-    QCOMPARE(parser.error()->httpStatus(), 413);
+    QCOMPARE(httpStatusFor(parser.error()->code()), 413);
     // Stopped in the chunk that crossed the limit.
     QVERIFY(fed > limit);
     QVERIFY(fed <= limit + chunkSize);

@@ -6,6 +6,7 @@
 // Every test image is made here; runs in a QCoreApplication, as the headless server does.
 #include "photos/photoprocessor.h"
 #include "photos/photostore.h"
+#include "http/httpresponse.h"
 #include "shared/protocol.h"
 
 #include <QBuffer>
@@ -481,8 +482,8 @@ void TestPhotos::decompressionBombIsRefusedFromTheHeader()
     const qint64 elapsed = timer.elapsed();
 
     QVERIFY(!result.ok());
-    QCOMPARE(result.error().code, PhotoErrorCode::ImageTooLarge);
-    QCOMPARE(photoErrorStatus(result.error()), 422);
+    QCOMPARE(result.error().code, EC::ImageTooLarge);
+    QCOMPARE(httpStatusFor(result.error()), 422);
     QVERIFY(!result.error().message.isEmpty());
     QVERIFY2(elapsed < 1000, qPrintable(u"took %1 ms"_s.arg(elapsed)));
     QVERIFY2(peakRssKiB() - rssBefore < 65'536,
@@ -501,7 +502,7 @@ void TestPhotos::oversizedUploadIsRefusedBeforeDecoding()
     const auto result = processPhoto(bytes);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, EC::PayloadTooLarge);
-    QCOMPARE(photoErrorStatus(result.error()), 413);
+    QCOMPARE(httpStatusFor(result.error()), 413);
     QVERIFY(result.error().message.contains(u"5.0 MB"_s));
     QVERIFY2(timer.elapsed() < 1000, "must not decode");
 
@@ -574,7 +575,7 @@ void TestPhotos::refusedInputs()
     const auto result = processPhoto(bytes);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, EC::UnsupportedMediaType);
-    QCOMPARE(photoErrorStatus(result.error()), 415);
+    QCOMPARE(httpStatusFor(result.error()), 415);
     QVERIFY(!result.error().message.isEmpty());
     if (!messageMentions.isEmpty())
         QVERIFY2(
@@ -922,7 +923,7 @@ void TestPhotos::storeRefusesAWrongHash()
     const auto result = store.store(photo);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, EC::Internal);
-    QCOMPARE(photoErrorStatus(result.error()), 500);
+    QCOMPARE(httpStatusFor(result.error()), 500);
     QVERIFY(filesBelow(dir.path()).isEmpty());
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiclient.h"
 
-#include "api/clientcodes.h"
 #include "api/endpoints.h"
 #include "api/photofile.h"
 #include "shared/protocol.h"
@@ -77,7 +76,7 @@ void ApiCall::complete()
     m_body = reply->readAll();
     if (m_status == 0) {
         m_networkFailure = true;
-        m_error = Error { QString(LocalCode::Network),
+        m_error = Error { QString(Protocol::ErrorCode::Network),
             tr("The server cannot be reached (%1).").arg(reply->errorString()), {} };
     } else if (m_status >= 400) {
         const auto error = object().value("error"_L1).toObject();

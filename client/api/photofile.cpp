@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "photofile.h"
 
-#include "api/clientcodes.h"
+#include "shared/protocol.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -24,7 +24,7 @@ Result<PhotoFile> PhotoFile::read(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return photoError(LocalCode::PhotoUnreadable,
+        return photoError(Protocol::ErrorCode::PhotoUnreadable,
             QCoreApplication::translate("PhotoFile", "This file cannot be opened."));
     if (file.size() > MaxBytes)
         return photoError(Protocol::ErrorCode::PayloadTooLarge,

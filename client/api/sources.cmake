@@ -3,6 +3,5 @@
 list(APPEND PUDDING_CLIENT_SOURCES
     api/apiclient.h api/apiclient.cpp
     api/endpoints.h
-    api/clientcodes.h
     api/photofile.h api/photofile.cpp
 )

@@ -2,11 +2,11 @@
 #include "reviewqueuemodel.h"
 
 #include "api/apiclient.h"
-#include "api/clientcodes.h"
 #include "api/endpoints.h"
 #include "auth/accountmanager.h"
 #include "chat/chatrooms.h"
 #include "events/eventupdates.h"
+#include "shared/protocol.h"
 
 #include <QJsonArray>
 
@@ -259,35 +259,35 @@ void ReviewQueueModel::decide(int row, const QString &status)
         --m_decisions;
         Q_EMIT loadingChanged();
         // The rows may have moved meanwhile (a refresh): find this one again.
-        int row = -1;
+        int current = -1;
         for (qsizetype i = 0; i < m_rows.size(); ++i) {
             if (m_rows.at(i).attendanceId == attendanceId)
-                row = int(i);
+                current = int(i);
         }
         if (const auto &error = call->error()) {
-            if (error->code == LocalCode::EventFull)
+            if (error->code == Protocol::ErrorCode::EventFull)
                 setErrorText(tr("The meetup is full: reject someone approved before approving "
                                 "another request."));
             else
                 setErrorText(error->message);
             refreshPlaces();
-            Q_EMIT decided(row, false);
+            Q_EMIT decided(current, false);
             return;
         }
         setErrorText({});
         const QJsonObject updated = call->object().value("attendance"_L1).toObject();
-        if (row >= 0) {
-            Row &r = m_rows[row];
+        if (current >= 0) {
+            Row &r = m_rows[current];
             r.status = updated.value("status"_L1).toString();
             r.waitlistPosition = updated.value("waitlistPosition"_L1).toInt();
-            const QModelIndex index = createIndex(row, 0);
+            const QModelIndex index = createIndex(current, 0);
             Q_EMIT dataChanged(index, index, { StatusRole, WaitlistPositionRole });
         }
         refreshPlaces();
         // The places left changed for the list, the map and the details too.
         if (auto *updates = EventUpdates::instance())
             updates->eventTouched(m_eventId);
-        Q_EMIT decided(row, true);
+        Q_EMIT decided(current, true);
     });
 }
 

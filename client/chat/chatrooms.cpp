@@ -2,10 +2,11 @@
 #include "chatrooms.h"
 
 #include "api/apiclient.h"
-#include "api/clientcodes.h"
 #include "chat/chatroom.h"
 #include "chat/liveconnection.h"
 #include "shared/attendance.h"
+#include "shared/chat.h"
+#include "shared/protocol.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -196,7 +197,7 @@ void ChatRooms::route(const QJsonObject &frame)
     } else if (type == SF::Left) {
         // A plain "left" answers our own leave_event; only a removal concerns the room.
         ChatRoom *room = m_rooms.value(eventId);
-        if (!room || frame.value("reason"_L1).toString() != LocalCode::LeftRemoved)
+        if (!room || frame.value("reason"_L1).toString() != Chat::LeftReason::Removed)
             return;
         room->handleRemoved();
         if (!room->isObserved())
@@ -266,7 +267,7 @@ void ChatRooms::routeError(const QJsonObject &frame)
             text = tr("Not sent: too many messages at once. Try again.");
         else if (code == EC::Forbidden)
             text = tr("Not sent: you are not in this chat.");
-        else if (code == Chat::ErrorCode::NotJoined)
+        else if (code == EC::NotJoined)
             text = tr("Not sent: the chat was not open yet. Try again.");
         else
             text = ApiClient::messageForCode(code, serverText);

@@ -216,7 +216,7 @@ void AuthApi::login(Request &request, const Reply &reply)
                 return;
             }
             const User user = *account.user;
-            m_db.run([user, rehash](DbSession &s) -> HttpResponse {
+            m_db.run([user, rehash = rehash](DbSession &s) -> HttpResponse {
                     const QByteArray token = Credentials::newToken();
                     auto *insert = s.prepared(kInsertSession);
                     if (!s.exec(insert, { Credentials::tokenHash(token), user.id }))

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "multipart.h"
 
-#include "httpresponse.h"
-
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -224,14 +222,14 @@ MultipartError boundaryError(BoundaryProblem problem)
 
 } // namespace
 
-int MultipartError::httpStatus() const
+QLatin1StringView MultipartError::code() const
 {
     switch (kind) {
     case Kind::HeadersTooLarge:
     case Kind::PartTooLarge:
     case Kind::FieldTooLarge:
     case Kind::BodyTooLarge:
-        return 413;
+        return EC::PayloadTooLarge;
     case Kind::MissingBoundary:
     case Kind::BadBoundary:
     case Kind::Malformed:
@@ -240,14 +238,12 @@ int MultipartError::httpStatus() const
     case Kind::NoFinalBoundary:
         break;
     }
-    return 400;
+    return EC::MalformedMultipart;
 }
 
 Error MultipartError::toError() const
 {
-    return Error { httpStatus() == 413 ? QString(EC::PayloadTooLarge)
-                                       : QString(EC::MalformedMultipart),
-        message, {} };
+    return Error { QString(code()), message, {} };
 }
 
 std::optional<QByteArray> multipartBoundary(QByteArrayView contentType)
@@ -582,11 +578,6 @@ Result<QList<MultipartPart>> parseMultipart(
     if (!parser.feed(body) || !parser.finish())
         return parser.error()->toError();
     return parser.parts();
-}
-
-int multipartErrorStatus(const Error &error)
-{
-    return httpStatusFor(error);
 }
 
 } // namespace Pudding::Server

@@ -17,10 +17,6 @@
 /// never holds more than the limits allow.
 namespace Pudding::Server {
 
-/// Error code of a body that is not well-formed multipart/form-data (HTTP 400). The size errors
-/// use Protocol::ErrorCode::PayloadTooLarge (413), a wrong media type UnsupportedMediaType (415).
-inline constexpr QLatin1StringView MalformedMultipartCode = Protocol::ErrorCode::MalformedMultipart;
-
 /// One part of a form: a plain field, or a file when the sender gave a filename.
 struct MultipartPart
 {
@@ -81,9 +77,10 @@ struct MultipartError
     Kind kind = Kind::Malformed;
     QString message;
 
-    /// 413 for the *TooLarge kinds, else 400.
-    [[nodiscard]] int httpStatus() const;
-    /// The error for the JSON error shape: payload_too_large or malformed_multipart.
+    /// payload_too_large for the *TooLarge kinds, else malformed_multipart (httpStatusFor()
+    /// gives their statuses, 413 and 400).
+    [[nodiscard]] QLatin1StringView code() const;
+    /// The error for the JSON error shape, with code().
     [[nodiscard]] Error toError() const;
 };
 
@@ -173,12 +170,8 @@ private:
 
 /// Parses a whole body given its Content-Type header value. Errors: unsupported_media_type
 /// (415) if the type is not multipart/form-data, payload_too_large (413) for the size limits,
-/// otherwise malformed_multipart (400); multipartErrorStatus() maps them.
+/// otherwise malformed_multipart (400); httpStatusFor() maps them.
 [[nodiscard]] Result<QList<MultipartPart>> parseMultipart(
     QByteArrayView contentType, QByteArrayView body, MultipartLimits limits = {});
-
-/// The HTTP status for an error returned by parseMultipart() (httpStatusFor; this name is
-/// kept for the multipart tests).
-[[nodiscard]] int multipartErrorStatus(const Error &error);
 
 } // namespace Pudding::Server

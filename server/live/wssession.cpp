@@ -435,7 +435,8 @@ void WsSession::removedFromRoom(qint64 eventId)
     if (!m_rooms.contains(eventId))
         return;
     leaveRoom(eventId, true);
-    sendFrame(Chat::frame(SF::Left, { { u"eventId"_s, eventId }, { u"reason"_s, u"removed"_s } }));
+    sendFrame(Chat::frame(
+        SF::Left, { { u"eventId"_s, eventId }, { u"reason"_s, Chat::LeftReason::Removed } }));
 }
 
 void WsSession::handleSend(const QJsonObject &frame)

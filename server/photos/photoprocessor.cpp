@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "photoprocessor.h"
 
-#include "http/httpresponse.h"
 #include "photoslogging.h"
 #include "shared/protocol.h"
 
@@ -257,7 +256,7 @@ Result<ProcessedPhoto> processPhoto(const QByteArray &bytes, const PhotoLimits &
         || pixels > limits.maxPixels
         || decodedBytes > qint64(limits.allocationLimitMb) * 1024 * 1024) {
         qCInfo(lcPhotos) << "refused: dimensions" << size << "exceed the limits";
-        return Error { QString(PhotoErrorCode::ImageTooLarge),
+        return Error { QString(Protocol::ErrorCode::ImageTooLarge),
             PhotoText::tr("The photo is %1 × %2 pixels; at most %3 × %4 pixels and "
                           "%5 megapixels are accepted.")
                 .arg(size.width())
@@ -303,11 +302,6 @@ Result<ProcessedPhoto> processPhoto(const QByteArray &bytes, const PhotoLimits &
     qCDebug(lcPhotos) << "processed" << format << size << "->" << display.size() << "in"
                       << timer.elapsed() << "ms";
     return result;
-}
-
-int photoErrorStatus(const Error &error)
-{
-    return httpStatusFor(error);
 }
 
 } // namespace Pudding::Server

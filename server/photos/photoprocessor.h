@@ -12,12 +12,6 @@ namespace Pudding::Server {
 
 using namespace Qt::StringLiterals;
 
-/// The photo pipeline's codes, by the name the tests know them (defined in shared/protocol.h).
-/// processPhoto also answers PayloadTooLarge (413) and UnsupportedMediaType (415).
-namespace PhotoErrorCode {
-using Protocol::ErrorCode::ImageTooLarge;
-} // namespace PhotoErrorCode
-
 /// What processPhoto accepts and produces. The defaults suit a phone photo of a pudding.
 struct PhotoLimits
 {
@@ -62,9 +56,5 @@ struct ProcessedPhoto
 /// Reentrant: may run on several threads at once.
 [[nodiscard]] Result<ProcessedPhoto> processPhoto(
     const QByteArray &bytes, const PhotoLimits &limits = {});
-
-/// The HTTP status for an error from processPhoto or PhotoStore: 413, 415, 422 or 500
-/// (httpStatusFor; this name is kept for the photo tests).
-[[nodiscard]] int photoErrorStatus(const Error &error);
 
 } // namespace Pudding::Server
