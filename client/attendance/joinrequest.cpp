@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "joinrequest.h"
+#include "shared/futures.h"
 
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 #include "auth/accountmanager.h"
 #include "shared/attendance.h"
 
-#include <QFutureWatcher>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -85,26 +85,21 @@ void JoinRequest::checkPhoto(const QUrl &file)
     const int generation = ++m_checkGeneration;
     setChecking(true);
     clearErrors();
-    // A watcher rather than QFuture::then(context): in Qt 6.4 a continuation attached with a
-    // context object can be lost when the future finishes at that very moment.
-    auto *watcher = new QFutureWatcher<Result<PhotoFile>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, file] {
-        watcher->deleteLater();
-        const Result<PhotoFile> checked = watcher->result();
-        if (generation != m_checkGeneration)
-            return; // a newer file was chosen meanwhile
-        setChecking(false);
-        if (!checked) {
-            setError(checked.error().message, fieldErrorMap(checked.error()));
-            Q_EMIT photoChecked(false);
-            return;
-        }
-        m_photo = checked.value();
-        m_photoUrl = file;
-        Q_EMIT photoChanged();
-        Q_EMIT photoChecked(true);
-    });
-    watcher->setFuture(QtConcurrent::run(&PhotoFile::read, path));
+    onFinished(QtConcurrent::run(&PhotoFile::read, path), this,
+        [this, generation, file](const Result<PhotoFile> &checked) {
+            if (generation != m_checkGeneration)
+                return; // a newer file was chosen meanwhile
+            setChecking(false);
+            if (!checked) {
+                setError(checked.error().message, fieldErrorMap(checked.error()));
+                Q_EMIT photoChecked(false);
+                return;
+            }
+            m_photo = checked.value();
+            m_photoUrl = file;
+            Q_EMIT photoChanged();
+            Q_EMIT photoChecked(true);
+        });
 }
 
 void JoinRequest::submit(const QString &puddingName, const QString &puddingDescription)

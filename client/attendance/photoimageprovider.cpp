@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "photoimageprovider.h"
+#include "shared/futures.h"
 
 #include "api/apiclient.h"
 #include "api/endpoints.h"
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QPointer>
 #include <QQmlEngine>
@@ -91,10 +91,13 @@ private:
         const QByteArray bytes = call->rawBody();
         const QSize size = m_requestedSize;
         // Decoding a full-size photo takes a while: not on the GUI thread.
-        auto *watcher = new QFutureWatcher<QImage>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-            watcher->deleteLater();
-            const QImage image = watcher->result();
+        auto decoded = QtConcurrent::run([bytes, size] {
+            QImage image = QImage::fromData(bytes);
+            if (!image.isNull() && size.isValid() && !size.isEmpty())
+                image = image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            return image;
+        });
+        onFinished(decoded, this, [this](const QImage &image) {
             if (m_cancelled)
                 return;
             m_image = image;
@@ -103,12 +106,6 @@ private:
                     "PhotoImageProvider", "The photo could not be decoded.");
             Q_EMIT finished();
         });
-        watcher->setFuture(QtConcurrent::run([bytes, size] {
-            QImage image = QImage::fromData(bytes);
-            if (!image.isNull() && size.isValid() && !size.isEmpty())
-                image = image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-            return image;
-        }));
     }
 
     qint64 m_photoId = 0;

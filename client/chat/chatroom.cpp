@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatroom.h"
+#include "shared/futures.h"
 
 #include "api/apiclient.h"
-#include "api/clientcodes.h"
 #include "api/endpoints.h"
 #include "api/photofile.h"
 #include "chat/liveconnection.h"
+#include "shared/protocol.h"
 
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QUuid>
 #include <QtConcurrent>
@@ -468,13 +468,8 @@ void ChatRoom::sendPhoto(const QUrl &file, const QString &text)
     stopTyping();
     setUploading(+1);
 
-    // A watcher rather than QFuture::then(context): in Qt 6.4 a continuation attached with a
-    // context object can be lost when the future finishes at that very moment.
-    auto *watcher = new QFutureWatcher<Result<PhotoFile>>(this);
-    connect(
-        watcher, &QFutureWatcherBase::finished, this, [this, watcher, clientMsgId = m.clientMsgId] {
-            watcher->deleteLater();
-            const Result<PhotoFile> photo = watcher->result();
+    onFinished(QtConcurrent::run(&PhotoFile::read, file.toLocalFile()), this,
+        [this, clientMsgId = m.clientMsgId](const Result<PhotoFile> &photo) {
             if (!photo) {
                 setUploading(-1);
                 failPending(clientMsgId, photo.error().message);
@@ -482,7 +477,6 @@ void ChatRoom::sendPhoto(const QUrl &file, const QString &text)
             }
             uploadPhoto(clientMsgId, photo.value());
         });
-    watcher->setFuture(QtConcurrent::run(&PhotoFile::read, file.toLocalFile()));
 }
 
 void ChatRoom::uploadPhoto(const QString &clientMsgId, const PhotoFile &photo)

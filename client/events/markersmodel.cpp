@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markersmodel.h"
+#include "shared/futures.h"
 
 #include "api/apiclient.h"
 #include "api/endpoints.h"
@@ -7,7 +8,6 @@
 #include "eventupdates.h"
 #include "shared/event.h"
 
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -220,19 +220,17 @@ void MarkersModel::fetch()
         }
         // Parsing 100,000 points and building the cluster levels takes tens of ms: not here.
         m_building = true;
-        auto *watcher = new QFutureWatcher<BuiltIndex>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, area, generation] {
-            watcher->deleteLater();
-            m_building = false;
-            Q_EMIT loadingChanged();
-            if (generation != m_generation)
-                return; // a newer fetch is on its way
-            m_index = watcher->result().index;
-            m_points = watcher->result().places;
-            m_fetchedArea = area;
-            recluster();
-        });
-        watcher->setFuture(QtConcurrent::run(&buildIndex, call->rawBody()));
+        onFinished(QtConcurrent::run(&buildIndex, call->rawBody()), this,
+            [this, area, generation](const BuiltIndex &built) {
+                m_building = false;
+                Q_EMIT loadingChanged();
+                if (generation != m_generation)
+                    return; // a newer fetch is on its way
+                m_index = built.index;
+                m_points = built.places;
+                m_fetchedArea = area;
+                recluster();
+            });
     });
 }
 

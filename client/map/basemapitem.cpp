@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "basemapitem.h"
+#include "shared/futures.h"
 
 #include "basemapdata.h"
 #include "shared/mercator.h"
 
 #include <QFontMetricsF>
-#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHash>
 #include <QMutex>
@@ -193,17 +193,13 @@ BaseMapItem::BaseMapItem(QQuickItem *parent)
     setFillColor(Abroad);
     setFlag(ItemHasContents, true);
     m_font = QGuiApplication::font();
-    // A watcher, not QFuture::then(context): that continuation proved unreliable in Qt 6.4.
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const BaseMapData>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_data = watcher->result();
+    onFinished(BaseMapData::load(), this, [this](const std::shared_ptr<const BaseMapData> &data) {
+        m_data = data;
         const QScreen *screen = QGuiApplication::primaryScreen();
         prewarmLabels(m_data, screen ? screen->devicePixelRatio() : 1.0, m_font);
         Q_EMIT readyChanged();
         update();
     });
-    watcher->setFuture(BaseMapData::load());
 }
 
 BaseMapItem::~BaseMapItem() = default;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gazetteer.h"
+#include "shared/futures.h"
 
 #include "shared/places.h"
 
-#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 #include <limits>
 
@@ -14,36 +14,30 @@ namespace Pudding::Client {
 namespace {
 QVariantMap toVariant(const Place &p)
 {
-    return { { u"name"_s, p.name },
-             { u"state"_s, p.state },
-             { u"lat"_s, p.location.lat },
-             { u"lng"_s, p.location.lng },
-             { u"population"_s, p.population } };
+    return { { u"name"_s, p.name }, { u"state"_s, p.state }, { u"lat"_s, p.location.lat },
+        { u"lng"_s, p.location.lng }, { u"population"_s, p.population } };
 }
 } // namespace
 
 Gazetteer::Gazetteer(QObject *parent)
     : QObject(parent)
 {
-    auto *watcher = new QFutureWatcher<QList<Place>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
+    onFinished(QtConcurrent::run(&Gazetteer::load), this, [this](const QList<Place> &places) {
         if (m_ready)
             return;
-        m_places = watcher->result();
+        m_places = places;
         m_ready = true;
         Q_EMIT readyChanged();
     });
-    watcher->setFuture(QtConcurrent::run(&Gazetteer::load));
 }
 
 QString Gazetteer::fold(const QString &text)
 {
     QString out = text.toLower();
     out.replace(u"ä"_s, u"ae"_s)
-            .replace(u"ö"_s, u"oe"_s)
-            .replace(u"ü"_s, u"ue"_s)
-            .replace(u"ß"_s, u"ss"_s);
+        .replace(u"ö"_s, u"oe"_s)
+        .replace(u"ü"_s, u"ue"_s)
+        .replace(u"ß"_s, u"ss"_s);
     return out.simplified();
 }
 
