@@ -31,6 +31,7 @@ using namespace Pudding;
 using Pudding::Server::EventIndex;
 using Pudding::Server::EventPage;
 using Pudding::Server::EventQuery;
+using Pudding::Server::EventRecord;
 
 Q_DECLARE_METATYPE(Pudding::Server::EventQuery)
 Q_DECLARE_METATYPE(Pudding::GeoPoint)
@@ -171,6 +172,7 @@ private Q_SLOTS:
     void setAttendeeCount();
     void upsertMoves();
     void upsertCancels();
+    void olderRevisionIsRefused();
     void removeEvent();
 
 private:
@@ -1213,6 +1215,39 @@ void TestEventIndex::upsertCancels()
     m_index.upsert(t.event, false);
     t.cancelled = false;
     QCOMPARE(idsAround(t.event.location, 1), QList<qint64> { id });
+}
+
+void TestEventIndex::olderRevisionIsRefused()
+{
+    // A reload that read revision 1 and arrives after the write of revision 2 changes nothing;
+    // revision 3 is taken. (The race in the server: a notification's reload on a database
+    // thread against the write path's own upsert after COMMIT.)
+    const QDateTime now = fixedNow();
+    EventIndex index;
+    EventRecord record;
+    record.event = m_truth.begin()->second.event;
+    record.publicLocation = record.event.location;
+    record.event.attendeeLimit = 20;
+    record.revision = 2;
+    index.upsert(record);
+    QCOMPARE(index.event(record.event.id, now)->attendeeLimit, 20);
+
+    EventRecord stale = record;
+    stale.event.attendeeLimit = 10;
+    stale.revision = 1;
+    index.upsert(stale);
+    QCOMPARE(index.event(record.event.id, now)->attendeeLimit, 20);
+
+    EventRecord newer = record;
+    newer.event.attendeeLimit = 30;
+    newer.revision = 3;
+    index.upsert(newer);
+    QCOMPARE(index.event(record.event.id, now)->attendeeLimit, 30);
+
+    // The same revision again (a second notification for one commit) is taken as it is.
+    newer.event.attendeeLimit = 31;
+    index.upsert(newer);
+    QCOMPARE(index.event(record.event.id, now)->attendeeLimit, 31);
 }
 
 void TestEventIndex::removeEvent()

@@ -97,6 +97,7 @@ void EventIndex::upsert(const EventRecord &record)
     const bool cancelled = record.cancelled;
     Entry e;
     e.id = event.id;
+    e.revision = record.revision;
     e.lat = event.location.lat;
     e.lng = event.location.lng;
     e.publicLat = record.publicLocation.lat;
@@ -132,6 +133,9 @@ void EventIndex::upsert(const EventRecord &record)
 
     QWriteLocker locker(&m_lock);
     if (const auto it = m_byId.find(e.id); it != m_byId.end()) {
+        // A reload that started before a newer write but finished after it: keep the newer.
+        if (e.revision < it->second.revision)
+            return;
         eraseLocked(e.id);
     }
     m_cells[size_t(e.cell)].push_back(e.id);

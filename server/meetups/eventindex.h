@@ -38,6 +38,9 @@ struct EventRecord
     bool cancelled = false;
     GeoPoint publicLocation;
     QList<qint64> approvedUserIds;
+    /// events.revision when loaded: upsert() keeps a newer revision it already holds (0: not
+    /// from the database, always taken).
+    qint64 revision = 0;
 };
 
 /// A search over events, as GET /api/events takes it.
@@ -73,6 +76,7 @@ class EventIndex
 public:
     EventIndex();
 
+    /// Adds or replaces the event, unless the index holds a newer revision of it already.
     void upsert(const EventRecord &record);
     /// For tests: an event whose public point is its exact place.
     void upsert(const Event &event, bool cancelled);
@@ -102,6 +106,7 @@ private:
     struct Entry
     {
         qint64 id = 0;
+        qint64 revision = 0; ///< EventRecord::revision
         double lat = 0; ///< the exact place
         double lng = 0;
         double publicLat = 0; ///< the public point

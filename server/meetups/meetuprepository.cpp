@@ -18,7 +18,7 @@ const QString kSelectEvent
       "(extract(epoch from e.end_time) * 1000)::bigint, e.attendee_limit, "
       "e.cancelled_at IS NOT NULL, e.organizer_id, u.name, e.venue, e.public_lat, e.public_lng, "
       "coalesce((SELECT string_agg(a.user_id::text, ',') FROM attendances a "
-      "  WHERE a.event_id = e.id AND a.status = 'APPROVED'), '') "
+      "  WHERE a.event_id = e.id AND a.status = 'APPROVED'), ''), e.revision "
       "FROM events e JOIN users u ON u.id = e.organizer_id "_s;
 
 EventRecord recordFromRow(const QSqlQuery &q)
@@ -42,6 +42,7 @@ EventRecord recordFromRow(const QSqlQuery &q)
     for (const auto id : QStringView(approved).split(u',', Qt::SkipEmptyParts))
         r.approvedUserIds.append(id.toLongLong());
     e.attendeeCount = int(r.approvedUserIds.size());
+    r.revision = q.value(17).toLongLong();
     e.status = eventStatusAt(QDateTime::currentDateTimeUtc(), e.startTime, e.endTime, r.cancelled);
     return r;
 }
