@@ -8,7 +8,7 @@
 #include "attendance/photoimageprovider.h"
 #include "attendance/reviewqueuemodel.h"
 #include "auth/accountmanager.h"
-#include "testserver.h"
+#include "serverfixture.h"
 
 #include <QFile>
 #include <QImage>
@@ -30,8 +30,7 @@ class TstClientAttendance : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     std::unique_ptr<ApiClient> m_api;
     QTemporaryDir m_dir;
     QByteArray m_organizer;
@@ -61,12 +60,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_db = std::make_unique<TestDatabase>(u"clientattendance"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
         TestServer::Options options;
         options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
+        QVERIFY2(
+            m_server.start(u"clientattendance"_s, options), qPrintable(m_server.errorString()));
         m_api = std::make_unique<ApiClient>();
         m_api->setBaseUrl(m_server->url(u"/"_s));
         ApiClient::setInstance(m_api.get());
@@ -329,8 +326,6 @@ private Q_SLOTS:
     {
         ApiClient::setInstance(nullptr);
         m_api.reset();
-        m_server.reset();
-        m_db.reset();
     }
 };
 

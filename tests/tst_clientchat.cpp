@@ -13,7 +13,7 @@
 #include "chat/chatrooms.h"
 #include "chat/liveconnection.h"
 #include "fixtures.h"
-#include "testserver.h"
+#include "serverfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -101,8 +101,7 @@ class TstClientChat : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     std::unique_ptr<Session> m_olga; // organizer
     std::unique_ptr<Session> m_anna; // approved guest
     std::unique_ptr<Session> m_ben; // approved guest
@@ -166,13 +165,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = std::make_unique<TestDatabase>(u"clientchat"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
         // The rate limit is part of what is tested (failed sends): not left to the environment.
         TestServer::Options options;
         options.extraArguments = { u"--chat-rate-limit"_s, u"10"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
+        QVERIFY2(m_server.start(u"clientchat"_s, options), qPrintable(m_server.errorString()));
 
         const QByteArray olga = m_server->registerUser(u"olga@example.org"_s, u"Olga"_s);
         const QByteArray anna = m_server->registerUser(u"anna@example.org"_s, u"Anna"_s);
@@ -616,8 +612,7 @@ private Q_SLOTS:
         TestServer::Options options;
         options.extraArguments
             = { u"--chat-rate-limit"_s, u"10"_s, u"--port"_s, QString::number(port) };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
+        QVERIFY2(m_server.startServer(options), qPrintable(m_server.errorString()));
         QCOMPARE(m_server->port(), port);
         // Ben writes over REST before the others are back: they must get it on resume.
         QCOMPARE(postMessage(m_ben->token, m_eventId, u"Ben war schneller"_s).status, 201);
@@ -771,7 +766,7 @@ private Q_SLOTS:
         QVERIFY(lastOfDayOne > 0);
         // Day one becomes yesterday evening (the API stamps "now"; only the test may rewrite it).
         {
-            QSqlDatabase db = TestDatabase::open(m_db->url(), u"screenshot"_s);
+            QSqlDatabase db = m_server.sql(u"screenshot"_s);
             QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             const QDateTime evening(QDate::currentDate().addDays(-1), QTime(19, 2));
@@ -966,8 +961,6 @@ private Q_SLOTS:
         m_olga.reset();
         m_anna.reset();
         m_ben.reset();
-        m_server.reset();
-        m_db.reset();
     }
 };
 

@@ -10,7 +10,7 @@
 #include "events/markersmodel.h"
 #include "places/gazetteer.h"
 #include "shared/geo.h"
-#include "testserver.h"
+#include "serverfixture.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -32,8 +32,7 @@ class TstClientModels : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<TestServer> m_server;
+    ServerFixture m_server;
     std::unique_ptr<ApiClient> m_api;
     const bool m_withKeyring = qEnvironmentVariableIntValue("PUDDING_TEST_KEYRING") == 1;
 
@@ -48,12 +47,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(u"PuddingGabelTest"_s);
-        m_db = std::make_unique<TestDatabase>(u"client"_s);
-        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorString()));
         TestServer::Options options;
         options.extraArguments = { u"--seed-demo"_s };
-        m_server = std::make_unique<TestServer>(m_db->url(), options);
-        QVERIFY(m_server->start());
+        QVERIFY2(m_server.start(u"client"_s, options), qPrintable(m_server.errorString()));
         m_api = std::make_unique<ApiClient>();
         m_api->setBaseUrl(m_server->url(u"/"_s));
         ApiClient::setInstance(m_api.get());
