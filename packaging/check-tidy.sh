@@ -33,7 +33,7 @@ trap 'rm -f "$log"' EXIT
 if run-clang-tidy -quiet -p "$build" -j "$(nproc)" "${files[@]}" >"$log" 2>&1; then
     echo "clang-tidy: ${#files[@]} files clean"
 else
-    grep -E "(warning|error): " "$log" | sort -u
+    sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E "(warning|error): " | sort -u
     echo "clang-tidy found problems in the files above (checks: .clang-tidy)"
     exit 1
 fi

@@ -55,6 +55,7 @@ std::vector<ClusterPoint> makePoints(quint32 seed, int randomCount)
 {
     QRandomGenerator rng(seed);
     std::vector<GeoPoint> locations;
+    locations.reserve(size_t(randomCount));
     for (int i = 0; i < randomCount; ++i)
         locations.push_back({ uniform(rng, 47.3, 55.0), uniform(rng, 5.9, 15.0) });
     for (int i = 0; i < 40; ++i)
@@ -92,6 +93,7 @@ using Row = std::tuple<qint64, int, double, double>;
 std::vector<Row> rows(const std::vector<MapCluster> &clusters)
 {
     std::vector<Row> result;
+    result.reserve(clusters.size());
     for (const MapCluster &c : clusters)
         result.emplace_back(c.id, c.count, c.location.lat, c.location.lng);
     std::sort(result.begin(), result.end());
@@ -579,7 +581,7 @@ void TestCluster::matchesSupercluster()
     index.load(points);
     const QJsonArray levels = reference.value(u"zooms"_s).toArray();
     QCOMPARE(levels.size(), zooms.size());
-    for (const QJsonValue &level : levels) {
+    for (const auto &level : levels) {
         const int zoom = level[u"zoom"_s].toInt();
         const std::vector<MapCluster> ours = index.clusters(World, zoom);
 

@@ -257,7 +257,7 @@ void TestEventIndex::initTestCase()
 
     std::vector<qint64> ids(points.size());
     for (size_t i = 0; i < ids.size(); ++i)
-        ids[i] = qint64(1000 + 7 * i);
+        ids[i] = 1000 + 7 * qint64(i);
     std::shuffle(ids.begin(), ids.end(), rng);
 
     for (size_t i = 0; i < points.size(); ++i) {

@@ -14,6 +14,9 @@
 using namespace Qt::StringLiterals;
 using namespace Pudding::Test;
 
+// moc (Qt 6.4) cannot read raw string literals (it then finds no class in this file): the
+// JSON bodies here keep their escapes.
+// NOLINTBEGIN(modernize-raw-string-literal)
 class TstHttp : public QObject
 {
     Q_OBJECT
@@ -807,6 +810,8 @@ private Q_SLOTS:
         QCOMPARE(responses[0].status, 401);
     }
 };
+
+// NOLINTEND(modernize-raw-string-literal)
 
 QTEST_GUILESS_MAIN(TstHttp)
 #include "tst_http.moc"

@@ -160,7 +160,7 @@ class TstPrivacy : public QObject
             qWarning() << path << r.status << r.body;
             return {};
         }
-        const QJsonObject json = r.json();
+        QJsonObject json = r.json();
         if (endpoint == "details"_L1) {
             *found = true;
             return json;

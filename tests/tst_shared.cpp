@@ -491,12 +491,12 @@ void TestShared::checkText_data()
     QTest::addColumn<int>("max");
     QTest::addColumn<bool>("valid");
 
-    const auto S = TextKind::SingleLine;
-    const auto M = TextKind::MultiLine;
-    const auto T = TextKind::Token;
+    const auto single = TextKind::SingleLine;
+    const auto multi = TextKind::MultiLine;
+    const auto token = TextKind::Token;
     // Limits count characters, whatever their UTF-8 width.
     for (int bytes = 1; bytes <= 4; ++bytes) {
-        for (auto kind : { S, M, T }) {
+        for (auto kind : { single, multi, token }) {
             const int k = int(kind);
             QTest::addRow("%d-byte x 120, kind %d", bytes, k)
                 << chars(120, bytes) << kind << 120 << true;
@@ -504,31 +504,31 @@ void TestShared::checkText_data()
                 << chars(121, bytes) << kind << 120 << false;
         }
     }
-    QTest::newRow("quotes and backslashes") << u"\"'\\ \\\" <b>&amp;"_s << S << 120 << true;
+    QTest::newRow("quotes and backslashes") << u"\"'\\ \\\" <b>&amp;"_s << single << 120 << true;
     QTest::newRow("emoji with joiner and flag")
-        << u"👩‍👩‍👧 🇩🇪"_s << S << 120 << true;
-    QTest::newRow("NUL, single line") << (u"a"_s + Nul + u"b"_s) << S << 120 << false;
-    QTest::newRow("NUL, multi-line") << (u"a"_s + Nul + u"b"_s) << M << 120 << false;
-    QTest::newRow("NUL, token") << (u"a"_s + Nul) << T << 120 << false;
-    QTest::newRow("lone high surrogate") << (u"a"_s + LoneHigh + u"b"_s) << M << 120 << false;
-    QTest::newRow("lone high surrogate at the end") << (u"ab"_s + LoneHigh) << T << 120 << false;
-    QTest::newRow("lone low surrogate") << (u"a"_s + LoneLow) << S << 120 << false;
-    QTest::newRow("reversed pair") << (LoneLow + LoneHigh) << M << 120 << false;
-    QTest::newRow("newline, single line") << u"a\nb"_s << S << 120 << false;
-    QTest::newRow("tab, single line") << u"a\tb"_s << S << 120 << false;
-    QTest::newRow("newline, token") << u"a\n"_s << T << 120 << false;
-    QTest::newRow("newline, CRLF, tab, multi-line") << u"a\nb\r\n\tc"_s << M << 120 << true;
-    QTest::newRow("escape") << u"\x1b[31mred"_s << M << 120 << false;
-    QTest::newRow("bell") << u"ding\x07"_s << M << 120 << false;
-    QTest::newRow("DEL") << u"a\x7f"_s << M << 120 << false;
-    QTest::newRow("C1 (U+0085)") << u"a\u0085b"_s << M << 120 << false;
-    QTest::newRow("C1 (U+009B)") << u"a\u009bb"_s << S << 120 << false;
+        << u"👩‍👩‍👧 🇩🇪"_s << single << 120 << true;
+    QTest::newRow("NUL, single line") << (u"a"_s + Nul + u"b"_s) << single << 120 << false;
+    QTest::newRow("NUL, multi-line") << (u"a"_s + Nul + u"b"_s) << multi << 120 << false;
+    QTest::newRow("NUL, token") << (u"a"_s + Nul) << token << 120 << false;
+    QTest::newRow("lone high surrogate") << (u"a"_s + LoneHigh + u"b"_s) << multi << 120 << false;
+    QTest::newRow("lone high surrogate at the end") << (u"ab"_s + LoneHigh) << token << 120 << false;
+    QTest::newRow("lone low surrogate") << (u"a"_s + LoneLow) << single << 120 << false;
+    QTest::newRow("reversed pair") << (LoneLow + LoneHigh) << multi << 120 << false;
+    QTest::newRow("newline, single line") << u"a\nb"_s << single << 120 << false;
+    QTest::newRow("tab, single line") << u"a\tb"_s << single << 120 << false;
+    QTest::newRow("newline, token") << u"a\n"_s << token << 120 << false;
+    QTest::newRow("newline, CRLF, tab, multi-line") << u"a\nb\r\n\tc"_s << multi << 120 << true;
+    QTest::newRow("escape") << u"\x1b[31mred"_s << multi << 120 << false;
+    QTest::newRow("bell") << u"ding\x07"_s << multi << 120 << false;
+    QTest::newRow("DEL") << u"a\x7f"_s << multi << 120 << false;
+    QTest::newRow("C1 (U+0085)") << u"a\u0085b"_s << multi << 120 << false;
+    QTest::newRow("C1 (U+009B)") << u"a\u009bb"_s << single << 120 << false;
     // Length counts what is stored: single lines simplified, multi-line trimmed.
     QTest::newRow("single line, padded to 121")
-        << (u"  "_s + chars(120, 1) + u"   "_s) << S << 120 << true;
+        << (u"  "_s + chars(120, 1) + u"   "_s) << single << 120 << true;
     QTest::newRow("multi-line, padded")
-        << (u"\n"_s + chars(120, 4) + u"\n\n"_s) << M << 120 << true;
-    QTest::newRow("token, padded, counts spaces") << (u" "_s + chars(120, 1)) << T << 120 << false;
+        << (u"\n"_s + chars(120, 4) + u"\n\n"_s) << multi << 120 << true;
+    QTest::newRow("token, padded, counts spaces") << (u" "_s + chars(120, 1)) << token << 120 << false;
 }
 
 void TestShared::checkText()

@@ -204,7 +204,7 @@ ApiCall *ApiClient::postForm(const QString &path,
     QByteArray fileName = photo.fileName.toUtf8();
     fileName.replace('"', '_');
     photoPart.setHeader(QNetworkRequest::ContentDispositionHeader,
-        QByteArray("form-data; name=\"photo\"; filename=\"" + fileName + '"'));
+        QByteArray(R"(form-data; name="photo"; filename=")" + fileName + '"'));
     photoPart.setHeader(QNetworkRequest::ContentTypeHeader, photo.mime);
     photoPart.setBody(photo.bytes);
     multiPart->append(photoPart);

@@ -3,11 +3,9 @@
 
 #include <QString>
 
-namespace Pudding::Client {
-
 /// Every path of pudding-server's REST API the app calls, in one place (relative to the
 /// server's base URL; ApiClient adds the base and the token).
-namespace Endpoints {
+namespace Pudding::Client::Endpoints {
 using namespace Qt::StringLiterals;
 
 inline QString health()
@@ -74,6 +72,4 @@ inline QString photo(qint64 photoId)
 {
     return u"/api/photos/%1"_s.arg(photoId);
 }
-} // namespace Endpoints
-
-} // namespace Pudding::Client
+} // namespace Pudding::Client::Endpoints

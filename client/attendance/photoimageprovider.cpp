@@ -88,7 +88,7 @@ private:
             Q_EMIT finished();
             return;
         }
-        const QByteArray bytes = call->rawBody();
+        const QByteArray &bytes = call->rawBody();
         const QSize size = m_requestedSize;
         // Decoding a full-size photo takes a while: not on the GUI thread.
         auto decoded = QtConcurrent::run([bytes, size] {

@@ -172,7 +172,7 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                         reply.send(HttpResponse::fromError(photo.error()));
                         return;
                     }
-                    const ProcessedPhoto processed = photo.value();
+                    const ProcessedPhoto &processed = photo.value();
                     m_db.run([=](DbSession &s) -> Outcome {
                             Transaction tx(s);
                             const auto locked = lockEvent(tx, eventId);

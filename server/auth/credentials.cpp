@@ -48,7 +48,7 @@ QByteArray newToken()
 {
     QByteArray raw(kTokenBytes, Qt::Uninitialized);
     randombytes_buf(raw.data(), size_t(raw.size()));
-    const QByteArray token =
+    QByteArray token =
             raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     sodium_memzero(raw.data(), size_t(raw.size()));
     return token;

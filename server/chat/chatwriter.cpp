@@ -137,8 +137,8 @@ QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages)
     return payloads;
 }
 
-ChatWriter::ChatWriter(const DbConfig &config, const PresenceSource &presence)
-    : m_config(config)
+ChatWriter::ChatWriter(DbConfig config, const PresenceSource &presence)
+    : m_config(std::move(config))
     , m_presenceSource(presence)
 {
     setObjectName(u"pudding-chat-writer"_s);

@@ -67,7 +67,7 @@ public:
         Callback done; ///< called on the writer's thread
     };
 
-    ChatWriter(const DbConfig &config, const PresenceSource &presence);
+    ChatWriter(DbConfig config, const PresenceSource &presence);
     ~ChatWriter() override;
 
     void enqueue(Item item);

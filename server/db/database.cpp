@@ -66,9 +66,9 @@ QSqlDatabase DbConfig::addConnection(const QString &name, QStringView applicatio
     return db;
 }
 
-DbSession::DbSession(const DbConfig &config, const QString &connectionName)
-    : m_config(config)
-    , m_name(connectionName)
+DbSession::DbSession(DbConfig config, QString connectionName)
+    : m_config(std::move(config))
+    , m_name(std::move(connectionName))
 {
     m_db = m_config.addConnection(m_name, u"pudding-server");
 }

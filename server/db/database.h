@@ -38,7 +38,7 @@ struct DbConfig
 class DbSession
 {
 public:
-    DbSession(const DbConfig &config, const QString &connectionName);
+    DbSession(DbConfig config, QString connectionName);
     ~DbSession();
     DbSession(const DbSession &) = delete;
     DbSession &operator=(const DbSession &) = delete;

@@ -13,11 +13,11 @@ using namespace Qt::StringLiterals;
 namespace Pudding::Server {
 
 NotificationListener::NotificationListener(
-    const DbConfig &config, const QString &connectionName, const QString &channel, QObject *parent)
+    DbConfig config, QString connectionName, QString channel, QObject *parent)
     : QObject(parent)
-    , m_config(config)
-    , m_name(connectionName)
-    , m_channel(channel)
+    , m_config(std::move(config))
+    , m_name(std::move(connectionName))
+    , m_channel(std::move(channel))
 {
     m_watch.setInterval(2000);
     connect(&m_watch, &QTimer::timeout, this, &NotificationListener::check);

@@ -18,8 +18,7 @@ class NotificationListener : public QObject
 {
     Q_OBJECT
 public:
-    NotificationListener(const DbConfig &config, const QString &connectionName,
-        const QString &channel, QObject *parent = nullptr);
+    NotificationListener(DbConfig config, QString connectionName, QString channel, QObject *parent = nullptr);
     ~NotificationListener() override;
 
     /// Connects and subscribes; false (with the database's text in *error) if that failed.

@@ -26,6 +26,17 @@ namespace Pudding::Server {
 
 struct Reply::State
 {
+    State(HttpWorker *w, QPointer<Connection> c, quint64 s, bool close, bool head)
+        : worker(w)
+        , connection(std::move(c))
+        , sequence(s)
+        , closeAfter(close)
+        , headOnly(head)
+    {
+    }
+    State(const State &) = delete;
+    State &operator=(const State &) = delete;
+
     HttpWorker *worker;
     QPointer<Connection> connection; // only dereferenced in the worker's thread
     quint64 sequence;

@@ -254,7 +254,7 @@ std::optional<QByteArray> multipartBoundary(QByteArrayView contentType)
     return std::nullopt;
 }
 
-MultipartParser::MultipartParser(QByteArray boundary, MultipartLimits limits)
+MultipartParser::MultipartParser(const QByteArray &boundary, MultipartLimits limits)
     : m_delimiter("\r\n--" + boundary)
     , m_limits(limits)
     ,

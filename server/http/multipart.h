@@ -103,7 +103,7 @@ class MultipartParser
 {
 public:
     /// \a boundary as returned by multipartBoundary(), without the leading "--".
-    explicit MultipartParser(QByteArray boundary, MultipartLimits limits = {});
+    explicit MultipartParser(const QByteArray &boundary, MultipartLimits limits = {});
 
     /// Parses the next bytes of the body. Returns false on the first error (error() says which);
     /// once failed, or after finish(), further calls do nothing and return false. Bytes after

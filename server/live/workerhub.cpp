@@ -76,7 +76,7 @@ void WorkerHub::deliverMessages(const QList<Delivery> &deliveries)
         if (it == m_rooms.cend())
             continue;
         // A copy: a session that is dropped while writing leaves the room.
-        const auto members = *it;
+        const auto members = *it; // NOLINT(performance-unnecessary-copy-initialization)
         const QByteArray wire = textFrame(d.frame); // once per room, not per member
         for (WsSession *session : members)
             session->deliverMessage(d.eventId, d.id, wire);
@@ -88,7 +88,8 @@ void WorkerHub::deliverRoom(qint64 eventId, const QByteArray &frame, qint64 exce
     const auto it = m_rooms.constFind(eventId);
     if (it == m_rooms.cend())
         return;
-    const auto members = *it;
+    // A copy: a session that is dropped while writing leaves the room.
+    const auto members = *it; // NOLINT(performance-unnecessary-copy-initialization)
     const QString text = QString::fromUtf8(frame);
     for (WsSession *session : members) {
         if (session->user().id != exceptUserId)
@@ -102,7 +103,8 @@ void WorkerHub::deliverUsers(const QList<qint64> &userIds, const QByteArray &fra
         const auto it = m_userSessions.constFind(userId);
         if (it == m_userSessions.cend())
             continue;
-        const auto sessions = *it;
+        // A copy: a session that is dropped while writing leaves the list.
+        const auto sessions = *it; // NOLINT(performance-unnecessary-copy-initialization)
         for (WsSession *session : sessions)
             session->sendFrame(frame);
     }
@@ -113,7 +115,8 @@ void WorkerHub::removeFromRoom(qint64 eventId, qint64 userId)
     const auto it = m_userSessions.constFind(userId);
     if (it == m_userSessions.cend())
         return;
-    const auto sessions = *it;
+    // A copy: leaving the room changes the list.
+    const auto sessions = *it; // NOLINT(performance-unnecessary-copy-initialization)
     for (WsSession *session : sessions)
         session->removedFromRoom(eventId);
 }

@@ -202,7 +202,7 @@ void WsSession::onText(const QString &text)
         sendError(EC::MalformedFrame, LiveText::tr("A frame is a JSON object with a \"type\"."));
         return;
     }
-    const QJsonObject frame = parsed.value();
+    const QJsonObject &frame = parsed.value();
     const QString type = frame.value("type"_L1).toString();
     if (type == CF::Ping) {
         QJsonObject fields;

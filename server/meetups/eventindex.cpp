@@ -208,11 +208,11 @@ void EventIndex::appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
     const GeoPoint place = placeFor(e, viewer);
     out += '{';
     out += e.jsonFixed;
-    out += ",\"location\":{\"lat\":";
+    out += R"(,"location":{"lat":)";
     out += QByteArray::number(place.lat, 'g', QLocale::FloatingPointShortest);
     out += ",\"lng\":";
     out += QByteArray::number(place.lng, 'g', QLocale::FloatingPointShortest);
-    out += "},\"exactLocation\":";
+    out += R"(},"exactLocation":)";
     out += exact ? "true" : "false";
     if (exact)
         out += e.venueJson;

@@ -82,7 +82,7 @@ void PhotosApi::upload(Request &request, const Reply &reply)
             reply.send(HttpResponse::fromError(photo.error()));
             return;
         }
-        const ProcessedPhoto processed = photo.value();
+        const ProcessedPhoto &processed = photo.value();
         m_db.run([=](DbSession &s) -> HttpResponse {
                 const auto id = insertPhoto(s, userId, processed);
                 if (!id)

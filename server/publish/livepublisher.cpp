@@ -80,8 +80,8 @@ bool LivePublisher::notifyUsers(
     const QByteArray head = R"({"k":"user","f":)" + frame + R"(,"u":[)";
     const bool byReference = head.size() > PayloadBudget / 2;
     QByteArray ids;
-    for (qsizetype i = 0; i < userIds.size(); ++i) {
-        const QByteArray id = QByteArray::number(userIds[i]);
+    for (const qint64 userId : userIds) {
+        const QByteArray id = QByteArray::number(userId);
         if (!byReference && !ids.isEmpty()
             && head.size() + ids.size() + id.size() + 3 > PayloadBudget) {
             if (!notify(session, head + ids + "]}"))

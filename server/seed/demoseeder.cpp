@@ -85,7 +85,7 @@ bool DemoSeeder::seedRequestsWithPhotos(DbSession &session, const QString &photo
             return false;
         const qint64 photoId = insertPhoto.value(0).toLongLong();
         insertPhoto.finish();
-        const QString pudding = puddings.at(int(rng.bounded(puddings.size())));
+        const QString &pudding = puddings.at(int(rng.bounded(puddings.size())));
         insertRequest.addBindValue(user);
         insertRequest.addBindValue(pudding);
         insertRequest.addBindValue(u"Homemade, enough for everyone."_s);
@@ -106,11 +106,11 @@ bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
     q.addBindValue(userIds[0]);
     if (!q.exec() || !q.next())
         return false;
-    const qint64 ChatEvent = q.value(0).toLongLong();
+    const qint64 chatEvent = q.value(0).toLongLong();
     q.finish();
     q.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) "
               "VALUES (?, ?, 'APPROVED', ?) ON CONFLICT (event_id, user_id) DO NOTHING"_s);
-    q.addBindValue(ChatEvent);
+    q.addBindValue(chatEvent);
     q.addBindValue(userIds[1]);
     q.addBindValue(puddings.value(0));
     if (!q.exec())
@@ -118,7 +118,7 @@ bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
     QList<qint64> members { userIds[0], userIds[1] };
     q.prepare(u"SELECT user_id FROM attendances WHERE event_id = ? AND status = 'APPROVED' "
               "AND user_id <> ? ORDER BY id LIMIT 3"_s);
-    q.addBindValue(ChatEvent);
+    q.addBindValue(chatEvent);
     q.addBindValue(userIds[1]);
     if (!q.exec())
         return false;
@@ -130,7 +130,7 @@ bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
     for (qsizetype i = 0; i < lines.size(); ++i) {
         // Spread over two days, oldest first; authors take turns, sometimes twice in a row.
         const qint64 author = members.at((i * 2 + i / 3) % members.size());
-        insert.addBindValue(ChatEvent);
+        insert.addBindValue(chatEvent);
         insert.addBindValue(author);
         insert.addBindValue(lines[i]);
         insert.addBindValue(u"demo-%1"_s.arg(i));
@@ -200,8 +200,8 @@ Result<int> DemoSeeder::seedIfEmpty(DbSession &session, int eventCount, const QS
         || !addUser(QString::fromLatin1(AttendeeEmail), u"Anna Attendee"_s))
         return fail(u"demo users"_s);
     for (int i = 0; i < 40; ++i) {
-        const QString first = firstNames.at(i % firstNames.size());
-        const QString last = lastNames.at((i * 7) % lastNames.size());
+        const QString &first = firstNames.at(i % firstNames.size());
+        const QString &last = lastNames.at((i * 7) % lastNames.size());
         if (!addUser(u"demo%1@demo.pudding-gabel.de"_s.arg(i + 1), first % u' ' % last))
             return fail(u"demo users"_s);
     }

@@ -74,8 +74,8 @@ QByteArray HttpResult::header(QByteArrayView name) const
     return {};
 }
 
-TestServer::TestServer(const QString &databaseUrl, Options options)
-    : m_databaseUrl(databaseUrl)
+TestServer::TestServer(QString databaseUrl, Options options)
+    : m_databaseUrl(std::move(databaseUrl))
     , m_options(std::move(options))
 { }
 

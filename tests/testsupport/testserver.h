@@ -65,7 +65,7 @@ public:
         int authRateLimit = 0;
         QStringList extraArguments;
     };
-    TestServer(const QString &databaseUrl, Options options);
+    TestServer(QString databaseUrl, Options options);
     explicit TestServer(const QString &databaseUrl) : TestServer(databaseUrl, Options {}) { }
     ~TestServer();
 

@@ -293,7 +293,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     }
     // Index, not iterators: a handler may unregister (null out) later entries.
     m_pending.push_back(&pending);
-    for (size_t i = 0; i < pending.size(); ++i) {
+    for (size_t i = 0; i < pending.size(); ++i) { // NOLINT(modernize-loop-convert): see above
         if (QSocketNotifier *notifier = pending[i]) {
             pending[i] = nullptr;
             QEvent event(QEvent::SockAct);
