@@ -49,9 +49,11 @@ class Chunker
 {
 public:
     Chunker(uint8_t mode, uint8_t parameter, qsizetype bodySize)
-        : m_mode(mode & 0x03), m_parameter(parameter), m_state(parameter | 1u), m_bodySize(bodySize)
-    {
-    }
+        : m_mode(mode & 0x03)
+        , m_parameter(parameter)
+        , m_state(parameter | 1u)
+        , m_bodySize(bodySize)
+    { }
 
     qsizetype next(qsizetype offset)
     {
@@ -64,9 +66,8 @@ public:
             m_state = m_state * 1103515245u + 12345u;
             return 1 + (m_state >> 16) % 64;
         default: // two chunks, split at parameter/255 of the body (the first may be empty)
-            return offset == 0 && !std::exchange(m_split, true)
-                    ? m_bodySize * m_parameter / 255
-                    : m_bodySize;
+            return offset == 0 && !std::exchange(m_split, true) ? m_bodySize * m_parameter / 255
+                                                                : m_bodySize;
         }
     }
 

@@ -38,8 +38,7 @@ QString toString(AttendanceStatus status)
 std::optional<AttendanceStatus> attendanceStatusFromString(QStringView text)
 {
     for (auto s : { AttendanceStatus::Pending, AttendanceStatus::Approved,
-                    AttendanceStatus::Rejected, AttendanceStatus::Waitlisted,
-                    AttendanceStatus::Left }) {
+             AttendanceStatus::Rejected, AttendanceStatus::Waitlisted, AttendanceStatus::Left }) {
         if (text.compare(toString(s), Qt::CaseInsensitive) == 0)
             return s;
     }
@@ -61,14 +60,10 @@ bool isOrganizerTransitionAllowed(AttendanceStatus from, AttendanceStatus to)
 
 QJsonObject Attendance::toJson() const
 {
-    QJsonObject json { { u"id"_s, id },
-                       { u"eventId"_s, eventId },
-                       { u"user"_s, user.toJson() },
-                       { u"status"_s, toString(status) },
-                       { u"puddingName"_s, puddingName },
-                       { u"puddingDescription"_s, puddingDescription },
-                       { u"createdAt"_s, toIsoString(createdAt) },
-                       { u"updatedAt"_s, toIsoString(updatedAt) } };
+    QJsonObject json { { u"id"_s, id }, { u"eventId"_s, eventId }, { u"user"_s, user.toJson() },
+        { u"status"_s, toString(status) }, { u"puddingName"_s, puddingName },
+        { u"puddingDescription"_s, puddingDescription }, { u"createdAt"_s, toIsoString(createdAt) },
+        { u"updatedAt"_s, toIsoString(updatedAt) } };
     if (photoId > 0)
         json.insert(u"photoId"_s, photoId);
     if (waitlistPosition > 0)
@@ -85,7 +80,7 @@ Attendance Attendance::fromJson(const QJsonObject &json)
     a.eventId = json.value("eventId"_L1).toInteger();
     a.user = UserRef::fromJson(json.value("user"_L1).toObject());
     a.status = attendanceStatusFromString(json.value("status"_L1).toString())
-                       .value_or(AttendanceStatus::Pending);
+                   .value_or(AttendanceStatus::Pending);
     a.puddingName = json.value("puddingName"_L1).toString();
     a.puddingDescription = json.value("puddingDescription"_L1).toString();
     a.photoId = json.value("photoId"_L1).toInteger();

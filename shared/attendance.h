@@ -29,7 +29,7 @@ struct Attendance
     QString puddingDescription;
     qint64 photoId = 0;
     int waitlistPosition = 0; ///< 1-based while WAITLISTED, else 0
-    QString note;             ///< the organizer's note on the decision
+    QString note; ///< the organizer's note on the decision
     QDateTime createdAt;
     QDateTime updatedAt;
 
@@ -39,8 +39,8 @@ struct Attendance
 
 namespace Validation {
 /// puddingName 1–80 characters, puddingDescription at most 500.
-[[nodiscard]] FieldErrors validateJoinRequest(const QString &puddingName,
-                                              const QString &puddingDescription);
+[[nodiscard]] FieldErrors validateJoinRequest(
+    const QString &puddingName, const QString &puddingDescription);
 } // namespace Validation
 
 } // namespace Pudding

@@ -60,8 +60,7 @@ struct KdItem
     quint32 index;
 };
 
-template<int Axis>
-[[nodiscard]] inline qint32 coord(const KdItem &item)
+template <int Axis> [[nodiscard]] inline qint32 coord(const KdItem &item)
 {
     if constexpr (Axis == 0)
         return item.x;
@@ -72,8 +71,7 @@ template<int Axis>
 /// kdbush's select(): Floyd-Rivest selection, so that [left, k) <= item k <= (k, right] on
 /// `Axis`. The same swaps as the original, so that the tree order (and with it the order in
 /// which neighbours are found) is the same.
-template<int Axis>
-void select(KdItem *items, int k, int left, int right)
+template <int Axis> void select(KdItem *items, int k, int left, int right)
 {
     while (right > left) {
         if (right - left > 600) {
@@ -83,8 +81,8 @@ void select(KdItem *items, int k, int left, int right)
             const double s = 0.5 * std::exp(2 * z / 3);
             const double sd = 0.5 * std::sqrt(z * s * (n - s) / n) * (m - n / 2 < 0 ? -1 : 1);
             const int newLeft = std::max(left, static_cast<int>(std::floor(k - m * s / n + sd)));
-            const int newRight =
-                    std::min(right, static_cast<int>(std::floor(k + (n - m) * s / n + sd)));
+            const int newRight
+                = std::min(right, static_cast<int>(std::floor(k + (n - m) * s / n + sd)));
             select<Axis>(items, k, newLeft, newRight);
         }
 
@@ -151,9 +149,12 @@ constexpr int MaxSortedLeaf = 256;
 
 } // namespace
 
-ClusterIndex::ClusterIndex() : ClusterIndex(Options {}) { }
+ClusterIndex::ClusterIndex()
+    : ClusterIndex(Options {})
+{ }
 
-ClusterIndex::ClusterIndex(const Options &options) : m_options(options)
+ClusterIndex::ClusterIndex(const Options &options)
+    : m_options(options)
 {
     // supercluster: maxZoom <= 30 (so that zoom + 1 fits the 5 bits of a cluster id) and
     // minZoom <= maxZoom; kdbush: 2 <= nodeSize <= 65535. Negative zooms make no sense here.
@@ -198,12 +199,12 @@ void ClusterIndex::buildTree(Level &level) const
             level.leaves.push_back({ left, right, minX, maxX, minY, maxY });
             for (int i = left; i <= right; ++i) {
                 const KdItem &item = items[static_cast<std::size_t>(i)];
-                level.leafItems[static_cast<std::size_t>(i)] = { item.x, item.y, item.index,
-                                                                 static_cast<quint32>(i) };
+                level.leafItems[static_cast<std::size_t>(i)]
+                    = { item.x, item.y, item.index, static_cast<quint32>(i) };
                 level.leafOfNode[item.index] = leaf;
             }
             std::sort(level.leafItems.begin() + left, level.leafItems.begin() + right + 1,
-                      [](const KdLeafItem &a, const KdLeafItem &b) { return a.x < b.x; });
+                [](const KdLeafItem &a, const KdLeafItem &b) { return a.x < b.x; });
             return;
         }
         const int m = (left + right) >> 1;
@@ -224,16 +225,15 @@ void ClusterIndex::buildTree(Level &level) const
         build(build, 0, static_cast<int>(n) - 1, 0, -inf, inf, -inf, inf);
 }
 
-template<typename Accept, typename Visit>
+template <typename Accept, typename Visit>
 void ClusterIndex::searchLeaf(const Level &level, int left, int right, double windowMin,
-                              double windowMax, Accept &&accept, Visit &&visit) const
+    double windowMax, Accept &&accept, Visit &&visit) const
 {
     // the items in the x-window, then the accepted ones in kdbush's order (by position)
     const KdLeafItem *leafItems = level.leafItems.data();
     const KdLeafItem *end = leafItems + right + 1;
-    const KdLeafItem *it = std::lower_bound(
-            leafItems + left, end, windowMin,
-            [](const KdLeafItem &item, double x) { return item.x < x; });
+    const KdLeafItem *it = std::lower_bound(leafItems + left, end, windowMin,
+        [](const KdLeafItem &item, double x) { return item.x < x; });
     if (right - left < MaxSortedLeaf) {
         quint64 hits[MaxSortedLeaf]; // position << 32 | node
         int hitCount = 0;
@@ -262,9 +262,9 @@ void ClusterIndex::searchLeaf(const Level &level, int left, int right, double wi
     }
 }
 
-template<typename Accept, typename Visit>
+template <typename Accept, typename Visit>
 void ClusterIndex::search(const Level &level, double minX, double minY, double maxX, double maxY,
-                          Accept &&accept, Visit &&visit) const
+    Accept &&accept, Visit &&visit) const
 {
     if (level.leafItems.empty())
         return;
@@ -309,7 +309,7 @@ void ClusterIndex::search(const Level &level, double minX, double minY, double m
     }
 }
 
-template<typename Visit>
+template <typename Visit>
 void ClusterIndex::within(const Level &level, quint32 centre, double r, Visit &&visit) const
 {
     const Node &node = level.nodes[centre];
@@ -343,14 +343,14 @@ void ClusterIndex::within(const Level &level, quint32 centre, double r, Visit &&
     search(level, minX, minY, maxX, maxY, accept, std::forward<Visit>(visit));
 }
 
-template<typename Visit>
-void ClusterIndex::range(const Level &level, double minX, double minY, double maxX, double maxY,
-                         Visit &&visit) const
+template <typename Visit>
+void ClusterIndex::range(
+    const Level &level, double minX, double minY, double maxX, double maxY, Visit &&visit) const
 {
     search(
-            level, minX, minY, maxX, maxY,
-            [&](double x, double y) { return x >= minX && x <= maxX && y >= minY && y <= maxY; },
-            std::forward<Visit>(visit));
+        level, minX, minY, maxX, maxY,
+        [&](double x, double y) { return x >= minX && x <= maxX && y >= minY && y <= maxY; },
+        std::forward<Visit>(visit));
 }
 
 // ---- supercluster: load() and _cluster() ----------------------------------------------------
@@ -362,7 +362,7 @@ void ClusterIndex::load(std::vector<ClusterPoint> points)
     const qint32 notProcessed = maxZoom + 1;
     if (static_cast<qsizetype>(points.size()) > MaxPoints) {
         qWarning("ClusterIndex: %lld points, only the first %lld are clustered",
-                 static_cast<long long>(points.size()), static_cast<long long>(MaxPoints));
+            static_cast<long long>(points.size()), static_cast<long long>(MaxPoints));
         points.resize(static_cast<std::size_t>(MaxPoints));
     }
     const auto n = points.size();
@@ -395,8 +395,10 @@ void ClusterIndex::load(std::vector<ClusterPoint> points)
     int previous = 0;
     for (int z = maxZoom; z >= minZoom; --z) {
         std::vector<Node> out;
-        const qsizetype written = clusterLevel(m_levels[static_cast<std::size_t>(previous)], z, out);
-        if (written == static_cast<qsizetype>(m_levels[static_cast<std::size_t>(previous)].nodes.size())) {
+        const qsizetype written
+            = clusterLevel(m_levels[static_cast<std::size_t>(previous)], z, out);
+        if (written
+            == static_cast<qsizetype>(m_levels[static_cast<std::size_t>(previous)].nodes.size())) {
             // Nothing merged: the same nodes in the same order; share the level (supercluster
             // shares the tree too).
             m_levelOfZoom[static_cast<std::size_t>(z)] = previous;
@@ -444,7 +446,7 @@ qsizetype ClusterIndex::clusterLevel(Level &level, int zoom, std::vector<Node> &
 
         qsizetype neighbourCount = 0;
         within(level, static_cast<quint32>(i), r,
-               [&](quint32 index) { neighbours[neighbourCount++] = index; });
+            [&](quint32 index) { neighbours[neighbourCount++] = index; });
 
         const qint32 originCount = origin.count;
         qint32 count = originCount;
@@ -458,7 +460,8 @@ qsizetype ClusterIndex::clusterLevel(Level &level, int zoom, std::vector<Node> &
             // The cluster id encodes the origin's index and zoom + 1, offset by the number of
             // points (supercluster: ((i / stride | 0) << 5) + (zoom + 1) + this.numPoints).
             // (< 2^31 as size() <= MaxPoints)
-            const auto id = static_cast<qint32>((static_cast<qint64>(i) << 5) + (zoom + 1) + numPoints);
+            const auto id
+                = static_cast<qint32>((static_cast<qint64>(i) << 5) + (zoom + 1) + numPoints);
             // Exact integer sums (|x| <= 2^29, count <= 2^31): the same as JavaScript's doubles.
             qint64 wx = static_cast<qint64>(origin.x) * originCount;
             qint64 wy = static_cast<qint64>(origin.y) * originCount;
@@ -520,8 +523,8 @@ MapCluster ClusterIndex::toMapCluster(const Node &node) const
 std::vector<MapCluster> ClusterIndex::clusters(const GeoBox &bbox, int zoom) const
 {
     std::vector<MapCluster> result;
-    if (m_levels.empty() || std::isnan(bbox.west) || std::isnan(bbox.east)
-        || std::isnan(bbox.south) || std::isnan(bbox.north))
+    if (m_levels.empty() || std::isnan(bbox.west) || std::isnan(bbox.east) || std::isnan(bbox.south)
+        || std::isnan(bbox.north))
         return result;
 
     double minLng = wrapLongitude(bbox.west);
@@ -561,8 +564,8 @@ void ClusterIndex::appendClusters(const GeoBox &box, int zoom, std::vector<MapCl
     });
 }
 
-const ClusterIndex::Level *ClusterIndex::originLevel(qint64 clusterId, int *originZoom,
-                                                     const Node **origin) const
+const ClusterIndex::Level *ClusterIndex::originLevel(
+    qint64 clusterId, int *originZoom, const Node **origin) const
 {
     const qint64 relative = clusterId - size();
     if (m_levels.empty() || relative < 0)
@@ -591,7 +594,8 @@ std::vector<const ClusterIndex::Node *> ClusterIndex::childNodes(qint64 clusterI
     if (!level)
         return result;
     // the radius the cluster was made with, at zoom originZoom - 1
-    const double r = m_options.radius / (m_options.extent * std::ldexp(1.0, originZoom - 1)) * Scale;
+    const double r
+        = m_options.radius / (m_options.extent * std::ldexp(1.0, originZoom - 1)) * Scale;
     const auto originIndex = static_cast<quint32>(origin - level->nodes.data());
     within(*level, originIndex, r, [&](quint32 index) {
         const Node &node = level->nodes[index];
@@ -639,8 +643,8 @@ std::vector<qint64> ClusterIndex::leaves(qint64 clusterId, int limit, int offset
     return result;
 }
 
-qsizetype ClusterIndex::appendLeaves(std::vector<qint64> &result, qint64 clusterId,
-                                     qsizetype limit, qsizetype offset, qsizetype skipped) const
+qsizetype ClusterIndex::appendLeaves(std::vector<qint64> &result, qint64 clusterId, qsizetype limit,
+    qsizetype offset, qsizetype skipped) const
 {
     for (const Node *child : childNodes(clusterId)) {
         if (child->count > 1) {

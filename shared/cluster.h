@@ -95,8 +95,8 @@ public:
     /// The event ids in the cluster, in the order supercluster lists them (depth first over
     /// children()), skipping `offset` and returning at most `limit`. Empty if `clusterId` is
     /// not a cluster of this index, or if `limit` <= 0 (supercluster would treat 0 as 10).
-    [[nodiscard]] std::vector<qint64> leaves(qint64 clusterId, int limit = 10,
-                                             int offset = 0) const;
+    [[nodiscard]] std::vector<qint64> leaves(
+        qint64 clusterId, int limit = 10, int offset = 0) const;
 
     /// The markers the cluster splits into one zoom level further in; their counts add up to
     /// the cluster's count. Empty if `clusterId` is not a cluster of this index.
@@ -171,33 +171,33 @@ private:
     /// kdbush's range() and within() in one: calls `visit(nodeIndex)` for every item that is
     /// `accept(x, y)`, in kdbush's order, pruning with the box (minX, minY)-(maxX, maxY)
     /// which must contain every accepted item.
-    template<typename Accept, typename Visit>
+    template <typename Accept, typename Visit>
     void search(const Level &level, double minX, double minY, double maxX, double maxY,
-                Accept &&accept, Visit &&visit) const;
+        Accept &&accept, Visit &&visit) const;
     /// Calls `visit(nodeIndex)` for the items of leaf[left..right] that are `accept(x, y)`,
     /// in kdbush's order; `windowMin`/`windowMax` must bound their x.
-    template<typename Accept, typename Visit>
+    template <typename Accept, typename Visit>
     void searchLeaf(const Level &level, int left, int right, double windowMin, double windowMax,
-                    Accept &&accept, Visit &&visit) const;
+        Accept &&accept, Visit &&visit) const;
     /// kdbush's within(): every node at most r away from the node `centre` of `level`.
-    template<typename Visit>
+    template <typename Visit>
     void within(const Level &level, quint32 centre, double r, Visit &&visit) const;
     /// kdbush's range(): every node in the box, bounds included.
-    template<typename Visit>
+    template <typename Visit>
     void range(const Level &level, double minX, double minY, double maxX, double maxY,
-               Visit &&visit) const;
+        Visit &&visit) const;
     /// supercluster's _cluster(): clusters `level` (whose nodes' zoom/parent fields are
     /// updated) at `zoom` into `out`; returns the number of nodes written.
     qsizetype clusterLevel(Level &level, int zoom, std::vector<Node> &out) const;
     void appendClusters(const GeoBox &box, int zoom, std::vector<MapCluster> &out) const;
     [[nodiscard]] MapCluster toMapCluster(const Node &node) const;
     /// The level a cluster was made from and the node it originated at, or nullptr.
-    [[nodiscard]] const Level *originLevel(qint64 clusterId, int *originZoom,
-                                           const Node **origin) const;
+    [[nodiscard]] const Level *originLevel(
+        qint64 clusterId, int *originZoom, const Node **origin) const;
     /// The nodes (at the cluster's origin level) whose parent is `clusterId`.
     [[nodiscard]] std::vector<const Node *> childNodes(qint64 clusterId) const;
     qsizetype appendLeaves(std::vector<qint64> &result, qint64 clusterId, qsizetype limit,
-                           qsizetype offset, qsizetype skipped) const;
+        qsizetype offset, qsizetype skipped) const;
     [[nodiscard]] int limitZoom(int zoom) const;
 
     Options m_options;

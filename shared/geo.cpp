@@ -54,7 +54,7 @@ GeoBox boundingBoxAround(GeoPoint centre, double radiusMetres)
     // A hair of slack so that floating-point rounding never excludes a point on the edge.
     constexpr double slack = 1e-9;
     return { toDegrees(west) - slack, toDegrees(south) - slack, toDegrees(east) + slack,
-             toDegrees(north) + slack };
+        toDegrees(north) + slack };
 }
 
 std::optional<GeoBox> parseBbox(QStringView text)

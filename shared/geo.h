@@ -54,7 +54,10 @@ namespace Germany {
 /// Germany::isInGermany() (shared/germany.h), which follows the border.
 inline constexpr GeoBox Bounds { 5.86, 47.27, 15.05, 55.06 };
 /// Inside the bounding box (not the border: see isInGermany()).
-[[nodiscard]] inline bool contains(GeoPoint p) { return Bounds.contains(p); }
+[[nodiscard]] inline bool contains(GeoPoint p)
+{
+    return Bounds.contains(p);
+}
 } // namespace Germany
 
 } // namespace Pudding

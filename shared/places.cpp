@@ -33,11 +33,10 @@ QList<GermanCity> loadGermanCities(const QString &file)
         if (fields.size() != 5)
             continue;
         cities.append({ fields[0], fields[1], { fields[2].toDouble(), fields[3].toDouble() },
-                        fields[4].toInt() });
+            fields[4].toInt() });
     }
-    std::stable_sort(cities.begin(), cities.end(), [](const GermanCity &a, const GermanCity &b) {
-        return a.population > b.population;
-    });
+    std::stable_sort(cities.begin(), cities.end(),
+        [](const GermanCity &a, const GermanCity &b) { return a.population > b.population; });
     return cities;
 }
 

@@ -20,6 +20,6 @@ struct GermanCity
 /// Reads the gazetteer (name,state,lat,lng,population; a name with a comma is quoted), biggest
 /// city first. One reader for the server's demo data, the app's city search and its map labels.
 [[nodiscard]] QList<GermanCity> loadGermanCities(
-        const QString &file = QStringLiteral(":/pudding/data/de-cities.csv"));
+    const QString &file = QStringLiteral(":/pudding/data/de-cities.csv"));
 
 } // namespace Pudding

@@ -17,17 +17,15 @@ UserRef UserRef::fromJson(const QJsonObject &json)
 
 QJsonObject User::toJson() const
 {
-    return { { u"id"_s, id },
-             { u"email"_s, email },
-             { u"name"_s, name },
-             { u"createdAt"_s, createdAt.toUTC().toString(Qt::ISODateWithMs) } };
+    return { { u"id"_s, id }, { u"email"_s, email }, { u"name"_s, name },
+        { u"createdAt"_s, createdAt.toUTC().toString(Qt::ISODateWithMs) } };
 }
 
 User User::fromJson(const QJsonObject &json)
 {
     return { json.value("id"_L1).toInteger(), json.value("email"_L1).toString(),
-             json.value("name"_L1).toString(),
-             QDateTime::fromString(json.value("createdAt"_L1).toString(), Qt::ISODateWithMs) };
+        json.value("name"_L1).toString(),
+        QDateTime::fromString(json.value("createdAt"_L1).toString(), Qt::ISODateWithMs) };
 }
 
 } // namespace Pudding

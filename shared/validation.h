@@ -59,8 +59,8 @@ enum class TextKind {
 [[nodiscard]] FieldErrors validateEmail(const QString &email);
 [[nodiscard]] FieldErrors validatePassword(const QString &password);
 [[nodiscard]] FieldErrors validateUserName(const QString &name);
-[[nodiscard]] FieldErrors validateRegistration(const QString &email, const QString &password,
-                                               const QString &name);
+[[nodiscard]] FieldErrors validateRegistration(
+    const QString &email, const QString &password, const QString &name);
 
 /// True when the password is among the 10,000 most common ones (case-insensitive).
 [[nodiscard]] bool isCommonPassword(const QString &password);
@@ -68,8 +68,8 @@ enum class TextKind {
 enum class DraftMode { Create, Update };
 /// Checks a complete draft (for an update: the draft merged onto the stored event).
 /// On create the start must not lie in the past.
-[[nodiscard]] FieldErrors validateEventDraft(const EventDraft &draft, DraftMode mode,
-                                             const QDateTime &now);
+[[nodiscard]] FieldErrors validateEventDraft(
+    const EventDraft &draft, DraftMode mode, const QDateTime &now);
 
 /// The optional venue of an event ("Café Kranzler, 1st floor"): one line, at most
 /// Limits::VenueMax characters; empty is allowed.

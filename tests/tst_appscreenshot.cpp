@@ -34,7 +34,7 @@ private:
         app.setProcessEnvironment(env);
         app.setProcessChannelMode(QProcess::MergedChannels);
         app.start(QStringLiteral(PUDDING_APP_BINARY),
-                  { u"--screenshot"_s, file, u"--screenshot-delay"_s, u"5000"_s });
+            { u"--screenshot"_s, file, u"--screenshot-delay"_s, u"5000"_s });
         if (!app.waitForFinished(60000)) {
             app.kill();
             return {};

@@ -9,8 +9,8 @@
 #include "events/eventsmodel.h"
 #include "events/markersmodel.h"
 #include "places/gazetteer.h"
-#include "shared/geo.h"
 #include "serverfixture.h"
+#include "shared/geo.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -117,10 +117,10 @@ private Q_SLOTS:
         const QSettings settings;
         for (const auto &key : settings.allKeys())
             QVERIFY2(!settings.value(key).toString().contains(QString::fromLatin1(m_api->token())),
-                     qPrintable(key));
+                qPrintable(key));
         accounts->setAllowPlainTextToken(true);
         QCOMPARE(QSettings().value(u"account/plainTextToken"_s).toString(),
-                 QString::fromLatin1(m_api->token()));
+            QString::fromLatin1(m_api->token()));
         accounts->signOut();
         accounts->setAllowPlainTextToken(false);
         QVERIFY(!QSettings().contains(u"account/plainTextToken"_s));
@@ -152,8 +152,8 @@ private Q_SLOTS:
         QVERIFY(fetched.wait(10000));
         QVERIFY(model.errorText().isEmpty());
         QVERIFY2(model.rowCount() > 0, "the demo data has meetups in Berlin");
-        const auto expected = m_server->get(
-                u"/api/events?bbox=13.05,52.33,13.8,52.7&limit=100"_s).events();
+        const auto expected
+            = m_server->get(u"/api/events?bbox=13.05,52.33,13.8,52.7&limit=100"_s).events();
         QCOMPARE(model.rowCount(), expected.size());
         for (const Event &e : model.events()) {
             QVERIFY(e.location.lat >= 52.33 && e.location.lat <= 52.70);
@@ -209,7 +209,7 @@ private Q_SLOTS:
 
         // A cluster opens up one level later; its leaves are real events.
         const auto cluster = *std::find_if(markers.markers().begin(), markers.markers().end(),
-                                           [](const MapCluster &m) { return m.isCluster(); });
+            [](const MapCluster &m) { return m.isCluster(); });
         QVERIFY(markers.expansionZoom(cluster.id) > 5);
         QCOMPARE(markers.leaves(cluster.id, 1000).size(), cluster.count);
 
@@ -229,14 +229,12 @@ private Q_SLOTS:
 
         EventEditor editor;
         QVariantMap form { { u"title"_s, u"Grießbrei tasting"_s },
-                           { u"description"_s, u"Bring a spoon."_s },
-                           { u"lat"_s, 48.8566 }, // Paris: refused before sending
-                           { u"lng"_s, 2.3522 },
-                           { u"city"_s, u"Paris"_s },
-                           { u"state"_s, QString() },
-                           { u"startTime"_s, QDateTime::currentDateTime().addDays(3) },
-                           { u"endTime"_s, QDateTime::currentDateTime().addDays(3).addSecs(7200) },
-                           { u"attendeeLimit"_s, 12 } };
+            { u"description"_s, u"Bring a spoon."_s },
+            { u"lat"_s, 48.8566 }, // Paris: refused before sending
+            { u"lng"_s, 2.3522 }, { u"city"_s, u"Paris"_s }, { u"state"_s, QString() },
+            { u"startTime"_s, QDateTime::currentDateTime().addDays(3) },
+            { u"endTime"_s, QDateTime::currentDateTime().addDays(3).addSecs(7200) },
+            { u"attendeeLimit"_s, 12 } };
         editor.create(form);
         QVERIFY(!editor.isBusy());
         QVERIFY(editor.fieldErrors().contains(u"location"_s));
@@ -250,20 +248,20 @@ private Q_SLOTS:
         const qint64 id = saved.first().first().toMap().value(u"id"_s).toLongLong();
         QVERIFY(id > 0);
         QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(id)).json().value("title"_L1).toString(),
-                 u"Grießbrei tasting"_s);
+            u"Grießbrei tasting"_s);
 
         form[u"title"_s] = u"Grießbrei tasting night"_s;
         saved.clear();
         editor.update(id, form);
         QVERIFY(saved.wait(10000));
         QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(id)).json().value("title"_L1).toString(),
-                 u"Grießbrei tasting night"_s);
+            u"Grießbrei tasting night"_s);
 
         QSignalSpy cancelled(&editor, &EventEditor::cancelled);
         editor.cancelEvent(id);
         QVERIFY(cancelled.wait(10000));
         QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(id)).json().value("status"_L1).toString(),
-                 u"CANCELLED"_s);
+            u"CANCELLED"_s);
         accounts->signOut();
     }
 

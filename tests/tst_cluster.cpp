@@ -162,8 +162,8 @@ const ZoomView &TestCluster::view(int zoom)
     v.items = m_index.clusters(World, zoom);
     for (int i = 0; i < static_cast<int>(v.items.size()); ++i) {
         const MapCluster &c = v.items[static_cast<std::size_t>(i)];
-        std::vector<qint64> ids = c.isCluster() ? m_index.leaves(c.id, INT_MAX)
-                                                : std::vector<qint64> { c.id };
+        std::vector<qint64> ids
+            = c.isCluster() ? m_index.leaves(c.id, INT_MAX) : std::vector<qint64> { c.id };
         for (qint64 id : ids) {
             v.itemOfEvent[id] = i;
             ++v.assignments;
@@ -279,7 +279,7 @@ void TestCluster::expansionZoomSplits()
             continue;
         const int expansion = m_index.expansionZoom(c.id);
         QVERIFY2(expansion > zoom && expansion <= kMaxZoom + 1,
-                 qPrintable(u"cluster %1 at z%2 expands at %3"_s.arg(c.id).arg(zoom).arg(expansion)));
+            qPrintable(u"cluster %1 at z%2 expands at %3"_s.arg(c.id).arg(zoom).arg(expansion)));
         const std::vector<qint64> &ids = v.leavesOfItem[i];
 
         // one zoom before: still one marker with exactly these events
@@ -293,7 +293,8 @@ void TestCluster::expansionZoomSplits()
         for (qint64 id : ids)
             items.insert(after.itemOfEvent.at(id));
         QVERIFY2(items.size() > 1,
-                 qPrintable(u"cluster %1 of %2 still whole at z%3"_s.arg(c.id).arg(c.count).arg(expansion)));
+            qPrintable(
+                u"cluster %1 of %2 still whole at z%3"_s.arg(c.id).arg(c.count).arg(expansion)));
     }
 }
 
@@ -324,15 +325,15 @@ void TestCluster::duplicatesStayTogetherUntilMaxZoom()
     // expansion zoom maxZoom + 1, where they are single.
     // (the centre is exact only up to the fixed point, ~4 cm: hence a box, not a point)
     const GeoBox aroundBerlin { Berlin.lng - 1e-4, Berlin.lat - 1e-4, Berlin.lng + 1e-4,
-                                Berlin.lat + 1e-4 };
+        Berlin.lat + 1e-4 };
     const std::vector<MapCluster> atMax = m_index.clusters(aroundBerlin, kMaxZoom);
     QCOMPARE(atMax.size(), std::size_t(1));
     QCOMPARE(atMax.front().count, 40);
     QCOMPARE(m_index.expansionZoom(atMax.front().id), kMaxZoom + 1);
     QVERIFY(std::abs(atMax.front().location.lat - Berlin.lat) < 1e-6);
     QVERIFY(std::abs(atMax.front().location.lng - Berlin.lng) < 1e-6);
-    const std::vector<MapCluster> single =
-            m_index.clusters(GeoBox { Berlin.lng, Berlin.lat, Berlin.lng, Berlin.lat }, kMaxZoom + 1);
+    const std::vector<MapCluster> single
+        = m_index.clusters(GeoBox { Berlin.lng, Berlin.lat, Berlin.lng, Berlin.lat }, kMaxZoom + 1);
     QCOMPARE(single.size(), std::size_t(40));
     for (const MapCluster &c : single) {
         QCOMPARE(c.count, 1);
@@ -378,13 +379,14 @@ void TestCluster::bboxQueries_data()
             const double west = uniform(rng, 5.0, 15.0) - width / 2;
             const double south = uniform(rng, 47.0, 55.0) - height / 2;
             QTest::addRow("z%d random %d", z, i)
-                    << z << GeoBox { west, south, west + width, south + height };
+                << z << GeoBox { west, south, west + width, south + height };
         }
         QTest::addRow("z%d Germany", z) << z << Germany::Bounds;
         QTest::addRow("z%d around Berlin", z)
-                << z << GeoBox { Berlin.lng - 0.3, Berlin.lat - 0.2, Berlin.lng + 0.3, Berlin.lat + 0.2 };
+            << z
+            << GeoBox { Berlin.lng - 0.3, Berlin.lat - 0.2, Berlin.lng + 0.3, Berlin.lat + 0.2 };
         QTest::addRow("z%d Berlin as a point", z)
-                << z << GeoBox { Berlin.lng, Berlin.lat, Berlin.lng, Berlin.lat };
+            << z << GeoBox { Berlin.lng, Berlin.lat, Berlin.lng, Berlin.lat };
         QTest::addRow("z%d south of Germany", z) << z << GeoBox { 5, 40, 15, 47 };
         QTest::addRow("z%d inverted latitudes", z) << z << GeoBox { 5, 55, 15, 47 };
         QTest::addRow("z%d beyond the poles", z) << z << GeoBox { 0, -100, 20, 100 };
@@ -393,10 +395,12 @@ void TestCluster::bboxQueries_data()
     const GeoPoint p = makePoints(20260601, kRandomPoints)[123].location;
     QTest::addRow("edge west") << kMaxZoom + 1 << GeoBox { p.lng, p.lat - 1, p.lng + 1, p.lat + 1 };
     QTest::addRow("edge east") << kMaxZoom + 1 << GeoBox { p.lng - 1, p.lat - 1, p.lng, p.lat + 1 };
-    QTest::addRow("edge south") << kMaxZoom + 1 << GeoBox { p.lng - 1, p.lat, p.lng + 1, p.lat + 1 };
-    QTest::addRow("edge north") << kMaxZoom + 1 << GeoBox { p.lng - 1, p.lat - 1, p.lng + 1, p.lat };
-    QTest::addRow("just outside") << kMaxZoom + 1
-                                  << GeoBox { std::nextafter(p.lng, 180.0), p.lat - 1, p.lng + 1, p.lat + 1 };
+    QTest::addRow("edge south") << kMaxZoom + 1
+                                << GeoBox { p.lng - 1, p.lat, p.lng + 1, p.lat + 1 };
+    QTest::addRow("edge north") << kMaxZoom + 1
+                                << GeoBox { p.lng - 1, p.lat - 1, p.lng + 1, p.lat };
+    QTest::addRow("just outside") << kMaxZoom
+            + 1 << GeoBox { std::nextafter(p.lng, 180.0), p.lat - 1, p.lng + 1, p.lat + 1 };
 }
 
 void TestCluster::bboxQueries()
@@ -405,7 +409,8 @@ void TestCluster::bboxQueries()
     QFETCH(GeoBox, bbox);
     const std::vector<MapCluster> found = m_index.clusters(bbox, zoom);
     std::vector<MapCluster> expected;
-    const GeoBox clamped { bbox.west, std::max(bbox.south, -90.0), bbox.east, std::min(bbox.north, 90.0) };
+    const GeoBox clamped { bbox.west, std::max(bbox.south, -90.0), bbox.east,
+        std::min(bbox.north, 90.0) };
     for (const MapCluster &c : view(zoom).items) {
         if (clamped.contains(c.location))
             expected.push_back(c);
@@ -442,7 +447,7 @@ void TestCluster::invalidClusterIds()
 {
     const qint64 n = m_index.size();
     for (const qint64 id : { qint64(-1), qint64(0), qint64(1000), n - 1, n, n + 31,
-                             n + (qint64(1) << 40) + 5, qint64(1) << 62 }) {
+             n + (qint64(1) << 40) + 5, qint64(1) << 62 }) {
         QVERIFY2(m_index.children(id).empty(), qPrintable(QString::number(id)));
         QVERIFY(m_index.leaves(id, INT_MAX).empty());
         QCOMPARE(m_index.expansionZoom(id), -1);
@@ -519,11 +524,10 @@ void TestCluster::matchesSupercluster_data()
     QTest::addColumn<ClusterIndex::Options>("options");
     QTest::addRow("defaults") << ClusterIndex::Options {};
     QTest::addRow("radius 60, zooms 2-14, minPoints 3")
-            << ClusterIndex::Options { 2, 14, 60, 512, 3, 64 };
+        << ClusterIndex::Options { 2, 14, 60, 512, 3, 64 };
     QTest::addRow("radius 20, extent 256, nodeSize 16")
-            << ClusterIndex::Options { 0, 18, 20, 256, 2, 16 };
-    QTest::addRow("minPoints 6, nodeSize 8")
-            << ClusterIndex::Options { 0, 16, 50, 512, 6, 8 };
+        << ClusterIndex::Options { 0, 18, 20, 256, 2, 16 };
+    QTest::addRow("minPoints 6, nodeSize 8") << ClusterIndex::Options { 0, 16, 50, 512, 6, 8 };
 }
 
 void TestCluster::matchesSupercluster()
@@ -550,12 +554,9 @@ void TestCluster::matchesSupercluster()
         zooms.append(z);
     const QJsonObject input {
         { u"options"_s,
-          QJsonObject { { u"minZoom"_s, options.minZoom },
-                        { u"maxZoom"_s, options.maxZoom },
-                        { u"radius"_s, options.radius },
-                        { u"extent"_s, options.extent },
-                        { u"minPoints"_s, options.minPoints },
-                        { u"nodeSize"_s, options.nodeSize } } },
+            QJsonObject { { u"minZoom"_s, options.minZoom }, { u"maxZoom"_s, options.maxZoom },
+                { u"radius"_s, options.radius }, { u"extent"_s, options.extent },
+                { u"minPoints"_s, options.minPoints }, { u"nodeSize"_s, options.nodeSize } } },
         { u"points"_s, jsonPoints },
         { u"zooms"_s, zooms },
     };
@@ -571,11 +572,13 @@ void TestCluster::matchesSupercluster()
     process.start(node, { dir + u"/crosscheck.js"_s, file.fileName() });
     QVERIFY2(process.waitForFinished(120000), qPrintable(process.errorString()));
     QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-             process.readAllStandardError().constData());
+        process.readAllStandardError().constData());
     QJsonParseError error;
-    const QJsonObject reference = QJsonDocument::fromJson(process.readAllStandardOutput(), &error).object();
+    const QJsonObject reference
+        = QJsonDocument::fromJson(process.readAllStandardOutput(), &error).object();
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-    qInfo("compared with supercluster %s", qPrintable(reference.value(u"supercluster"_s).toString()));
+    qInfo(
+        "compared with supercluster %s", qPrintable(reference.value(u"supercluster"_s).toString()));
 
     ClusterIndex index(options);
     index.load(points);
@@ -589,9 +592,9 @@ void TestCluster::matchesSupercluster()
         QCOMPARE(static_cast<qsizetype>(ours.size()), level[u"items"_s].toInteger());
         std::vector<MapCluster> ourClusters;
         std::copy_if(ours.begin(), ours.end(), std::back_inserter(ourClusters),
-                     [](const MapCluster &c) { return c.isCluster(); });
+            [](const MapCluster &c) { return c.isCluster(); });
         std::sort(ourClusters.begin(), ourClusters.end(),
-                  [](const MapCluster &a, const MapCluster &b) { return a.id < b.id; });
+            [](const MapCluster &a, const MapCluster &b) { return a.id < b.id; });
         const QJsonArray theirClusters = level[u"clusters"_s].toArray();
         QCOMPARE(static_cast<qsizetype>(ourClusters.size()), theirClusters.size());
 
@@ -603,12 +606,13 @@ void TestCluster::matchesSupercluster()
             QCOMPARE(mine.count, theirs[1].toInt());
             // the centre goes through a different (but equivalent) inverse projection
             QVERIFY2(std::abs(mine.location.lng - theirs[2].toDouble()) < 1e-9
-                             && std::abs(mine.location.lat - theirs[3].toDouble()) < 1e-9,
-                     qPrintable(u"z%1 cluster %2: %3,%4 vs %5,%6"_s.arg(zoom).arg(mine.id)
-                                        .arg(mine.location.lng, 0, 'g', 17)
-                                        .arg(mine.location.lat, 0, 'g', 17)
-                                        .arg(theirs[2].toDouble(), 0, 'g', 17)
-                                        .arg(theirs[3].toDouble(), 0, 'g', 17)));
+                    && std::abs(mine.location.lat - theirs[3].toDouble()) < 1e-9,
+                qPrintable(u"z%1 cluster %2: %3,%4 vs %5,%6"_s.arg(zoom)
+                               .arg(mine.id)
+                               .arg(mine.location.lng, 0, 'g', 17)
+                               .arg(mine.location.lat, 0, 'g', 17)
+                               .arg(theirs[2].toDouble(), 0, 'g', 17)
+                               .arg(theirs[3].toDouble(), 0, 'g', 17)));
         }
     }
 }

@@ -44,7 +44,6 @@ constexpr int kUniformEvents = 20000;
 constexpr int kEdgeEvents = 200;
 constexpr int kClusterEvents = 1500;
 
-
 QDateTime utc(int y, int mo, int d, int h, int mi)
 {
     return QDateTime(QDate(y, mo, d), QTime(h, mi), QTimeZone::utc());
@@ -61,8 +60,8 @@ double uniform(QRandomGenerator &rng, double lo, double hi)
     return lo + rng.generateDouble() * (hi - lo);
 }
 
-const QStringList kPuddings { u"Vanille"_s,    u"Schokolade"_s, u"Grütze"_s,   u"Rote Grütze"_s,
-                              u"Karamell"_s,   u"Grießbrei"_s,  u"Milchreis"_s, u"Panna cotta"_s };
+const QStringList kPuddings { u"Vanille"_s, u"Schokolade"_s, u"Grütze"_s, u"Rote Grütze"_s,
+    u"Karamell"_s, u"Grießbrei"_s, u"Milchreis"_s, u"Panna cotta"_s };
 const QStringList kKinds { u"Picknick"_s, u"Treffen"_s, u"Abend"_s, u"Verkostung"_s };
 const QStringList kDescriptions {
     QString(),
@@ -72,13 +71,12 @@ const QStringList kDescriptions {
     u"Ein ganz normaler Nachmittag."_s,
     u"Grießbrei mit Zimt\nund Zucker."_s,
 };
-const QStringList kCities { u"Berlin"_s,  u"München"_s,   u"Köln"_s,   u"Hamburg"_s,
-                            u"Görlitz"_s, u"Aachen"_s,    u"Frankfurt am Main"_s,
-                            u"Stuttgart"_s, u"Düsseldorf"_s, u"Leipzig"_s };
-const QStringList kQueryTexts { u"vanille"_s, u"SCHOKOLADE"_s, u"grütze"_s, u"GRÜTZE"_s,
-                                u"ütz"_s,     u"rote g"_s,     u"löffel"_s, u"zzz-nichts"_s };
+const QStringList kCities { u"Berlin"_s, u"München"_s, u"Köln"_s, u"Hamburg"_s, u"Görlitz"_s,
+    u"Aachen"_s, u"Frankfurt am Main"_s, u"Stuttgart"_s, u"Düsseldorf"_s, u"Leipzig"_s };
+const QStringList kQueryTexts { u"vanille"_s, u"SCHOKOLADE"_s, u"grütze"_s, u"GRÜTZE"_s, u"ütz"_s,
+    u"rote g"_s, u"löffel"_s, u"zzz-nichts"_s };
 const QStringList kQueryCities { u"berlin"_s, u"MÜNCHEN"_s, u"Köln"_s, u"frankfurt am main"_s,
-                                 u"Görlitz"_s, u"Nirgendwo"_s };
+    u"Görlitz"_s, u"Nirgendwo"_s };
 
 struct Truth
 {
@@ -120,11 +118,13 @@ QString describe(const EventQuery &q)
     QStringList parts;
     if (q.centre)
         parts << u"centre=(%1,%2) r=%3"_s.arg(q.centre->lat, 0, 'f', 6)
-                         .arg(q.centre->lng, 0, 'f', 6)
-                         .arg(q.radiusMetres, 0, 'f', 3);
+                     .arg(q.centre->lng, 0, 'f', 6)
+                     .arg(q.radiusMetres, 0, 'f', 3);
     if (q.bbox)
-        parts << u"bbox=%1,%2,%3,%4"_s.arg(q.bbox->west).arg(q.bbox->south).arg(q.bbox->east).arg(
-                q.bbox->north);
+        parts << u"bbox=%1,%2,%3,%4"_s.arg(q.bbox->west)
+                     .arg(q.bbox->south)
+                     .arg(q.bbox->east)
+                     .arg(q.bbox->north);
     if (q.from)
         parts << u"from=%1"_s.arg(toIsoString(*q.from));
     if (q.to)
@@ -182,8 +182,8 @@ private:
     void compareWithBruteForce(const EventQuery &q, const QDateTime &now);
     void verifyEventJson(const QJsonObject &json, const EventQuery &q, const QDateTime &now);
     /// Walks all pages of q; returns the concatenated ids.
-    QList<qint64> walkPages(const EventIndex &index, EventQuery q, const QDateTime &now,
-                            int *pages);
+    QList<qint64> walkPages(
+        const EventIndex &index, EventQuery q, const QDateTime &now, int *pages);
     [[nodiscard]] QList<qint64> idsAround(GeoPoint centre, double radius, bool freePlaces = false);
 
     EventIndex m_index;
@@ -210,39 +210,53 @@ void TestEventIndex::initTestCase()
     points.reserve(kUniformEvents + kEdgeEvents + kClusterEvents);
     // Uniform over the box.
     for (int i = 0; i < kUniformEvents; ++i)
-        points.push_back({ uniform(rng, bounds.south, bounds.north),
-                           uniform(rng, bounds.west, bounds.east) });
+        points.push_back(
+            { uniform(rng, bounds.south, bounds.north), uniform(rng, bounds.west, bounds.east) });
     // On and just inside the edges of the box, and the four corners.
     for (int i = 0; i < kEdgeEvents; ++i) {
         const double lat = uniform(rng, bounds.south, bounds.north);
         const double lng = uniform(rng, bounds.west, bounds.east);
         const double tiny = 1e-9 * double(1 + rng.bounded(1000));
         switch (i % 10) {
-        case 0: points.push_back({ bounds.south, lng }); break;
-        case 1: points.push_back({ bounds.north, lng }); break;
-        case 2: points.push_back({ lat, bounds.west }); break;
-        case 3: points.push_back({ lat, bounds.east }); break;
-        case 4: points.push_back({ bounds.south + tiny, lng }); break;
-        case 5: points.push_back({ bounds.north - tiny, lng }); break;
-        case 6: points.push_back({ lat, bounds.west + tiny }); break;
-        case 7: points.push_back({ lat, bounds.east - tiny }); break;
+        case 0:
+            points.push_back({ bounds.south, lng });
+            break;
+        case 1:
+            points.push_back({ bounds.north, lng });
+            break;
+        case 2:
+            points.push_back({ lat, bounds.west });
+            break;
+        case 3:
+            points.push_back({ lat, bounds.east });
+            break;
+        case 4:
+            points.push_back({ bounds.south + tiny, lng });
+            break;
+        case 5:
+            points.push_back({ bounds.north - tiny, lng });
+            break;
+        case 6:
+            points.push_back({ lat, bounds.west + tiny });
+            break;
+        case 7:
+            points.push_back({ lat, bounds.east - tiny });
+            break;
         case 8: {
-            const GeoPoint corners[] = { { bounds.south, bounds.west },
-                                         { bounds.south, bounds.east },
-                                         { bounds.north, bounds.west },
-                                         { bounds.north, bounds.east } };
+            const GeoPoint corners[]
+                = { { bounds.south, bounds.west }, { bounds.south, bounds.east },
+                      { bounds.north, bounds.west }, { bounds.north, bounds.east } };
             points.push_back(corners[(i / 10) % 4]);
             break;
         }
         default: // on a cell boundary of a 0.05° grid
             points.push_back({ bounds.south + 0.05 * double(rng.bounded(150)),
-                               bounds.west + 0.05 * double(rng.bounded(180)) });
+                bounds.west + 0.05 * double(rng.bounded(180)) });
         }
     }
     // Clusters: many events within a few km, some at exactly the same spot.
-    const GeoPoint clusters[] = { { 52.5200, 13.4050 }, { 48.1374, 11.5755 },
-                                  { 50.9375, 6.9603 },  { 50.7753, 6.0839 },
-                                  { 51.1528, 14.9874 } };
+    const GeoPoint clusters[] = { { 52.5200, 13.4050 }, { 48.1374, 11.5755 }, { 50.9375, 6.9603 },
+        { 50.7753, 6.0839 }, { 51.1528, 14.9874 } };
     for (int i = 0; i < kClusterEvents; ++i) {
         const GeoPoint c = clusters[i % 5];
         if (rng.bounded(5) == 0) {
@@ -265,7 +279,7 @@ void TestEventIndex::initTestCase()
         e.id = ids[i];
         e.location = points[i];
         e.title = kPuddings.at(rng.bounded(int(kPuddings.size()))) + u' '
-                + kKinds.at(rng.bounded(int(kKinds.size())));
+            + kKinds.at(rng.bounded(int(kKinds.size())));
         e.description = kDescriptions.at(rng.bounded(int(kDescriptions.size())));
         e.city = kCities.at(rng.bounded(int(kCities.size())));
         e.state = u"Land"_s;
@@ -292,8 +306,8 @@ void TestEventIndex::initTestCase()
     int counts[4] = {};
     for (const auto &[id, t] : m_truth)
         ++counts[int(eventStatusAt(now, t.event.startTime, t.event.endTime, t.cancelled))];
-    qInfo("events: %d upcoming, %d ongoing, %d past, %d cancelled", counts[0], counts[1],
-          counts[2], counts[3]);
+    qInfo("events: %d upcoming, %d ongoing, %d past, %d cancelled", counts[0], counts[1], counts[2],
+        counts[3]);
     for (int c : counts)
         QVERIFY(c > 100);
 }
@@ -342,8 +356,8 @@ std::vector<qint64> TestEventIndex::bruteForce(const EventQuery &q, const QDateT
     return ids;
 }
 
-void TestEventIndex::verifyEventJson(const QJsonObject &json, const EventQuery &q,
-                                     const QDateTime &now)
+void TestEventIndex::verifyEventJson(
+    const QJsonObject &json, const EventQuery &q, const QDateTime &now)
 {
     const qint64 id = json.value("id"_L1).toInteger();
     const auto it = m_truth.find(id);
@@ -360,15 +374,16 @@ void TestEventIndex::verifyEventJson(const QJsonObject &json, const EventQuery &
     QCOMPARE(got.attendeeLimit, t.event.attendeeLimit);
     QCOMPARE(json.value("attendeeCount"_L1).toInt(-1), t.event.attendeeCount);
     QCOMPARE(json.value("status"_L1).toString(),
-             toString(eventStatusAt(now, t.event.startTime, t.event.endTime, t.cancelled)));
+        toString(eventStatusAt(now, t.event.startTime, t.event.endTime, t.cancelled)));
     QCOMPARE(got.organizer, t.event.organizer);
     QCOMPARE(json.contains("distance"_L1), q.centre.has_value());
     if (q.centre) {
         const double exact = distanceMetres(*q.centre, t.event.location);
         const double shown = json.value("distance"_L1).toDouble(-1);
         QVERIFY2(std::abs(shown - exact) <= 0.06,
-                 qPrintable(u"id %1: distance %2, exact %3"_s.arg(id).arg(shown, 0, 'f', 3).arg(
-                         exact, 0, 'f', 6)));
+            qPrintable(u"id %1: distance %2, exact %3"_s.arg(id)
+                           .arg(shown, 0, 'f', 3)
+                           .arg(exact, 0, 'f', 6)));
         // Rounded to 0.1 m.
         QVERIFY(std::abs(shown * 10 - std::round(shown * 10)) < 1e-6);
     }
@@ -397,11 +412,11 @@ void TestEventIndex::compareWithBruteForce(const EventQuery &q, const QDateTime 
         for (qint64 id : expected) {
             if (!gotSet.contains(id)) {
                 const auto &e = m_truth.at(id).event;
-                detail += u"missing %1 at (%2,%3) d=%4; "_s.arg(id)
-                                  .arg(e.location.lat, 0, 'f', 12)
-                                  .arg(e.location.lng, 0, 'f', 12)
-                                  .arg(q.centre ? distanceMetres(*q.centre, e.location) : -1.0,
-                                       0, 'f', 9);
+                detail
+                    += u"missing %1 at (%2,%3) d=%4; "_s.arg(id)
+                           .arg(e.location.lat, 0, 'f', 12)
+                           .arg(e.location.lng, 0, 'f', 12)
+                           .arg(q.centre ? distanceMetres(*q.centre, e.location) : -1.0, 0, 'f', 9);
                 break;
             }
         }
@@ -411,11 +426,12 @@ void TestEventIndex::compareWithBruteForce(const EventQuery &q, const QDateTime 
                 break;
             }
         }
-        QVERIFY2(false, qPrintable(u"%1: got %2 ids, expected %3 (of %4). %5"_s.arg(describe(q))
-                                           .arg(parsed.ids.size())
-                                           .arg(expected.size())
-                                           .arg(all.size())
-                                           .arg(detail)));
+        QVERIFY2(false,
+            qPrintable(u"%1: got %2 ids, expected %3 (of %4). %5"_s.arg(describe(q))
+                           .arg(parsed.ids.size())
+                           .arg(expected.size())
+                           .arg(all.size())
+                           .arg(detail)));
     }
 
     if (all.size() > size_t(limit)) {
@@ -436,8 +452,8 @@ void TestEventIndex::compareWithBruteForce(const EventQuery &q, const QDateTime 
     }
 }
 
-QList<qint64> TestEventIndex::walkPages(const EventIndex &index, EventQuery q,
-                                        const QDateTime &now, int *pages)
+QList<qint64> TestEventIndex::walkPages(
+    const EventIndex &index, EventQuery q, const QDateTime &now, int *pages)
 {
     QList<qint64> ids;
     *pages = 0;
@@ -493,8 +509,12 @@ void TestEventIndex::radiusSearch_data()
         if (rng.bounded(10) < 3) {
             const auto from = now.addSecs(qint64(rng.bounded(-3 * 24, 40 * 24)) * 3600);
             switch (rng.bounded(3)) {
-            case 0: q.from = from; break;
-            case 1: q.to = from; break;
+            case 0:
+                q.from = from;
+                break;
+            case 1:
+                q.to = from;
+                break;
             default:
                 q.from = from;
                 q.to = from.addSecs(qint64(rng.bounded(1, 30 * 24)) * 3600);
@@ -530,13 +550,20 @@ void TestEventIndex::radiusSearch_data()
         const char *name;
         GeoPoint p;
     } places[] = {
-        { "Aachen", { 50.7753, 6.0839 } },         { "Görlitz", { 51.1528, 14.9874 } },
-        { "corner SW", { 47.27, 5.86 } },          { "corner NE", { 55.06, 15.05 } },
-        { "corner SE", { 47.27, 15.05 } },         { "corner NW", { 55.06, 5.86 } },
-        { "List auf Sylt", { 55.0170, 8.4310 } },  { "Zugspitze", { 47.4211, 10.9853 } },
-        { "west of Aachen", { 50.7753, 5.80 } },   { "east of Görlitz", { 51.15, 15.10 } },
-        { "Strasbourg", { 48.5734, 7.7521 } },     { "Vienna", { 48.2082, 16.3738 } },
-        { "Copenhagen", { 55.6761, 12.5683 } },    { "Paris", { 48.8566, 2.3522 } },
+        { "Aachen", { 50.7753, 6.0839 } },
+        { "Görlitz", { 51.1528, 14.9874 } },
+        { "corner SW", { 47.27, 5.86 } },
+        { "corner NE", { 55.06, 15.05 } },
+        { "corner SE", { 47.27, 15.05 } },
+        { "corner NW", { 55.06, 5.86 } },
+        { "List auf Sylt", { 55.0170, 8.4310 } },
+        { "Zugspitze", { 47.4211, 10.9853 } },
+        { "west of Aachen", { 50.7753, 5.80 } },
+        { "east of Görlitz", { 51.15, 15.10 } },
+        { "Strasbourg", { 48.5734, 7.7521 } },
+        { "Vienna", { 48.2082, 16.3738 } },
+        { "Copenhagen", { 55.6761, 12.5683 } },
+        { "Paris", { 48.8566, 2.3522 } },
         { "Berlin cluster", { 52.5200, 13.4050 } },
     };
     const double radii[] = { 1000.0, 5000.0, 20000.0, 60000.0, 200000.0 };
@@ -591,9 +618,9 @@ void TestEventIndex::radiusEdge_data()
     {
         const char *name;
         GeoPoint p;
-    } centres[] = { { "Berlin", { 52.5200, 13.4050 } },  { "Aachen", { 50.7753, 6.0839 } },
-                    { "Görlitz", { 51.1528, 14.9874 } }, { "Sylt", { 55.0170, 8.4310 } },
-                    { "Zugspitze", { 47.4211, 10.9853 } }, { "Mitte", { 51.1634, 10.4477 } } };
+    } centres[] = { { "Berlin", { 52.5200, 13.4050 } }, { "Aachen", { 50.7753, 6.0839 } },
+        { "Görlitz", { 51.1528, 14.9874 } }, { "Sylt", { 55.0170, 8.4310 } },
+        { "Zugspitze", { 47.4211, 10.9853 } }, { "Mitte", { 51.1634, 10.4477 } } };
     const double radii[] = { 1000.0, 5000.0, 10000.0, 50000.0, 100000.0, 200000.0 };
     for (const auto &c : centres)
         for (double r : radii)
@@ -638,7 +665,7 @@ void TestEventIndex::radiusEdge()
         // absolute, from the coordinates in degrees), within the two query radii.
         const double d = distanceMetres(centre, p);
         QVERIFY2(d <= radius * (1 + above) && d > radius * (1 - 1e-9),
-                 qPrintable(u"destination at %1 instead of %2"_s.arg(d, 0, 'f', 12).arg(radius)));
+            qPrintable(u"destination at %1 instead of %2"_s.arg(d, 0, 'f', 12).arg(radius)));
         ring.emplace_back(add(p), p);
         // Decoys inside and outside.
         const GeoPoint in = destination(centre, 5.0 * i + 0.3, radius * 0.999);
@@ -691,10 +718,10 @@ void TestEventIndex::radiusEdge()
         q.limit = 100;
         int pages = 0;
         QVERIFY2(walkPages(index, q, now, &pages).contains(id),
-                 qPrintable(u"id %1 at exactly d=%2 not found"_s.arg(id).arg(d, 0, 'g', 17)));
+            qPrintable(u"id %1 at exactly d=%2 not found"_s.arg(id).arg(d, 0, 'g', 17)));
         q.radiusMetres = std::nextafter(d, 0.0);
         QVERIFY2(!walkPages(index, q, now, &pages).contains(id),
-                 qPrintable(u"id %1 found with radius just below d=%2"_s.arg(id).arg(d, 0, 'g', 17)));
+            qPrintable(u"id %1 found with radius just below d=%2"_s.arg(id).arg(d, 0, 'g', 17)));
     }
 }
 
@@ -887,8 +914,8 @@ void TestEventIndex::distanceValues()
 {
     const GeoPoint centre { 51.0, 10.0 };
     const QDateTime now = fixedNow();
-    const double distances[] = { 0.0,     0.04,     0.26,      1.0,      12.34,    999.95,
-                                 1234.56, 54321.04, 100000.0,  199999.99 };
+    const double distances[]
+        = { 0.0, 0.04, 0.26, 1.0, 12.34, 999.95, 1234.56, 54321.04, 100000.0, 199999.99 };
     EventIndex index;
     std::map<qint64, double> exact;
     qint64 id = 1;
@@ -920,7 +947,7 @@ void TestEventIndex::distanceValues()
         const double shown = obj.value("distance"_L1).toDouble();
         const double d = exact.at(eid);
         QVERIFY2(std::abs(shown - d) <= 0.06,
-                 qPrintable(u"id %1: shown %2, exact %3"_s.arg(eid).arg(shown).arg(d, 0, 'f', 6)));
+            qPrintable(u"id %1: shown %2, exact %3"_s.arg(eid).arg(shown).arg(d, 0, 'f', 6)));
         QCOMPARE(shown, std::round(d * 10) / 10);
     }
     // Without a centre there is no distance.
@@ -965,8 +992,8 @@ void TestEventIndex::cursorGarbage_data()
 {
     QTest::addColumn<QString>("cursor");
     auto b64 = [](const char *raw) {
-        return QString::fromLatin1(QByteArray(raw).toBase64(QByteArray::Base64UrlEncoding
-                                                            | QByteArray::OmitTrailingEquals));
+        return QString::fromLatin1(QByteArray(raw).toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     };
     QTest::newRow("empty") << QString();
     QTest::newRow("punctuation") << u"!!!"_s;
@@ -994,8 +1021,8 @@ void TestEventIndex::eventLookup()
     const QDateTime now = fixedNow();
     int checked[4] = {};
     for (const auto &[id, t] : m_truth) {
-        const EventStatus status = eventStatusAt(now, t.event.startTime, t.event.endTime,
-                                                 t.cancelled);
+        const EventStatus status
+            = eventStatusAt(now, t.event.startTime, t.event.endTime, t.cancelled);
         if (checked[int(status)] >= 25)
             continue;
         ++checked[int(status)];
@@ -1035,11 +1062,10 @@ void TestEventIndex::eventLookup()
         QCOMPARE(c, 25);
 
     // The status follows the "now" asked about.
-    const auto &[someId, some] = *std::find_if(m_truth.begin(), m_truth.end(), [](const auto &p) {
-        return !p.second.cancelled;
-    });
-    QCOMPARE(toString(m_index.event(someId, some.event.startTime.addSecs(-1))->status),
-             u"UPCOMING"_s);
+    const auto &[someId, some] = *std::find_if(
+        m_truth.begin(), m_truth.end(), [](const auto &p) { return !p.second.cancelled; });
+    QCOMPARE(
+        toString(m_index.event(someId, some.event.startTime.addSecs(-1))->status), u"UPCOMING"_s);
     QCOMPARE(toString(m_index.event(someId, some.event.startTime)->status), u"ONGOING"_s);
     QCOMPARE(toString(m_index.event(someId, some.event.endTime)->status), u"PAST"_s);
     QVERIFY(m_index.eventJson(someId, some.event.endTime)->contains("\"status\":\"PAST\""));
@@ -1193,8 +1219,7 @@ void TestEventIndex::upsertCancels()
     const QDateTime now = fixedNow();
     qint64 id = 0;
     for (const auto &[candidate, t] : m_truth) {
-        if (!t.cancelled && t.event.startTime > now
-            && idsAround(t.event.location, 1).size() == 1) {
+        if (!t.cancelled && t.event.startTime > now && idsAround(t.event.location, 1).size() == 1) {
             id = candidate;
             break;
         }

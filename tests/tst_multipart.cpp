@@ -65,9 +65,8 @@ QByteArray encapsulate(QByteArrayView boundary, const QByteArray &headers, const
 
 QByteArray field(QByteArrayView boundary, QByteArrayView name, const QByteArray &value)
 {
-    return encapsulate(boundary,
-                       "Content-Disposition: form-data; name=\"" + name.toByteArray() + "\"\r\n",
-                       value);
+    return encapsulate(
+        boundary, "Content-Disposition: form-data; name=\"" + name.toByteArray() + "\"\r\n", value);
 }
 
 /// A "photo" that tries hard to look like a delimiter: CR, LF, "--", the delimiter minus its
@@ -93,11 +92,11 @@ QByteArray trickyPhoto(QByteArrayView boundary)
     return photo;
 }
 
-MultipartPart makePart(QByteArray name, QByteArray data, QByteArray filename = {},
-                       QByteArray contentType = {})
+MultipartPart makePart(
+    QByteArray name, QByteArray data, QByteArray filename = {}, QByteArray contentType = {})
 {
     return MultipartPart { std::move(name), std::move(filename), std::move(contentType),
-                           std::move(data) };
+        std::move(data) };
 }
 
 struct Outcome
@@ -108,7 +107,7 @@ struct Outcome
 
 /// Parses \a body cut at the given positions (ascending, within the body).
 Outcome parseCut(QByteArrayView boundary, QByteArrayView body, const QList<qsizetype> &cuts,
-                 const MultipartLimits &limits)
+    const MultipartLimits &limits)
 {
     MultipartParser parser(boundary.toByteArray(), limits);
     qsizetype from = 0;
@@ -147,34 +146,34 @@ bool sameOutcome(const Outcome &a, const Outcome &b)
 /// The whole body at once, then every split into two chunks, byte by byte and 200 random
 /// chunkings: all must agree with \a expected.
 void checkEveryChunking(QByteArrayView boundary, QByteArrayView body, const MultipartLimits &limits,
-                        const Outcome &expected)
+    const Outcome &expected)
 {
     const Outcome whole = parseCut(boundary, body, {}, limits);
     QVERIFY2(sameOutcome(whole, expected),
-             qPrintable(u"whole body: got %1, expected %2"_s.arg(describe(whole),
-                                                                  describe(expected))));
+        qPrintable(u"whole body: got %1, expected %2"_s.arg(describe(whole), describe(expected))));
     for (qsizetype split = 0; split <= body.size(); ++split) {
         const Outcome two = parseCut(boundary, body, { split }, limits);
         QVERIFY2(sameOutcome(two, expected),
-                 qPrintable(u"split at %1: got %2, expected %3"_s.arg(split).arg(
-                         describe(two), describe(expected))));
+            qPrintable(u"split at %1: got %2, expected %3"_s.arg(split).arg(
+                describe(two), describe(expected))));
     }
     QList<qsizetype> everyByte;
     for (qsizetype i = 1; i < body.size(); ++i)
         everyByte.append(i);
     const Outcome bytewise = parseCut(boundary, body, everyByte, limits);
     QVERIFY2(sameOutcome(bytewise, expected),
-             qPrintable(u"byte by byte: got %1"_s.arg(describe(bytewise))));
+        qPrintable(u"byte by byte: got %1"_s.arg(describe(bytewise))));
 
     QRandomGenerator rng(quint32(qHash(body)));
     for (int round = 0; round < 200; ++round) {
         QList<qsizetype> cuts;
         const int maxChunk = 1 + rng.bounded(round % 2 ? 8 : 200);
-        for (qsizetype at = rng.bounded(maxChunk); at < body.size(); at += 1 + rng.bounded(maxChunk))
+        for (qsizetype at = rng.bounded(maxChunk); at < body.size();
+             at += 1 + rng.bounded(maxChunk))
             cuts.append(at);
         const Outcome random = parseCut(boundary, body, cuts, limits);
         QVERIFY2(sameOutcome(random, expected),
-                 qPrintable(u"random chunking %1: got %2"_s.arg(round).arg(describe(random))));
+            qPrintable(u"random chunking %1: got %2"_s.arg(round).arg(describe(random))));
     }
 }
 
@@ -188,8 +187,8 @@ public:
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             QTcpSocket *socket = m_server.nextPendingConnection();
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            QObject::connect(socket, &QTcpSocket::readyRead, this,
-                             [this, socket] { readFrom(socket); });
+            QObject::connect(
+                socket, &QTcpSocket::readyRead, this, [this, socket] { readFrom(socket); });
         });
     }
 
@@ -263,36 +262,35 @@ void TestMultipart::boundaryParameter_data()
     const QByteArray seventy(70, 'a');
     QTest::newRow("curl") << "multipart/form-data; boundary=" + kCurlBoundary.toByteArray()
                           << kCurlBoundary.toByteArray();
-    QTest::newRow("qt, quoted")
-            << "multipart/form-data; boundary=\"" + kQtBoundary.toByteArray() + '"'
-            << kQtBoundary.toByteArray();
-    QTest::newRow("case and spaces") << QByteArray(" Multipart/Form-Data ;  BOUNDARY = abc ")
-                                     << QByteArray("abc");
+    QTest::newRow("qt, quoted") << "multipart/form-data; boundary=\"" + kQtBoundary.toByteArray()
+            + '"' << kQtBoundary.toByteArray();
+    QTest::newRow("case and spaces")
+        << QByteArray(" Multipart/Form-Data ;  BOUNDARY = abc ") << QByteArray("abc");
     QTest::newRow("other parameters") << QByteArray("multipart/form-data; charset=utf-8; "
                                                     "boundary=\"a b'()+_,-./:=?\"; x=y")
                                       << QByteArray("a b'()+_,-./:=?");
     QTest::newRow("quoted-pair") << QByteArray(R"(multipart/form-data; boundary="a\bc")")
                                  << QByteArray("abc");
     QTest::newRow("70 characters") << "multipart/form-data; boundary=" + seventy << seventy;
-    QTest::newRow("71 characters") << "multipart/form-data; boundary=" + seventy + 'a'
-                                   << QByteArray();
+    QTest::newRow("71 characters")
+        << "multipart/form-data; boundary=" + seventy + 'a' << QByteArray();
     QTest::newRow("missing") << QByteArray("multipart/form-data") << QByteArray();
-    QTest::newRow("missing, other parameter") << QByteArray("multipart/form-data; charset=utf-8")
-                                              << QByteArray();
+    QTest::newRow("missing, other parameter")
+        << QByteArray("multipart/form-data; charset=utf-8") << QByteArray();
     QTest::newRow("empty") << QByteArray("multipart/form-data; boundary=") << QByteArray();
     QTest::newRow("empty quoted") << QByteArray("multipart/form-data; boundary=\"\"")
                                   << QByteArray();
     QTest::newRow("not a bchar") << QByteArray("multipart/form-data; boundary=a!b") << QByteArray();
     QTest::newRow("quote inside") << QByteArray(R"(multipart/form-data; boundary="a\"b")")
                                   << QByteArray();
-    QTest::newRow("trailing space") << QByteArray("multipart/form-data; boundary=\"ab \"")
-                                    << QByteArray();
-    QTest::newRow("unterminated quote") << QByteArray("multipart/form-data; boundary=\"ab")
-                                        << QByteArray();
+    QTest::newRow("trailing space")
+        << QByteArray("multipart/form-data; boundary=\"ab \"") << QByteArray();
+    QTest::newRow("unterminated quote")
+        << QByteArray("multipart/form-data; boundary=\"ab") << QByteArray();
     QTest::newRow("twice") << QByteArray("multipart/form-data; boundary=a; boundary=b")
                            << QByteArray();
-    QTest::newRow("trailing semicolon") << QByteArray("multipart/form-data; boundary=a;")
-                                        << QByteArray();
+    QTest::newRow("trailing semicolon")
+        << QByteArray("multipart/form-data; boundary=a;") << QByteArray();
     QTest::newRow("mixed") << QByteArray("multipart/mixed; boundary=abc") << QByteArray();
     QTest::newRow("json") << QByteArray("application/json") << QByteArray();
     QTest::newRow("none") << QByteArray() << QByteArray();
@@ -316,14 +314,14 @@ void TestMultipart::contentTypeErrors_data()
 
     const QString malformed(Protocol::ErrorCode::MalformedMultipart);
     QTest::newRow("missing boundary") << QByteArray("multipart/form-data") << malformed << 400;
-    QTest::newRow("empty boundary") << QByteArray("multipart/form-data; boundary=") << malformed
-                                    << 400;
-    QTest::newRow("long boundary") << "multipart/form-data; boundary=" + QByteArray(71, 'x')
-                                   << malformed << 400;
+    QTest::newRow("empty boundary")
+        << QByteArray("multipart/form-data; boundary=") << malformed << 400;
+    QTest::newRow("long boundary")
+        << "multipart/form-data; boundary=" + QByteArray(71, 'x') << malformed << 400;
     QTest::newRow("json") << QByteArray("application/json")
                           << QString(Protocol::ErrorCode::UnsupportedMediaType) << 415;
-    QTest::newRow("no header") << QByteArray()
-                               << QString(Protocol::ErrorCode::UnsupportedMediaType) << 415;
+    QTest::newRow("no header") << QByteArray() << QString(Protocol::ErrorCode::UnsupportedMediaType)
+                               << 415;
 }
 
 void TestMultipart::contentTypeErrors()
@@ -331,8 +329,8 @@ void TestMultipart::contentTypeErrors()
     QFETCH(QByteArray, contentType);
     QFETCH(QString, code);
     QFETCH(int, status);
-    const auto result =
-            parseMultipart(contentType, QByteArray(field(kShortBoundary, "a", "b") + closeLine(kShortBoundary)));
+    const auto result = parseMultipart(
+        contentType, QByteArray(field(kShortBoundary, "a", "b") + closeLine(kShortBoundary)));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, code);
     QVERIFY(!result.error().message.isEmpty());
@@ -347,7 +345,7 @@ void TestMultipart::validBodies_data()
     QTest::addColumn<QList<MultipartPart>>("expected");
 
     auto row = [](const char *name, QByteArrayView boundary, const QByteArray &body,
-                  const QList<MultipartPart> &expected, MultipartLimits limits = {}) {
+                   const QList<MultipartPart> &expected, MultipartLimits limits = {}) {
         QTest::newRow(name) << boundary.toByteArray() << body << limits << expected;
     };
 
@@ -356,15 +354,15 @@ void TestMultipart::validBodies_data()
         const QByteArray photo = trickyPhoto(b);
         row("curl -F", b,
             field(b, "puddingName", "Schoko\xc3\xa4")
-                    + field(b, "puddingDescription", "Mit\r\nSahne -- und\r\n--Kirschen")
-                    + encapsulate(b,
-                                  "Content-Disposition: form-data; name=\"photo\"; "
-                                  "filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n",
-                                  photo)
-                    + closeLine(b),
+                + field(b, "puddingDescription", "Mit\r\nSahne -- und\r\n--Kirschen")
+                + encapsulate(b,
+                    "Content-Disposition: form-data; name=\"photo\"; "
+                    "filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n",
+                    photo)
+                + closeLine(b),
             { makePart("puddingName", "Schoko\xc3\xa4"),
-              makePart("puddingDescription", "Mit\r\nSahne -- und\r\n--Kirschen"),
-              makePart("photo", photo, "p.jpg", "image/jpeg") });
+                makePart("puddingDescription", "Mit\r\nSahne -- und\r\n--Kirschen"),
+                makePart("photo", photo, "p.jpg", "image/jpeg") });
     }
     {
         // QHttpMultiPart writes Content-Type before Content-Disposition (the order of setHeader
@@ -373,17 +371,17 @@ void TestMultipart::validBodies_data()
         const QByteArray photo = trickyPhoto(b);
         row("QHttpMultiPart", b,
             encapsulate(b,
-                        "Content-Type: text/plain\r\n"
-                        "Content-Disposition: form-data; name=\"puddingName\"\r\n",
-                        "Grie\xc3\x9f")
-                    + encapsulate(b,
-                                  "Content-Type: image/png\r\n"
-                                  "Content-Disposition: form-data; name=\"photo\"; "
-                                  "filename=\"pudding.png\"\r\n",
-                                  photo)
-                    + closeLine(b),
+                "Content-Type: text/plain\r\n"
+                "Content-Disposition: form-data; name=\"puddingName\"\r\n",
+                "Grie\xc3\x9f")
+                + encapsulate(b,
+                    "Content-Type: image/png\r\n"
+                    "Content-Disposition: form-data; name=\"photo\"; "
+                    "filename=\"pudding.png\"\r\n",
+                    photo)
+                + closeLine(b),
             { makePart("puddingName", "Grie\xc3\x9f", {}, "text/plain"),
-              makePart("photo", photo, "pudding.png", "image/png") });
+                makePart("photo", photo, "pudding.png", "image/png") });
     }
 
     const auto b = kShortBoundary;
@@ -391,7 +389,7 @@ void TestMultipart::validBodies_data()
     const QByteArray abBody = field(b, "a", "1") + field(b, "b", "2");
     row("preamble and epilogue", b,
         "This is the preamble.\r\n--xy\r\n-- xyz\r\n---xyz, -xyz, xyz--\r\n\r\n" + abBody
-                + "--xyz--\r\nThe epilogue, even\r\n--xyz\r\nignored.\r\n",
+            + "--xyz--\r\nThe epilogue, even\r\n--xyz\r\nignored.\r\n",
         ab);
     row("boundary without line break before it is preamble", b,
         "junk--xyz\r\n" + abBody + closeLine(b), ab);
@@ -404,35 +402,36 @@ void TestMultipart::validBodies_data()
     row("empty values", b, field(b, "a", "") + field(b, "b", "") + closeLine(b),
         { makePart("a", ""), makePart("b", "") });
     row("quoted names with escapes", b,
-        encapsulate(b, R"(Content-Disposition: form-data; name="a\"b\\c\d")"
-                       "\r\n",
-                    "1")
-                + encapsulate(b,
-                              R"(Content-Disposition: form-data; name="f;=\"" ; )"
-                              R"(filename="C:\\x \"y\".jpg")"
-                              "\r\n",
-                              "2")
-                + closeLine(b),
+        encapsulate(b,
+            R"(Content-Disposition: form-data; name="a\"b\\c\d")"
+            "\r\n",
+            "1")
+            + encapsulate(b,
+                R"(Content-Disposition: form-data; name="f;=\"" ; )"
+                R"(filename="C:\\x \"y\".jpg")"
+                "\r\n",
+                "2")
+            + closeLine(b),
         { makePart(R"(a"b\cd)", "1"), makePart(R"(f;=")", "2", R"(C:\x "y".jpg)") });
     row("percent-encoded names stay as sent", b,
         encapsulate(b, "Content-Disposition: form-data; name=\"a%22b\"\r\n", "1") + closeLine(b),
         { makePart("a%22b", "1") });
     row("header names are case-insensitive, unknown headers ignored", b,
         encapsulate(b,
-                    "content-disposition: FORM-DATA; NAME=a; Filename=\"x.bin\"; "
-                    "filename*=UTF-8''%e2%82%ac.bin\r\n"
-                    "CONTENT-TYPE:application/octet-stream\r\n"
-                    "Content-Transfer-Encoding: binary\r\n"
-                    "X-Whatever: \xe2\x82\xac\t\r\n",
-                    "1")
-                + field(b, "b", "2") + closeLine(b),
+            "content-disposition: FORM-DATA; NAME=a; Filename=\"x.bin\"; "
+            "filename*=UTF-8''%e2%82%ac.bin\r\n"
+            "CONTENT-TYPE:application/octet-stream\r\n"
+            "Content-Transfer-Encoding: binary\r\n"
+            "X-Whatever: \xe2\x82\xac\t\r\n",
+            "1")
+            + field(b, "b", "2") + closeLine(b),
         { makePart("a", "1", "x.bin", "application/octet-stream"), makePart("b", "2") });
     row("empty filename is a field", b,
         encapsulate(b,
-                    "Content-Disposition: form-data; name=\"photo\"; filename=\"\"\r\n"
-                    "Content-Type: application/octet-stream\r\n",
-                    "")
-                + closeLine(b),
+            "Content-Disposition: form-data; name=\"photo\"; filename=\"\"\r\n"
+            "Content-Type: application/octet-stream\r\n",
+            "")
+            + closeLine(b),
         { makePart("photo", "", {}, "application/octet-stream") });
     row("data ending in CR and in a delimiter prefix", b,
         field(b, "a", "1\r") + field(b, "b", "2\r\n--xy") + closeLine(b),
@@ -451,14 +450,14 @@ void TestMultipart::validBodies_data()
     // The header block: the disposition line, "X: " filler CRLF, and the blank line.
     const QByteArray filler(small.maxHeaderBytes - disposition.size() - 5 - 2, 'x');
     const QByteArray exact = encapsulate(b, disposition + "X: " + filler + "\r\n", "")
-            + field(b, "a", QByteArray(16, 'a'))
-            + encapsulate(b, "Content-Disposition: form-data; name=f; filename=f\r\n",
-                          QByteArray(64, 'f'))
-            + closeLine(b);
+        + field(b, "a", QByteArray(16, 'a'))
+        + encapsulate(
+            b, "Content-Disposition: form-data; name=f; filename=f\r\n", QByteArray(64, 'f'))
+        + closeLine(b);
     small.maxTotalBytes = exact.size();
     row("all limits reached exactly", b, exact,
         { makePart("h", ""), makePart("a", QByteArray(16, 'a')),
-          makePart("f", QByteArray(64, 'f'), "f") },
+            makePart("f", QByteArray(64, 'f'), "f") },
         small);
 }
 
@@ -510,23 +509,21 @@ void TestMultipart::invalidBodies_data()
     small.maxFieldBytes = 16;
     small.maxTotalBytes = 1000;
     const QByteArray a = field(b, "a", "1");
-    const QByteArray fileHeader =
-            "Content-Disposition: form-data; name=\"f\"; filename=\"f.jpg\"\r\n"
-            "Content-Type: image/jpeg\r\n";
+    const QByteArray fileHeader
+        = "Content-Disposition: form-data; name=\"f\"; filename=\"f.jpg\"\r\n"
+          "Content-Type: image/jpeg\r\n";
 
     QTest::newRow("empty body") << QByteArray() << defaults << Kind::NoFinalBoundary;
     QTest::newRow("only a preamble") << "Hello\r\n--xy"_ba << defaults << Kind::NoFinalBoundary;
     QTest::newRow("no final boundary") << a << defaults << Kind::NoFinalBoundary;
     QTest::newRow("truncated in the data") << a.chopped(3) << defaults << Kind::NoFinalBoundary;
-    QTest::newRow("truncated close delimiter") << a + "--xyz-" << defaults
-                                               << Kind::NoFinalBoundary;
-    QTest::newRow("truncated in the headers") << boundaryLine(b) + "Content-Disp" << defaults
-                                              << Kind::NoFinalBoundary;
+    QTest::newRow("truncated close delimiter") << a + "--xyz-" << defaults << Kind::NoFinalBoundary;
+    QTest::newRow("truncated in the headers")
+        << boundaryLine(b) + "Content-Disp" << defaults << Kind::NoFinalBoundary;
     QTest::newRow("no parts") << closeLine(b) << defaults << Kind::Malformed;
-    QTest::newRow("boundary followed by text") << "--xyzz\r\n"_ba + a + closeLine(b) << defaults
-                                               << Kind::Malformed;
-    QTest::newRow("single dash after boundary") << a + "--xyz-x\r\n" << defaults
-                                                << Kind::Malformed;
+    QTest::newRow("boundary followed by text")
+        << "--xyzz\r\n"_ba + a + closeLine(b) << defaults << Kind::Malformed;
+    QTest::newRow("single dash after boundary") << a + "--xyz-x\r\n" << defaults << Kind::Malformed;
     QTest::newRow("CR without LF after boundary") << "--xyz\rContent-Disposition: form-data; "
                                                      "name=a\r\n\r\n1\r\n--xyz--"_ba
                                                   << defaults << Kind::Malformed;
@@ -534,105 +531,100 @@ void TestMultipart::invalidBodies_data()
                                      "--xyz--\n"_ba
                                   << defaults << Kind::Malformed;
     QTest::newRow("LF-only header line")
-            << "--xyz\r\nContent-Disposition: form-data; name=a\n\r\n1\r\n--xyz--\r\n"_ba
-            << defaults << Kind::Malformed;
+        << "--xyz\r\nContent-Disposition: form-data; name=a\n\r\n1\r\n--xyz--\r\n"_ba << defaults
+        << Kind::Malformed;
     QTest::newRow("missing Content-Disposition")
-            << encapsulate(b, "Content-Type: text/plain\r\n", "1") + closeLine(b) << defaults
-            << Kind::Malformed;
-    QTest::newRow("no headers at all") << encapsulate(b, "", "1") + closeLine(b) << defaults
-                                       << Kind::Malformed;
-    QTest::newRow("missing name")
-            << encapsulate(b, "Content-Disposition: form-data; filename=\"x\"\r\n", "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
-    QTest::newRow("empty name")
-            << encapsulate(b, "Content-Disposition: form-data; name=\"\"\r\n", "1") + closeLine(b)
-            << defaults << Kind::Malformed;
-    QTest::newRow("two names")
-            << encapsulate(b, "Content-Disposition: form-data; name=a; name=b\r\n", "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
-    QTest::newRow("attachment")
-            << encapsulate(b, "Content-Disposition: attachment; name=a\r\n", "1") + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b, "Content-Type: text/plain\r\n", "1") + closeLine(b) << defaults
+        << Kind::Malformed;
+    QTest::newRow("no headers at all")
+        << encapsulate(b, "", "1") + closeLine(b) << defaults << Kind::Malformed;
+    QTest::newRow("missing name") << encapsulate(b,
+                                         "Content-Disposition: form-data; filename=\"x\"\r\n", "1")
+            + closeLine(b) << defaults
+                                  << Kind::Malformed;
+    QTest::newRow("empty name") << encapsulate(
+                                       b, "Content-Disposition: form-data; name=\"\"\r\n", "1")
+            + closeLine(b) << defaults
+                                << Kind::Malformed;
+    QTest::newRow("two names") << encapsulate(
+                                      b, "Content-Disposition: form-data; name=a; name=b\r\n", "1")
+            + closeLine(b) << defaults
+                               << Kind::Malformed;
+    QTest::newRow("attachment") << encapsulate(
+                                       b, "Content-Disposition: attachment; name=a\r\n", "1")
+            + closeLine(b) << defaults
+                                << Kind::Malformed;
     QTest::newRow("unterminated quoted name")
-            << encapsulate(b, "Content-Disposition: form-data; name=\"a\r\n", "1") + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b, "Content-Disposition: form-data; name=\"a\r\n", "1") + closeLine(b)
+        << defaults << Kind::Malformed;
     QTest::newRow("garbage after parameter")
-            << encapsulate(b, "Content-Disposition: form-data; name=\"a\" x\r\n", "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b, "Content-Disposition: form-data; name=\"a\" x\r\n", "1") + closeLine(b)
+        << defaults << Kind::Malformed;
     QTest::newRow("two Content-Disposition headers")
-            << encapsulate(b,
-                           "Content-Disposition: form-data; name=a\r\n"
-                           "Content-Disposition: form-data; name=b\r\n",
-                           "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b,
+               "Content-Disposition: form-data; name=a\r\n"
+               "Content-Disposition: form-data; name=b\r\n",
+               "1")
+            + closeLine(b)
+        << defaults << Kind::Malformed;
     QTest::newRow("header line without colon")
-            << encapsulate(b, "Content-Disposition: form-data; name=a\r\nbad header line\r\n", "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b, "Content-Disposition: form-data; name=a\r\nbad header line\r\n", "1")
+            + closeLine(b)
+        << defaults << Kind::Malformed;
     QTest::newRow("space before colon")
-            << encapsulate(b, "Content-Disposition : form-data; name=a\r\n", "1") + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b, "Content-Disposition : form-data; name=a\r\n", "1") + closeLine(b)
+        << defaults << Kind::Malformed;
     QTest::newRow("folded header")
-            << encapsulate(b, "Content-Disposition: form-data;\r\n name=a\r\n", "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b, "Content-Disposition: form-data;\r\n name=a\r\n", "1") + closeLine(b)
+        << defaults << Kind::Malformed;
     QTest::newRow("control character in a header")
-            << encapsulate(b, "Content-Disposition: form-data; name=\"a\x01\"\r\n", "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
+        << encapsulate(b, "Content-Disposition: form-data; name=\"a\x01\"\r\n", "1") + closeLine(b)
+        << defaults << Kind::Malformed;
     QTest::newRow("bare CR in a header")
-            << encapsulate(b, "Content-Disposition: form-data; name=a\rX: y\r\n", "1")
-                    + closeLine(b)
-            << defaults << Kind::Malformed;
-    QTest::newRow("duplicate field") << a + field(b, "b", "2") + a + closeLine(b) << defaults
-                                     << Kind::DuplicateField;
+        << encapsulate(b, "Content-Disposition: form-data; name=a\rX: y\r\n", "1") + closeLine(b)
+        << defaults << Kind::Malformed;
+    QTest::newRow("duplicate field")
+        << a + field(b, "b", "2") + a + closeLine(b) << defaults << Kind::DuplicateField;
     QTest::newRow("duplicate file")
-            << encapsulate(b, fileHeader, "x") + encapsulate(b, fileHeader, "y") + closeLine(b)
-            << defaults << Kind::DuplicateField;
+        << encapsulate(b, fileHeader, "x") + encapsulate(b, fileHeader, "y") + closeLine(b)
+        << defaults << Kind::DuplicateField;
     QTest::newRow("huge header line")
-            << encapsulate(b, "X-Filler: " + QByteArray(3000, 'x') + "\r\n", "1") + closeLine(b)
-            << defaults << Kind::HeadersTooLarge;
+        << encapsulate(b, "X-Filler: " + QByteArray(3000, 'x') + "\r\n", "1") + closeLine(b)
+        << defaults << Kind::HeadersTooLarge;
     QByteArray manyLines;
     for (int i = 0; i < 10; ++i)
         manyLines += "X-Filler: 0123456789\r\n";
     QTest::newRow("too many header lines")
-            << encapsulate(b, "Content-Disposition: form-data; name=a\r\n" + manyLines, "1")
-                    + closeLine(b)
-            << small << Kind::HeadersTooLarge;
+        << encapsulate(b, "Content-Disposition: form-data; name=a\r\n" + manyLines, "1")
+            + closeLine(b)
+        << small << Kind::HeadersTooLarge;
     // As in "all limits reached exactly", with one more byte of filler.
     const QByteArray disposition = "Content-Disposition: form-data; name=h\r\n";
     const QByteArray filler(small.maxHeaderBytes - disposition.size() - 5 - 2 + 1, 'x');
     QTest::newRow("header block one byte too large")
-            << encapsulate(b, disposition + "X: " + filler + "\r\n", "") + closeLine(b) << small
-            << Kind::HeadersTooLarge;
-    QTest::newRow("header without end") << boundaryLine(b) + QByteArray(500, 'x') << small
-                                        << Kind::HeadersTooLarge;
+        << encapsulate(b, disposition + "X: " + filler + "\r\n", "") + closeLine(b) << small
+        << Kind::HeadersTooLarge;
+    QTest::newRow("header without end")
+        << boundaryLine(b) + QByteArray(500, 'x') << small << Kind::HeadersTooLarge;
     QTest::newRow("too many parts")
-            << a + field(b, "b", "2") + field(b, "c", "3") + field(b, "d", "4") + closeLine(b)
-            << small << Kind::TooManyParts;
+        << a + field(b, "b", "2") + field(b, "c", "3") + field(b, "d", "4") + closeLine(b) << small
+        << Kind::TooManyParts;
     QByteArray nine;
     for (char c = 'a'; c <= 'i'; ++c)
         nine += field(b, QByteArrayView(&c, 1), "x");
     QTest::newRow("nine parts") << nine + closeLine(b) << defaults << Kind::TooManyParts;
-    QTest::newRow("file too large")
-            << encapsulate(b, fileHeader, QByteArray(65, 'f')) + closeLine(b) << small
-            << Kind::PartTooLarge;
-    QTest::newRow("file too large, no end")
-            << boundaryLine(b) + fileHeader + "\r\n" + QByteArray(200, 'f') << small
-            << Kind::PartTooLarge;
-    QTest::newRow("field too large") << field(b, "a", QByteArray(17, 'a')) + closeLine(b)
-                                     << small << Kind::FieldTooLarge;
-    QTest::newRow("default field limit") << field(b, "a", QByteArray(4097, 'a')) + closeLine(b)
-                                         << defaults << Kind::FieldTooLarge;
-    QTest::newRow("body too large, in the epilogue")
-            << a + field(b, "b", "2") + closeLine(b) + QByteArray(1000, 'e') << small
-            << Kind::BodyTooLarge;
+    QTest::newRow("file too large") << encapsulate(b, fileHeader, QByteArray(65, 'f'))
+            + closeLine(b) << small << Kind::PartTooLarge;
+    QTest::newRow("file too large, no end") << boundaryLine(b) + fileHeader + "\r\n"
+            + QByteArray(200, 'f') << small << Kind::PartTooLarge;
+    QTest::newRow("field too large")
+        << field(b, "a", QByteArray(17, 'a')) + closeLine(b) << small << Kind::FieldTooLarge;
+    QTest::newRow("default field limit")
+        << field(b, "a", QByteArray(4097, 'a')) + closeLine(b) << defaults << Kind::FieldTooLarge;
+    QTest::newRow("body too large, in the epilogue") << a + field(b, "b", "2") + closeLine(b)
+            + QByteArray(1000, 'e') << small << Kind::BodyTooLarge;
     QTest::newRow("first error wins: malformed before too large")
-            << "--xyz\r\nbad\r\n"_ba + QByteArray(2000, 'x') << small << Kind::Malformed;
+        << "--xyz\r\nbad\r\n"_ba + QByteArray(2000, 'x') << small << Kind::Malformed;
 }
 
 void TestMultipart::invalidBodies()
@@ -645,10 +637,10 @@ void TestMultipart::invalidBodies()
     const auto result = parseMultipart(contentType, body, limits);
     QVERIFY(!result.ok());
     const bool tooLarge = kind == Kind::HeadersTooLarge || kind == Kind::PartTooLarge
-            || kind == Kind::FieldTooLarge || kind == Kind::BodyTooLarge;
+        || kind == Kind::FieldTooLarge || kind == Kind::BodyTooLarge;
     QCOMPARE(result.error().code,
-             tooLarge ? QString(Protocol::ErrorCode::PayloadTooLarge)
-                      : QString(Protocol::ErrorCode::MalformedMultipart));
+        tooLarge ? QString(Protocol::ErrorCode::PayloadTooLarge)
+                 : QString(Protocol::ErrorCode::MalformedMultipart));
     QCOMPARE(httpStatusFor(result.error()), tooLarge ? 413 : 400);
     QVERIFY(!result.error().message.isEmpty());
 
@@ -677,9 +669,9 @@ void TestMultipart::partTooLargeStopsEarly()
     const MultipartLimits limits;
     const qint64 limit = isFile ? limits.maxPartBytes : limits.maxFieldBytes;
     const QByteArray head = boundaryLine(kShortBoundary)
-            + (isFile ? "Content-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n"
-                        "Content-Type: image/jpeg\r\n\r\n"_ba
-                      : "Content-Disposition: form-data; name=\"puddingName\"\r\n\r\n"_ba);
+        + (isFile ? "Content-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n"
+                    "Content-Type: image/jpeg\r\n\r\n"_ba
+                  : "Content-Disposition: form-data; name=\"puddingName\"\r\n\r\n"_ba);
     constexpr qsizetype chunkSize = 1000;
     const QByteArray chunk(chunkSize, '\x5a');
 
@@ -737,12 +729,13 @@ void TestMultipart::longBoundaryStaysLinear()
     const QByteArray nearMiss = "\r\n--" + QByteArray(69, 'a') + 'b';
     const QByteArray photo = QByteArray(3'400'000, 'a') + nearMiss.repeated(20'000);
     const QByteArray body = "--" + boundary
-            + "\r\nContent-Disposition: form-data; name=photo; filename=p\r\n\r\n" + photo
-            + "\r\n--" + boundary + "--\r\n";
+        + "\r\nContent-Disposition: form-data; name=photo; filename=p\r\n\r\n" + photo + "\r\n--"
+        + boundary + "--\r\n";
     for (const qsizetype chunkSize : { body.size(), qsizetype(16384), qsizetype(1000) }) {
         MultipartParser parser(boundary);
         for (qsizetype at = 0; at < body.size(); at += chunkSize)
-            QVERIFY(parser.feed(QByteArrayView(body).sliced(at, qMin(chunkSize, body.size() - at))));
+            QVERIFY(
+                parser.feed(QByteArrayView(body).sliced(at, qMin(chunkSize, body.size() - at))));
         QVERIFY(parser.finish());
         QCOMPARE(parser.parts().size(), 1);
         QVERIFY(parser.parts().first().data == photo);
@@ -800,22 +793,21 @@ void TestMultipart::realCurl()
     QProcess process;
     process.setWorkingDirectory(dir.path());
     process.start(curl,
-                  extraArguments
-                          + QStringList {
-                                  u"-sS"_s,
-                                  u"-H"_s,
-                                  u"Expect:"_s,
-                                  u"-F"_s,
-                                  u"puddingName=Vanille \u00e4"_s,
-                                  u"-F"_s,
-                                  u"puddingDescription=Mit\r\nSahne"_s,
-                                  u"-F"_s,
-                                  u"photo=@p.jpg"_s,
-                                  u"-F"_s,
-                                  u"a\"b=x"_s,
-                                  u"http://127.0.0.1:%1/api/attendance/events/1/join"_s.arg(
-                                          catcher.port()),
-                          });
+        extraArguments
+            + QStringList {
+                u"-sS"_s,
+                u"-H"_s,
+                u"Expect:"_s,
+                u"-F"_s,
+                u"puddingName=Vanille \u00e4"_s,
+                u"-F"_s,
+                u"puddingDescription=Mit\r\nSahne"_s,
+                u"-F"_s,
+                u"photo=@p.jpg"_s,
+                u"-F"_s,
+                u"a\"b=x"_s,
+                u"http://127.0.0.1:%1/api/attendance/events/1/join"_s.arg(catcher.port()),
+            });
     QTRY_VERIFY_WITH_TIMEOUT(catcher.done(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 10000);
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
@@ -837,26 +829,27 @@ void TestMultipart::realCurl()
 
     const auto boundary = multipartBoundary(catcher.contentType());
     QVERIFY(boundary);
-    checkEveryChunking(*boundary, catcher.body().first(600), {},
-                       Outcome { {}, Kind::NoFinalBoundary });
+    checkEveryChunking(
+        *boundary, catcher.body().first(600), {}, Outcome { {}, Kind::NoFinalBoundary });
 }
 
 void TestMultipart::realQHttpMultiPart()
 {
-    const QByteArray photo = trickyPhoto("boundary_.oOo._AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") + "\xff\xd9";
+    const QByteArray photo
+        = trickyPhoto("boundary_.oOo._AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA") + "\xff\xd9";
     auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     QHttpPart name;
     name.setHeader(QNetworkRequest::ContentDispositionHeader, u"form-data; name=\"puddingName\""_s);
     name.setBody("Karamell");
     QHttpPart description;
     description.setHeader(QNetworkRequest::ContentTypeHeader, u"text/plain; charset=utf-8"_s);
-    description.setHeader(QNetworkRequest::ContentDispositionHeader,
-                          u"form-data; name=\"puddingDescription\""_s);
+    description.setHeader(
+        QNetworkRequest::ContentDispositionHeader, u"form-data; name=\"puddingDescription\""_s);
     description.setBody("S\xc3\xbc\xc3\x9f");
     QHttpPart image;
     image.setHeader(QNetworkRequest::ContentTypeHeader, u"image/jpeg"_s);
     image.setHeader(QNetworkRequest::ContentDispositionHeader,
-                    u"form-data; name=\"photo\"; filename=\"pudding.jpg\""_s);
+        u"form-data; name=\"photo\"; filename=\"pudding.jpg\""_s);
     image.setBody(photo);
     multiPart->append(name);
     multiPart->append(description);
@@ -864,8 +857,8 @@ void TestMultipart::realQHttpMultiPart()
 
     RequestCatcher catcher;
     QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/api/attendance/events/1/join"_s.arg(
-            catcher.port())));
+    QNetworkRequest request(
+        QUrl(u"http://127.0.0.1:%1/api/attendance/events/1/join"_s.arg(catcher.port())));
     std::unique_ptr<QNetworkReply> reply(manager.post(request, multiPart));
     multiPart->setParent(reply.get());
     QTRY_VERIFY_WITH_TIMEOUT(catcher.done(), 10000);
@@ -879,8 +872,8 @@ void TestMultipart::realQHttpMultiPart()
     const auto &parts = result.value();
     QCOMPARE(parts.size(), 3);
     QCOMPARE(parts[0], makePart("puddingName", "Karamell"));
-    QCOMPARE(parts[1], makePart("puddingDescription", "S\xc3\xbc\xc3\x9f", {},
-                                "text/plain; charset=utf-8"));
+    QCOMPARE(parts[1],
+        makePart("puddingDescription", "S\xc3\xbc\xc3\x9f", {}, "text/plain; charset=utf-8"));
     QCOMPARE(parts[2].filename, "pudding.jpg");
     QCOMPARE(parts[2].contentType, "image/jpeg");
     QVERIFY(parts[2].data == photo);

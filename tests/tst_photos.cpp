@@ -4,9 +4,9 @@
 // orientation and strips all metadata (checked with libexif and by walking the JPEG markers);
 // PhotoStore stores by content, atomically, and never lets a hash become a path traversal.
 // Every test image is made here; runs in a QCoreApplication, as the headless server does.
+#include "http/httpresponse.h"
 #include "photos/photoprocessor.h"
 #include "photos/photostore.h"
-#include "http/httpresponse.h"
 #include "shared/protocol.h"
 
 #include <QBuffer>

@@ -59,7 +59,6 @@ double deg(double r)
     return r * 180.0 / std::numbers::pi;
 }
 
-
 QDateTime utc(int y, int mo, int d, int h, int mi, int s = 0, int ms = 0)
 {
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc());
@@ -174,7 +173,7 @@ void TestShared::initTestCase()
     // The resources live in a static library; make sure their initialiser ran.
     Q_INIT_RESOURCE(pudding_data);
     QVERIFY2(QFile::exists(u":/pudding/data/common-passwords.txt"_s),
-             "the common-password list is not in the resources");
+        "the common-password list is not in the resources");
     QVERIFY2(QFile::exists(u":/pudding/map/de-states.json"_s),
         "Germany's border (the offline map's states) is not in the resources");
 }
@@ -197,17 +196,17 @@ void TestShared::distance_data()
     QTest::newRow("Sylt-Zugspitze") << ListAufSylt << Zugspitze << 863.004 << 0.01;
     // One degree of latitude is R * pi / 180 = 111.195 km on this sphere, anywhere.
     QTest::newRow("one degree of latitude")
-            << GeoPoint { 50.0, 10.0 } << GeoPoint { 51.0, 10.0 } << 111.195 << 0.001;
+        << GeoPoint { 50.0, 10.0 } << GeoPoint { 51.0, 10.0 } << 111.195 << 0.001;
     // One degree of longitude on the equator is the same.
     QTest::newRow("one degree of longitude at the equator")
-            << GeoPoint { 0.0, 10.0 } << GeoPoint { 0.0, 11.0 } << 111.195 << 0.001;
+        << GeoPoint { 0.0, 10.0 } << GeoPoint { 0.0, 11.0 } << 111.195 << 0.001;
     // 1 m north: the haversine must stay exact for short distances.
-    QTest::newRow("one metre")
-            << Berlin << GeoPoint { Berlin.lat + deg(1.0 / kEarthRadiusMetres), Berlin.lng }
-            << 0.001 << 1e-9;
-    QTest::newRow("antipodes")
-            << GeoPoint { 0.0, 0.0 } << GeoPoint { 0.0, 180.0 }
-            << kEarthRadiusMetres * std::numbers::pi / 1000 << 1e-6;
+    QTest::newRow("one metre") << Berlin
+                               << GeoPoint { Berlin.lat + deg(1.0 / kEarthRadiusMetres),
+                                      Berlin.lng }
+                               << 0.001 << 1e-9;
+    QTest::newRow("antipodes") << GeoPoint { 0.0, 0.0 } << GeoPoint { 0.0, 180.0 }
+                               << kEarthRadiusMetres * std::numbers::pi / 1000 << 1e-6;
 }
 
 void TestShared::distance()
@@ -218,9 +217,9 @@ void TestShared::distance()
     QFETCH(double, toleranceKm);
     const double km = distanceMetres(a, b) / 1000.0;
     QVERIFY2(std::abs(km - expectedKm) <= toleranceKm,
-             qPrintable(u"distance %1 km, expected %2 ± %3 km"_s.arg(km, 0, 'f', 6)
-                                .arg(expectedKm)
-                                .arg(toleranceKm)));
+        qPrintable(u"distance %1 km, expected %2 ± %3 km"_s.arg(km, 0, 'f', 6)
+                       .arg(expectedKm)
+                       .arg(toleranceKm)));
 }
 
 void TestShared::distanceIdenticalAndSymmetric_data()
@@ -244,7 +243,7 @@ void TestShared::distanceIdenticalAndSymmetric()
     const double ba = distanceMetres(b, a);
     QVERIFY(ab > 0);
     QVERIFY2(std::abs(ab - ba) <= 1e-9 * ab,
-             qPrintable(u"%1 vs %2"_s.arg(ab, 0, 'f', 9).arg(ba, 0, 'f', 9)));
+        qPrintable(u"%1 vs %2"_s.arg(ab, 0, 'f', 9).arg(ba, 0, 'f', 9)));
     // Triangle inequality through a third point.
     const double viaBerlin = distanceMetres(a, Berlin) + distanceMetres(Berlin, b);
     QVERIFY(ab <= viaBerlin + 1e-6);
@@ -259,10 +258,9 @@ void TestShared::boundingBox_data()
     {
         const char *name;
         GeoPoint p;
-    } centres[] = { { "Berlin", Berlin },       { "Zugspitze", Zugspitze },
-                    { "Sylt", ListAufSylt },    { "Aachen", { 50.7753, 6.0839 } },
-                    { "Görlitz", { 51.1528, 14.9874 } }, { "equator", { 0.0, 20.0 } },
-                    { "Tromsø", { 69.6492, 18.9553 } } };
+    } centres[] = { { "Berlin", Berlin }, { "Zugspitze", Zugspitze }, { "Sylt", ListAufSylt },
+        { "Aachen", { 50.7753, 6.0839 } }, { "Görlitz", { 51.1528, 14.9874 } },
+        { "equator", { 0.0, 20.0 } }, { "Tromsø", { 69.6492, 18.9553 } } };
     const double radii[] = { 1.0, 100.0, 1000.0, 25000.0, 200000.0, 1000000.0 };
     for (const auto &c : centres) {
         for (double r : radii)
@@ -284,15 +282,15 @@ void TestShared::boundingBox()
         const double bearing = 22.5 * i;
         const GeoPoint p = destination(centre, bearing, radius);
         QVERIFY2(std::abs(distanceMetres(centre, p) - radius) <= 1e-6 * std::max(1.0, radius),
-                 "the destination helper disagrees with distanceMetres");
+            "the destination helper disagrees with distanceMetres");
         QVERIFY2(box.contains(p),
-                 qPrintable(u"bearing %1: (%2, %3) outside box W%4 S%5 E%6 N%7"_s.arg(bearing)
-                                    .arg(p.lat, 0, 'f', 12)
-                                    .arg(p.lng, 0, 'f', 12)
-                                    .arg(box.west, 0, 'f', 12)
-                                    .arg(box.south, 0, 'f', 12)
-                                    .arg(box.east, 0, 'f', 12)
-                                    .arg(box.north, 0, 'f', 12)));
+            qPrintable(u"bearing %1: (%2, %3) outside box W%4 S%5 E%6 N%7"_s.arg(bearing)
+                           .arg(p.lat, 0, 'f', 12)
+                           .arg(p.lng, 0, 'f', 12)
+                           .arg(box.west, 0, 'f', 12)
+                           .arg(box.south, 0, 'f', 12)
+                           .arg(box.east, 0, 'f', 12)
+                           .arg(box.north, 0, 'f', 12)));
     }
 
     // The points of greatest longitude on the circle (they are not due east/west, but a bit
@@ -304,7 +302,8 @@ void TestShared::boundingBox()
         const double dLambda = std::asin(std::sin(delta) / std::cos(phi));
         const GeoPoint eastmost { deg(phiT), centre.lng + deg(dLambda) };
         const GeoPoint westmost { deg(phiT), centre.lng - deg(dLambda) };
-        QVERIFY(std::abs(distanceMetres(centre, eastmost) - radius) <= 1e-6 * std::max(1.0, radius));
+        QVERIFY(
+            std::abs(distanceMetres(centre, eastmost) - radius) <= 1e-6 * std::max(1.0, radius));
         QVERIFY(box.contains(eastmost));
         QVERIFY(box.contains(westmost));
         QVERIFY2(box.east - eastmost.lng < 1e-7, "box is too wide in the east");
@@ -316,11 +315,11 @@ void TestShared::boundingBox()
     const GeoPoint north = destination(centre, 0, beyond);
     const GeoPoint south = destination(centre, 180, beyond);
     QVERIFY2(!box.contains(north),
-             qPrintable(u"north %1 vs box north %2"_s.arg(north.lat, 0, 'f', 12)
-                                .arg(box.north, 0, 'f', 12)));
+        qPrintable(
+            u"north %1 vs box north %2"_s.arg(north.lat, 0, 'f', 12).arg(box.north, 0, 'f', 12)));
     QVERIFY2(!box.contains(south),
-             qPrintable(u"south %1 vs box south %2"_s.arg(south.lat, 0, 'f', 12)
-                                .arg(box.south, 0, 'f', 12)));
+        qPrintable(
+            u"south %1 vs box south %2"_s.arg(south.lat, 0, 'f', 12).arg(box.south, 0, 'f', 12)));
 }
 
 void TestShared::parseBbox_data()
@@ -335,7 +334,8 @@ void TestShared::parseBbox_data()
     QTest::newRow("Germany") << u"5.8,47.2,15.1,55.1"_s << true << 5.8 << 47.2 << 15.1 << 55.1;
     QTest::newRow("spaces") << u" 5.8 , 47.2,15.1 ,55.1 "_s << true << 5.8 << 47.2 << 15.1 << 55.1;
     QTest::newRow("negative") << u"-10,-20.5,10,20.5"_s << true << -10.0 << -20.5 << 10.0 << 20.5;
-    QTest::newRow("whole world") << u"-180,-90,180,90"_s << true << -180.0 << -90.0 << 180.0 << 90.0;
+    QTest::newRow("whole world") << u"-180,-90,180,90"_s << true << -180.0 << -90.0 << 180.0
+                                 << 90.0;
     QTest::newRow("degenerate point") << u"10,50,10,50"_s << true << 10.0 << 50.0 << 10.0 << 50.0;
 
     QTest::newRow("three parts") << u"1,2,3"_s << false << 0.0 << 0.0 << 0.0 << 0.0;
@@ -511,7 +511,8 @@ void TestShared::checkText_data()
     QTest::newRow("NUL, multi-line") << (u"a"_s + Nul + u"b"_s) << multi << 120 << false;
     QTest::newRow("NUL, token") << (u"a"_s + Nul) << token << 120 << false;
     QTest::newRow("lone high surrogate") << (u"a"_s + LoneHigh + u"b"_s) << multi << 120 << false;
-    QTest::newRow("lone high surrogate at the end") << (u"ab"_s + LoneHigh) << token << 120 << false;
+    QTest::newRow("lone high surrogate at the end")
+        << (u"ab"_s + LoneHigh) << token << 120 << false;
     QTest::newRow("lone low surrogate") << (u"a"_s + LoneLow) << single << 120 << false;
     QTest::newRow("reversed pair") << (LoneLow + LoneHigh) << multi << 120 << false;
     QTest::newRow("newline, single line") << u"a\nb"_s << single << 120 << false;
@@ -528,7 +529,8 @@ void TestShared::checkText_data()
         << (u"  "_s + chars(120, 1) + u"   "_s) << single << 120 << true;
     QTest::newRow("multi-line, padded")
         << (u"\n"_s + chars(120, 4) + u"\n\n"_s) << multi << 120 << true;
-    QTest::newRow("token, padded, counts spaces") << (u" "_s + chars(120, 1)) << token << 120 << false;
+    QTest::newRow("token, padded, counts spaces")
+        << (u" "_s + chars(120, 1)) << token << 120 << false;
 }
 
 void TestShared::checkText()
@@ -702,8 +704,7 @@ void TestShared::validateEmail_data()
     QTest::newRow("plain") << u"anna@example.org"_s << true;
     QTest::newRow("dots and plus") << u"anna.b+pudding@mail.example.de"_s << true;
     QTest::newRow("umlaut") << u"jürgen@grütze.de"_s << true;
-    QTest::newRow("max length 254")
-            << (QString(254 - 12, u'a') + u"@example.org"_s) << true;
+    QTest::newRow("max length 254") << (QString(254 - 12, u'a') + u"@example.org"_s) << true;
 
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("no at") << u"anna.example.org"_s << false;
@@ -717,8 +718,7 @@ void TestShared::validateEmail_data()
     QTest::newRow("double dot") << u"anna@example..org"_s << false;
     QTest::newRow("leading dot in domain") << u"anna@.example.org"_s << false;
     QTest::newRow("trailing dot") << u"anna@example.org."_s << false;
-    QTest::newRow("too long 255")
-            << (QString(255 - 12, u'a') + u"@example.org"_s) << false;
+    QTest::newRow("too long 255") << (QString(255 - 12, u'a') + u"@example.org"_s) << false;
     QTest::newRow("NUL") << (u"anna"_s + Nul + u"@example.org"_s) << false;
     QTest::newRow("lone surrogate") << (u"anna"_s + LoneHigh + u"@example.org"_s) << false;
     QTest::newRow("escape") << u"anna\x1b@example.org"_s << false;
@@ -765,8 +765,7 @@ void TestShared::validatePassword_data()
         tenPuddings += QString::fromUcs4(U"\U0001F36E"); // 🍮
     QTest::newRow("10 emoji") << tenPuddings << false << true;
     QTest::newRow("9 emoji") << tenPuddings.left(18) << false << false;
-    QTest::newRow("1024 emoji") << tenPuddings.repeated(102) + tenPuddings.left(8) << false
-                                << true;
+    QTest::newRow("1024 emoji") << tenPuddings.repeated(102) + tenPuddings.left(8) << false << true;
 }
 
 void TestShared::validatePassword()
@@ -836,43 +835,37 @@ void TestShared::validateEventDraft_data()
 
     QTest::newRow("valid create") << valid << DraftMode::Create << QStringList();
     QTest::newRow("valid update") << valid << DraftMode::Update << QStringList();
-    QTest::newRow("no description, no state")
-            << with([](EventDraft &d) {
-                   d.description.reset();
-                   d.state.reset();
-               })
-            << DraftMode::Create << QStringList();
+    QTest::newRow("no description, no state") << with([](EventDraft &d) {
+        d.description.reset();
+        d.state.reset();
+    }) << DraftMode::Create << QStringList();
 
     // title
     QTest::newRow("title 2 chars") << with([](EventDraft &d) { d.title = u"ab"_s; })
                                    << DraftMode::Create << QStringList { u"title"_s };
-    QTest::newRow("title 3 chars") << with([](EventDraft &d) { d.title = u"abc"_s; })
-                                   << DraftMode::Create << QStringList();
+    QTest::newRow("title 3 chars")
+        << with([](EventDraft &d) { d.title = u"abc"_s; }) << DraftMode::Create << QStringList();
     QTest::newRow("title padded to 2 chars")
-            << with([](EventDraft &d) { d.title = u"   ab    "_s; }) << DraftMode::Create
-            << QStringList { u"title"_s };
-    QTest::newRow("title 120 chars")
-            << with([](EventDraft &d) { d.title = QString(120, u't'); }) << DraftMode::Create
-            << QStringList();
-    QTest::newRow("title 121 chars")
-            << with([](EventDraft &d) { d.title = QString(121, u't'); }) << DraftMode::Create
-            << QStringList { u"title"_s };
+        << with([](EventDraft &d) { d.title = u"   ab    "_s; }) << DraftMode::Create
+        << QStringList { u"title"_s };
+    QTest::newRow("title 120 chars") << with([](EventDraft &d) { d.title = QString(120, u't'); })
+                                     << DraftMode::Create << QStringList();
+    QTest::newRow("title 121 chars") << with([](EventDraft &d) { d.title = QString(121, u't'); })
+                                     << DraftMode::Create << QStringList { u"title"_s };
     QTest::newRow("missing title") << with([](EventDraft &d) { d.title.reset(); })
                                    << DraftMode::Create << QStringList { u"title"_s };
     QTest::newRow("title control char")
-            << with([](EventDraft &d) { d.title = u"Pudding\u0007party"_s; })
-            << DraftMode::Create << QStringList { u"title"_s };
+        << with([](EventDraft &d) { d.title = u"Pudding\u0007party"_s; }) << DraftMode::Create
+        << QStringList { u"title"_s };
 
     // location
     QTest::newRow("location Paris") << with([](EventDraft &d) { d.location = Paris; })
                                     << DraftMode::Create << QStringList { u"location"_s };
     QTest::newRow("location Vienna") << with([](EventDraft &d) { d.location = Vienna; })
                                      << DraftMode::Update << QStringList { u"location"_s };
-    QTest::newRow("location NaN")
-            << with([](EventDraft &d) {
-                   d.location = GeoPoint { std::numeric_limits<double>::quiet_NaN(), 10.0 };
-               })
-            << DraftMode::Create << QStringList { u"location"_s };
+    QTest::newRow("location NaN") << with([](EventDraft &d) {
+        d.location = GeoPoint { std::numeric_limits<double>::quiet_NaN(), 10.0 };
+    }) << DraftMode::Create << QStringList { u"location"_s };
     QTest::newRow("missing location") << with([](EventDraft &d) { d.location.reset(); })
                                       << DraftMode::Create << QStringList { u"location"_s };
     QTest::newRow("location Zugspitze") << with([](EventDraft &d) { d.location = Zugspitze; })
@@ -895,22 +888,22 @@ void TestShared::validateEventDraft_data()
 
     // times
     QTest::newRow("end before start")
-            << with([](EventDraft &d) { d.endTime = d.startTime->addSecs(-60); })
-            << DraftMode::Create << QStringList { u"endTime"_s };
+        << with([](EventDraft &d) { d.endTime = d.startTime->addSecs(-60); }) << DraftMode::Create
+        << QStringList { u"endTime"_s };
     QTest::newRow("end == start") << with([](EventDraft &d) { d.endTime = d.startTime; })
                                   << DraftMode::Create << QStringList { u"endTime"_s };
     QTest::newRow("end 1 ms after start")
-            << with([](EventDraft &d) { d.endTime = d.startTime->addMSecs(1); })
-            << DraftMode::Create << QStringList();
+        << with([](EventDraft &d) { d.endTime = d.startTime->addMSecs(1); }) << DraftMode::Create
+        << QStringList();
     QTest::newRow("duration 14 days")
-            << with([](EventDraft &d) { d.endTime = d.startTime->addDays(14); })
-            << DraftMode::Create << QStringList();
+        << with([](EventDraft &d) { d.endTime = d.startTime->addDays(14); }) << DraftMode::Create
+        << QStringList();
     QTest::newRow("duration 14 days + 1 s")
-            << with([](EventDraft &d) { d.endTime = d.startTime->addDays(14).addSecs(1); })
-            << DraftMode::Create << QStringList { u"endTime"_s };
+        << with([](EventDraft &d) { d.endTime = d.startTime->addDays(14).addSecs(1); })
+        << DraftMode::Create << QStringList { u"endTime"_s };
     QTest::newRow("duration 15 days")
-            << with([](EventDraft &d) { d.endTime = d.startTime->addDays(15); })
-            << DraftMode::Create << QStringList { u"endTime"_s };
+        << with([](EventDraft &d) { d.endTime = d.startTime->addDays(15); }) << DraftMode::Create
+        << QStringList { u"endTime"_s };
     QTest::newRow("missing start") << with([](EventDraft &d) { d.startTime.reset(); })
                                    << DraftMode::Create << QStringList { u"startTime"_s };
     QTest::newRow("missing end") << with([](EventDraft &d) { d.endTime.reset(); })
@@ -920,15 +913,13 @@ void TestShared::validateEventDraft_data()
         d.endTime = now.addSecs(3600);
     };
     QTest::newRow("start in the past, create")
-            << with(inThePast) << DraftMode::Create << QStringList { u"startTime"_s };
+        << with(inThePast) << DraftMode::Create << QStringList { u"startTime"_s };
     QTest::newRow("start in the past, update")
-            << with(inThePast) << DraftMode::Update << QStringList();
-    QTest::newRow("start now, create")
-            << with([now](EventDraft &d) {
-                   d.startTime = now;
-                   d.endTime = now.addSecs(3600);
-               })
-            << DraftMode::Create << QStringList();
+        << with(inThePast) << DraftMode::Update << QStringList();
+    QTest::newRow("start now, create") << with([now](EventDraft &d) {
+        d.startTime = now;
+        d.endTime = now.addSecs(3600);
+    }) << DraftMode::Create << QStringList();
 
     // attendee limit
     QTest::newRow("limit 0") << with([](EventDraft &d) { d.attendeeLimit = 0; })
@@ -946,17 +937,17 @@ void TestShared::validateEventDraft_data()
 
     // description, city, state
     QTest::newRow("description 5000 chars")
-            << with([](EventDraft &d) { d.description = QString(5000, u'd'); })
-            << DraftMode::Create << QStringList();
+        << with([](EventDraft &d) { d.description = QString(5000, u'd'); }) << DraftMode::Create
+        << QStringList();
     QTest::newRow("description 5001 chars")
-            << with([](EventDraft &d) { d.description = QString(5001, u'd'); })
-            << DraftMode::Create << QStringList { u"description"_s };
+        << with([](EventDraft &d) { d.description = QString(5001, u'd'); }) << DraftMode::Create
+        << QStringList { u"description"_s };
     QTest::newRow("description with newlines")
-            << with([](EventDraft &d) { d.description = u"Line one\nLine two\r\n\tindented"_s; })
-            << DraftMode::Create << QStringList();
+        << with([](EventDraft &d) { d.description = u"Line one\nLine two\r\n\tindented"_s; })
+        << DraftMode::Create << QStringList();
     QTest::newRow("description control char")
-            << with([](EventDraft &d) { d.description = u"bad\u0000byte"_s; })
-            << DraftMode::Create << QStringList { u"description"_s };
+        << with([](EventDraft &d) { d.description = u"bad\u0000byte"_s; }) << DraftMode::Create
+        << QStringList { u"description"_s };
     QTest::newRow("missing city") << with([](EventDraft &d) { d.city.reset(); })
                                   << DraftMode::Create << QStringList { u"city"_s };
     QTest::newRow("blank city") << with([](EventDraft &d) { d.city = u"   "_s; })
@@ -967,10 +958,9 @@ void TestShared::validateEventDraft_data()
                                     << DraftMode::Create << QStringList { u"state"_s };
 
     // several at once
-    QTest::newRow("empty draft")
-            << EventDraft() << DraftMode::Create
-            << QStringList { u"attendeeLimit"_s, u"city"_s,  u"endTime"_s,
-                             u"location"_s,      u"startTime"_s, u"title"_s };
+    QTest::newRow("empty draft") << EventDraft() << DraftMode::Create
+                                 << QStringList { u"attendeeLimit"_s, u"city"_s, u"endTime"_s,
+                                        u"location"_s, u"startTime"_s, u"title"_s };
 }
 
 void TestShared::validateEventDraft()
@@ -1014,8 +1004,7 @@ void TestShared::eventJsonRoundTrip()
     e.city = u"Berlin"_s;
     e.state = u"Berlin"_s;
     // Given with an offset: the round trip keeps the instant, to the millisecond.
-    e.startTime = QDateTime(QDate(2026, 12, 24), QTime(18, 0, 0, 123),
-                            QTimeZone(3600));
+    e.startTime = QDateTime(QDate(2026, 12, 24), QTime(18, 0, 0, 123), QTimeZone(3600));
     e.endTime = utc(2026, 12, 24, 20, 30, 59, 999);
     e.attendeeLimit = 25;
     e.attendeeCount = 7;
@@ -1071,35 +1060,35 @@ void TestShared::eventDraftWrongTypes_data()
     QTest::addColumn<QStringList>("expectedFields");
 
     QTest::newRow("title number") << QByteArray(R"({"title": 5})") << QStringList { u"title"_s };
-    QTest::newRow("location string") << QByteArray(R"({"location": "x"})")
-                                     << QStringList { u"location"_s };
+    QTest::newRow("location string")
+        << QByteArray(R"({"location": "x"})") << QStringList { u"location"_s };
     QTest::newRow("location lat string")
-            << QByteArray(R"({"location": {"lat": "52.5", "lng": 13.4}})")
-            << QStringList { u"location"_s };
-    QTest::newRow("location lng missing") << QByteArray(R"({"location": {"lat": 52.5}})")
-                                          << QStringList { u"location"_s };
-    QTest::newRow("location array") << QByteArray(R"({"location": [52.5, 13.4]})")
-                                    << QStringList { u"location"_s };
+        << QByteArray(R"({"location": {"lat": "52.5", "lng": 13.4}})")
+        << QStringList { u"location"_s };
+    QTest::newRow("location lng missing")
+        << QByteArray(R"({"location": {"lat": 52.5}})") << QStringList { u"location"_s };
+    QTest::newRow("location array")
+        << QByteArray(R"({"location": [52.5, 13.4]})") << QStringList { u"location"_s };
     QTest::newRow("startTime without offset")
-            << QByteArray(R"({"startTime": "2026-12-01T10:00:00"})")
-            << QStringList { u"startTime"_s };
-    QTest::newRow("endTime garbage") << QByteArray(R"({"endTime": "tomorrow"})")
-                                     << QStringList { u"endTime"_s };
-    QTest::newRow("startTime number") << QByteArray(R"({"startTime": 1767261600000})")
-                                      << QStringList { u"startTime"_s };
-    QTest::newRow("attendeeLimit 2.5") << QByteArray(R"({"attendeeLimit": 2.5})")
-                                       << QStringList { u"attendeeLimit"_s };
-    QTest::newRow("attendeeLimit string") << QByteArray(R"({"attendeeLimit": "10"})")
-                                          << QStringList { u"attendeeLimit"_s };
-    QTest::newRow("attendeeLimit too big") << QByteArray(R"({"attendeeLimit": 1e12})")
-                                           << QStringList { u"attendeeLimit"_s };
+        << QByteArray(R"({"startTime": "2026-12-01T10:00:00"})") << QStringList { u"startTime"_s };
+    QTest::newRow("endTime garbage")
+        << QByteArray(R"({"endTime": "tomorrow"})") << QStringList { u"endTime"_s };
+    QTest::newRow("startTime number")
+        << QByteArray(R"({"startTime": 1767261600000})") << QStringList { u"startTime"_s };
+    QTest::newRow("attendeeLimit 2.5")
+        << QByteArray(R"({"attendeeLimit": 2.5})") << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("attendeeLimit string")
+        << QByteArray(R"({"attendeeLimit": "10"})") << QStringList { u"attendeeLimit"_s };
+    QTest::newRow("attendeeLimit too big")
+        << QByteArray(R"({"attendeeLimit": 1e12})") << QStringList { u"attendeeLimit"_s };
     QTest::newRow("city bool, state object")
-            << QByteArray(R"({"city": true, "state": {}, "description": []})")
-            << QStringList { u"city"_s, u"description"_s, u"state"_s };
-    QTest::newRow("all four")
-            << QByteArray(R"({"title": 5, "location": "x", "startTime": "2026-12-01T10:00:00",
+        << QByteArray(R"({"city": true, "state": {}, "description": []})")
+        << QStringList { u"city"_s, u"description"_s, u"state"_s };
+    QTest::newRow("all four") << QByteArray(
+        R"({"title": 5, "location": "x", "startTime": "2026-12-01T10:00:00",
                               "attendeeLimit": 2.5, "city": "Berlin"})")
-            << QStringList { u"attendeeLimit"_s, u"location"_s, u"startTime"_s, u"title"_s };
+                              << QStringList { u"attendeeLimit"_s, u"location"_s, u"startTime"_s,
+                                     u"title"_s };
 }
 
 void TestShared::eventDraftWrongTypes()
@@ -1194,8 +1183,7 @@ void TestShared::userJsonRoundTrip()
     u.id = 123456789012;
     u.email = u"anna.mueller@example.org"_s;
     u.name = u"Anna Müller 🍮"_s;
-    u.createdAt = QDateTime(QDate(2026, 3, 29), QTime(1, 30, 15, 42),
-                            QTimeZone(2 * 3600));
+    u.createdAt = QDateTime(QDate(2026, 3, 29), QTime(1, 30, 15, 42), QTimeZone(2 * 3600));
 
     const QJsonObject json = u.toJson();
     QCOMPARE(json.value("createdAt"_L1).toString(), u"2026-03-28T23:30:15.042Z"_s);
@@ -1222,12 +1210,12 @@ void TestShared::parseIsoDateTime_data()
     QTest::addColumn<QDateTime>("expected");
 
     QTest::newRow("Z") << u"2026-12-24T18:00:00Z"_s << true << utc(2026, 12, 24, 18, 0);
-    QTest::newRow("ms and +01:00") << u"2026-12-24T18:00:00.123+01:00"_s << true
-                                   << utc(2026, 12, 24, 17, 0, 0, 123);
+    QTest::newRow("ms and +01:00")
+        << u"2026-12-24T18:00:00.123+01:00"_s << true << utc(2026, 12, 24, 17, 0, 0, 123);
     QTest::newRow("ms and Z") << u"2026-12-24T18:00:00.999Z"_s << true
                               << utc(2026, 12, 24, 18, 0, 0, 999);
-    QTest::newRow("-05:30 crosses the day") << u"2026-12-31T22:00:00-05:30"_s << true
-                                            << utc(2027, 1, 1, 3, 30);
+    QTest::newRow("-05:30 crosses the day")
+        << u"2026-12-31T22:00:00-05:30"_s << true << utc(2027, 1, 1, 3, 30);
     QTest::newRow("+00:00") << u"2026-06-01T00:00:00+00:00"_s << true << utc(2026, 6, 1, 0, 0);
 
     QTest::newRow("no offset") << u"2026-12-24T18:00:00"_s << false << QDateTime();
@@ -1267,8 +1255,8 @@ void TestShared::eventStatusAt_data()
     QTest::newRow("1 ms before start") << start.addMSecs(-1) << false << EventStatus::Upcoming;
     QTest::newRow("at start") << start << false << EventStatus::Ongoing;
     QTest::newRow("in the middle") << start.addSecs(3600) << false << EventStatus::Ongoing;
-    QTest::newRow("1 ms before end") << start.addSecs(2 * 3600).addMSecs(-1) << false
-                                     << EventStatus::Ongoing;
+    QTest::newRow("1 ms before end")
+        << start.addSecs(2 * 3600).addMSecs(-1) << false << EventStatus::Ongoing;
     QTest::newRow("at end") << start.addSecs(2 * 3600) << false << EventStatus::Past;
     QTest::newRow("a year later") << start.addYears(1) << false << EventStatus::Past;
     QTest::newRow("cancelled before") << start.addDays(-1) << true << EventStatus::Cancelled;
@@ -1286,9 +1274,9 @@ void TestShared::eventStatusAt()
     QCOMPARE(toString(Pudding::eventStatusAt(now, start, end, cancelled)), toString(expected));
     // The same instants in another time zone give the same status.
     const auto berlin = QTimeZone(7200);
-    QCOMPARE(toString(Pudding::eventStatusAt(now.toTimeZone(berlin), start,
-                                             end.toTimeZone(berlin), cancelled)),
-             toString(expected));
+    QCOMPARE(toString(Pudding::eventStatusAt(
+                 now.toTimeZone(berlin), start, end.toTimeZone(berlin), cancelled)),
+        toString(expected));
 }
 
 void TestShared::eventStatusStrings_data()

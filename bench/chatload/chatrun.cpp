@@ -39,19 +39,17 @@ QJsonObject latencySummary(std::vector<qint64> samplesUs)
     std::sort(samplesUs.begin(), samplesUs.end());
     const auto at = [&](double p) {
         const size_t i = std::min(samplesUs.size() - 1,
-                                  size_t(std::ceil(p * double(samplesUs.size()))) - (p > 0 ? 1 : 0));
+            size_t(std::ceil(p * double(samplesUs.size()))) - (p > 0 ? 1 : 0));
         return double(samplesUs[i]) / 1000.0;
     };
     double sum = 0;
     for (qint64 v : samplesUs)
         sum += double(v);
     const auto ms = [](double v) { return std::round(v * 1000) / 1000; };
-    return { { u"count"_s, qint64(samplesUs.size()) },
-             { u"p50"_s, ms(at(0.50)) },
-             { u"p90"_s, ms(at(0.90)) },
-             { u"p99"_s, ms(at(0.99)) },
-             { u"max"_s, ms(double(samplesUs.back()) / 1000.0) },
-             { u"mean"_s, ms(sum / double(samplesUs.size()) / 1000.0) } };
+    return { { u"count"_s, qint64(samplesUs.size()) }, { u"p50"_s, ms(at(0.50)) },
+        { u"p90"_s, ms(at(0.90)) }, { u"p99"_s, ms(at(0.99)) },
+        { u"max"_s, ms(double(samplesUs.back()) / 1000.0) },
+        { u"mean"_s, ms(sum / double(samplesUs.size()) / 1000.0) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,8 +91,8 @@ void ChatClient::onConnected()
     if (m_run->config().protocol == Protocol::SocketIo)
         return; // wait for Engine.IO's open packet "0{…}"
     if (m_run->config().authFrame) {
-        m_socket.sendTextMessage(u"{\"type\":\"auth\",\"token\":\"%1\"}"_s.arg(
-                QString::fromLatin1(m_account.token)));
+        m_socket.sendTextMessage(
+            u"{\"type\":\"auth\",\"token\":\"%1\"}"_s.arg(QString::fromLatin1(m_account.token)));
     }
     m_state = State::Authenticating; // the server answers "ready"
 }
@@ -127,7 +125,8 @@ void ChatClient::onText(const QString &text)
                 return;
             }
             // chatpeer.js acknowledges nothing: the run's settle pause covers the join.
-            m_socket.sendTextMessage(u"42[\"join_event\",{\"eventId\":%1}]"_s.arg(m_account.eventId));
+            m_socket.sendTextMessage(
+                u"42[\"join_event\",{\"eventId\":%1}]"_s.arg(m_account.eventId));
             becomeReady();
             return;
         }
@@ -154,7 +153,7 @@ void ChatClient::onText(const QString &text)
         }
         m_state = State::Joining;
         m_socket.sendTextMessage(
-                u"{\"type\":\"join_event\",\"eventId\":%1}"_s.arg(m_account.eventId));
+            u"{\"type\":\"join_event\",\"eventId\":%1}"_s.arg(m_account.eventId));
         return;
     }
     if (text.contains(R"("type":"joined")"_L1)) {
@@ -180,11 +179,10 @@ void ChatClient::onDisconnected()
     m_timer.stop();
     if (previous == State::Connecting || previous == State::Authenticating
         || previous == State::Joining) {
-        m_run->clientFailed(m_index, u"closed before ready: %1 %2"_s.arg(
-                                             int(m_socket.closeCode()))
-                                             .arg(m_socket.closeReason().isEmpty()
-                                                          ? m_socket.errorString()
-                                                          : m_socket.closeReason()));
+        m_run->clientFailed(m_index,
+            u"closed before ready: %1 %2"_s.arg(int(m_socket.closeCode()))
+                .arg(m_socket.closeReason().isEmpty() ? m_socket.errorString()
+                                                      : m_socket.closeReason()));
         return;
     }
     if (previous != State::Closed && previous != State::Idle)
@@ -212,25 +210,23 @@ void ChatClient::sendNext()
     }
     const int seq = m_seq++;
     const qint64 now = m_run->nowUs();
-    const QString content = u"pb:%1:%2:%3:%4"_s.arg(m_run->config().runId)
-                                    .arg(m_index)
-                                    .arg(seq)
-                                    .arg(now);
+    const QString content
+        = u"pb:%1:%2:%3:%4"_s.arg(m_run->config().runId).arg(m_index).arg(seq).arg(now);
     if (m_run->config().protocol == Protocol::Pudding) {
         m_socket.sendTextMessage(
-                u"{\"type\":\"send_message\",\"eventId\":%1,\"content\":\"%2\",\"clientMsgId\":\"%3-%4-%5\"}"_s
-                        .arg(m_account.eventId)
-                        .arg(content)
-                        .arg(m_run->config().runId)
-                        .arg(m_index)
-                        .arg(seq));
+            u"{\"type\":\"send_message\",\"eventId\":%1,\"content\":\"%2\",\"clientMsgId\":\"%3-%4-%5\"}"_s
+                .arg(m_account.eventId)
+                .arg(content)
+                .arg(m_run->config().runId)
+                .arg(m_index)
+                .arg(seq));
     } else {
         m_socket.sendTextMessage(
-                u"42[\"send_message\",{\"eventId\":%1,\"userId\":%2,\"content\":\"%3\",\"sentAt\":%4}]"_s
-                        .arg(m_account.eventId)
-                        .arg(m_account.userId)
-                        .arg(content)
-                        .arg(QDateTime::currentMSecsSinceEpoch()));
+            u"42[\"send_message\",{\"eventId\":%1,\"userId\":%2,\"content\":\"%3\",\"sentAt\":%4}]"_s
+                .arg(m_account.eventId)
+                .arg(m_account.userId)
+                .arg(content)
+                .arg(QDateTime::currentMSecsSinceEpoch()));
     }
     m_run->clientSentOne();
     if (m_seq >= m_run->messagesPerClient()) {
@@ -262,8 +258,8 @@ ChatRun::ChatRun(ChatConfig config, QList<Room> rooms, bool join)
     for (int r = 0; r < m_rooms.size(); ++r) {
         m_perRoom = std::max(m_perRoom, int(m_rooms[r].members.size()));
         for (int s = 0; s < m_rooms[r].members.size(); ++s)
-            m_clients.push_back(std::make_unique<ChatClient>(this, index++, r, s,
-                                                             m_rooms[r].members[s]));
+            m_clients.push_back(
+                std::make_unique<ChatClient>(this, index++, r, s, m_rooms[r].members[s]));
     }
     if (m_join) {
         m_seen.resize(m_clients.size());
@@ -275,8 +271,8 @@ ChatRun::ChatRun(ChatConfig config, QList<Room> rooms, bool join)
     connect(&m_drainTimer, &QTimer::timeout, this, &ChatRun::checkDrained);
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        m_failures.append(u"connect phase timed out: %1 of %2 ready"_s.arg(m_ready).arg(
-                m_clients.size()));
+        m_failures.append(
+            u"connect phase timed out: %1 of %2 ready"_s.arg(m_ready).arg(m_clients.size()));
         finish();
     });
 }
@@ -416,7 +412,8 @@ void ChatRun::delivery(int receiver, QStringView text, bool isAck)
         ++m_foreign;
         return;
     }
-    quint8 &seen = m_seen[size_t(receiver)][size_t(from.slot()) * size_t(m_perClient) + size_t(seq)];
+    quint8 &seen
+        = m_seen[size_t(receiver)][size_t(from.slot()) * size_t(m_perClient) + size_t(seq)];
     if (seen) {
         ++m_duplicates;
         return;
@@ -452,13 +449,15 @@ void ChatRun::closeAll()
 QJsonObject ChatRun::result() const
 {
     const double sendSeconds = double(m_sendEndUs - m_sendStartUs) / 1e6;
-    const double deliverSeconds = double(std::max(m_lastDeliveryUs, m_sendEndUs) - m_sendStartUs) / 1e6;
+    const double deliverSeconds
+        = double(std::max(m_lastDeliveryUs, m_sendEndUs) - m_sendStartUs) / 1e6;
     QJsonObject errors;
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         errors.insert(it.key(), it.value());
     const qint64 lost = std::max<qint64>(0, m_expected - m_deliveries);
     const qint64 clients = qint64(m_clients.size());
-    const double target = m_config.intervalMs > 0 ? double(clients) * 1000.0 / m_config.intervalMs : 0;
+    const double target
+        = m_config.intervalMs > 0 ? double(clients) * 1000.0 / m_config.intervalMs : 0;
     const auto round1 = [](double v) { return std::round(v * 10) / 10; };
     QJsonObject out {
         { u"protocol"_s, m_config.protocol == Protocol::Pudding ? u"pudding"_s : u"socketio"_s },
@@ -477,7 +476,7 @@ QJsonObject ChatRun::result() const
         { u"expectedDeliveries"_s, m_expected },
         { u"deliveries"_s, m_deliveries },
         { u"deliveredPerSecond"_s,
-          round1(deliverSeconds > 0 ? double(m_deliveries) / deliverSeconds : 0) },
+            round1(deliverSeconds > 0 ? double(m_deliveries) / deliverSeconds : 0) },
         { u"lost"_s, lost },
         { u"duplicates"_s, m_duplicates },
         { u"foreign"_s, m_foreign },
@@ -491,8 +490,8 @@ QJsonObject ChatRun::result() const
         out.insert(u"ackLatencyMs"_s, latencySummary(m_ackLatencyUs));
     }
     const bool complete = m_failed == 0 && m_sent == clients * m_perClient && lost == 0
-            && m_duplicates == 0 && m_disconnects == 0 && m_errors.isEmpty()
-            && (m_config.protocol != Protocol::Pudding || m_acks == m_sent);
+        && m_duplicates == 0 && m_disconnects == 0 && m_errors.isEmpty()
+        && (m_config.protocol != Protocol::Pudding || m_acks == m_sent);
     out.insert(u"complete"_s, complete);
     return out;
 }

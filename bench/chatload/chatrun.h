@@ -17,18 +17,18 @@ namespace Pudding::Bench {
 
 /// How the tool talks to a chat server.
 enum class Protocol {
-    Pudding,  ///< our /ws: JSON frames, bearer token on the upgrade, join_event → joined
+    Pudding, ///< our /ws: JSON frames, bearer token on the upgrade, join_event → joined
     SocketIo, ///< socket.io v4 over its raw WebSocket transport (Engine.IO v4 framing)
 };
 
 struct ChatConfig
 {
     Protocol protocol = Protocol::Pudding;
-    QUrl url;              ///< http://host:port of the server
-    int intervalMs = 100;  ///< one message per client every intervalMs
-    int durationS = 10;    ///< sending lasts this long
-    int drainMs = 5000;    ///< longest wait for late deliveries after the last send
-    int settleMs = 1000;   ///< pause between "everyone joined" and the first message
+    QUrl url; ///< http://host:port of the server
+    int intervalMs = 100; ///< one message per client every intervalMs
+    int durationS = 10; ///< sending lasts this long
+    int drainMs = 5000; ///< longest wait for late deliveries after the last send
+    int settleMs = 1000; ///< pause between "everyone joined" and the first message
     int connectWindow = 100; ///< handshakes in flight at once
     int connectTimeoutMs = 120000;
     bool authFrame = false; ///< pudding: authenticate with a first frame instead of the header

@@ -36,13 +36,13 @@ QList<Account> readFixtures(const QString &path, QString *error)
             return {};
         }
         out.append({ parts[0].toLongLong(), parts[1].toLongLong(),
-                     parts.size() > 2 ? parts[2] : QByteArray() });
+            parts.size() > 2 ? parts[2] : QByteArray() });
     }
     return out;
 }
 
-std::optional<QList<Room>> roomsFromFixtures(const QList<Account> &accounts, int rooms,
-                                             int perRoom, QString *error)
+std::optional<QList<Room>> roomsFromFixtures(
+    const QList<Account> &accounts, int rooms, int perRoom, QString *error)
 {
     QList<Room> out;
     for (const Account &a : accounts) {
@@ -61,8 +61,8 @@ std::optional<QList<Room>> roomsFromFixtures(const QList<Account> &accounts, int
     for (const Room &room : std::as_const(out)) {
         if (room.members.size() < perRoom) {
             *error = u"room %1 has %2 accounts, %3 asked"_s.arg(room.eventId)
-                             .arg(room.members.size())
-                             .arg(perRoom);
+                         .arg(room.members.size())
+                         .arg(perRoom);
             return std::nullopt;
         }
     }
@@ -75,7 +75,8 @@ QByteArray tinyJpeg()
     auto *rng = QRandomGenerator::global();
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x)
-            image.setPixel(x, y, qRgb(200 + int(rng->bounded(55)), 150 + int(rng->bounded(60)), 40));
+            image.setPixel(
+                x, y, qRgb(200 + int(rng->bounded(55)), 150 + int(rng->bounded(60)), 40));
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -86,26 +87,28 @@ QByteArray tinyJpeg()
 QByteArray joinMultipart(const QByteArray &boundary, const QByteArray &jpeg)
 {
     QByteArray body;
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"puddingName\"\r\n\r\n"
-            "Vanillepudding\r\n";
+    body += "--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"puddingName\"\r\n\r\n"
+          "Vanillepudding\r\n";
     // Sent although optional: without it the server answers 500 (a NULL bound for the
     // NOT NULL pudding_description, reported with the benchmark).
     body += "--" + boundary
-            + "\r\nContent-Disposition: form-data; name=\"puddingDescription\"\r\n\r\n"
-              "Mit Sahne.\r\n";
+        + "\r\nContent-Disposition: form-data; name=\"puddingDescription\"\r\n\r\n"
+          "Mit Sahne.\r\n";
     body += "--" + boundary
-            + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"pudding.jpg\"\r\n"
-              "Content-Type: image/jpeg\r\n\r\n";
+        + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"pudding.jpg\"\r\n"
+          "Content-Type: image/jpeg\r\n\r\n";
     body += jpeg;
     body += "\r\n--" + boundary + "--\r\n";
     return body;
 }
 
-RestSetup::RestSetup(QUrl base) : m_base(std::move(base)) { }
+RestSetup::RestSetup(QUrl base)
+    : m_base(std::move(base))
+{ }
 
 RestSetup::Reply RestSetup::call(const QByteArray &method, const QString &path,
-                                 const QByteArray &body, const QByteArray &contentType,
-                                 const QByteArray &token)
+    const QByteArray &body, const QByteArray &contentType, const QByteArray &token)
 {
     static QNetworkAccessManager nam;
     QUrl url = m_base;
@@ -126,25 +129,24 @@ RestSetup::Reply RestSetup::call(const QByteArray &method, const QString &path,
     QTimer::singleShot(60000, &loop, &QEventLoop::quit);
     loop.exec();
     Reply out { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                reply->readAll() };
+        reply->readAll() };
     if (out.status == 0)
         m_error = u"%1 %2: %3"_s.arg(QString::fromLatin1(method), path, reply->errorString());
     else if (out.status >= 300)
         m_error = u"%1 %2: HTTP %3 %4"_s.arg(QString::fromLatin1(method), path)
-                          .arg(out.status)
-                          .arg(QString::fromUtf8(out.body.left(300)));
+                      .arg(out.status)
+                      .arg(QString::fromUtf8(out.body.left(300)));
     reply->deleteLater();
     return out;
 }
 
-std::optional<QByteArray> RestSetup::registerUser(const QString &email, const QString &name,
-                                                  qint64 *userId)
+std::optional<QByteArray> RestSetup::registerUser(
+    const QString &email, const QString &name, qint64 *userId)
 {
-    const QJsonObject body { { u"email"_s, email },
-                             { u"password"_s, u"pudding-bench-2026"_s },
-                             { u"name"_s, name } };
+    const QJsonObject body { { u"email"_s, email }, { u"password"_s, u"pudding-bench-2026"_s },
+        { u"name"_s, name } };
     const Reply r = call("POST", u"/api/auth/register"_s,
-                         QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", {});
+        QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", {});
     if (r.status != 201)
         return std::nullopt;
     const QJsonObject json = QJsonDocument::fromJson(r.body).object();
@@ -157,43 +159,42 @@ std::optional<qint64> RestSetup::createEvent(const QByteArray &token, int index,
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(3).addSecs(index * 60);
     const QJsonObject body {
         { u"title"_s, u"Benchmark meetup %1"_s.arg(index) },
-        { u"location"_s, QJsonObject { { u"lat"_s, 50.0 + (index % 40) * 0.05 },
-                                       { u"lng"_s, 8.0 + (index % 50) * 0.05 } } },
+        { u"location"_s,
+            QJsonObject { { u"lat"_s, 50.0 + (index % 40) * 0.05 },
+                { u"lng"_s, 8.0 + (index % 50) * 0.05 } } },
         { u"city"_s, u"Benchstadt"_s },
         { u"startTime"_s, start.toString(Qt::ISODate) },
         { u"endTime"_s, start.addSecs(7200).toString(Qt::ISODate) },
         { u"attendeeLimit"_s, limit },
     };
     const Reply r = call("POST", u"/api/events"_s,
-                         QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
-                         token);
+        QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", token);
     if (r.status != 201)
         return std::nullopt;
     return QJsonDocument::fromJson(r.body).object().value("id"_L1).toInteger();
 }
 
-std::optional<qint64> RestSetup::join(qint64 eventId, const QByteArray &token,
-                                      const QByteArray &jpeg)
+std::optional<qint64> RestSetup::join(
+    qint64 eventId, const QByteArray &token, const QByteArray &jpeg)
 {
     const QByteArray boundary = "----puddingBench" + QByteArray::number(eventId);
     const Reply r = call("POST", u"/api/attendance/events/%1/join"_s.arg(eventId),
-                         joinMultipart(boundary, jpeg),
-                         "multipart/form-data; boundary=" + boundary, token);
+        joinMultipart(boundary, jpeg), "multipart/form-data; boundary=" + boundary, token);
     if (r.status != 201)
         return std::nullopt;
     return QJsonDocument::fromJson(r.body)
-            .object()
-            .value("attendance"_L1)
-            .toObject()
-            .value("id"_L1)
-            .toInteger();
+        .object()
+        .value("attendance"_L1)
+        .toObject()
+        .value("id"_L1)
+        .toInteger();
 }
 
 bool RestSetup::approve(qint64 eventId, qint64 attendanceId, const QByteArray &organizer)
 {
     const Reply r = call("PATCH",
-                         u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId),
-                         R"({"status":"APPROVED"})", "application/json", organizer);
+        u"/api/attendance/events/%1/attendances/%2"_s.arg(eventId).arg(attendanceId),
+        R"({"status":"APPROVED"})", "application/json", organizer);
     return r.status == 200;
 }
 
@@ -204,7 +205,7 @@ std::optional<QList<Room>> RestSetup::makeRooms(const QString &runId, int rooms,
     for (int r = 0; r < rooms; ++r) {
         qint64 organizerId = 0;
         const auto organizer = registerUser(u"bench-%1-o%2@example.org"_s.arg(runId).arg(r),
-                                            u"Bench organizer %1"_s.arg(r), &organizerId);
+            u"Bench organizer %1"_s.arg(r), &organizerId);
         if (!organizer)
             return std::nullopt;
         const auto eventId = createEvent(*organizer, r, std::max(perRoom, 1));
@@ -213,8 +214,9 @@ std::optional<QList<Room>> RestSetup::makeRooms(const QString &runId, int rooms,
         Room room { *eventId, {} };
         for (int c = 0; c < perRoom; ++c) {
             qint64 userId = 0;
-            const auto token = registerUser(u"bench-%1-r%2c%3@example.org"_s.arg(runId).arg(r).arg(c),
-                                            u"Bench %1-%2"_s.arg(r).arg(c), &userId);
+            const auto token
+                = registerUser(u"bench-%1-r%2c%3@example.org"_s.arg(runId).arg(r).arg(c),
+                    u"Bench %1-%2"_s.arg(r).arg(c), &userId);
             if (!token)
                 return std::nullopt;
             const auto attendance = join(*eventId, *token, jpeg);
@@ -227,14 +229,14 @@ std::optional<QList<Room>> RestSetup::makeRooms(const QString &runId, int rooms,
     return out;
 }
 
-std::optional<QList<Account>> RestSetup::makeAccounts(const QString &runId, const QString &kind,
-                                                      int count)
+std::optional<QList<Account>> RestSetup::makeAccounts(
+    const QString &runId, const QString &kind, int count)
 {
     QList<Account> out;
     for (int i = 0; i < count; ++i) {
         qint64 userId = 0;
         const auto token = registerUser(u"bench-%1-%2%3@example.org"_s.arg(runId, kind).arg(i),
-                                        u"Bench %1 %2"_s.arg(kind).arg(i), &userId);
+            u"Bench %1 %2"_s.arg(kind).arg(i), &userId);
         if (!token)
             return std::nullopt;
         out.append(Account { 0, userId, *token });
@@ -245,8 +247,8 @@ std::optional<QList<Account>> RestSetup::makeAccounts(const QString &runId, cons
 std::optional<QList<qint64>> RestSetup::makeEvents(const QString &runId, int count)
 {
     qint64 organizerId = 0;
-    const auto organizer = registerUser(u"bench-%1-events@example.org"_s.arg(runId),
-                                        u"Bench organizer"_s, &organizerId);
+    const auto organizer = registerUser(
+        u"bench-%1-events@example.org"_s.arg(runId), u"Bench organizer"_s, &organizerId);
     if (!organizer)
         return std::nullopt;
     QList<qint64> out;

@@ -30,8 +30,8 @@ struct Room
 [[nodiscard]] QList<Account> readFixtures(const QString &path, QString *error);
 
 /// Takes `rooms` rooms of `perRoom` accounts each from the fixtures, in file order.
-[[nodiscard]] std::optional<QList<Room>> roomsFromFixtures(const QList<Account> &accounts,
-                                                           int rooms, int perRoom, QString *error);
+[[nodiscard]] std::optional<QList<Room>> roomsFromFixtures(
+    const QList<Account> &accounts, int rooms, int perRoom, QString *error);
 
 /// A blocking REST client for the set-up phase only (the measured phases never block).
 class RestSetup
@@ -40,23 +40,23 @@ public:
     explicit RestSetup(QUrl base);
 
     /// Registers a new account; returns its token and fills *userId.
-    [[nodiscard]] std::optional<QByteArray> registerUser(const QString &email, const QString &name,
-                                                         qint64 *userId);
+    [[nodiscard]] std::optional<QByteArray> registerUser(
+        const QString &email, const QString &name, qint64 *userId);
     /// Creates an event (organizer: token) somewhere in Germany; returns its id.
     [[nodiscard]] std::optional<qint64> createEvent(const QByteArray &token, int index, int limit);
     /// Asks to join with a photo; returns the attendance id.
-    [[nodiscard]] std::optional<qint64> join(qint64 eventId, const QByteArray &token,
-                                             const QByteArray &jpeg);
+    [[nodiscard]] std::optional<qint64> join(
+        qint64 eventId, const QByteArray &token, const QByteArray &jpeg);
     /// The organizer approves an attendance.
     [[nodiscard]] bool approve(qint64 eventId, qint64 attendanceId, const QByteArray &organizer);
 
     /// R rooms of P approved attendees each, everything made through the REST API
     /// (accounts named bench-<runId>-…@example.org).
-    [[nodiscard]] std::optional<QList<Room>> makeRooms(const QString &runId, int rooms,
-                                                       int perRoom);
+    [[nodiscard]] std::optional<QList<Room>> makeRooms(
+        const QString &runId, int rooms, int perRoom);
     /// `count` fresh accounts (for uploads and idle connections).
-    [[nodiscard]] std::optional<QList<Account>> makeAccounts(const QString &runId,
-                                                             const QString &kind, int count);
+    [[nodiscard]] std::optional<QList<Account>> makeAccounts(
+        const QString &runId, const QString &kind, int count);
     /// `count` fresh events owned by one fresh organizer.
     [[nodiscard]] std::optional<QList<qint64>> makeEvents(const QString &runId, int count);
 
@@ -69,7 +69,7 @@ private:
         QByteArray body;
     };
     Reply call(const QByteArray &method, const QString &path, const QByteArray &body,
-               const QByteArray &contentType, const QByteArray &token);
+        const QByteArray &contentType, const QByteArray &token);
 
     QUrl m_base;
     QString m_error;

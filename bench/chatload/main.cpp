@@ -76,18 +76,16 @@ void summarize(const QJsonObject &r)
 {
     const QJsonObject lat = r.value("latencyMs"_L1).toObject();
     std::fprintf(stderr,
-                 "%s: %lld clients, sent %lld (%.0f/s of %.0f/s), delivered %lld of %lld "
-                 "(%.0f/s), lost %lld, duplicates %lld, latency p50 %.2f p99 %.2f max %.2f ms%s\n",
-                 qPrintable(r.value("protocol"_L1).toString()),
-                 qint64(r.value("clients"_L1).toInteger()), qint64(r.value("sent"_L1).toInteger()),
-                 r.value("sentPerSecond"_L1).toDouble(),
-                 r.value("targetSentPerSecond"_L1).toDouble(),
-                 qint64(r.value("deliveries"_L1).toInteger()),
-                 qint64(r.value("expectedDeliveries"_L1).toInteger()),
-                 r.value("deliveredPerSecond"_L1).toDouble(), qint64(r.value("lost"_L1).toInteger()),
-                 qint64(r.value("duplicates"_L1).toInteger()), lat.value("p50"_L1).toDouble(),
-                 lat.value("p99"_L1).toDouble(), lat.value("max"_L1).toDouble(),
-                 r.value("complete"_L1).toBool() ? "" : "  INCOMPLETE");
+        "%s: %lld clients, sent %lld (%.0f/s of %.0f/s), delivered %lld of %lld "
+        "(%.0f/s), lost %lld, duplicates %lld, latency p50 %.2f p99 %.2f max %.2f ms%s\n",
+        qPrintable(r.value("protocol"_L1).toString()), qint64(r.value("clients"_L1).toInteger()),
+        qint64(r.value("sent"_L1).toInteger()), r.value("sentPerSecond"_L1).toDouble(),
+        r.value("targetSentPerSecond"_L1).toDouble(), qint64(r.value("deliveries"_L1).toInteger()),
+        qint64(r.value("expectedDeliveries"_L1).toInteger()),
+        r.value("deliveredPerSecond"_L1).toDouble(), qint64(r.value("lost"_L1).toInteger()),
+        qint64(r.value("duplicates"_L1).toInteger()), lat.value("p50"_L1).toDouble(),
+        lat.value("p99"_L1).toDouble(), lat.value("max"_L1).toDouble(),
+        r.value("complete"_L1).toBool() ? "" : "  INCOMPLETE");
 }
 
 } // namespace
@@ -98,46 +96,69 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"chatload"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Load tool for bench/run.sh: chat, idle connections, uploads."_s);
+    parser.setApplicationDescription(
+        u"Load tool for bench/run.sh: chat, idle connections, uploads."_s);
     parser.addHelpOption();
-    const QCommandLineOption mode(u"mode"_s, u"pudding, socketio, idle, upload or makephoto."_s, u"mode"_s);
+    const QCommandLineOption mode(
+        u"mode"_s, u"pudding, socketio, idle, upload or makephoto."_s, u"mode"_s);
     const QCommandLineOption url(u"url"_s, u"Server, http://host:port."_s, u"url"_s);
-    const QCommandLineOption protocol(u"protocol"_s, u"idle: pudding (default) or socketio."_s, u"p"_s, u"pudding"_s);
+    const QCommandLineOption protocol(
+        u"protocol"_s, u"idle: pudding (default) or socketio."_s, u"p"_s, u"pudding"_s);
     const QCommandLineOption rooms(u"rooms"_s, u"Chat rooms (default 20)."_s, u"n"_s, u"20"_s);
-    const QCommandLineOption clients(u"clients"_s, u"Clients per room (default 10)."_s, u"n"_s, u"10"_s);
-    const QCommandLineOption interval(u"interval-ms"_s, u"Send interval per client (default 100)."_s, u"ms"_s, u"100"_s);
-    const QCommandLineOption duration(u"duration-s"_s, u"Sending time (default 10)."_s, u"s"_s, u"10"_s);
-    const QCommandLineOption drain(u"drain-ms"_s, u"Longest wait for late deliveries (default 5000)."_s, u"ms"_s, u"5000"_s);
-    const QCommandLineOption settle(u"settle-ms"_s, u"Pause after joining (default 1000)."_s, u"ms"_s, u"1000"_s);
-    const QCommandLineOption fixtures(u"fixtures"_s, u"Accounts file from bench/data/prepare.sh; without it, pudding mode registers accounts through the REST API and socketio mode uses event ids 1..R."_s, u"file"_s);
-    const QCommandLineOption runId(u"run-id"_s, u"Marker in every message's content (default random)."_s, u"id"_s);
-    const QCommandLineOption authFrame(u"auth-frame"_s, u"pudding: authenticate with a first {\"type\":\"auth\"} frame instead of the Authorization header."_s);
-    const QCommandLineOption connections(u"connections"_s, u"idle: connections (default 10000)."_s, u"n"_s, u"10000"_s);
-    const QCommandLineOption hold(u"hold-s"_s, u"idle: keep them this long (default 0 = until terminated)."_s, u"s"_s, u"0"_s);
-    const QCommandLineOption window(u"connect-window"_s, u"Handshakes in flight at once (default 100)."_s, u"n"_s, u"100"_s);
-    const QCommandLineOption target(u"target"_s, u"upload: pudding (default) or peer."_s, u"t"_s, u"pudding"_s);
-    const QCommandLineOption uploads(u"uploads"_s, u"upload: uploads in all (default 100)."_s, u"n"_s, u"100"_s);
-    const QCommandLineOption concurrency(u"concurrency"_s, u"upload: at once (default 20)."_s, u"n"_s, u"20"_s);
-    const QCommandLineOption photo(u"photo"_s, u"upload: the JPEG to upload; makephoto: where to write it."_s, u"file"_s);
-    const QCommandLineOption bytes(u"bytes"_s, u"makephoto: file size (default 4000000)."_s, u"n"_s, u"4000000"_s);
-    const QCommandLineOption eventsFrom(u"events-from"_s, u"upload with fixtures: join events from this id on."_s, u"id"_s, u"50001"_s);
-    const QCommandLineOption check(u"check"_s, u"Exit with 1 unless the run is complete (no loss, no duplicates, no errors)."_s);
+    const QCommandLineOption clients(
+        u"clients"_s, u"Clients per room (default 10)."_s, u"n"_s, u"10"_s);
+    const QCommandLineOption interval(
+        u"interval-ms"_s, u"Send interval per client (default 100)."_s, u"ms"_s, u"100"_s);
+    const QCommandLineOption duration(
+        u"duration-s"_s, u"Sending time (default 10)."_s, u"s"_s, u"10"_s);
+    const QCommandLineOption drain(
+        u"drain-ms"_s, u"Longest wait for late deliveries (default 5000)."_s, u"ms"_s, u"5000"_s);
+    const QCommandLineOption settle(
+        u"settle-ms"_s, u"Pause after joining (default 1000)."_s, u"ms"_s, u"1000"_s);
+    const QCommandLineOption fixtures(u"fixtures"_s,
+        u"Accounts file from bench/data/prepare.sh; without it, pudding mode registers accounts through the REST API and socketio mode uses event ids 1..R."_s,
+        u"file"_s);
+    const QCommandLineOption runId(
+        u"run-id"_s, u"Marker in every message's content (default random)."_s, u"id"_s);
+    const QCommandLineOption authFrame(u"auth-frame"_s,
+        u"pudding: authenticate with a first {\"type\":\"auth\"} frame instead of the Authorization header."_s);
+    const QCommandLineOption connections(
+        u"connections"_s, u"idle: connections (default 10000)."_s, u"n"_s, u"10000"_s);
+    const QCommandLineOption hold(u"hold-s"_s,
+        u"idle: keep them this long (default 0 = until terminated)."_s, u"s"_s, u"0"_s);
+    const QCommandLineOption window(
+        u"connect-window"_s, u"Handshakes in flight at once (default 100)."_s, u"n"_s, u"100"_s);
+    const QCommandLineOption target(
+        u"target"_s, u"upload: pudding (default) or peer."_s, u"t"_s, u"pudding"_s);
+    const QCommandLineOption uploads(
+        u"uploads"_s, u"upload: uploads in all (default 100)."_s, u"n"_s, u"100"_s);
+    const QCommandLineOption concurrency(
+        u"concurrency"_s, u"upload: at once (default 20)."_s, u"n"_s, u"20"_s);
+    const QCommandLineOption photo(
+        u"photo"_s, u"upload: the JPEG to upload; makephoto: where to write it."_s, u"file"_s);
+    const QCommandLineOption bytes(
+        u"bytes"_s, u"makephoto: file size (default 4000000)."_s, u"n"_s, u"4000000"_s);
+    const QCommandLineOption eventsFrom(u"events-from"_s,
+        u"upload with fixtures: join events from this id on."_s, u"id"_s, u"50001"_s);
+    const QCommandLineOption check(u"check"_s,
+        u"Exit with 1 unless the run is complete (no loss, no duplicates, no errors)."_s);
     parser.addOptions({ mode, url, protocol, rooms, clients, interval, duration, drain, settle,
-                        fixtures, runId, authFrame, connections, hold, window, target, uploads,
-                        concurrency, photo, bytes, eventsFrom, check });
+        fixtures, runId, authFrame, connections, hold, window, target, uploads, concurrency, photo,
+        bytes, eventsFrom, check });
     parser.process(app);
 
     const QString m = parser.value(mode);
-    const QString run = parser.isSet(runId) ? parser.value(runId)
-                                            : QString::number(QRandomGenerator::global()->bounded(1u << 30), 36);
+    const QString run = parser.isSet(runId)
+        ? parser.value(runId)
+        : QString::number(QRandomGenerator::global()->bounded(1u << 30), 36);
 
     if (m == "makephoto"_L1) {
         const QByteArray jpeg = photoOfSize(parser.value(bytes).toLongLong());
         QFile out(parser.value(photo));
         if (!out.open(QIODevice::WriteOnly) || out.write(jpeg) != jpeg.size())
             fail(u"cannot write %1"_s.arg(parser.value(photo)));
-        std::fprintf(stderr, "wrote %s: %lld bytes\n", qPrintable(parser.value(photo)),
-                     qint64(jpeg.size()));
+        std::fprintf(
+            stderr, "wrote %s: %lld bytes\n", qPrintable(parser.value(photo)), qint64(jpeg.size()));
         return 0;
     }
 
@@ -172,7 +193,8 @@ int main(int argc, char *argv[])
         if (parser.isSet(fixtures)) {
             if (idle) {
                 if (fixtureAccounts.size() < p)
-                    fail(u"the fixtures hold %1 accounts, %2 asked"_s.arg(fixtureAccounts.size()).arg(p));
+                    fail(u"the fixtures hold %1 accounts, %2 asked"_s.arg(fixtureAccounts.size())
+                             .arg(p));
                 roomList.append({ 0, fixtureAccounts.mid(0, p) });
             } else {
                 const auto made = roomsFromFixtures(fixtureAccounts, r, p, &error);
@@ -210,17 +232,17 @@ int main(int argc, char *argv[])
             QObject::connect(&chat, &ChatRun::allReady, &app, [&] {
                 const QJsonObject now = chat.result();
                 QJsonObject ready { { u"phase"_s, u"ready"_s },
-                                    { u"protocol"_s, now.value("protocol"_L1) },
-                                    { u"connections"_s, now.value("clients"_L1) },
-                                    { u"connected"_s, now.value("connected"_L1) },
-                                    { u"connectFailures"_s, now.value("connectFailures"_L1) },
-                                    { u"connectSeconds"_s, now.value("connectSeconds"_L1) },
-                                    { u"failures"_s, now.value("failures"_L1) } };
+                    { u"protocol"_s, now.value("protocol"_L1) },
+                    { u"connections"_s, now.value("clients"_L1) },
+                    { u"connected"_s, now.value("connected"_L1) },
+                    { u"connectFailures"_s, now.value("connectFailures"_L1) },
+                    { u"connectSeconds"_s, now.value("connectSeconds"_L1) },
+                    { u"failures"_s, now.value("failures"_L1) } };
                 printJson(ready);
                 std::fprintf(stderr, "idle: %lld of %lld connected in %.1f s\n",
-                             qint64(now.value("connected"_L1).toInteger()),
-                             qint64(now.value("clients"_L1).toInteger()),
-                             now.value("connectSeconds"_L1).toDouble());
+                    qint64(now.value("connected"_L1).toInteger()),
+                    qint64(now.value("clients"_L1).toInteger()),
+                    now.value("connectSeconds"_L1).toDouble());
                 if (strict && now.value("connectFailures"_L1).toInt() > 0)
                     exitCode = 1;
                 const int holdS = parser.value(hold).toInt();
@@ -228,8 +250,8 @@ int main(int argc, char *argv[])
                     QTimer::singleShot(holdS * 1000, &app, [&] {
                         QJsonObject end = chat.result();
                         printJson({ { u"phase"_s, u"end"_s },
-                                    { u"disconnects"_s, end.value("disconnects"_L1) },
-                                    { u"errors"_s, end.value("errors"_L1) } });
+                            { u"disconnects"_s, end.value("disconnects"_L1) },
+                            { u"errors"_s, end.value("errors"_L1) } });
                         if (strict && end.value("disconnects"_L1).toInt() > 0)
                             exitCode = 1;
                         chat.closeAll();
@@ -293,12 +315,12 @@ int main(int argc, char *argv[])
             const QJsonObject r = upload.result();
             printJson(r);
             const QJsonObject lat = r.value("latencyMs"_L1).toObject();
-            std::fprintf(stderr, "upload %s: %lld of %lld ok, %.2f uploads/s, p50 %.0f p99 %.0f ms %s\n",
-                         qPrintable(r.value("target"_L1).toString()),
-                         qint64(r.value("ok"_L1).toInteger()), qint64(r.value("uploads"_L1).toInteger()),
-                         r.value("uploadsPerSecond"_L1).toDouble(), lat.value("p50"_L1).toDouble(),
-                         lat.value("p99"_L1).toDouble(),
-                         qPrintable(r.value("firstFailure"_L1).toString()));
+            std::fprintf(stderr,
+                "upload %s: %lld of %lld ok, %.2f uploads/s, p50 %.0f p99 %.0f ms %s\n",
+                qPrintable(r.value("target"_L1).toString()), qint64(r.value("ok"_L1).toInteger()),
+                qint64(r.value("uploads"_L1).toInteger()),
+                r.value("uploadsPerSecond"_L1).toDouble(), lat.value("p50"_L1).toDouble(),
+                lat.value("p99"_L1).toDouble(), qPrintable(r.value("firstFailure"_L1).toString()));
             if (parser.isSet(check) && !r.value("complete"_L1).toBool())
                 exitCode = 1;
             QCoreApplication::quit();

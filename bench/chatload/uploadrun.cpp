@@ -49,7 +49,7 @@ void UploadRun::sendNext(size_t index)
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArray("multipart/form-data; boundary=" + m_boundary));
+        QByteArray("multipart/form-data; boundary=" + m_boundary));
     if (m_config.peer)
         request.setRawHeader("X-Bench-User", QByteArray::number(chain.account.userId));
     else
@@ -68,10 +68,10 @@ void UploadRun::sendNext(size_t index)
             ++m_failures[status ? QString::number(status) : reply->errorString()];
             if (m_firstFailure.isEmpty())
                 m_firstFailure = u"HTTP %1 %2"_s.arg(status).arg(
-                        QString::fromUtf8(reply->readAll().left(300)));
+                    QString::fromUtf8(reply->readAll().left(300)));
         }
-        if (m_done == m_config.total || (m_done == m_started && m_started < m_config.total
-                                          && !m_firstFailure.isEmpty())) {
+        if (m_done == m_config.total
+            || (m_done == m_started && m_started < m_config.total && !m_firstFailure.isEmpty())) {
             m_wallUs = now;
             Q_EMIT finished();
             return;
@@ -87,16 +87,12 @@ QJsonObject UploadRun::result() const
         failures.insert(it.key(), it.value());
     const double seconds = double(m_wallUs) / 1e6;
     return { { u"target"_s, m_config.peer ? u"peer"_s : u"pudding"_s },
-             { u"photoBytes"_s, qint64(m_config.photo.size()) },
-             { u"concurrency"_s, qint64(m_chains.size()) },
-             { u"uploads"_s, m_config.total },
-             { u"ok"_s, m_ok },
-             { u"seconds"_s, std::round(seconds * 1000) / 1000 },
-             { u"uploadsPerSecond"_s, seconds > 0 ? std::round(m_ok / seconds * 100) / 100 : 0.0 },
-             { u"latencyMs"_s, latencySummary(m_latencyUs) },
-             { u"failures"_s, failures },
-             { u"firstFailure"_s, m_firstFailure },
-             { u"complete"_s, m_ok == m_config.total } };
+        { u"photoBytes"_s, qint64(m_config.photo.size()) },
+        { u"concurrency"_s, qint64(m_chains.size()) }, { u"uploads"_s, m_config.total },
+        { u"ok"_s, m_ok }, { u"seconds"_s, std::round(seconds * 1000) / 1000 },
+        { u"uploadsPerSecond"_s, seconds > 0 ? std::round(m_ok / seconds * 100) / 100 : 0.0 },
+        { u"latencyMs"_s, latencySummary(m_latencyUs) }, { u"failures"_s, failures },
+        { u"firstFailure"_s, m_firstFailure }, { u"complete"_s, m_ok == m_config.total } };
 }
 
 } // namespace Pudding::Bench

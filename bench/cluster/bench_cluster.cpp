@@ -33,7 +33,9 @@ constexpr int QueryRepeats = 200; // queries per viewport per run
 class Mulberry32
 {
 public:
-    explicit Mulberry32(quint32 seed) : m_state(seed) { }
+    explicit Mulberry32(quint32 seed)
+        : m_state(seed)
+    { }
     double next()
     {
         m_state += 0x6D2B79F5u;
@@ -117,7 +119,7 @@ int main(int argc, char **argv)
     for (int z : { 5, 6, 7 })
         sets.push_back({ u"Germany z%1"_s.arg(z), z, { Germany::Bounds } });
     const GeoPoint cities[] = { { 52.5200, 13.4050 }, { 53.5511, 9.9937 }, { 48.1374, 11.5755 },
-                                { 50.9375, 6.9603 }, { 50.1109, 8.6821 } };
+        { 50.9375, 6.9603 }, { 50.1109, 8.6821 } };
     for (int z : { 10, 11, 12, 13, 14 }) {
         QuerySet set { u"5 cities z%1"_s.arg(z), z, {} };
         for (const GeoPoint &c : cities)
@@ -140,7 +142,8 @@ int main(int argc, char **argv)
 
     QJsonArray itemsPerZoom;
     for (int z = 0; z <= options.maxZoom + 1; ++z)
-        itemsPerZoom.append(static_cast<qint64>(index.clusters(GeoBox { -180, -90, 180, 90 }, z).size()));
+        itemsPerZoom.append(
+            static_cast<qint64>(index.clusters(GeoBox { -180, -90, 180, 90 }, z).size()));
 
     qint64 sink = 0;
     QJsonArray queries;
@@ -160,21 +163,24 @@ int main(int argc, char **argv)
                 runMs.push_back(ms);
         }
         queries.append(QJsonObject {
-                { u"name"_s, set.name },
-                { u"zoom"_s, set.zoom },
-                { u"viewports"_s, static_cast<qint64>(set.boxes.size()) },
-                { u"itemsPerQuery"_s, static_cast<double>(items) / static_cast<double>(set.boxes.size()) },
-                { u"runsMs"_s, toJson(runMs) },
-                { u"medianMs"_s, median(runMs) },
+            { u"name"_s, set.name },
+            { u"zoom"_s, set.zoom },
+            { u"viewports"_s, static_cast<qint64>(set.boxes.size()) },
+            { u"itemsPerQuery"_s,
+                static_cast<double>(items) / static_cast<double>(set.boxes.size()) },
+            { u"runsMs"_s, toJson(runMs) },
+            { u"medianMs"_s, median(runMs) },
         });
     }
 
     const QJsonObject result {
-        { u"implementation"_s, u"Pudding::ClusterIndex (C++, Qt %1)"_s.arg(QString::fromLatin1(qVersion())) },
+        { u"implementation"_s,
+            u"Pudding::ClusterIndex (C++, Qt %1)"_s.arg(QString::fromLatin1(qVersion())) },
         { u"points"_s, NumPoints },
         { u"runs"_s, runs },
         { u"itemsPerZoom"_s, itemsPerZoom },
-        { u"build"_s, QJsonObject { { u"runsMs"_s, toJson(buildMs) }, { u"medianMs"_s, median(buildMs) } } },
+        { u"build"_s,
+            QJsonObject { { u"runsMs"_s, toJson(buildMs) }, { u"medianMs"_s, median(buildMs) } } },
         { u"queries"_s, queries },
         { u"sink"_s, sink },
     };

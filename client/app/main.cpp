@@ -38,24 +38,24 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(u"de.puddinggabel.Pudding"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-            "main", "Pudding Gabel: find pudding meetups across Germany."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Pudding Gabel: find pudding meetups across Germany."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption selfTest(u"self-test"_s,
-                                      QCoreApplication::translate(
-                                              "main", "Load the UI, fail on any QML warning, "
-                                                      "and exit."));
+        QCoreApplication::translate("main",
+            "Load the UI, fail on any QML warning, "
+            "and exit."));
     const QCommandLineOption screenshot(u"screenshot"_s,
-                                        QCoreApplication::translate(
-                                                "main", "Save a picture of the window to this "
-                                                        "file once it is shown, then exit."),
-                                        u"file"_s);
+        QCoreApplication::translate("main",
+            "Save a picture of the window to this "
+            "file once it is shown, then exit."),
+        u"file"_s);
     const QCommandLineOption screenshotDelay(u"screenshot-delay"_s,
-                                             QCoreApplication::translate(
-                                                     "main", "Milliseconds to wait before the "
-                                                             "screenshot (default 4000)."),
-                                             u"ms"_s, u"4000"_s);
+        QCoreApplication::translate("main",
+            "Milliseconds to wait before the "
+            "screenshot (default 4000)."),
+        u"ms"_s, u"4000"_s);
     parser.addOptions({ selfTest, screenshot, screenshotDelay });
     parser.process(app);
 
@@ -68,8 +68,9 @@ int main(int argc, char *argv[])
         context.accounts.restoreSession();
 
     QQmlApplicationEngine engine;
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     if (!context.load(engine))
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());

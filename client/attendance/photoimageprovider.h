@@ -19,8 +19,8 @@ public:
     /// Adds the provider to the engine (which takes ownership).
     static void install(QQmlEngine &engine);
 
-    QQuickImageResponse *requestImageResponse(const QString &id,
-                                              const QSize &requestedSize) override;
+    QQuickImageResponse *requestImageResponse(
+        const QString &id, const QSize &requestedSize) override;
 };
 
 } // namespace Pudding::Client

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <QObject>
-#include <QVariantMap>
 #include <QQmlEngine>
+#include <QVariantMap>
 
 namespace Pudding::Client {
 
@@ -26,8 +26,8 @@ class AccountManager : public QObject
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorChanged)
     Q_PROPERTY(QVariantMap fieldErrors READ fieldErrors NOTIFY errorChanged)
     Q_PROPERTY(KeychainState keychainState READ keychainState NOTIFY keychainStateChanged)
-    Q_PROPERTY(bool allowPlainTextToken READ allowPlainTextToken WRITE setAllowPlainTextToken
-                       NOTIFY allowPlainTextTokenChanged)
+    Q_PROPERTY(bool allowPlainTextToken READ allowPlainTextToken WRITE setAllowPlainTextToken NOTIFY
+            allowPlainTextTokenChanged)
 public:
     enum class KeychainState { Unknown, Available, Unavailable };
     Q_ENUM(KeychainState)
@@ -57,12 +57,12 @@ public:
     /// Reads a stored token and, if it is still valid, signs in with it.
     Q_INVOKABLE void restoreSession();
     Q_INVOKABLE void signIn(const QString &email, const QString &password);
-    Q_INVOKABLE void registerAccount(const QString &name, const QString &email,
-                                     const QString &password);
+    Q_INVOKABLE void registerAccount(
+        const QString &name, const QString &email, const QString &password);
     Q_INVOKABLE void signOut();
     /// Client-side checks with the shared rules, before any round trip; fills fieldErrors.
-    Q_INVOKABLE bool validateRegistration(const QString &name, const QString &email,
-                                          const QString &password);
+    Q_INVOKABLE bool validateRegistration(
+        const QString &name, const QString &email, const QString &password);
     Q_INVOKABLE void clearErrors();
 
     /// The keychain service name; tests set their own.

@@ -50,7 +50,6 @@ Q_SIGNALS:
 private:
     void ensureLoaded() const;
 
-
     QList<Place> m_places;
     bool m_ready = false;
 };

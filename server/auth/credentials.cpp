@@ -20,8 +20,7 @@ QByteArray hashPassword(const QString &password)
 {
     const QByteArray utf8 = password.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()), kOpsLimit, kMemLimit)
-        != 0)
+    if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()), kOpsLimit, kMemLimit) != 0)
         return {};
     return QByteArray(out);
 }
@@ -29,8 +28,7 @@ QByteArray hashPassword(const QString &password)
 bool verifyPassword(const QByteArray &hash, const QString &password)
 {
     const QByteArray utf8 = password.toUtf8();
-    return crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size()))
-            == 0;
+    return crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
 }
 
 bool needsRehash(const QByteArray &hash)
@@ -48,8 +46,7 @@ QByteArray newToken()
 {
     QByteArray raw(kTokenBytes, Qt::Uninitialized);
     randombytes_buf(raw.data(), size_t(raw.size()));
-    QByteArray token =
-            raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    QByteArray token = raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     sodium_memzero(raw.data(), size_t(raw.size()));
     return token;
 }
@@ -58,8 +55,7 @@ QByteArray tokenHash(const QByteArray &token)
 {
     QByteArray out(crypto_hash_sha256_BYTES, Qt::Uninitialized);
     crypto_hash_sha256(reinterpret_cast<unsigned char *>(out.data()),
-                       reinterpret_cast<const unsigned char *>(token.constData()),
-                       quint64(token.size()));
+        reinterpret_cast<const unsigned char *>(token.constData()), quint64(token.size()));
     return out;
 }
 
@@ -69,7 +65,7 @@ bool looksLikeToken(const QByteArray &token)
         return false;
     for (const char c : token) {
         const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_';
+            || c == '-' || c == '_';
         if (!ok)
             return false;
     }

@@ -21,8 +21,7 @@ bool RateLimiter::tryAcquire(const QHostAddress &address)
     if (m_buckets.size() > 100'000) {
         // Forget full buckets rather than grow without bound.
         m_buckets.removeIf([&](const auto &it) {
-            return it.value().tokens + (now - it.value().lastMs) * m_perMinute / 60000.0
-                    >= m_burst;
+            return it.value().tokens + (now - it.value().lastMs) * m_perMinute / 60000.0 >= m_burst;
         });
     }
     auto it = m_buckets.find(address);

@@ -18,7 +18,8 @@ class NotificationListener : public QObject
 {
     Q_OBJECT
 public:
-    NotificationListener(DbConfig config, QString connectionName, QString channel, QObject *parent = nullptr);
+    NotificationListener(
+        DbConfig config, QString connectionName, QString channel, QObject *parent = nullptr);
     ~NotificationListener() override;
 
     /// Connects and subscribes; false (with the database's text in *error) if that failed.

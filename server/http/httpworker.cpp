@@ -32,8 +32,7 @@ struct Reply::State
         , sequence(s)
         , closeAfter(close)
         , headOnly(head)
-    {
-    }
+    { }
     State(const State &) = delete;
     State &operator=(const State &) = delete;
 

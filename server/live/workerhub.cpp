@@ -13,8 +13,7 @@ namespace Pudding::Server {
 
 WorkerHub::WorkerHub(LiveHub &live)
     : m_live(live)
-{
-}
+{ }
 
 WorkerHub::~WorkerHub()
 {

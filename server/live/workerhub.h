@@ -57,7 +57,7 @@ public:
 private:
     LiveHub &m_live;
     QSet<WsSession *> m_sessions;
-    QHash<qint64, QList<WsSession *>> m_rooms;       ///< event → sessions in its room
+    QHash<qint64, QList<WsSession *>> m_rooms; ///< event → sessions in its room
     QHash<qint64, QList<WsSession *>> m_userSessions; ///< user → sessions
     QAtomicInt m_count = 0;
 };

@@ -18,11 +18,11 @@ inline GeoPoint destination(GeoPoint from, double bearingDeg, double metres)
     const double theta = bearingDeg * toRad;
     const double phi1 = from.lat * toRad;
     const double lambda1 = from.lng * toRad;
-    const double phi2 = std::asin(std::sin(phi1) * std::cos(delta)
-                                  + std::cos(phi1) * std::sin(delta) * std::cos(theta));
+    const double phi2 = std::asin(
+        std::sin(phi1) * std::cos(delta) + std::cos(phi1) * std::sin(delta) * std::cos(theta));
     const double lambda2 = lambda1
-            + std::atan2(std::sin(theta) * std::sin(delta) * std::cos(phi1),
-                         std::cos(delta) - std::sin(phi1) * std::sin(phi2));
+        + std::atan2(std::sin(theta) * std::sin(delta) * std::cos(phi1),
+            std::cos(delta) - std::sin(phi1) * std::sin(phi2));
     return { phi2 / toRad, lambda2 / toRad };
 }
 

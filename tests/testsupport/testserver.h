@@ -8,9 +8,9 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QProcess>
-#include <QTcpSocket>
 #include <QSqlDatabase>
 #include <QString>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <memory>
@@ -66,7 +66,9 @@ public:
         QStringList extraArguments;
     };
     TestServer(QString databaseUrl, Options options);
-    explicit TestServer(const QString &databaseUrl) : TestServer(databaseUrl, Options {}) { }
+    explicit TestServer(const QString &databaseUrl)
+        : TestServer(databaseUrl, Options {})
+    { }
     ~TestServer();
 
     /// launch() then waitUntilReady().
@@ -84,9 +86,8 @@ public:
     [[nodiscard]] std::unique_ptr<QTcpSocket> connectRaw() const;
 
     /// A blocking request for tests (the tests may wait; the products never do).
-    HttpResult request(QByteArrayView method, const QString &path,
-                       const QByteArray &body = {}, const QByteArray &token = {},
-                       const QByteArray &contentType = "application/json");
+    HttpResult request(QByteArrayView method, const QString &path, const QByteArray &body = {},
+        const QByteArray &token = {}, const QByteArray &contentType = "application/json");
     HttpResult get(const QString &path, const QByteArray &token = {})
     {
         return request("GET", path, {}, token);
@@ -102,7 +103,7 @@ public:
 
     /// Registers a user and returns its token (empty on failure).
     QByteArray registerUser(const QString &email, const QString &name = QStringLiteral("Test User"),
-                            const QString &password = QStringLiteral("correct horse battery 9"));
+        const QString &password = QStringLiteral("correct horse battery 9"));
 
 private:
     QString m_databaseUrl;
@@ -123,7 +124,7 @@ struct RawResponse
 [[nodiscard]] QList<RawResponse> parseRawResponses(const QByteArray &stream, bool *complete);
 /// Reads from a raw socket until `count` complete responses arrived, the peer closed, or
 /// `timeoutMs` passed; returns what was complete.
-[[nodiscard]] QList<RawResponse> readRawResponses(QTcpSocket &socket, int count,
-                                                  int timeoutMs = 15000);
+[[nodiscard]] QList<RawResponse> readRawResponses(
+    QTcpSocket &socket, int count, int timeoutMs = 15000);
 
 } // namespace Pudding::Test

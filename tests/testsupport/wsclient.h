@@ -40,11 +40,11 @@ public:
             request.setRawHeader("Authorization", "Bearer " + token);
         m_socket.open(request);
         return QTest::qWaitFor(
-                       [this] {
-                           return m_socket.state() == QAbstractSocket::ConnectedState || m_closed;
-                       },
-                       10000)
-                && !m_closed;
+                   [this] {
+                       return m_socket.state() == QAbstractSocket::ConnectedState || m_closed;
+                   },
+                   10000)
+            && !m_closed;
     }
     /// open() and wait for "ready".
     bool connectAs(int port, const QByteArray &token)
@@ -55,7 +55,7 @@ public:
     void send(const QJsonObject &frame)
     {
         m_socket.sendTextMessage(
-                QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+            QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
     }
     void sendRaw(const QString &text) { m_socket.sendTextMessage(text); }
     void close() { m_socket.close(); }
@@ -64,37 +64,35 @@ public:
     /// The first frame of `type` matching `match` (removed from the list), waiting up to
     /// `timeoutMs` for it.
     std::optional<QJsonObject> take(const QString &type,
-                                    const std::function<bool(const QJsonObject &)> &match = {},
-                                    int timeoutMs = 10000)
+        const std::function<bool(const QJsonObject &)> &match = {}, int timeoutMs = 10000)
     {
         std::optional<QJsonObject> found;
         [[maybe_unused]] const bool arrived = QTest::qWaitFor(
-                [&] {
-                    for (qsizetype i = 0; i < m_frames.size(); ++i) {
-                        const QJsonObject &f = m_frames[i];
-                        if (f.value("type"_L1).toString() == type && (!match || match(f))) {
-                            found = f;
-                            m_frames.removeAt(i);
-                            return true;
-                        }
+            [&] {
+                for (qsizetype i = 0; i < m_frames.size(); ++i) {
+                    const QJsonObject &f = m_frames[i];
+                    if (f.value("type"_L1).toString() == type && (!match || match(f))) {
+                        found = f;
+                        m_frames.removeAt(i);
+                        return true;
                     }
-                    return false;
-                },
-                timeoutMs);
+                }
+                return false;
+            },
+            timeoutMs);
         return found;
     }
     /// Whether a frame of `type` matching `match` arrives within `ms` (without taking it).
-    bool sees(const QString &type, const std::function<bool(const QJsonObject &)> &match,
-              int ms)
+    bool sees(const QString &type, const std::function<bool(const QJsonObject &)> &match, int ms)
     {
         return QTest::qWaitFor(
-                [&] {
-                    for (const auto &f : std::as_const(m_frames))
-                        if (f.value("type"_L1).toString() == type && (!match || match(f)))
-                            return true;
-                    return false;
-                },
-                ms);
+            [&] {
+                for (const auto &f : std::as_const(m_frames))
+                    if (f.value("type"_L1).toString() == type && (!match || match(f)))
+                        return true;
+                return false;
+            },
+            ms);
     }
     /// All frames of `type` received so far (not removed).
     [[nodiscard]] QList<QJsonObject> all(const QString &type) const
