@@ -143,14 +143,7 @@ void ChatRoom::removeObserver()
     m_observers = 0;
     m_typerExpiry.stop();
     // Nobody looks: the history is fetched again when someone does (the outbox stays).
-    ++m_generation;
-    for (auto *call : { m_loadCall.data(), m_olderCall.data(), m_gapCall.data() }) {
-        if (call)
-            call->abort();
-    }
-    m_hasHistory = false;
-    clearTimeline();
-    setHasMore(false);
+    forgetHistory();
     setAccess(Access::Unknown);
     stopTyping();
 }
@@ -205,9 +198,9 @@ void ChatRoom::clear()
 
 // ---- history ------------------------------------------------------------------------------
 
-void ChatRoom::reload()
+void ChatRoom::forgetHistory()
 {
-    ++m_generation;
+    ++m_generation; // answers to the aborted calls are dropped
     for (auto *call : { m_loadCall.data(), m_olderCall.data(), m_gapCall.data() }) {
         if (call)
             call->abort();
@@ -215,6 +208,11 @@ void ChatRoom::reload()
     m_hasHistory = false;
     clearTimeline();
     setHasMore(false);
+}
+
+void ChatRoom::reload()
+{
+    forgetHistory();
     setErrorText({});
     if (m_api->token().isEmpty()) {
         setAccess(Access::Unknown);

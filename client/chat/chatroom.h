@@ -193,6 +193,8 @@ private:
     void setHasMore(bool more);
     void setUploading(int delta);
     void clearTimeline();
+    /// Drops the timeline and the history paging, and aborts the history calls in flight.
+    void forgetHistory();
     void clearPresence();
     void attachLive();
     void fetchAfter(qint64 afterId);
