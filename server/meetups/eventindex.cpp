@@ -218,7 +218,7 @@ void EventIndex::appendJson(QByteArray &out, const Entry &e, qint64 nowMs,
         out += e.venueJson;
     out += ",\"attendeeCount\":";
     out += QByteArray::number(e.attendeeCount);
-    out += ",\"status\":\"";
+    out += R"(,"status":")";
     out += toString(eventStatusAt(nowMs, e.startMs, e.endMs, e.cancelled)).toLatin1();
     out += '"';
     if (distance) {
