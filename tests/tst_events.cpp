@@ -256,6 +256,42 @@ private Q_SLOTS:
         QVERIFY2(after == before, QJsonDocument(after).toJson().constData());
     }
 
+    // The revision the index compares (0003_event_revision.sql) rises with every stored change
+    // of what the index holds: an edit, an approval; a refused edit leaves it.
+    void revisionRisesWithEveryStoredChange()
+    {
+        const qint64 id = m_server.createMeetup(m_organizer);
+        QVERIFY(id > 0);
+        QSqlDatabase db = m_server.sql(u"revision"_s);
+        const auto revision = [&db, id]() -> qint64 {
+            QSqlQuery q(db);
+            if (!q.prepare(u"SELECT revision FROM events WHERE id = ?"_s))
+                return -1;
+            q.addBindValue(id);
+            return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const qint64 created = revision();
+        QVERIFY(created > 0);
+        const QString path = u"/api/events/%1"_s.arg(id);
+
+        const auto edit = m_server->request("PATCH", path,
+            QJsonDocument(QJsonObject { { u"title"_s, u"Renamed pudding"_s } })
+                .toJson(QJsonDocument::Compact),
+            m_organizer);
+        QCOMPARE(edit.status, 200);
+        const qint64 edited = revision();
+        QCOMPARE(edited, created + 1);
+
+        const auto refused = m_server->request("PATCH", path,
+            QJsonDocument(QJsonObject { { u"title"_s, u"x"_s } }).toJson(QJsonDocument::Compact),
+            m_organizer);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(revision(), edited);
+
+        QVERIFY(m_server.approvedGuest(id, m_organizer, u"Gustav"_s).isValid());
+        QVERIFY(revision() > edited);
+    }
+
     void limitCannotDropBelowApproved()
     {
         const auto created = m_server->postJson(
