@@ -25,6 +25,12 @@ PACKAGES=(
   # headless GUI, keyring and benchmark tools
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools wrk jq curl
   fonts-dejavu-core fonts-noto-color-emoji
+  # operations: the three-instance test behind a real nginx with TLS, promtool for the metrics
+  # format, jsonschema for the API contract (Debian's python3, /usr/bin/python3)
+  nginx openssl prometheus python3-jsonschema
+  # packaging: Debian packages with debhelper, checked with lintian, appstreamcli,
+  # desktop-file-validate and systemd-analyze
+  debhelper dpkg-dev fakeroot lintian appstream desktop-file-utils systemd man-db
 )
 
 # Fuzzing needs clang and libFuzzer (PUDDING_FUZZ=1 bash packaging/install-deps.sh).
