@@ -13,12 +13,15 @@
 #include "events/eventsapi.h"
 #include "health/healthapi.h"
 #include "http/epoll/epolldispatcher.h"
+#include "http/httproutes.h"
 #include "http/httpworker.h"
 #include "http/router.h"
 #include "live/livehub.h"
 #include "live/workerhub.h"
 #include "meetups/eventindex.h"
 #include "meetups/meetuprepository.h"
+#include "metrics/processmetrics.h"
+#include "metrics/servermetrics.h"
 #include "photos/photogc.h"
 #include "photos/photosapi.h"
 #include "photos/photostore.h"
@@ -157,6 +160,13 @@ bool ServerApp::prepareDatabase()
     }
 
     m_index = std::make_unique<EventIndex>();
+    if (m_config.metricsEnabled) {
+        (void)Metrics::server(); // every family exposed from the start, with zeros
+        Metrics::registerProcessCollector();
+        Metrics::addGaugeCollector("pudding_event_index_events",
+            "Events held in the in-memory index (what map search reads).",
+            [index = m_index.get()] { return qint64(index->size()); });
+    }
     // Subscribe before loading: a change committed while we load is then reloaded afterwards
     // instead of being missed.
     listenForChanges();
@@ -222,6 +232,10 @@ bool ServerApp::startHttp()
     m_attendance->registerRoutes(*m_router);
     m_photos->registerRoutes(*m_router);
     m_messages->registerRoutes(*m_router);
+    if (m_config.metricsEnabled) {
+        if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
+            registerMetricsRoute(*m_router, *allow);
+    }
 
     quint16 port = m_config.port;
     for (int i = 0; i < m_config.httpThreads; ++i) {
@@ -287,6 +301,9 @@ bool ServerApp::startHttp()
 
 int ServerApp::run()
 {
+    LogFormat::install(m_config.logFormat);
+    // Before any thread or route exists: "off" must leave nothing to measure.
+    Metrics::setEnabled(m_config.metricsEnabled);
     if (!Credentials::initialize()) {
         qCCritical(lcServer) << "libsodium failed to initialise";
         return 1;

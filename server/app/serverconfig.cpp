@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverconfig.h"
 
+#include "http/httproutes.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -35,7 +37,7 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         "and exit\n\n"
         "Environment: PUDDING_DATABASE_URL, PUDDING_HOST, PUDDING_PORT, PUDDING_DATA_DIR,\n"
         "PUDDING_STORAGE_DIR, PUDDING_HTTP_THREADS, PUDDING_DB_THREADS, "
-        "PUDDING_AUTH_RATE_LIMIT."));
+        "PUDDING_AUTH_RATE_LIMIT, PUDDING_LOG_FORMAT, PUDDING_METRICS, PUDDING_METRICS_ALLOW."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s,
@@ -110,9 +112,22 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                        "references are removed once this "
                        "old (default 86400)."),
         u"seconds"_s);
+    const QCommandLineOption logFormatOpt(u"log-format"_s,
+        ConfigText::tr("Log lines on stderr: plain (default; journald priorities when run by "
+                       "systemd) or json (one object per line with time, level, category, "
+                       "message, requestId, userId, route, method, status, durationMs)."),
+        u"format"_s);
+    const QCommandLineOption metricsOpt(u"metrics"_s,
+        ConfigText::tr("on (default) or off: Prometheus metrics at GET /metrics; off removes "
+                       "the route and every measurement."),
+        u"on|off"_s);
+    const QCommandLineOption metricsAllowOpt(u"metrics-allow"_s,
+        ConfigText::tr("Peer addresses and CIDR ranges allowed to read /metrics, comma-"
+                       "separated, or \"none\" (default 127.0.0.0/8,::1); others get 404."),
+        u"addresses"_s);
     parser.addOptions({ photoGraceOpt, configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt,
         threadsOpt, dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, wsQueueOpt, portFileOpt,
-        maxBodyOpt, headerTimeoutOpt, idleTimeoutOpt });
+        maxBodyOpt, headerTimeoutOpt, idleTimeoutOpt, logFormatOpt, metricsOpt, metricsAllowOpt });
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText() % u"\n\n"_s % parser.helpText();
@@ -148,8 +163,12 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
             return parser.value(opt);
         if (qEnvironmentVariableIsSet(env))
             return qEnvironmentVariable(env);
-        if (file && file->contains(key))
-            return file->value(key).toString();
+        if (file && file->contains(key)) {
+            // QSettings reads an unquoted "a,b" as a list.
+            const QVariant v = file->value(key);
+            return v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',')
+                                                        : v.toString();
+        }
         return fallback;
     };
     bool ok = true;
@@ -232,6 +251,33 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                      .absolutePath();
     seedDemo = parser.isSet(seedOpt) || (file && file->value(u"server/seedDemo"_s, false).toBool());
     portFile = parser.value(portFileOpt);
+
+    const QString format = value(logFormatOpt, "PUDDING_LOG_FORMAT", u"log/format"_s, u"plain"_s);
+    if (format == "plain"_L1) {
+        logFormat = LogFormat::Format::Plain;
+    } else if (format == "json"_L1) {
+        logFormat = LogFormat::Format::Json;
+    } else {
+        *message += ConfigText::tr("--log-format must be plain or json, not \"%1\".\n").arg(format);
+        ok = false;
+    }
+    const QString metrics
+        = value(metricsOpt, "PUDDING_METRICS", u"metrics/enabled"_s, u"on"_s).toLower();
+    if (metrics == "on"_L1 || metrics == "true"_L1 || metrics == "1"_L1) {
+        metricsEnabled = true;
+    } else if (metrics == "off"_L1 || metrics == "false"_L1 || metrics == "0"_L1) {
+        metricsEnabled = false;
+    } else {
+        *message += ConfigText::tr("--metrics must be on or off, not \"%1\".\n").arg(metrics);
+        ok = false;
+    }
+    metricsAllow = value(metricsAllowOpt, "PUDDING_METRICS_ALLOW", u"metrics/allow"_s, metricsAllow);
+    if (QString bad; !AddressAllowList::parse(metricsAllow, &bad)) {
+        *message += ConfigText::tr("--metrics-allow takes addresses and CIDR ranges separated by "
+                                   "commas, or \"none\"; \"%1\" is neither.\n")
+                        .arg(bad);
+        ok = false;
+    }
     if (!ok) {
         *exitCode = 2;
         return false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/connection.h"
+#include "logformat.h"
 
 #include <QString>
 #include <QStringList>
@@ -30,6 +31,12 @@ struct ServerConfig
     int photoGraceSeconds = 24 * 3600;
     QString portFile;
     HttpLimits limits;
+    /// --log-format plain|json (see LogFormat).
+    LogFormat::Format logFormat = LogFormat::Format::Plain;
+    /// --metrics on|off: off removes the instrumentation and /metrics (overhead benchmark).
+    bool metricsEnabled = true;
+    /// --metrics-allow: who may read /metrics (AddressAllowList syntax, or "none").
+    QString metricsAllow = QStringLiteral("127.0.0.0/8,::1");
 
     /// Parses the arguments; on error (or --help/--version) returns false with the text to
     /// print in *message and the exit code in *exitCode.

@@ -2,6 +2,7 @@
 #include "chatwriter.h"
 
 #include "chatlogging.h"
+#include "metrics/servermetrics.h"
 #include "publish/livepublisher.h"
 #include "shared/protocol.h"
 
@@ -241,6 +242,8 @@ ChatWriter::Written ChatWriter::tryWrite(DbSession &session, const Batch &batch,
     // PostgreSQL answers with ROLLBACK and no error, is never taken for stored.
     if (ok && transaction.commit()) {
         m_transactions.fetchAndAddRelaxed(1);
+        if (!batch.empty() && Metrics::enabled())
+            Metrics::server().chatCommitBatchSize->observe(qint64(batch.size()));
         outcomes = std::move(written);
         return { Attempt::Committed, {} };
     }
@@ -322,6 +325,8 @@ void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
         items[i].done(outcome ? *outcome : Result<Outcome>(unavailable()));
     }
     m_committed.fetchAndAddRelaxed(stored);
+    if (stored && Metrics::enabled())
+        Metrics::server().chatMessagesStored->inc(quint64(stored));
 }
 
 bool ChatWriter::insertMessages(

@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "dblogging.h"
+#include "metrics/servermetrics.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,8 @@
 #include <QUrlQuery>
 
 #include <libpq-fe.h>
+
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -315,6 +318,41 @@ Database::Database(DbConfig config, int threads)
 Database::~Database()
 {
     m_pool.waitForDone();
+}
+
+namespace {
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
+
+Database::JobTrace Database::JobTrace::begin()
+{
+    JobTrace job;
+    job.context = LogContext(LogContext::current().requestId, LogContext::current().userId);
+    if (Metrics::enabled())
+        job.queuedNs = steadyNs();
+    return job;
+}
+
+Database::JobTrace::Running::Running(const JobTrace &job)
+{
+    LogContext::setCurrent(job.context);
+    if (job.queuedNs) {
+        m_startNs = steadyNs();
+        Metrics::server().dbPoolWait->observe(m_startNs - job.queuedNs);
+    }
+    if (lcDb().isDebugEnabled() && !job.context.requestId.isEmpty())
+        qCDebug(lcDb) << "database job for the request started";
+}
+
+Database::JobTrace::Running::~Running()
+{
+    if (m_startNs)
+        Metrics::server().dbJobDuration->observe(steadyNs() - m_startNs);
 }
 
 DbSession &Database::session()

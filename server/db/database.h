@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/logcontext.h"
 #include "shared/result.h"
 
 #include <QFuture>
@@ -126,13 +127,43 @@ public:
     [[nodiscard]] const DbConfig &config() const { return m_config; }
 
     /// Runs f(DbSession &) on a database thread; the future carries f's result.
+    ///
+    /// The job carries the caller's log context (the request id and user, see LogContext) and
+    /// sets it on its thread (LogContext::setCurrent), so its log lines, its continuations and
+    /// the jobs they queue name the request. With metrics on, the time it
+    /// waited for a thread and the time it ran are observed (pudding_db_pool_wait_seconds,
+    /// pudding_db_query_duration_seconds).
     template <typename F> auto run(F &&f) -> QFuture<std::invoke_result_t<F, DbSession &>>
     {
-        return QtConcurrent::run(
-            &m_pool, [this, f = std::forward<F>(f)]() mutable { return f(session()); });
+        return QtConcurrent::run(&m_pool,
+            [this, f = std::forward<F>(f), job = JobTrace::begin()]() mutable {
+                const JobTrace::Running running(job);
+                return f(session());
+            });
     }
 
     void waitForDone() { m_pool.waitForDone(); }
+
+    /// What a job takes along from where it was queued (see run()).
+    struct JobTrace
+    {
+        LogContext context;
+        qint64 queuedNs = 0; ///< 0 with metrics off
+
+        [[nodiscard]] static JobTrace begin();
+        /// While a job runs: its log context set, its wait and run time observed.
+        class Running
+        {
+        public:
+            explicit Running(const JobTrace &job);
+            ~Running();
+            Running(const Running &) = delete;
+            Running &operator=(const Running &) = delete;
+
+        private:
+            qint64 m_startNs = 0;
+        };
+    };
 
 private:
     DbSession &session();

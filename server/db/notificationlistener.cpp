@@ -2,6 +2,7 @@
 #include "notificationlistener.h"
 
 #include "dblogging.h"
+#include "metrics/servermetrics.h"
 #include "shared/protocol.h"
 
 #include <QSqlDriver>
@@ -62,6 +63,8 @@ void NotificationListener::check()
         return;
     }
     qCWarning(lcDb).noquote() << "listening on" << m_channel << "again after a lost connection";
+    if (Metrics::enabled())
+        Metrics::server().notifyReconnects->inc();
     Q_EMIT reconnected();
 }
 

@@ -3,6 +3,7 @@
 
 #include "httplogging.h"
 #include "httpresponse.h"
+#include "metrics/logcontext.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -202,7 +203,9 @@ void Connection::completeResponse(quint64 sequence, const QByteArray &bytes, boo
 void Connection::reject(QLatin1StringView code, const QString &message)
 {
     m_rejected = true;
-    const auto response = HttpResponse::error(code, message);
+    // Refused before it became a request: it still gets an id, like every response.
+    auto response = HttpResponse::error(code, message);
+    response.withHeader("X-Request-Id", RequestId::generate());
     completeResponse(reserveResponse(), response.serialize(true), true);
 }
 

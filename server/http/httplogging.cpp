@@ -2,3 +2,4 @@
 #include "httplogging.h"
 
 Q_LOGGING_CATEGORY(lcHttp, "pudding.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttpAccess, "pudding.http.access", QtInfoMsg)

@@ -2,6 +2,8 @@
 #include "httpworker.h"
 
 #include "httplogging.h"
+#include "metrics/logcontext.h"
+#include "metrics/servermetrics.h"
 #include "reply.h"
 #include "router.h"
 #include "shared/futures.h"
@@ -11,7 +13,9 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <algorithm>
 #include <arpa/inet.h>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
@@ -24,14 +28,22 @@ namespace Pudding::Server {
 
 // ---- Reply -------------------------------------------------------------------------------
 
+qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 struct Reply::State
 {
-    State(HttpWorker *w, QPointer<Connection> c, quint64 s, bool close, bool head)
+    State(HttpWorker *w, QPointer<Connection> c, quint64 s, bool close, bool head, Trace t)
         : worker(w)
         , connection(std::move(c))
         , sequence(s)
         , closeAfter(close)
         , headOnly(head)
+        , trace(std::move(t))
     { }
     State(const State &) = delete;
     State &operator=(const State &) = delete;
@@ -41,8 +53,11 @@ struct Reply::State
     quint64 sequence;
     bool closeAfter;
     bool headOnly;
+    const Trace trace;
     std::atomic_bool sent = false;
     std::atomic_bool isPublic = false;
+    std::atomic<const RouteStats *> route = nullptr;
+    std::atomic<qint64> userId = 0;
 
     void deliver(HttpResponse response)
     {
@@ -52,11 +67,44 @@ struct Reply::State
             response.withHeader("Cache-Control", "no-cache");
             response.withHeader("Vary", "Authorization");
         }
+        response.withHeader("X-Request-Id", trace.requestId);
         QByteArray bytes = response.serialize(closeAfter, headOnly);
         // The client may have gone meanwhile: then the response is dropped.
         invokeGuarded(worker, connection,
             [connection = connection, sequence = sequence, bytes = std::move(bytes),
                 close = closeAfter] { connection->completeResponse(sequence, bytes, close); });
+        observe(response.status);
+    }
+
+    /// The request is answered (its response queued): metrics and the access log line.
+    void observe(int status)
+    {
+        if (!trace.startNs)
+            return; // --metrics off and no access log: nothing to do
+        const qint64 elapsedNs = steadyNowNs() - trace.startNs;
+        const RouteStats *stats = route.load(std::memory_order_acquire);
+        if (trace.counted) {
+            Metrics::server().httpInFlight->add(-1);
+            if (stats && stats->duration) {
+                stats->requests[std::clamp(status / 100, 1, 5) - 1]->inc();
+                stats->duration->observe(elapsedNs);
+            }
+        }
+        if (lcHttpAccess().isInfoEnabled()) {
+            static const QByteArray unmatched = "unmatched";
+            LogContext context;
+            context.requestId = trace.requestId;
+            context.userId = userId.load(std::memory_order_relaxed);
+            context.route = stats ? stats->pattern : unmatched;
+            context.method = trace.method;
+            context.status = status;
+            context.durationMs = double(elapsedNs) / 1e6;
+            const LogScope scope(context);
+            // The route's pattern, never the path as sent: no query string, no ids.
+            qCInfo(lcHttpAccess).noquote()
+                << trace.method << context.route << status
+                << QString::number(context.durationMs, 'f', 3) << "ms";
+        }
     }
 
     ~State()
@@ -69,8 +117,9 @@ struct Reply::State
 };
 
 Reply::Reply(HttpWorker *worker, QPointer<Connection> connection, quint64 sequence, bool closeAfter,
-    bool headOnly)
-    : d(std::make_shared<State>(worker, std::move(connection), sequence, closeAfter, headOnly))
+    bool headOnly, Trace trace)
+    : d(std::make_shared<State>(
+        worker, std::move(connection), sequence, closeAfter, headOnly, std::move(trace)))
 { }
 
 void Reply::send(HttpResponse response) const
@@ -86,6 +135,21 @@ void Reply::setPublic(bool isPublic) const
 bool Reply::isSent() const
 {
     return d->sent;
+}
+
+void Reply::setRoute(const RouteStats *route) const
+{
+    d->route.store(route, std::memory_order_release);
+}
+
+void Reply::setUserId(qint64 userId) const
+{
+    d->userId.store(userId, std::memory_order_relaxed);
+}
+
+const QByteArray &Reply::requestId() const
+{
+    return d->trace.requestId;
 }
 
 // ---- GuardedTcpServer --------------------------------------------------------------------
@@ -150,8 +214,20 @@ bool PuddingHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
     r.headers = request.headers();
     r.body = request.body();
     r.remoteAddress = socket->peerAddress();
-    const Reply reply(
-        m_worker, connection, connection->reserveResponse(), meta.closeAfter, meta.headOnly);
+    Reply::Trace trace;
+    trace.requestId = RequestId::acceptOrGenerate(r.header("x-request-id"));
+    r.requestId = trace.requestId;
+    const bool metrics = Metrics::enabled();
+    if (metrics || lcHttpAccess().isInfoEnabled()) {
+        trace.startNs = steadyNowNs();
+        trace.method = methodName(r.method);
+    }
+    if (metrics) {
+        Metrics::server().httpInFlight->add(1);
+        trace.counted = true;
+    }
+    const Reply reply(m_worker, connection, connection->reserveResponse(), meta.closeAfter,
+        meta.headOnly, std::move(trace));
     m_router.dispatch(std::move(r), reply);
     return true;
 }

@@ -40,7 +40,10 @@ struct Request
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    /// The TCP peer (never X-Forwarded-For: the server cannot know which proxy to trust).
     QHostAddress remoteAddress;
+    /// X-Request-Id as the client sent it when valid, else made by the server (see Reply).
+    QByteArray requestId;
     /// Numeric path captures, e.g. the 42 of /api/events/42.
     QList<qint64> ids;
     std::optional<AuthUser> user;

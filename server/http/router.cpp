@@ -2,10 +2,14 @@
 #include "router.h"
 
 #include "httplogging.h"
+#include "metrics/logcontext.h"
+#include "metrics/servermetrics.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <array>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -30,9 +34,66 @@ std::optional<QJsonObject> jsonBodyOrReply(const Request &request, const Reply &
     return std::move(body).value();
 }
 
+namespace {
+using M = Request::Method;
+constexpr std::array<M, 7> kKnownMethods
+    = { M::Get, M::Head, M::Post, M::Put, M::Patch, M::Delete, M::Options };
+
+qsizetype unmatchedIndex(M method)
+{
+    const auto *it = std::find(kKnownMethods.begin(), kKnownMethods.end(), method);
+    return it - kKnownMethods.begin(); // kKnownMethods.size() for any other: "OTHER"
+}
+} // namespace
+
+QByteArray methodName(Request::Method method)
+{
+    switch (method) {
+    case M::Get:
+        return "GET";
+    case M::Head:
+        return "HEAD";
+    case M::Post:
+        return "POST";
+    case M::Put:
+        return "PUT";
+    case M::Patch:
+        return "PATCH";
+    case M::Delete:
+        return "DELETE";
+    case M::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
+    }
+}
+
 Router::Router(const Authenticator *authenticator)
     : m_authenticator(authenticator)
-{ }
+{
+    for (const M method : kKnownMethods)
+        m_unmatched.push_back(makeStats("unmatched", methodName(method)));
+    m_unmatched.push_back(makeStats("unmatched", "OTHER"));
+}
+
+std::shared_ptr<RouteStats> Router::makeStats(const QByteArray &pattern, const QByteArray &method)
+{
+    auto stats = std::make_shared<RouteStats>();
+    stats->pattern = pattern;
+    stats->method = method;
+    if (Metrics::enabled()) {
+        static constexpr const char *classes[] = { "1xx", "2xx", "3xx", "4xx", "5xx" };
+        for (size_t i = 0; i < stats->requests.size(); ++i)
+            stats->requests[i] = Metrics::httpRequestsTotal(pattern, method, classes[i]);
+        stats->duration = Metrics::httpRequestDuration(pattern, method);
+    }
+    return stats;
+}
+
+const RouteStats *Router::unmatched(Request::Method method) const
+{
+    return m_unmatched[size_t(unmatchedIndex(method))].get();
+}
 
 void Router::add(Request::Method method, const QString &pattern, Handler handler)
 {
@@ -41,8 +102,10 @@ void Router::add(Request::Method method, const QString &pattern, Handler handler
 
 void Router::add(Request::Method method, const QString &pattern, Handler handler, Options options)
 {
-    m_routes.append(
-        { method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler), options });
+    QString label = pattern;
+    label.replace("<id>"_L1, "{id}"_L1);
+    m_routes.append({ method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler), options,
+        makeStats(label.toUtf8(), methodName(method)) });
 }
 
 std::optional<QList<QStringView>> canonicalSegments(QStringView path)
@@ -109,6 +172,7 @@ QByteArray Router::allowHeader(Request::Methods methods)
 
 void Router::dispatch(Request request, const Reply &reply) const
 {
+    const LogScope logScope(LogContext(request.requestId));
     const auto segments = canonicalSegments(request.path);
     Request::Methods allowed;
     const Route *found = nullptr;
@@ -127,6 +191,7 @@ void Router::dispatch(Request request, const Reply &reply) const
     const bool anonymousRead
         = method == Request::Method::Get && request.header("authorization").isEmpty();
     reply.setPublic(anonymousRead && (!found || found->options.auth != Auth::Required));
+    reply.setRoute(found ? found->stats.get() : unmatched(request.method));
     if (!found) {
         if (!allowed) {
             reply.send(HttpResponse::error(EC::NotFound, RouterText::tr("No such resource.")));
@@ -172,6 +237,11 @@ void Router::dispatch(Request request, const Reply &reply) const
                 return;
             }
             const auto &user = result.value();
+            // The handler runs here, on a database thread: its log lines and the database
+            // work it queues carry the request's id and user.
+            const LogScope userScope(LogContext(request.requestId, user ? user->id : 0));
+            if (user)
+                reply.setUserId(user->id);
             if (!user && optional) {
                 handler(request, reply); // an unknown token on a public resource: anonymous
                 return;

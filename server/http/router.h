@@ -6,6 +6,8 @@
 
 #include <QFuture>
 #include <functional>
+#include <memory>
+#include <vector>
 #include <optional>
 
 namespace Pudding::Server {
@@ -41,6 +43,8 @@ public:
 
     explicit Router(const Authenticator *authenticator = nullptr);
 
+    /// Registers a route; its metrics series (pudding_http_requests_total per status class,
+    /// pudding_http_request_duration_seconds) are created here, once, unless --metrics off.
     void add(Request::Method method, const QString &pattern, Handler handler, Options options);
     void add(Request::Method method, const QString &pattern, Handler handler);
     void dispatch(Request request, const Reply &reply) const;
@@ -52,7 +56,13 @@ private:
         QStringList segments; ///< "<id>" marks a numeric capture
         Handler handler;
         Options options;
+        std::shared_ptr<const RouteStats> stats;
     };
+    /// The stats of requests no route took (404, 405, OPTIONS), by request method: one label
+    /// value "unmatched" whatever the path, so a scan of random paths cannot grow the metrics.
+    [[nodiscard]] const RouteStats *unmatched(Request::Method method) const;
+    [[nodiscard]] static std::shared_ptr<RouteStats> makeStats(
+        const QByteArray &pattern, const QByteArray &method);
     [[nodiscard]] static bool match(
         const Route &route, const QList<QStringView> &segments, QList<qint64> &ids);
     /// The Allow header for a set of methods (HEAD with GET, always OPTIONS).
@@ -60,7 +70,11 @@ private:
 
     const Authenticator *m_authenticator;
     QList<Route> m_routes;
+    std::vector<std::shared_ptr<const RouteStats>> m_unmatched; ///< by unmatchedIndex()
 };
+
+/// "GET", "POST", … for a method; "OTHER" for anything else.
+[[nodiscard]] QByteArray methodName(Request::Method method);
 
 /// The segments of a canonical path ("/a/b" -> a, b), or nothing when the path is not one:
 /// it must start with "/" and have no empty segment.

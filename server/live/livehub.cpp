@@ -262,8 +262,10 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         QList<qint64> users;
         for (const auto &v : json.value("u"_L1).toArray())
             users.append(v.toInteger());
-        const QByteArray frame
-            = QJsonDocument(json.value("f"_L1).toObject()).toJson(QJsonDocument::Compact);
+        QJsonObject object = json.value("f"_L1).toObject();
+        if (const QJsonValue requestId = json.value("r"_L1); requestId.isString())
+            object.insert(u"requestId"_s, requestId);
+        const QByteArray frame = QJsonDocument(object).toJson(QJsonDocument::Compact);
         post([users, frame](WorkerHub *hub) { hub->deliverUsers(users, frame); });
     } else if (kind == "kick"_L1) {
         const qint64 eventId = json.value("e"_L1).toInteger();

@@ -45,7 +45,8 @@ struct LiveConfig
 ///   msgref   {ids:[…]}                  messages too long for a payload: fetched by id
 ///   typing   {e, u:{id,name}, t:bool}   someone started/stopped typing
 ///   presence {e, i:instance, online:[{id,name}…]}   one instance's members online in a room
-///   user     {u:[ids…], f:frame}        a frame for these users' sockets
+///   user     {u:[ids…], f:frame[, r]}   a frame for these users' sockets; r: the id of the
+///                                       request that caused it, sent as the frame's requestId
 ///   kick     {e, u}                     the user left or was removed from the room
 ///   revoke   {h:hex token hash}         a token was revoked (logout)
 ///   ref      {id}                       any of the above too large for a payload, stored in

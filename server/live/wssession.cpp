@@ -9,6 +9,7 @@
 #include "http/router.h"
 #include "livehub.h"
 #include "livelogging.h"
+#include "metrics/servermetrics.h"
 #include "shared/chat.h"
 #include "shared/futures.h"
 #include "shared/protocol.h"
@@ -58,6 +59,8 @@ WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSoc
     // Qt's default allows 2 GiB frames: cap both (a bigger frame closes with 1009).
     m_socket->setMaxAllowedIncomingFrameSize(Chat::MaxFrameBytes);
     m_socket->setMaxAllowedIncomingMessageSize(Chat::MaxFrameBytes);
+    if (Metrics::enabled())
+        Metrics::server().wsConnections->add(1);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
         [this] { sendError(EC::MalformedFrame, LiveText::tr("Frames are JSON text.")); });
@@ -79,6 +82,8 @@ WsSession::~WsSession()
         leaveRoom(eventId, true);
     m_hub.sessionGone(this);
     m_socket.reset();
+    if (Metrics::enabled())
+        Metrics::server().wsConnections->add(-1);
     if (m_tcp)
         m_tcp->deleteLater(); // with it our connection guard, which counts against the limit
 }
@@ -94,6 +99,8 @@ void WsSession::sendText(const QString &frame)
     if (m_state == State::Closed)
         return;
     m_socket->sendTextMessage(frame);
+    if (Metrics::enabled())
+        Metrics::server().wsFramesSent->inc();
     dropIfNotReading();
 }
 
@@ -107,6 +114,8 @@ void WsSession::sendWire(const QByteArray &wireFrame)
         m_tcp->write(wireFrame);
     else
         m_socket->sendTextMessage(QString::fromUtf8(textFramePayload(wireFrame)));
+    if (Metrics::enabled())
+        Metrics::server().wsFramesSent->inc();
     dropIfNotReading();
 }
 
@@ -194,6 +203,8 @@ void WsSession::onAuthenticated(const Result<std::optional<AuthUser>> &result)
 
 void WsSession::onText(const QString &text)
 {
+    if (Metrics::enabled())
+        Metrics::server().wsFramesReceived->inc();
     if (m_state == State::Closed)
         return;
     // The same strict JSON as REST bodies (Qt alone reads "\x" as "x").

@@ -3,6 +3,7 @@
 
 #include "db/database.h"
 #include "http/multipart.h"
+#include "metrics/logcontext.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
@@ -36,7 +37,11 @@ PhotosApi::~PhotosApi()
 QFuture<Result<ProcessedPhoto>> PhotosApi::processAndStore(const QByteArray &bytes)
 {
     // Decoding a 4 MB photo takes ~100 ms: never on an HTTP or database thread.
-    return QtConcurrent::run(&m_photoPool, [this, bytes]() -> Result<ProcessedPhoto> {
+    // The request's log context goes along (and stays for the continuation that queues the
+    // database work), as Database::run does.
+    return QtConcurrent::run(&m_photoPool,
+        [this, bytes, context = LogContext::current()]() -> Result<ProcessedPhoto> {
+        LogContext::setCurrent(context);
         auto processed = processPhoto(bytes);
         if (!processed)
             return processed.error();

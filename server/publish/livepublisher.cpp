@@ -2,6 +2,7 @@
 #include "livepublisher.h"
 
 #include "db/database.h"
+#include "metrics/logcontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,8 +77,13 @@ bool LivePublisher::notifyUsers(
     DbSession &session, const QList<qint64> &userIds, const QByteArray &frame)
 {
     // As many recipients per payload as fit (an event may have thousands of attendees).
-    // A frame that needs a reference anyway goes once, with all its recipients.
-    const QByteArray head = R"({"k":"user","f":)" + frame + R"(,"u":[)";
+    // A frame that needs a reference anyway goes once, with all its recipients. The request
+    // that caused it travels along ("r", delivered as the frame's "requestId"); its characters
+    // ([A-Za-z0-9._-], checked when it was accepted) need no escaping.
+    const QByteArray &requestId = LogContext::current().requestId;
+    const QByteArray head = (requestId.isEmpty() ? QByteArray(R"({"k":"user","f":)")
+                                                 : R"({"k":"user","r":")" + requestId + R"(","f":)")
+        + frame + R"(,"u":[)";
     const bool byReference = head.size() > PayloadBudget / 2;
     QByteArray ids;
     for (const qint64 userId : userIds) {

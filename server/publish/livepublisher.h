@@ -23,6 +23,8 @@ inline constexpr auto Channel = "pudding_live";
 [[nodiscard]] bool notify(DbSession &session, const QByteArray &payload);
 /// All of them, in order, in one round trip.
 [[nodiscard]] bool notifyAll(DbSession &session, const QList<QByteArray> &payloads);
+/// The frame reaches the users with the current request's id as "requestId" (LogContext), when
+/// a request caused it.
 [[nodiscard]] bool notifyUsers(
     DbSession &session, const QList<qint64> &userIds, const QByteArray &frame);
 /// To the organizer and everyone with a pending, approved or waitlisted request.
