@@ -135,7 +135,8 @@ private Q_SLOTS:
         // secrets test below must hold for those too.
         qputenv("QT_LOGGING_RULES", "pudding.*.debug=true");
         QVERIFY2(m_server.start(u"observability"_s,
-                     { .threads = 2, .authRateLimit = 0,
+                     { .threads = 2,
+                         .authRateLimit = 0,
                          .extraArguments = { u"--log-format"_s, u"json"_s } }),
             qPrintable(m_server.errorString()));
     }
@@ -158,6 +159,9 @@ private Q_SLOTS:
             QVERIFY2(r.body.contains(QByteArray("# TYPE " + QByteArray(family) + ' ')), family);
         }
         QVERIFY(sample(r.body, "process_resident_memory_bytes") > 1e6);
+        // Bucket bounds in seconds, written as decimals.
+        QVERIFY(r.body.contains("pudding_db_pool_wait_seconds_bucket{le=\"0.0005\"} "));
+        QVERIFY(r.body.contains("pudding_db_pool_wait_seconds_bucket{le=\"+Inf\"} "));
         QVERIFY(sample(r.body, "process_open_fds") > 3);
 
         // Parse errors exit 1, lint problems (missing HELP, a counter without _total, a
@@ -170,8 +174,8 @@ private Q_SLOTS:
         // Negative controls: promtool does catch a broken line and a lint problem.
         QVERIFY(promtool({ u"check"_s, u"metrics"_s }, r.body + "this is not a sample\n").exitCode
             != 0);
-        QCOMPARE(promtool({ u"check"_s, u"metrics"_s }, "# HELP a x\n# TYPE a counter\na 1\n")
-                     .exitCode,
+        QCOMPARE(
+            promtool({ u"check"_s, u"metrics"_s }, "# HELP a x\n# TYPE a counter\na 1\n").exitCode,
             3);
     }
 
@@ -191,12 +195,13 @@ private Q_SLOTS:
         for (int i = 0; i < N; ++i)
             QCOMPARE(m_server->get(u"/api/events/%1"_s.arg(900'000 + i)).status, 404);
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(m_server->get(u"/api/events?lat=52.5&lng=13.4&radius=%1"_s.arg(1000 + i))
-                         .status,
+            QCOMPARE(
+                m_server->get(u"/api/events?lat=52.5&lng=13.4&radius=%1"_s.arg(1000 + i)).status,
                 200);
-        QCOMPARE(m_server->get(u"/no/such/path/%1"_s.arg(QUuid::createUuid().toString(
-                                   QUuid::WithoutBraces)))
-                     .status,
+        QCOMPARE(
+            m_server
+                ->get(u"/no/such/path/%1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
+                .status,
             404);
         QCOMPARE(m_server->get(u"/api/auth/me"_s, account.token).status, 200);
 
@@ -221,7 +226,8 @@ private Q_SLOTS:
     {
         // Loopback is not in 10.0.0.0/8: the answer is that of an unknown path.
         TestServer restricted(m_server.databaseUrl(),
-            { .threads = 1, .authRateLimit = 0,
+            { .threads = 1,
+                .authRateLimit = 0,
                 .extraArguments = { u"--metrics-allow"_s, u"10.0.0.0/8"_s } });
         QVERIFY(restricted.start());
         const auto denied = restricted.get(u"/metrics"_s);
@@ -238,7 +244,8 @@ private Q_SLOTS:
 
         // "none" is accepted, a malformed list refuses to start.
         TestServer bad(m_server.databaseUrl(),
-            { .threads = 1, .authRateLimit = 0,
+            { .threads = 1,
+                .authRateLimit = 0,
                 .extraArguments = { u"--metrics-allow"_s, u"10.0.0.0/99"_s } });
         QVERIFY(bad.launch());
         QVERIFY(bad.process().waitForFinished(20000));
@@ -304,8 +311,8 @@ private Q_SLOTS:
         // exists: it still gets an id.
         auto socket = m_server->connectRaw();
         QVERIFY(socket);
-        socket->write("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(20 * 1024, 'x')
-            + "\r\n\r\n");
+        socket->write(
+            "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(20 * 1024, 'x') + "\r\n\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(
             socket->bytesAvailable() > 0 || socket->state() != QAbstractSocket::ConnectedState,
             10000);
@@ -382,8 +389,10 @@ private Q_SLOTS:
     {
         // A whole scenario: sign up, sign in, join with a photo, approval, a chat message over
         // REST and over the socket, sign out.
-        const QString password = u"pudding-Geheimnis-"_s % QUuid::createUuid().toString(QUuid::Id128);
-        const QString email = u"secret-%1@example.org"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
+        const QString password
+            = u"pudding-Geheimnis-"_s % QUuid::createUuid().toString(QUuid::Id128);
+        const QString email
+            = u"secret-%1@example.org"_s.arg(QUuid::createUuid().toString(QUuid::Id128));
         const auto registered = m_server->postJson(u"/api/auth/register"_s,
             { { u"email"_s, email }, { u"name"_s, u"Sabine"_s }, { u"password"_s, password } });
         QCOMPARE(registered.status, 201);
@@ -395,8 +404,9 @@ private Q_SLOTS:
         QVERIFY(!registerToken.isEmpty() && !token.isEmpty());
         // A wrong password is logged as a failure, never as the password.
         const QString wrong = password + u"x"_s;
-        QCOMPARE(m_server->postJson(u"/api/auth/login"_s,
-                                 { { u"email"_s, email }, { u"password"_s, wrong } })
+        QCOMPARE(m_server
+                     ->postJson(
+                         u"/api/auth/login"_s, { { u"email"_s, email }, { u"password"_s, wrong } })
                      .status,
             401);
 
@@ -444,8 +454,8 @@ private Q_SLOTS:
             for (const char *field : { "level", "category", "message" })
                 QVERIFY2(line.value(QLatin1StringView(field)).isString(), field);
         }
-        for (const QByteArray &secret : { registerToken, token, organizer.token,
-                 password.toUtf8(), QByteArray("Bearer ") }) {
+        for (const QByteArray &secret :
+            { registerToken, token, organizer.token, password.toUtf8(), QByteArray("Bearer ") }) {
             QVERIFY2(!log.contains(secret), secret.constData());
         }
         // No photo bytes either (a run of them from the middle of the JPEG).
@@ -462,7 +472,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile broken(dir.filePath(u"broken.yml"_s));
         QVERIFY(broken.open(QIODevice::WriteOnly));
-        broken.write("groups:\n- name: x\n  rules:\n  - alert: Broken\n    expr: rate(foo[5m) > 1\n");
+        broken.write(
+            "groups:\n- name: x\n  rules:\n  - alert: Broken\n    expr: rate(foo[5m) > 1\n");
         broken.close();
         QVERIFY(promtool({ u"check"_s, u"rules"_s, broken.fileName() }).exitCode != 0);
     }

@@ -88,7 +88,8 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     // One write per line: the kernel keeps it whole against other threads' lines.
     qsizetype done = 0;
     while (done < line.size()) {
-        const ssize_t n = ::write(STDERR_FILENO, line.constData() + done, size_t(line.size() - done));
+        const ssize_t n
+            = ::write(STDERR_FILENO, line.constData() + done, size_t(line.size() - done));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)

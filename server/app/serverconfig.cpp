@@ -271,7 +271,8 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         *message += ConfigText::tr("--metrics must be on or off, not \"%1\".\n").arg(metrics);
         ok = false;
     }
-    metricsAllow = value(metricsAllowOpt, "PUDDING_METRICS_ALLOW", u"metrics/allow"_s, metricsAllow);
+    metricsAllow
+        = value(metricsAllowOpt, "PUDDING_METRICS_ALLOW", u"metrics/allow"_s, metricsAllow);
     if (QString bad; !AddressAllowList::parse(metricsAllow, &bad)) {
         *message += ConfigText::tr("--metrics-allow takes addresses and CIDR ranges separated by "
                                    "commas, or \"none\"; \"%1\" is neither.\n")

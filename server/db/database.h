@@ -135,8 +135,8 @@ public:
     /// pudding_db_query_duration_seconds).
     template <typename F> auto run(F &&f) -> QFuture<std::invoke_result_t<F, DbSession &>>
     {
-        return QtConcurrent::run(&m_pool,
-            [this, f = std::forward<F>(f), job = JobTrace::begin()]() mutable {
+        return QtConcurrent::run(
+            &m_pool, [this, f = std::forward<F>(f), job = JobTrace::begin()]() mutable {
                 const JobTrace::Running running(job);
                 return f(session());
             });

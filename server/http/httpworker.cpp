@@ -15,8 +15,8 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -101,9 +101,8 @@ struct Reply::State
             context.durationMs = double(elapsedNs) / 1e6;
             const LogScope scope(context);
             // The route's pattern, never the path as sent: no query string, no ids.
-            qCInfo(lcHttpAccess).noquote()
-                << trace.method << context.route << status
-                << QString::number(context.durationMs, 'f', 3) << "ms";
+            qCInfo(lcHttpAccess).noquote() << trace.method << context.route << status
+                                           << QString::number(context.durationMs, 'f', 3) << "ms";
         }
     }
 

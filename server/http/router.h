@@ -7,8 +7,8 @@
 #include <QFuture>
 #include <functional>
 #include <memory>
-#include <vector>
 #include <optional>
+#include <vector>
 
 namespace Pudding::Server {
 

@@ -168,7 +168,7 @@ QByteArray Registry::formatValue(double value)
         return value > 0 ? "+Inf" : "-Inf";
     if (value == std::floor(value) && std::fabs(value) < 1e15)
         return QByteArray::number(qint64(value));
-    return QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+    return QByteArray::number(value, 'f', QLocale::FloatingPointShortest); // 0.0005, not 5e-04
 }
 
 void Registry::appendFamily(QByteArray &out, QByteArrayView name, QByteArrayView help, Type type)
@@ -236,15 +236,16 @@ QByteArray Registry::render() const
                         + QByteArray::number(s.counter->value()) + '\n';
                     break;
                 case Type::Gauge:
-                    out += family.name + closed(labels) + ' '
-                        + QByteArray::number(s.gauge->value()) + '\n';
+                    out += family.name + closed(labels) + ' ' + QByteArray::number(s.gauge->value())
+                        + '\n';
                     break;
                 case Type::Histogram: {
                     const Histogram &h = *s.histogram;
                     // Read the buckets first: the count is their total, so _count and the
                     // +Inf bucket always agree even while observations arrive.
                     const auto counts = h.cumulativeCounts();
-                    const QByteArray le = labels.isEmpty() ? QByteArray("{le=\"") : labels + ",le=\"";
+                    const QByteArray le
+                        = labels.isEmpty() ? QByteArray("{le=\"") : labels + ",le=\"";
                     for (size_t i = 0; i < h.upperBounds().size(); ++i) {
                         out += family.name + "_bucket" + le
                             + formatValue(double(h.upperBounds()[i]) / h.divisor()) + "\"} "

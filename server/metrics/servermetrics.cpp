@@ -17,10 +17,10 @@ ServerMetrics &server()
             "HTTP requests parsed and not yet answered (response not yet queued).");
         m.wsConnections = r.gauge(
             "pudding_ws_connections", "Open WebSocket connections (authenticated or not).");
-        m.wsFramesReceived = r.counter("pudding_ws_frames_received_total",
-            "WebSocket text messages received from clients.");
-        m.wsFramesSent = r.counter(
-            "pudding_ws_frames_sent_total", "WebSocket text messages sent to clients.");
+        m.wsFramesReceived = r.counter(
+            "pudding_ws_frames_received_total", "WebSocket text messages received from clients.");
+        m.wsFramesSent
+            = r.counter("pudding_ws_frames_sent_total", "WebSocket text messages sent to clients.");
         m.chatMessagesStored = r.counter("pudding_chat_messages_stored_total",
             "Chat messages committed by the group-commit writer (duplicates of a retried "
             "clientMsgId not counted).");

@@ -32,6 +32,7 @@ struct ServerMetrics
 [[nodiscard]] Histogram *httpRequestDuration(const QByteArray &route, const QByteArray &method);
 
 /// A gauge read when /metrics is scraped (e.g. the events in the index).
-void addGaugeCollector(const QByteArray &name, const QByteArray &help, std::function<qint64()> read);
+void addGaugeCollector(
+    const QByteArray &name, const QByteArray &help, std::function<qint64()> read);
 
 } // namespace Pudding::Server::Metrics

@@ -39,17 +39,17 @@ QFuture<Result<ProcessedPhoto>> PhotosApi::processAndStore(const QByteArray &byt
     // Decoding a 4 MB photo takes ~100 ms: never on an HTTP or database thread.
     // The request's log context goes along (and stays for the continuation that queues the
     // database work), as Database::run does.
-    return QtConcurrent::run(&m_photoPool,
-        [this, bytes, context = LogContext::current()]() -> Result<ProcessedPhoto> {
-        LogContext::setCurrent(context);
-        auto processed = processPhoto(bytes);
-        if (!processed)
-            return processed.error();
-        auto stored = m_store.store(processed.value());
-        if (!stored)
-            return stored.error();
-        return std::move(processed).value();
-    });
+    return QtConcurrent::run(
+        &m_photoPool, [this, bytes, context = LogContext::current()]() -> Result<ProcessedPhoto> {
+            LogContext::setCurrent(context);
+            auto processed = processPhoto(bytes);
+            if (!processed)
+                return processed.error();
+            auto stored = m_store.store(processed.value());
+            if (!stored)
+                return stored.error();
+            return std::move(processed).value();
+        });
 }
 
 std::optional<qint64> PhotosApi::insertPhoto(
