@@ -265,6 +265,42 @@ private Q_SLOTS:
         QVERIFY(!search.header("x-request-id").isEmpty());
     }
 
+    void plainLogsForTheJournalAndForATerminal()
+    {
+        // Under systemd (JOURNAL_STREAM set): the sd-daemon priority, no time (the journal adds
+        // one). Elsewhere: the UTC time and the level.
+        qputenv("JOURNAL_STREAM", "8:4242");
+        TestServer journal(
+            m_server.databaseUrl(), { .threads = 1, .authRateLimit = 0, .extraArguments = {} });
+        const bool started = journal.start();
+        qunsetenv("JOURNAL_STREAM");
+        QVERIFY(started);
+        TestServer terminal(
+            m_server.databaseUrl(), { .threads = 1, .authRateLimit = 0, .extraArguments = {} });
+        QVERIFY(terminal.start());
+        const Headers id { { "X-Request-Id", "plain-1" } };
+        QCOMPARE(send(journal, "GET", u"/health"_s, id).status, 200);
+        QCOMPARE(send(terminal, "GET", u"/health"_s, id).status, 200);
+        journal.stop();
+        terminal.stop();
+
+        const QRegularExpression journalLine(u"^<[0-7]>[a-z.]+: "_s);
+        const QRegularExpression terminalLine(
+            u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (debug|info|warning|critical) [a-z.]+: "_s);
+        const auto journalLines = journal.log().split(u'\n', Qt::SkipEmptyParts);
+        const auto terminalLines = terminal.log().split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(!journalLines.isEmpty() && !terminalLines.isEmpty());
+        for (const QString &line : journalLines)
+            QVERIFY2(journalLine.match(line).hasMatch(), qPrintable(line));
+        for (const QString &line : terminalLines)
+            QVERIFY2(terminalLine.match(line).hasMatch(), qPrintable(line));
+        // The access line, at info (6), with its request.
+        QVERIFY2(journal.log().contains(u"<6>pudding.http.access: GET /health 200 "_s),
+            qPrintable(journal.log()));
+        QVERIFY(journal.log().contains(u" requestId=plain-1\n"_s));
+        QVERIFY(terminal.log().contains(u" info pudding.http.access: GET /health 200 "_s));
+    }
+
     void requestIdIsEchoedOrMade_data()
     {
         QTest::addColumn<QByteArray>("sent");

@@ -6,8 +6,6 @@
 
 class QMessageLogContext;
 
-namespace Pudding::Server {
-
 /// The server's log lines on stderr, installed with qInstallMessageHandler:
 ///
 /// - plain (default): journald-friendly. Under systemd (JOURNAL_STREAM set) a line is
@@ -17,7 +15,7 @@ namespace Pudding::Server {
 ///   known requestId, userId, route, method, status, durationMs (from LogContext).
 ///
 /// Each line is written with one write(2), so lines of different threads never interleave.
-namespace LogFormat {
+namespace Pudding::Server::LogFormat {
 
 enum class Format { Plain, Json };
 
@@ -29,6 +27,4 @@ void install(Format format);
 [[nodiscard]] QByteArray formatLine(Format format, bool journal, QtMsgType type,
     const QMessageLogContext &context, const QString &message);
 
-} // namespace LogFormat
-
-} // namespace Pudding::Server
+} // namespace Pudding::Server::LogFormat

@@ -84,6 +84,18 @@ DbSession::~DbSession()
     QSqlDatabase::removeDatabase(m_name);
 }
 
+namespace {
+PGconn *pgConnection(const QSqlDatabase &db);
+
+/// libpq prints a server's NOTICE/WARNING ("relation … already exists, skipping") straight to
+/// stderr, past the log format (a JSON log would get a line that is not JSON): they go
+/// through the logging category instead.
+void logNotice(void *, const char *message)
+{
+    qCInfo(lcDb).noquote() << "server notice:" << QString::fromUtf8(message).trimmed();
+}
+} // namespace
+
 bool DbSession::ensureOpen()
 {
     if (m_db.isOpen())
@@ -95,6 +107,8 @@ bool DbSession::ensureOpen()
                         << m_lastError.text();
         return false;
     }
+    if (PGconn *conn = pgConnection(m_db))
+        PQsetNoticeProcessor(conn, logNotice, nullptr);
     return true;
 }
 

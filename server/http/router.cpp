@@ -155,7 +155,6 @@ bool Router::match(const Route &route, const QList<QStringView> &segments, QList
 
 QByteArray Router::allowHeader(Request::Methods methods)
 {
-    using M = Request::Method;
     if (methods.testFlag(M::Get))
         methods |= M::Head;
     methods |= M::Options;
