@@ -167,6 +167,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
     if (m_worker->connectionCount() >= m_worker->limits().maxConnectionsPerWorker) {
         socket->write(
             HttpResponse::error(Protocol::ErrorCode::Unavailable, u"Too many connections."_s)
+                .withHeader("X-Request-Id", RequestId::generate())
                 .serialize(true));
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
