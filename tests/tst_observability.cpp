@@ -418,7 +418,37 @@ private Q_SLOTS:
         QVERIFY(frame);
         QCOMPARE(frame->value("requestId"_L1).toString().toLatin1(), id);
         // The frame is otherwise what it was.
-        QVERIFY(frame->value("attendance"_L1).toObject().value("id"_L1).toInteger() > 0);
+        const qint64 attendance
+            = frame->value("attendance"_L1).toObject().value("id"_L1).toInteger();
+        QVERIFY(attendance > 0);
+
+        // A chat message sent over REST: its new_message frame names that request.
+        QCOMPARE(m_server.decide(event, attendance, "APPROVED", organizer.token), 200);
+        olga.send({ { u"type"_s, u"join_event"_s }, { u"eventId"_s, event } });
+        QVERIFY(olga.take(u"joined"_s));
+        const QByteArray messageId = "msg-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+        const auto sent = send(*m_server, "POST", u"/api/messages/events/%1/messages"_s.arg(event),
+            { { "X-Request-Id", messageId }, { "Authorization", "Bearer " + guest.token } },
+            QJsonDocument(
+                QJsonObject { { u"content"_s, u"Guten Appetit"_s },
+                    { u"clientMsgId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) } })
+                .toJson(QJsonDocument::Compact));
+        QVERIFY2(sent.status == 201 || sent.status == 200, sent.body.constData());
+        const auto message = olga.take(u"new_message"_s, [](const QJsonObject &f) {
+            return f.value("message"_L1).toObject().value("content"_L1).toString()
+                == u"Guten Appetit"_s;
+        });
+        QVERIFY(message);
+        QCOMPARE(message->value("requestId"_L1).toString().toLatin1(), messageId);
+        // A message from a socket names no request.
+        olga.send({ { u"type"_s, u"send_message"_s }, { u"eventId"_s, event },
+            { u"content"_s, u"Danke"_s },
+            { u"clientMsgId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) } });
+        const auto own = olga.take(u"new_message"_s, [](const QJsonObject &f) {
+            return f.value("message"_L1).toObject().value("content"_L1).toString() == u"Danke"_s;
+        });
+        QVERIFY(own);
+        QVERIFY(!own->contains("requestId"_L1));
     }
 
     void noSecretInAnyLogLine()

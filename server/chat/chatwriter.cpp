@@ -2,6 +2,7 @@
 #include "chatwriter.h"
 
 #include "chatlogging.h"
+#include "metrics/logcontext.h"
 #include "metrics/servermetrics.h"
 #include "publish/livepublisher.h"
 #include "shared/protocol.h"
@@ -109,7 +110,8 @@ ChatMessage messageFromRow(const QSqlQuery &q)
     return m;
 }
 
-QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages)
+QList<QByteArray> messagePayloads(
+    const QList<ChatMessage> &messages, const QHash<qint64, QByteArray> &requestIds)
 {
     QList<QByteArray> payloads;
     QByteArray current;
@@ -121,7 +123,10 @@ QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages)
     };
     QList<qint64> tooLong;
     for (const auto &m : messages) {
-        const QByteArray json = QJsonDocument(m.toJson()).toJson(QJsonDocument::Compact);
+        QJsonObject object = m.toJson();
+        if (const QByteArray requestId = requestIds.value(m.id); !requestId.isEmpty())
+            object.insert(u"r"_s, QString::fromLatin1(requestId));
+        const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
         if (head.size() + json.size() + 2 > PayloadBudget) {
             // Keep the order: what is pending goes first, then this one by reference.
             flush();
@@ -152,6 +157,8 @@ ChatWriter::~ChatWriter()
 
 void ChatWriter::enqueue(Item item)
 {
+    if (item.requestId.isEmpty())
+        item.requestId = LogContext::current().requestId;
     QMutexLocker lock(&m_mutex);
     if (m_stopping) {
         lock.unlock();
@@ -388,6 +395,7 @@ bool ChatWriter::insertMessages(
             = { insert->value(0).toLongLong(), insert->value(4).toLongLong() };
     }
     QList<ChatMessage> fresh;
+    QHash<qint64, QByteArray> requestIds;
     QJsonArray missing;
     for (size_t i = 0; i < items.size(); ++i) {
         const Item &item = *items[i];
@@ -407,11 +415,13 @@ bool ChatWriter::insertMessages(
         m.createdAt = utcFromMs(it->second.second);
         inserted.erase(it); // a second item with the same key is a duplicate of this one
         outcomes[i] = Result<Outcome>(Outcome { m, false });
+        if (!item.requestId.isEmpty())
+            requestIds.insert(m.id, item.requestId);
         fresh.append(m);
     }
     std::sort(fresh.begin(), fresh.end(),
         [](const ChatMessage &a, const ChatMessage &b) { return a.id < b.id; });
-    payloads += messagePayloads(fresh);
+    payloads += messagePayloads(fresh, requestIds);
     if (missing.isEmpty())
         return true;
 

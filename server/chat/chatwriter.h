@@ -6,6 +6,7 @@
 #include "shared/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QMutex>
 #include <QSqlQuery>
 #include <QThread>
@@ -65,6 +66,9 @@ public:
         QString clientMsgId; ///< never empty
         qint64 photoId = 0;
         Callback done; ///< called on the writer's thread
+        /// The request that sent it (from LogContext when queued; empty for a socket's
+        /// message): its new_message frames carry it as "requestId".
+        QByteArray requestId;
     };
 
     ChatWriter(DbConfig config, const PresenceSource &presence);
@@ -138,6 +142,8 @@ struct ChatMembership
 
 /// The stored messages' JSON payloads for NOTIFY: as many messages per payload as fit below
 /// PostgreSQL's 8000-byte limit; a message too long for any payload goes by id ("msgref").
-[[nodiscard]] QList<QByteArray> messagePayloads(const QList<ChatMessage> &messages);
+/// A message with an entry in `requestIds` (by message id) carries it as "r".
+[[nodiscard]] QList<QByteArray> messagePayloads(
+    const QList<ChatMessage> &messages, const QHash<qint64, QByteArray> &requestIds = {});
 
 } // namespace Pudding::Server

@@ -183,15 +183,21 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         for (WorkerHub *hub : hubs)
             invokeGuarded(hub, QPointer<WorkerHub>(hub), [hub, f] { f(hub); });
     };
-    auto deliverMessages = [&](const QList<ChatMessage> &messages) {
-        QList<Delivery> deliveries;
-        deliveries.reserve(messages.size());
-        for (const auto &m : messages)
-            deliveries.append({ m.eventId, m.id,
-                Chat::frame(Chat::ServerFrame::NewMessage, { { u"message"_s, m.toJson() } }) });
-        if (!deliveries.isEmpty())
-            post([deliveries](WorkerHub *hub) { hub->deliverMessages(deliveries); });
-    };
+    // requestIds: the REST request that sent each message (by message id), if any.
+    auto deliverMessages
+        = [&](const QList<ChatMessage> &messages, const QHash<qint64, QString> &requestIds) {
+              QList<Delivery> deliveries;
+              deliveries.reserve(messages.size());
+              for (const auto &m : messages) {
+                  QJsonObject fields { { u"message"_s, m.toJson() } };
+                  if (const auto r = requestIds.constFind(m.id); r != requestIds.cend())
+                      fields.insert(u"requestId"_s, *r);
+                  deliveries.append(
+                      { m.eventId, m.id, Chat::frame(Chat::ServerFrame::NewMessage, fields) });
+              }
+              if (!deliveries.isEmpty())
+                  post([deliveries](WorkerHub *hub) { hub->deliverMessages(deliveries); });
+          };
 
     if (kind == "ref"_L1) {
         // A frame too large for a payload, stored by the writing transaction.
@@ -208,9 +214,14 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         dispatch(stored, fetchSession);
     } else if (kind == "msg"_L1) {
         QList<ChatMessage> messages;
-        for (const auto &v : json.value("m"_L1).toArray())
-            messages.append(ChatMessage::fromJson(v.toObject()));
-        deliverMessages(messages);
+        QHash<qint64, QString> requestIds;
+        for (const auto &v : json.value("m"_L1).toArray()) {
+            const QJsonObject object = v.toObject();
+            messages.append(ChatMessage::fromJson(object));
+            if (const QJsonValue r = object.value("r"_L1); r.isString())
+                requestIds.insert(messages.last().id, r.toString());
+        }
+        deliverMessages(messages, requestIds);
     } else if (kind == "msgref"_L1) {
         QStringList ids;
         for (const auto &v : json.value("ids"_L1).toArray())
@@ -224,7 +235,7 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
         QList<ChatMessage> messages;
         while (q->next())
             messages.append(messageFromRow(*q));
-        deliverMessages(messages);
+        deliverMessages(messages, {}); // stored without the request id
     } else if (kind == "typing"_L1) {
         const qint64 eventId = json.value("e"_L1).toInteger();
         const QJsonObject user = json.value("u"_L1).toObject();

@@ -41,7 +41,8 @@ struct LiveConfig
 /// load balancer, so a room sees its messages in id order wherever its members are connected,
 /// and a notification (a new join request, an approval) is sent only once its transaction has
 /// committed. Payloads are compact JSON objects with a kind "k":
-///   msg      {m:[message…]}             new chat messages (full JSON when small)
+///   msg      {m:[message…]}             new chat messages (full JSON when small; a message
+///                                       sent over REST has "r", its request id)
 ///   msgref   {ids:[…]}                  messages too long for a payload: fetched by id
 ///   typing   {e, u:{id,name}, t:bool}   someone started/stopped typing
 ///   presence {e, i:instance, online:[{id,name}…]}   one instance's members online in a room
