@@ -119,11 +119,19 @@ class Contract:
                     yield method, path, item[method]
 
 
+class SchemaError(str):
+    """The clearest error of an instance: its text, and a key that groups the same mistake
+    (one JSON path and keyword) made with different values."""
+    key = ""
+
+
 def schema_error(validator, instance):
     error = best_match(validator.iter_errors(instance))
     if error is None:
         return None
-    return "%s: %s" % (error.json_path, error.message[:300])
+    text = SchemaError("%s: %s" % (error.json_path, error.message[:300]))
+    text.key = "%s %s" % (re.sub(r"\[\d+\]", "[]", error.json_path), error.validator)
+    return text
 
 
 # ---- (a) and (b): the documents against the code ----------------------------------------
@@ -257,13 +265,17 @@ class Run:
         self.frames_in = 0
         self.frames_out = 0
         self.client_frames_invalid = 0
+        self.seen_headers = set()
+        self.lacking = collections.defaultdict(list)  # header -> responses without it
 
-    def fail(self, line, what):
+    def fail(self, line, what, error=None):
+        """One problem per distinct mistake, with how often and where it was first seen."""
         where = "%s %s" % (line.get("_program", "?"), line.get("test", ""))
         if line.get("dataTag"):
             where += "(%s)" % line["dataTag"]
-        message = "%s [%s]" % (what, where.strip())
-        self.problems[message] = self.problems.get(message, 0) + 1
+        key = what.replace(error, error.key) if isinstance(error, SchemaError) else what
+        seen = self.problems.setdefault(key, [0, where.strip(), what])
+        seen[0] += 1
 
     def check_response(self, line, label, status, response):
         """A recorded response against a documented one."""
@@ -289,8 +301,14 @@ class Run:
                 key = (label, status, received_type)
                 error = schema_error(self.contract.validator(key, schema), line.get("body"))
                 if error:
-                    self.fail(line, "%s → %s: body %s" % (label, status, error))
+                    self.fail(line, "%s → %s: body %s" % (label, status, error), error)
         names = set(line.get("responseHeaders", []))
+        if names:
+            self.seen_headers |= names
+            for name, header in response.get("headers", {}).items():
+                if self.contract.deref(header).get("x-pudding-on-every-response") \
+                        and name.lower() not in names:
+                    self.lacking[name.lower()].append((line, "%s → %s" % (label, status)))
         if names:  # recorded: the headers marked required must be there
             for name, header in response.get("headers", {}).items():
                 if self.contract.deref(header).get("required") and name.lower() not in names:
@@ -329,6 +347,26 @@ class Run:
                       % (label, status, ", ".join(sorted(responses)) or "none"))
             return
         self.check_response(line, label, status, response)
+        if status.startswith("2") and "requestBody" in line and not case.startswith("unknown"):
+            self.check_accepted_request(line, label, status, operation)
+
+    def check_accepted_request(self, line, label, status, operation):
+        """A JSON body the server accepted (2xx) must be one the document allows: otherwise
+        the server is more lenient than its contract, or the document too strict."""
+        body = self.contract.deref(operation.get("requestBody", {}))
+        schema = body.get("content", {}).get(media_type(line.get("requestContentType")),
+                                             {}).get("schema")
+        if schema is None:
+            if body.get("content"):
+                self.fail(line, "%s → %s: accepted a %s body; documented: %s" % (
+                    label, status, media_type(line.get("requestContentType")),
+                    ", ".join(body["content"])))
+            return
+        key = ("request", label)
+        error = schema_error(self.contract.validator(key, schema), line["requestBody"])
+        if error:
+            self.fail(line, "%s → %s: accepted a request body the document refuses: %s"
+                      % (label, status, error), error)
 
     def check_frame(self, line):
         incoming = line.get("direction") == "in"
@@ -358,7 +396,7 @@ class Run:
         schema = self.contract.frames["$defs"][name]
         error = schema_error(self.contract.validator(("frame", name), schema, True), frame)
         if error:
-            self.fail(line, "/ws %s frame %s" % (frame["type"], error))
+            self.fail(line, "/ws %s frame %s" % (frame["type"], error), error)
 
     def read(self, recordings):
         files = sorted(glob.glob(os.path.join(recordings, "*.jsonl")))
@@ -369,13 +407,21 @@ class Run:
                     try:
                         line = json.loads(text)
                     except ValueError:
-                        self.problems["%s:%d: not a JSON line" % (name, number)] = 1
+                        what = "%s:%d: not a JSON line" % (name, number)
+                        self.problems[what] = [1, name, what]
                         continue
                     line["_program"] = program
                     if line.get("kind") == "http":
                         self.check_http(line)
                     elif line.get("kind") == "ws":
                         self.check_frame(line)
+        # A header the server sends on every response (X-Request-Id) is required everywhere
+        # as soon as one response of the run has it.
+        for name, missing in self.lacking.items():
+            if name in self.seen_headers:
+                for line, label in missing:
+                    self.fail(line, "%s: the header %s is missing (other responses have it)"
+                              % (label, name))
         return files
 
 
@@ -447,8 +493,9 @@ def check(source_dir, recordings, structure_only=False, out=sys.stdout):
         files = run.read(recordings) if os.path.isdir(recordings) else []
         if not files or run.exchanges == 0:
             problems.append("no recorded exchanges in %s: did the server tests run?" % recordings)
-        for message, count in run.problems.items():
-            problems.append(message + (" (%d times)" % count if count > 1 else ""))
+        for count, first, message in run.problems.values():
+            problems.append("%s [%s%s]" % (message, first,
+                                           ", and %d more" % (count - 1) if count > 1 else ""))
         secret_problems, secrets, logs = check_secrets(recordings)
         problems += secret_problems
         print("%d HTTP exchanges and %d frames from the server (%d sent by tests, %d of them "
@@ -489,6 +536,10 @@ def self_test(source_dir):
                 "responseHeaders": headers, "test": "selfTest"}
 
     good_user = {"id": 7, "name": "Anna"}
+    login = dict(http("/api/auth/login", 200, {
+        "user": {"id": 1, "email": "a@b", "name": "A", "createdAt": "2026-01-01T00:00:00.000Z"},
+        "token": "t" * 43, "expiresInDays": 7}, "POST"), requestContentType="application/json",
+        requestBody={"email": "a@b", "password": "correct horse"})
     good = [
         http("/health", 200, good_health),
         http("/api/events/12", 404, {"error": {"code": "not_found", "message": "No."}}),
@@ -498,6 +549,7 @@ def self_test(source_dir):
                   "PUT"), responseHeaders=headers + ["allow"]),
         dict(http("/api/events", 204, None, "OPTIONS", "empty", ""),
              responseHeaders=headers + ["allow"]),
+        login,
         {"kind": "ws", "direction": "in", "frame": {"type": "ready", "user": good_user}},
         {"kind": "ws", "direction": "out", "raw": "not json"},
     ]
@@ -514,6 +566,10 @@ def self_test(source_dir):
         "a missing required header": dict(http("/health", 200, good_health),
                                           responseHeaders=["content-type"]),
         "a body that is not JSON": dict(http("/health", 200, None), bodyKind="invalid-json"),
+        "a response without X-Request-Id": dict(
+            http("/health", 200, good_health),
+            responseHeaders=["content-type", "cache-control", "x-content-type-options"]),
+        "an accepted request the document refuses": dict(login, requestBody={"email": "a@b"}),
         "a bad frame": {"kind": "ws", "direction": "in", "frame": {"type": "ack"}},
         "an unknown frame": {"kind": "ws", "direction": "in", "frame": {"type": "surprise"}},
         "a frame that is not JSON": {"kind": "ws", "direction": "in", "raw": "{"},

@@ -78,7 +78,7 @@ QString directory()
 
 void recordHttp(QByteArrayView method, const QUrl &url, QByteArrayView requestContentType,
     int status, QByteArrayView responseContentType, const QByteArray &body,
-    const QList<QByteArray> &responseHeaderNames)
+    const QList<QByteArray> &responseHeaderNames, const QByteArray &requestBody)
 {
     if (status <= 0 || directory().isEmpty())
         return; // no answer at all: nothing to hold against the contract
@@ -94,6 +94,13 @@ void recordHttp(QByteArrayView method, const QUrl &url, QByteArrayView requestCo
     }
     if (!requestContentType.isEmpty())
         line.insert(u"requestContentType"_s, QString::fromLatin1(requestContentType));
+    if (!requestBody.isEmpty() && isJsonType(requestContentType)) {
+        QJsonParseError error;
+        const auto sent = QJsonDocument::fromJson(requestBody, &error);
+        if (error.error == QJsonParseError::NoError && !sent.isNull())
+            line.insert(
+                u"requestBody"_s, sent.isArray() ? QJsonValue(sent.array()) : sent.object());
+    }
     if (!responseContentType.isEmpty())
         line.insert(u"responseContentType"_s, QString::fromLatin1(responseContentType));
     QJsonArray headers;

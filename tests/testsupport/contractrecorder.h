@@ -19,11 +19,12 @@ namespace Pudding::Test::Contract {
 /// The folder recordings go to; empty when recording is off.
 [[nodiscard]] QString directory();
 
-/// One HTTP exchange: the request's method, URL and Content-Type, and the response's status,
+/// One HTTP exchange: the request's method, URL, Content-Type and body (kept when it is JSON:
+/// a body the server accepted must be one the contract allows), and the response's status,
 /// Content-Type, header names and body (parsed when it is JSON).
 void recordHttp(QByteArrayView method, const QUrl &url, QByteArrayView requestContentType,
     int status, QByteArrayView responseContentType, const QByteArray &body,
-    const QList<QByteArray> &responseHeaderNames = {});
+    const QList<QByteArray> &responseHeaderNames = {}, const QByteArray &requestBody = {});
 /// The same from a finished QNetworkReply whose body the caller has read (`body`).
 void recordReply(QNetworkReply &reply, const QByteArray &body);
 

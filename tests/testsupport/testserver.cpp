@@ -197,7 +197,7 @@ void TestServer::recordExchange(QByteArrayView method, const QString &path, cons
     const bool sendsType = !body.isEmpty() || method == "POST" || method == "PATCH";
     Contract::recordHttp(method, url(path),
         sendsType ? QByteArrayView(contentType) : QByteArrayView(), result.status,
-        result.header("content-type"), result.body, names);
+        result.header("content-type"), result.body, names, body);
 }
 
 QByteArray TestServer::registerUser(
