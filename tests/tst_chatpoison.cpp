@@ -268,10 +268,10 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(poisonReply->isFinished(), 20000);
             const int status
                 = poisonReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QJsonObject error = QJsonDocument::fromJson(poisonReply->readAll())
-                                          .object()
-                                          .value("error"_L1)
-                                          .toObject();
+            const QByteArray poisonBody = poisonReply->readAll();
+            Contract::recordReply(*poisonReply, poisonBody);
+            const QJsonObject error
+                = QJsonDocument::fromJson(poisonBody).object().value("error"_L1).toObject();
             QCOMPARE(status, 400);
             QCOMPARE(error.value("code"_L1).toString(), u"validation_failed"_s);
             QCOMPARE(error.value("field"_L1).toString(), field);
@@ -300,6 +300,7 @@ private Q_SLOTS:
                     ack->value("message"_L1).toObject().value("content"_L1).toString(), s.content);
             } else {
                 QTRY_VERIFY_WITH_TIMEOUT(s.reply->isFinished(), 20000);
+                Contract::recordReply(*s.reply, s.reply->readAll());
                 const int status
                     = s.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 QCOMPARE(status, 201);

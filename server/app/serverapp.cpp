@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverapp.h"
 
+#include "apidoc/apidoc.h"
 #include "applogging.h"
 #include "attendance/attendanceapi.h"
 #include "auth/authapi.h"
@@ -236,6 +237,8 @@ bool ServerApp::startHttp()
         if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
             registerMetricsRoute(*m_router, *allow);
     }
+    m_apiDoc = std::make_unique<ApiDoc>();
+    m_apiDoc->registerRoutes(*m_router);
 
     quint16 port = m_config.port;
     for (int i = 0; i < m_config.httpThreads; ++i) {

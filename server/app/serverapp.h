@@ -11,6 +11,7 @@
 
 namespace Pudding::Server {
 
+class ApiDoc;
 class AttendanceApi;
 class AuthApi;
 class Database;
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<AttendanceApi> m_attendance;
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;
+    std::unique_ptr<ApiDoc> m_apiDoc;
     std::unique_ptr<Router> m_router;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include "contractrecorder.h"
 #include "db/database.h"
 #include "devdb/embeddedpostgres.h"
 
@@ -82,10 +83,22 @@ TestServer::TestServer(QString databaseUrl, Options options)
 TestServer::~TestServer()
 {
     stop();
+    saveLog();
+}
+
+void TestServer::saveLog()
+{
+    if (m_process)
+        m_log += m_process->readAll();
+    if (m_log.size() > m_logSaved) {
+        Contract::saveServerLog(m_log.mid(m_logSaved));
+        m_logSaved = m_log.size();
+    }
 }
 
 bool TestServer::launch()
 {
+    saveLog(); // what an earlier run of this server wrote
     const QString portFile = m_dataDir.filePath(u"port"_s);
     QFile::remove(portFile);
     m_process = std::make_unique<QProcess>();
@@ -130,6 +143,7 @@ void TestServer::stop()
         m_process->kill();
         m_process->waitForFinished(5000);
     }
+    saveLog();
 }
 
 bool TestServer::isRunning() const
@@ -162,7 +176,28 @@ HttpResult TestServer::request(QByteArrayView method, const QString &path, const
     if (reply->error() != QNetworkReply::NoError && result.status == 0)
         result.networkError = reply->errorString();
     reply->deleteLater();
+    recordExchange(method, path, body, token, contentType, result);
     return result;
+}
+
+void TestServer::recordExchange(QByteArrayView method, const QString &path, const QByteArray &body,
+    const QByteArray &token, const QByteArray &contentType, const HttpResult &result)
+{
+    // Every secret the tests send or receive, for the whole-run check that no server log
+    // holds one.
+    Contract::recordSecret("token", token);
+    const QJsonObject sent = QJsonDocument::fromJson(body).object();
+    if (const QJsonValue password = sent.value("password"_L1); password.isString())
+        Contract::recordSecret("password", password.toString().toUtf8());
+    if (const QJsonValue issued = result.json().value("token"_L1); issued.isString())
+        Contract::recordSecret("token", issued.toString().toUtf8());
+    QList<QByteArray> names;
+    for (const auto &[name, value] : result.headers)
+        names.append(name);
+    const bool sendsType = !body.isEmpty() || method == "POST" || method == "PATCH";
+    Contract::recordHttp(method, url(path),
+        sendsType ? QByteArrayView(contentType) : QByteArrayView(), result.status,
+        result.header("content-type"), result.body, names, body);
 }
 
 QByteArray TestServer::registerUser(

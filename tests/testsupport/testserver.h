@@ -106,12 +106,18 @@ public:
         const QString &password = QStringLiteral("correct horse battery 9"));
 
 private:
+    /// Hands the server's output since the last save to the contract recording.
+    void saveLog();
+    void recordExchange(QByteArrayView method, const QString &path, const QByteArray &body,
+        const QByteArray &token, const QByteArray &contentType, const HttpResult &result);
+
     QString m_databaseUrl;
     Options m_options;
     std::unique_ptr<QProcess> m_process;
     QTemporaryDir m_dataDir;
     int m_port = 0;
     QByteArray m_log;
+    qsizetype m_logSaved = 0;
     QNetworkAccessManager m_nam;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "contractrecorder.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
@@ -21,6 +23,7 @@ public:
     WsClient()
     {
         connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            Contract::recordFrame("in", text);
             m_frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
             ++m_received;
         });
@@ -38,6 +41,7 @@ public:
         QNetworkRequest request(QUrl(u"ws://127.0.0.1:%1/ws"_s.arg(port)));
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token);
+        Contract::recordSecret("token", token);
         m_socket.open(request);
         return QTest::qWaitFor(
                    [this] {
@@ -54,10 +58,15 @@ public:
 
     void send(const QJsonObject &frame)
     {
-        m_socket.sendTextMessage(
-            QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        if (frame.value("type"_L1) == "auth"_L1)
+            Contract::recordSecret("token", frame.value("token"_L1).toString().toUtf8());
+        sendRaw(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
     }
-    void sendRaw(const QString &text) { m_socket.sendTextMessage(text); }
+    void sendRaw(const QString &text)
+    {
+        Contract::recordFrame("out", text);
+        m_socket.sendTextMessage(text);
+    }
     void close() { m_socket.close(); }
     void abort() { m_socket.abort(); }
 
