@@ -740,6 +740,25 @@ private Q_SLOTS:
                                  .arg(m_slowViaNginxClosedMs);
     }
 
+    void signInsAreLimitedPerClient()
+    {
+        // The instances count sign-in attempts per peer address, which behind nginx is
+        // nginx's own; nginx counts them per client instead: a burst of 30, then 429.
+        QMap<int, int> statuses;
+        QByteArray limitedBody;
+        for (int i = 0; i < 40; ++i) {
+            const auto r = m_nginx.requestOnce("POST", u"/api/auth/login"_s,
+                R"({"email":"nobody@example.org","password":"wrong password 1"})");
+            ++statuses[r.status];
+            if (r.status == 429)
+                limitedBody = r.body;
+        }
+        qInfo() << "40 sign-ins from one address:" << statuses;
+        QCOMPARE(statuses.keys(), (QList<int> { 401, 429 }));
+        QVERIFY(statuses[401] <= 31);
+        QVERIFY(limitedBody.contains("rate_limited"));
+    }
+
     void floodGetsTooManyRequests()
     {
         // One address, 400 requests at once: limit_req lets the burst through, then 429.
