@@ -329,6 +329,7 @@ private Q_SLOTS:
         // /metrics never passes: nginx answers it itself.
         const auto metrics = m_nginx.get(u"/metrics"_s);
         QCOMPARE(metrics.status, 404);
+        QCOMPARE(metrics.errorCode(), u"not_found"_s);
         QTRY_COMPARE(m_nginx.upstreamOf(metrics.header("X-Request-Id")), QByteArray("-"));
 
         // Plain HTTP is redirected to HTTPS.
