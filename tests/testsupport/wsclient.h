@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QTest>
 #include <QWebSocket>
 #include <functional>
@@ -36,12 +37,20 @@ public:
     /// Connects to ws://127.0.0.1:port/ws, with the token in the upgrade request if given.
     bool open(int port, const QByteArray &token = {})
     {
+        return openUrl(QUrl(u"ws://127.0.0.1:%1/ws"_s.arg(port)), token);
+    }
+    /// Connects to `url` (wss:// through a proxy: with `ssl` trusting its certificate).
+    bool openUrl(const QUrl &url, const QByteArray &token = {},
+        const std::optional<QSslConfiguration> &ssl = std::nullopt)
+    {
         m_closed = false;
         m_closeCode = -1;
-        QNetworkRequest request(QUrl(u"ws://127.0.0.1:%1/ws"_s.arg(port)));
+        QNetworkRequest request(url);
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token);
         Contract::recordSecret("token", token);
+        if (ssl)
+            m_socket.setSslConfiguration(*ssl);
         m_socket.open(request);
         return QTest::qWaitFor(
                    [this] {
