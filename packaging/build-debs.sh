@@ -43,8 +43,10 @@ cp packaging/systemd/pudding-server.tmpfiles "$src/debian/pudding-server.tmpfile
 
 # ccache speeds up rebuilds when it is there; the packages do not depend on it. The source
 # copy always has the same path, so the cache hits across runs.
+# debhelper gives the build a HOME of its own, so the cache directory is named here.
 if command -v ccache >/dev/null; then
-    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="$src"
+    CCACHE_DIR="$(ccache --get-config cache_dir)"
+    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="$src" CCACHE_DIR
 fi
 export DEB_BUILD_OPTIONS="parallel=$jobs ${DEB_BUILD_OPTIONS:-}"
 (cd "$src" && nice dpkg-buildpackage -us -uc -b)
