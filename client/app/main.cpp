@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationVersion(QStringLiteral(PUDDING_VERSION));
     QGuiApplication::setOrganizationName(u"Pudding Gabel"_s);
     QGuiApplication::setDesktopFileName(u"de.puddinggabel.Pudding"_s);
+    // The installed hicolor icon, for X11 window managers (Wayland goes by the desktop file).
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(u"de.puddinggabel.Pudding"_s));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
