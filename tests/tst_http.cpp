@@ -747,6 +747,41 @@ private Q_SLOTS:
         QVERIFY(waitForClose(*socket, 3000));
     }
 
+    void webSocketOnlyOnWs_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<int>("status");
+        QTest::newRow("/ws upgrades") << QByteArray("/ws") << 101;
+        QTest::newRow("/ws with a query upgrades") << QByteArray("/ws?x=1") << 101;
+        QTest::newRow("an API path") << QByteArray("/api/events") << 404;
+        QTest::newRow("nonsense") << QByteArray("/nonsense") << 404;
+        QTest::newRow("below /ws") << QByteArray("/ws/x") << 404;
+    }
+
+    void webSocketOnlyOnWs()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(int, status);
+        auto socket = connectRaw();
+        QVERIFY(socket);
+        socket->write("GET " + target
+            + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray head;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                socket->waitForReadyRead(50);
+                head += socket->readAll();
+                return head.contains("\r\n\r\n");
+            },
+            5000));
+        QCOMPARE(head.left(12), "HTTP/1.1 " + QByteArray::number(status));
+        if (status == 404) {
+            QVERIFY(waitForClose(*socket, 3000));
+            QVERIFY(!head.contains("Sec-WebSocket-Accept"));
+        }
+    }
+
     void hugeHeadersRejected()
     {
         auto socket = connectRaw();

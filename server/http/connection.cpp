@@ -156,6 +156,14 @@ void Connection::parseHead()
                 .arg(m_limits.maxBodyBytes));
         return;
     }
+    // The only WebSocket endpoint is /ws; Qt 6.4 would upgrade any path it is offered.
+    if (meta.upgrade) {
+        const auto query = meta.target.indexOf('?');
+        if ((query < 0 ? meta.target : meta.target.left(query)) != "/ws") {
+            reject(Protocol::ErrorCode::NotFound, ConnectionText::tr("No such resource."));
+            return;
+        }
+    }
     m_metas.enqueue(meta);
     if (meta.upgrade) {
         m_state = State::Upgraded;

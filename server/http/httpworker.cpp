@@ -196,8 +196,11 @@ bool PuddingHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
         socket->abort();
         return true;
     }
+    // Refused by the guard, which has answered: false keeps Qt 6.4 from performing a WebSocket
+    // handshake after our answer (it upgrades whenever this returns true); for other requests
+    // Qt then only calls missingHandler, which does nothing.
     if (connection->isRejected())
-        return true;
+        return false;
     const auto meta = connection->takeRequestMeta();
     if (meta.upgrade) {
         // Qt 6.4 performs the WebSocket handshake itself after this returns; writing anything
