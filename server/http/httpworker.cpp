@@ -69,11 +69,13 @@ struct Reply::State
         }
         response.withHeader("X-Request-Id", trace.requestId);
         QByteArray bytes = response.serialize(closeAfter, headOnly);
+        // Counted before the bytes are handed over: once a client has its answer, a scrape
+        // of /metrics (on any thread) already includes it.
+        observe(response.status);
         // The client may have gone meanwhile: then the response is dropped.
         invokeGuarded(worker, connection,
             [connection = connection, sequence = sequence, bytes = std::move(bytes),
                 close = closeAfter] { connection->completeResponse(sequence, bytes, close); });
-        observe(response.status);
     }
 
     /// The request is answered (its response queued): metrics and the access log line.
