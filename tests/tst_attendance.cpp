@@ -343,33 +343,14 @@ private Q_SLOTS:
         }
         // All approvals at once, each on its own connection.
         std::vector<std::unique_ptr<QTcpSocket>> sockets;
-        const QByteArray body = R"({"status":"APPROVED"})";
-        for (qint64 id : ids) {
-            auto s = m_server->connectRaw();
-            QVERIFY(s);
-            sockets.push_back(std::move(s));
-            Q_UNUSED(id);
+        for (int i = 0; i < requests; ++i) {
+            sockets.push_back(m_server->connectRaw());
+            QVERIFY(sockets.back());
         }
-        for (size_t i = 0; i < sockets.size(); ++i) {
-            sockets[i]->write("PATCH /api/attendance/events/" + QByteArray::number(event)
-                + "/attendances/" + QByteArray::number(ids[qsizetype(i)])
-                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_organizer
-                + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-            sockets[i]->flush();
-        }
-        int ok = 0;
-        int full = 0;
-        for (auto &s : sockets) {
-            const auto responses = readRawResponses(*s, 1);
-            QCOMPARE(responses.size(), 1);
-            if (responses[0].status == 200)
-                ++ok;
-            else if (responses[0].status == 409 && responses[0].body.contains("event_full"))
-                ++full;
-        }
-        QCOMPARE(ok, limit);
-        QCOMPARE(full, requests - limit);
+        const auto burst = F::approveAllAtOnce(sockets, event, ids, m_organizer);
+        QVERIFY2(burst.unexpected.isEmpty(), qPrintable(burst.unexpected.join(u"; "_s)));
+        QCOMPARE(burst.approved, limit);
+        QCOMPARE(burst.full, requests - limit);
         const auto approved = m_server->get(
             u"/api/attendance/events/%1/attendances?status=APPROVED"_s.arg(event), m_organizer);
         QCOMPARE(approved.json().value("attendances"_L1).toArray().size(), limit);

@@ -417,30 +417,10 @@ private Q_SLOTS:
             sockets.push_back(m_nginx.connectRaw());
             QVERIFY(sockets.back());
         }
-        const QByteArray body = R"({"status":"APPROVED"})";
-        for (size_t i = 0; i < sockets.size(); ++i) {
-            sockets[i]->write("PATCH /api/attendance/events/" + QByteArray::number(event)
-                + "/attendances/" + QByteArray::number(attendances[qsizetype(i)])
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_olga
-                + "\r\nContent-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-            sockets[i]->flush();
-        }
-        int ok = 0;
-        int full = 0;
-        for (auto &s : sockets) {
-            const auto responses = readRawResponses(*s, 1);
-            QCOMPARE(responses.size(), 1);
-            if (responses[0].status == 200)
-                ++ok;
-            else if (responses[0].status == 409 && responses[0].body.contains("event_full"))
-                ++full;
-            else
-                QFAIL(qPrintable(u"unexpected answer %1: %2"_s.arg(responses[0].status)
-                                     .arg(QString::fromUtf8(responses[0].body))));
-        }
-        QCOMPARE(ok, limit);
-        QCOMPARE(full, requests - limit);
+        const auto burst = F::approveAllAtOnce(sockets, event, attendances, m_olga);
+        QVERIFY2(burst.unexpected.isEmpty(), qPrintable(burst.unexpected.join(u"; "_s)));
+        QCOMPARE(burst.approved, limit);
+        QCOMPARE(burst.full, requests - limit);
         // They were spread over all three instances.
         QSet<QByteArray> upstreams;
         const QByteArray prefix = "/api/attendance/events/" + QByteArray::number(event) + "/";

@@ -99,16 +99,7 @@ private:
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         for (const auto &[name, value] : headers)
             request.setRawHeader(name, value);
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, method.toByteArray(), body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished() && !finished.wait(30000))
-            reply->abort();
-        HttpResult result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.headers = reply->rawHeaderPairs();
-        reply->deleteLater();
-        return result;
+        return sendAndWait(m_nam, request, method, body);
     }
 
     QByteArray metrics(TestServer &server)

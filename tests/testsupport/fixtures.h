@@ -8,6 +8,9 @@
 #include <QDateTime>
 #include <QImage>
 #include <QPainter>
+#include <QStringList>
+#include <memory>
+#include <vector>
 
 /// Building blocks of the scenarios the tests share: a pudding photo, a multipart body, an
 /// event, a request to join and the organizer's decision — all through the real REST API.
@@ -113,6 +116,46 @@ inline bool joinApproved(TestServer &server, qint64 eventId, const QByteArray &t
 {
     const qint64 id = requestJoin(server, eventId, token, seed);
     return id > 0 && decide(server, eventId, id, "APPROVED", organizer) == 200;
+}
+
+/// What a burst of approvals came back with.
+struct ApprovalBurst
+{
+    int approved = 0; ///< 200
+    int full = 0; ///< 409 event_full
+    QStringList unexpected; ///< anything else: "status body"
+};
+
+/// The organizer approves `attendances[i]` on `sockets[i]` (raw HTTP/1.1, one connection each),
+/// all written before any answer is read, so the decisions race in the server; then reads one
+/// answer per socket.
+template <typename Socket>
+ApprovalBurst approveAllAtOnce(const std::vector<std::unique_ptr<Socket>> &sockets, qint64 event,
+    const QList<qint64> &attendances, const QByteArray &organizerToken)
+{
+    const QByteArray body = R"({"status":"APPROVED"})";
+    for (size_t i = 0; i < sockets.size(); ++i) {
+        sockets[i]->write("PATCH /api/attendance/events/" + QByteArray::number(event)
+            + "/attendances/" + QByteArray::number(attendances[qsizetype(i)])
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + organizerToken
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        sockets[i]->flush();
+    }
+    ApprovalBurst burst;
+    for (const auto &s : sockets) {
+        const auto responses = readRawResponses(*s, 1);
+        if (responses.size() != 1)
+            burst.unexpected.append(u"no answer"_s);
+        else if (responses[0].status == 200)
+            ++burst.approved;
+        else if (responses[0].status == 409 && responses[0].body.contains("event_full"))
+            ++burst.full;
+        else
+            burst.unexpected.append(
+                QString::number(responses[0].status) + u' ' + QString::fromUtf8(responses[0].body));
+    }
+    return burst;
 }
 
 } // namespace Pudding::Test::Fixtures

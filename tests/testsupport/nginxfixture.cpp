@@ -289,18 +289,7 @@ HttpResult NginxFixture::requestOnce(QByteArrayView method, const QString &path,
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, method.toByteArray(), body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(30000))
-        reply->abort();
-    HttpResult result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    result.headers = reply->rawHeaderPairs();
-    if (reply->error() != QNetworkReply::NoError && result.status == 0)
-        result.networkError = reply->errorString();
-    reply->deleteLater();
-    return result;
+    return sendAndWait(m_nam, request, method, body);
 }
 
 HttpResult NginxFixture::request(QByteArrayView method, const QString &path, const QByteArray &body,

@@ -156,16 +156,10 @@ QUrl TestServer::url(const QString &pathAndQuery) const
     return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(pathAndQuery));
 }
 
-HttpResult TestServer::request(QByteArrayView method, const QString &path, const QByteArray &body,
-    const QByteArray &token, const QByteArray &contentType)
+HttpResult sendAndWait(QNetworkAccessManager &nam, const QNetworkRequest &request,
+    QByteArrayView method, const QByteArray &body)
 {
-    QNetworkRequest request(url(path));
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (!body.isEmpty() || method == "POST" || method == "PATCH")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, method.toByteArray(), body);
+    QNetworkReply *reply = nam.sendCustomRequest(request, method.toByteArray(), body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished() && !finished.wait(30000))
         reply->abort(); // answered below as the network error it is
@@ -176,6 +170,19 @@ HttpResult TestServer::request(QByteArrayView method, const QString &path, const
     if (reply->error() != QNetworkReply::NoError && result.status == 0)
         result.networkError = reply->errorString();
     reply->deleteLater();
+    return result;
+}
+
+HttpResult TestServer::request(QByteArrayView method, const QString &path, const QByteArray &body,
+    const QByteArray &token, const QByteArray &contentType)
+{
+    QNetworkRequest request(url(path));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!body.isEmpty() || method == "POST" || method == "PATCH")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    HttpResult result = sendAndWait(m_nam, request, method, body);
     recordExchange(method, path, body, token, contentType, result);
     return result;
 }

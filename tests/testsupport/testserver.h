@@ -55,6 +55,11 @@ struct HttpResult
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
 };
 
+/// Sends `request` and waits (tests only; the products never wait) up to 30 s for the whole
+/// answer; a request that got no answer comes back with status 0 and `networkError`.
+[[nodiscard]] HttpResult sendAndWait(QNetworkAccessManager &nam, const QNetworkRequest &request,
+    QByteArrayView method, const QByteArray &body);
+
 /// The real pudding-server binary, started on an ephemeral port against a TestDatabase.
 class TestServer
 {
