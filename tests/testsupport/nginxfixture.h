@@ -32,7 +32,7 @@ struct AccessLogLine
 /// addresses, certificate paths, the upstream server lines); the rest is used as shipped.
 /// TLS with a certificate for 127.0.0.1 signed by a CA made here with openssl; clients trust
 /// that CA through sslConfiguration().
-class NginxFixture
+class NginxFixture : public JsonRequests<NginxFixture>
 {
 public:
     NginxFixture();
@@ -69,18 +69,6 @@ public:
     /// The same without the retry.
     HttpResult requestOnce(QByteArrayView method, const QString &path, const QByteArray &body = {},
         const QByteArray &token = {}, const QByteArray &contentType = "application/json");
-    HttpResult get(const QString &path, const QByteArray &token = {})
-    {
-        return request("GET", path, {}, token);
-    }
-    HttpResult postJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
-    {
-        return request("POST", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
-    }
-    HttpResult patchJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
-    {
-        return request("PATCH", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
-    }
     [[nodiscard]] int limitedRetries() const { return m_limitedRetries; }
     [[nodiscard]] QNetworkAccessManager &network() { return m_nam; }
 

@@ -60,8 +60,32 @@ struct HttpResult
 [[nodiscard]] HttpResult sendAndWait(QNetworkAccessManager &nam, const QNetworkRequest &request,
     QByteArrayView method, const QByteArray &body);
 
+/// get/postJson/patchJson for any test client with a blocking
+/// `request(method, path, body, token)`: the TestServer and the nginx in front of instances.
+template <typename Client> class JsonRequests
+{
+public:
+    HttpResult get(const QString &path, const QByteArray &token = {})
+    {
+        return client().request("GET", path, {}, token);
+    }
+    HttpResult postJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
+    {
+        return client().request(
+            "POST", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
+    }
+    HttpResult patchJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
+    {
+        return client().request(
+            "PATCH", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
+    }
+
+private:
+    Client &client() { return static_cast<Client &>(*this); }
+};
+
 /// The real pudding-server binary, started on an ephemeral port against a TestDatabase.
-class TestServer
+class TestServer : public JsonRequests<TestServer>
 {
 public:
     struct Options
@@ -93,18 +117,6 @@ public:
     /// A blocking request for tests (the tests may wait; the products never do).
     HttpResult request(QByteArrayView method, const QString &path, const QByteArray &body = {},
         const QByteArray &token = {}, const QByteArray &contentType = "application/json");
-    HttpResult get(const QString &path, const QByteArray &token = {})
-    {
-        return request("GET", path, {}, token);
-    }
-    HttpResult postJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
-    {
-        return request("POST", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
-    }
-    HttpResult patchJson(const QString &path, const QJsonObject &json, const QByteArray &token = {})
-    {
-        return request("PATCH", path, QJsonDocument(json).toJson(QJsonDocument::Compact), token);
-    }
 
     /// Registers a user and returns its token (empty on failure).
     QByteArray registerUser(const QString &email, const QString &name = QStringLiteral("Test User"),
