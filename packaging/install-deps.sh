@@ -31,6 +31,10 @@ PACKAGES=(
   # packaging: Debian packages with debhelper, checked with lintian, appstreamcli,
   # desktop-file-validate and systemd-analyze
   debhelper dpkg-dev fakeroot lintian appstream desktop-file-utils systemd man-db
+  # tickets and door check-in: QR decoding (ZXing), the camera (Qt Multimedia), PDF tickets
+  # rendered to PNG in tests (pdftoppm), .ics checked by a real iCalendar parser
+  libzxing-dev qt6-multimedia-dev qml6-module-qtmultimedia libqt6multimedia6
+  gstreamer1.0-plugins-base poppler-utils python3-icalendar
 )
 
 # Fuzzing needs clang and libFuzzer (PUDDING_FUZZ=1 bash packaging/install-deps.sh).
