@@ -420,6 +420,78 @@ private Q_SLOTS:
         }
     }
 
+    void triggersCoverEveryPath()
+    {
+        // Not only the API: any writer (the demo seeder, ad-hoc SQL) issues and revokes.
+        const qint64 event = m_server.createMeetup(m_organizer.token);
+        const Account guest = m_server.signUp(u"Ida"_s);
+        const qint64 attendance
+            = sqlValue(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) VALUES "
+                       "(?, ?, 'APPROVED', 'Grieß') RETURNING id"_s,
+                { event, guest.id })
+                  .toLongLong();
+        QVERIFY(attendance > 0);
+        const QString validOf
+            = u"SELECT count(*) FROM tickets WHERE attendance_id = ? AND revoked_at IS NULL"_s;
+        QCOMPARE(sqlValue(validOf, { attendance }).toInt(), 1);
+        // Approved → waitlisted (anything but leaving or declining) is a removal.
+        QCOMPARE(sqlValue(u"UPDATE attendances SET status = 'WAITLISTED' WHERE id = ? "
+                          "RETURNING id"_s,
+                     { attendance })
+                     .toLongLong(),
+            attendance);
+        QCOMPARE(sqlValue(validOf, { attendance }).toInt(), 0);
+        QCOMPARE(
+            sqlValue(u"SELECT revoke_reason FROM tickets WHERE attendance_id = ?"_s, { attendance })
+                .toString(),
+            u"REMOVED"_s);
+        // Approved again: a new ticket; an update that leaves the status as it is: none.
+        QCOMPARE(sqlValue(u"UPDATE attendances SET status = 'APPROVED' WHERE id = ? RETURNING id"_s,
+                     { attendance })
+                     .toLongLong(),
+            attendance);
+        QCOMPARE(sqlValue(u"UPDATE attendances SET note = 'x', status = 'APPROVED' WHERE id = ? "
+                          "RETURNING id"_s,
+                     { attendance })
+                     .toLongLong(),
+            attendance);
+        QCOMPARE(sqlValue(validOf, { attendance }).toInt(), 1);
+        QCOMPARE(sqlValue(u"SELECT count(*) FROM tickets WHERE attendance_id = ?"_s, { attendance })
+                     .toInt(),
+            2);
+        // Two valid tickets for one attendance cannot exist, whoever tries.
+        QVERIFY(!sqlValue(u"INSERT INTO tickets(attendance_id, event_id, user_id, number, seed) "
+                          "VALUES (?, ?, ?, 'ZZZZ2222', "
+                          "decode('00112233445566778899aabbccddeeff', 'hex')) RETURNING id"_s,
+            { attendance, event, guest.id })
+                     .isValid());
+        // Deleting an approved request revokes first; the ticket outlives the row.
+        const qint64 ticketId
+            = sqlValue(u"SELECT id FROM tickets WHERE attendance_id = ? AND revoked_at IS NULL"_s,
+                { attendance })
+                  .toLongLong();
+        QCOMPARE(sqlValue(u"DELETE FROM attendances WHERE id = ? RETURNING id"_s, { attendance })
+                     .toLongLong(),
+            attendance);
+        QCOMPARE(sqlValue(u"SELECT revoke_reason || coalesce(attendance_id::text, '-') FROM "
+                          "tickets WHERE id = ?"_s,
+                     { ticketId })
+                     .toString(),
+            u"REMOVED-"_s);
+        // An approval in a cancelled meetup is never valid.
+        QCOMPARE(m_server->request("DELETE", u"/api/events/%1"_s.arg(event), {}, m_organizer.token)
+                     .status,
+            200);
+        const qint64 late
+            = sqlValue(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) VALUES "
+                       "(?, ?, 'APPROVED', 'Grieß') RETURNING id"_s,
+                { event, guest.id })
+                  .toLongLong();
+        QCOMPARE(sqlValue(u"SELECT revoke_reason FROM tickets WHERE attendance_id = ?"_s, { late })
+                     .toString(),
+            u"CANCELLED"_s);
+    }
+
     void keyRotationAndRetirement()
     {
         const qint64 event = m_server.createMeetup(m_organizer.token);

@@ -215,7 +215,7 @@ bool ServerApp::runTicketKeysCommand(DbSession &session)
         return true;
     }
     // list and rotate read this instance's key files (rotate: after making the new one).
-    if (const auto opened = keys.open(session); !opened) {
+    if (const auto opened = keys.open(session, false); !opened) {
         qCCritical(lcServer).noquote() << "Ticket keys failed:" << opened.error().message;
         return false;
     }

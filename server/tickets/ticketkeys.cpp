@@ -209,25 +209,27 @@ Result<QString> TicketKeys::createLocked(DbSession &session)
     return kid;
 }
 
-Result<TicketKeys::SigningKey> TicketKeys::chooseLocked(DbSession &session)
+Result<TicketKeys::KeyRows> TicketKeys::readRows(DbSession &session)
 {
-    struct Row
-    {
-        QByteArray publicKey;
-        bool retired = false;
-    };
-    QHash<QString, Row> rows;
+    KeyRows rows;
     auto *q = session.run(u"SELECT kid, public_key, retired_at IS NOT NULL, "
                           "(extract(epoch from created_at) * 1000000)::bigint "
                           "FROM ticket_keys"_s);
     if (!q)
         return databaseError(session.lastError(), "ticket keys");
-    qint64 newestUs = 0;
     while (q->next()) {
-        rows.insert(q->value(0).toString(), { q->value(1).toByteArray(), q->value(2).toBool() });
-        newestUs = std::max(newestUs, q->value(3).toLongLong());
+        rows.byKid.insert(
+            q->value(0).toString(), { q->value(1).toByteArray(), q->value(2).toBool() });
+        rows.newestUs = std::max(rows.newestUs, q->value(3).toLongLong());
     }
     q->finish();
+    return rows;
+}
+
+Result<TicketKeys::SigningKey> TicketKeys::chooseLocked(DbSession &session, const KeyRows &table)
+{
+    const auto &rows = table.byKid;
+    const qint64 newestUs = table.newestUs;
     // A key registered since the files were read (pudding-server ticket-keys rotate, or
     // another instance's key): read the directory again, a new file may be ours.
     if (newestUs > m_newestSeenUs) {
@@ -265,7 +267,7 @@ Result<TicketKeys::SigningKey> TicketKeys::chooseLocked(DbSession &session)
     return SigningKey { created.value(), m_keys.value(created.value()).secretKey };
 }
 
-Result<void> TicketKeys::open(DbSession &session)
+Result<void> TicketKeys::open(DbSession &session, bool createIfNone)
 {
     if (sodium_init() < 0)
         return internal(u"libsodium failed to initialise"_s);
@@ -274,7 +276,12 @@ Result<void> TicketKeys::open(DbSession &session)
     const QMutexLocker lock(&m_mutex);
     if (const auto loaded = loadFilesLocked(); !loaded)
         return loaded.error();
-    const auto chosen = chooseLocked(session);
+    if (!createIfNone && m_keys.isEmpty())
+        return {};
+    const auto rows = readRows(session);
+    if (!rows)
+        return rows.error();
+    const auto chosen = chooseLocked(session, rows.value());
     if (!chosen)
         return chosen.error();
     return {};
@@ -282,8 +289,13 @@ Result<void> TicketKeys::open(DbSession &session)
 
 Result<TicketKeys::SigningKey> TicketKeys::signingKey(DbSession &session)
 {
+    // The table is read without the lock: signing on one database thread never waits for
+    // another thread's query (only the rare registration of a new key runs under it).
+    const auto rows = readRows(session);
+    if (!rows)
+        return rows.error();
     const QMutexLocker lock(&m_mutex);
-    return chooseLocked(session);
+    return chooseLocked(session, rows.value());
 }
 
 Result<QString> TicketKeys::sign(DbSession &session, const Tickets::TicketClaims &claims)

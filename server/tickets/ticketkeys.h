@@ -53,8 +53,9 @@ public:
 
     /// Creates the directory if needed, loads the key files, registers every local key in
     /// ticket_keys (INSERT … ON CONFLICT DO NOTHING) and makes a first key when there is no
-    /// usable one. Call once at start-up, before signing.
-    [[nodiscard]] Result<void> open(DbSession &session);
+    /// usable one (unless createIfNone is false and there is no key file at all: `ticket-keys
+    /// list` on a fresh data directory). Call once at start-up, before signing.
+    [[nodiscard]] Result<void> open(DbSession &session, bool createIfNone = true);
 
     /// The key to sign with now (see the class comment); may create and register a new key.
     [[nodiscard]] Result<SigningKey> signingKey(DbSession &session);
@@ -93,7 +94,19 @@ private:
     [[nodiscard]] Result<QString> createLocked(DbSession &session);
     [[nodiscard]] Result<void> registerLocked(
         DbSession &session, const QString &kid, const LocalKey &key);
-    [[nodiscard]] Result<SigningKey> chooseLocked(DbSession &session);
+    /// ticket_keys as read for one choice of the signing key.
+    struct KeyRows
+    {
+        struct Row
+        {
+            QByteArray publicKey;
+            bool retired = false;
+        };
+        QHash<QString, Row> byKid;
+        qint64 newestUs = 0; ///< max(created_at)
+    };
+    [[nodiscard]] static Result<KeyRows> readRows(DbSession &session);
+    [[nodiscard]] Result<SigningKey> chooseLocked(DbSession &session, const KeyRows &table);
 
     QString m_directory;
     mutable QMutex m_mutex;
