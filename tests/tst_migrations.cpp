@@ -88,6 +88,28 @@ private Q_SLOTS:
             << u"INSERT INTO users(email,name,password_hash) VALUES ('A@B.DE','x','h')"_s;
         QTest::newRow("bad attendance status")
             << u"INSERT INTO attendances(event_id,user_id,status) VALUES (1,1,'MAYBE')"_s;
+        // 0004: tickets, check-in, calendars (each row differs from an accepted one in one value).
+        QTest::newRow("ticket key id with a space")
+            << u"INSERT INTO ticket_keys(kid,public_key) VALUES ('bad kid',"
+               "decode(repeat('02',32),'hex'))"_s;
+        QTest::newRow("ticket public key of 31 bytes")
+            << u"INSERT INTO ticket_keys(kid,public_key) VALUES ('k2026y',"
+               "decode(repeat('03',31),'hex'))"_s;
+        QTest::newRow("ticket number with a zero")
+            << u"INSERT INTO tickets(event_id,user_id,number,seed,revoked_at,revoke_reason) "
+               "VALUES (1,1,'ABCD2340',decode(repeat('00',16),'hex'),now(),'LEFT')"_s;
+        QTest::newRow("ticket revoked without a reason")
+            << u"INSERT INTO tickets(event_id,user_id,number,seed,revoked_at) "
+               "VALUES (1,1,'ABCD2346',decode(repeat('00',16),'hex'),now())"_s;
+        QTest::newRow("valid ticket without its request")
+            << u"INSERT INTO tickets(event_id,user_id,number,seed) "
+               "VALUES (1,1,'ABCD2347',decode(repeat('00',16),'hex'))"_s;
+        QTest::newRow("door token expired when made")
+            << u"INSERT INTO door_tokens(event_id,created_by,label,token_hash,expires_at) "
+               "VALUES (1,1,'Door',decode(repeat('01',32),'hex'),now()-interval '1 h')"_s;
+        QTest::newRow("calendar feed in French")
+            << u"INSERT INTO calendar_feeds(user_id,token_hash,language) "
+               "VALUES (1,decode(repeat('01',32),'hex'),'fr')"_s;
     }
     void constraintsHold()
     {
