@@ -278,6 +278,19 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
             object.insert(u"requestId"_s, requestId);
         const QByteArray frame = QJsonDocument(object).toJson(QJsonDocument::Compact);
         post([users, frame](WorkerHub *hub) { hub->deliverUsers(users, frame); });
+    } else if (kind == "door"_L1) {
+        const qint64 eventId = json.value("e"_L1).toInteger();
+        QList<qint64> users;
+        for (const auto &v : json.value("u"_L1).toArray())
+            users.append(v.toInteger());
+        QJsonObject object = json.value("f"_L1).toObject();
+        if (const QJsonValue requestId = json.value("r"_L1); requestId.isString())
+            object.insert(u"requestId"_s, requestId);
+        const QByteArray frame = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        post([eventId, users, frame](WorkerHub *hub) {
+            hub->deliverDoors(eventId, frame);
+            hub->deliverUsers(users, frame);
+        });
     } else if (kind == "kick"_L1) {
         const qint64 eventId = json.value("e"_L1).toInteger();
         const qint64 userId = json.value("u"_L1).toInteger();

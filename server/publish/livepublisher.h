@@ -31,7 +31,12 @@ inline constexpr auto Channel = "pudding_live";
 [[nodiscard]] bool notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame);
 /// Takes the user's sockets out of the event's room ("left" with reason "removed").
 [[nodiscard]] bool notifyRemoved(DbSession &session, qint64 eventId, qint64 userId);
+/// Closes the sockets of a session token or a door token (by its SHA-256) with 4401.
 [[nodiscard]] bool notifyRevoked(DbSession &session, const QByteArray &tokenHash);
+/// A frame for the door-token sockets of the event and for these users' sockets (the
+/// organizer): check-in updates (checkin/).
+[[nodiscard]] bool notifyDoors(
+    DbSession &session, qint64 eventId, const QList<qint64> &userIds, const QByteArray &frame);
 
 } // namespace LivePublisher
 
