@@ -107,6 +107,15 @@ Result<qint64> lockForDoor(Transaction &tx, qint64 eventId, const Actor &actor)
     return organizerId;
 }
 
+/// The response to a refused door: a door token that has ended says how to authenticate.
+HttpResponse refusal(const Error &error)
+{
+    HttpResponse r = HttpResponse::fromError(error);
+    if (error.code == EC::Unauthorized)
+        r.withHeader("WWW-Authenticate", "Door error=\"invalid_token\"");
+    return r;
+}
+
 /// Locks the event's row and checks that the user is its organizer (door tokens).
 Result<qint64> lockForOrganizer(Transaction &tx, qint64 eventId, qint64 userId)
 {
@@ -393,7 +402,7 @@ void CheckinApi::bundle(Request &request, const Reply &reply)
             Transaction tx(s);
             const auto access = lockForDoor(tx, eventId, actor);
             if (!access)
-                return HttpResponse::fromError(access.error());
+                return refusal(access.error());
             auto *e = tx.exec(u"SELECT title, (extract(epoch from start_time) * 1000)::bigint, "
                               "(extract(epoch from end_time) * 1000)::bigint, attendee_limit, "
                               "cancelled_at IS NOT NULL FROM events WHERE id = ?"_s,
@@ -461,7 +470,7 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
             Transaction tx(s);
             const auto access = lockForDoor(tx, eventId, actor);
             if (!access)
-                return { HttpResponse::fromError(access.error()) };
+                return { refusal(access.error()) };
             const qint64 organizerId = access.value();
 
             // Nonces stored before (a retried upload): their rows answer again.
@@ -687,7 +696,7 @@ void CheckinApi::undo(Request &request, const Reply &reply)
             Transaction tx(s);
             const auto access = lockForDoor(tx, eventId, actor);
             if (!access)
-                return HttpResponse::fromError(access.error());
+                return refusal(access.error());
             auto *q = tx.exec(
                 u"SELECT 1 FROM tickets WHERE id = ? AND event_id = ?"_s, { ticketId, eventId });
             if (!q)
