@@ -93,8 +93,8 @@ private:
         for (const auto &header : std::as_const(result.headers))
             names.append(header.first);
         Contract::recordHttp(method, m_server->url(path),
-            bytes.isEmpty() ? QByteArrayView() : QByteArrayView("application/json"),
-            result.status, result.header("content-type"), result.body, names, bytes);
+            bytes.isEmpty() ? QByteArrayView() : QByteArrayView("application/json"), result.status,
+            result.header("content-type"), result.body, names, bytes);
         return result;
     }
     HttpResult door(QByteArrayView method, const QString &path, const QByteArray &token,
@@ -114,8 +114,8 @@ private:
     HttpResult upload(qint64 eventId, const QJsonArray &scans, const QByteArray &token,
         const QString &device = u"door-1"_s)
     {
-        return post(checkinsPath(eventId), { { u"deviceId"_s, device }, { u"scans"_s, scans } },
-            token);
+        return post(
+            checkinsPath(eventId), { { u"deviceId"_s, device }, { u"scans"_s, scans } }, token);
     }
 
     Ticket loadTicket(qint64 eventId, qint64 userId)
@@ -214,8 +214,8 @@ void TstCheckin::initTestCase()
             { m_event }),
         Qt::UTC);
     m_end = QDateTime::fromSecsSinceEpoch(
-        scalar(u"SELECT extract(epoch FROM end_time)::bigint FROM events WHERE id = ?"_s,
-            { m_event }),
+        scalar(
+            u"SELECT extract(epoch FROM end_time)::bigint FROM events WHERE id = ?"_s, { m_event }),
         Qt::UTC);
     for (const auto &name : { u"Anna"_s, u"Ben"_s, u"Cleo"_s, u"Dora"_s, u"Ede"_s, u"Fritz"_s }) {
         m_tickets.insert(name, guest(m_event, name));
@@ -255,9 +255,9 @@ void TstCheckin::bundle()
         if (k.toObject().value("kid"_L1).toString() != m_kid)
             continue;
         found = true;
-        const QByteArray key = QByteArray::fromBase64(
-            k.toObject().value("publicKey"_L1).toString().toLatin1(),
-            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        const QByteArray key
+            = QByteArray::fromBase64(k.toObject().value("publicKey"_L1).toString().toLatin1(),
+                QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
         QCOMPARE(key, m_secretKey.right(crypto_sign_PUBLICKEYBYTES));
     }
     QVERIFY(found);
@@ -329,8 +329,7 @@ void TstCheckin::entryAndRetry()
             scan(twice, atTheDoor(30), u"number"_s, anna.number) },
         m_organizer.token);
     QCOMPARE(doubled.status, 200);
-    QCOMPARE(resultsOf(doubled).at(0).toObject().value("result"_L1).toString(),
-        u"DOUBLE_ENTRY"_s);
+    QCOMPARE(resultsOf(doubled).at(0).toObject().value("result"_L1).toString(), u"DOUBLE_ENTRY"_s);
     QCOMPARE(resultsOf(doubled).at(1).toObject(), resultsOf(doubled).at(0).toObject());
     QCOMPARE(checkinRows(anna.id), 2);
     QCOMPARE(doubled.json().value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), 1);
@@ -375,8 +374,8 @@ void TstCheckin::twoDevicesOffline()
     QCOMPARE(resultsOf(second).at(0).toObject().value("firstEntryAt"_L1).toString(),
         toIsoString(atTheDoor(5)));
     // Counted once, both facts stored.
-    QCOMPARE(second.json().value("counter"_L1).toObject().value("checkedIn"_L1).toInt(),
-        checkedIn + 1);
+    QCOMPARE(
+        second.json().value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), checkedIn + 1);
     QCOMPARE(checkinRows(t.id), 2);
 
     // Both devices sync again (retries): one entry, one double entry, on both.
@@ -393,8 +392,8 @@ void TstCheckin::twoDevicesOffline()
     QCOMPARE(guestOf(doorView, t.id), row);
     QCOMPARE(doorView.value("counter"_L1), organizerView.value("counter"_L1));
     QCOMPARE(doorView.value("version"_L1), organizerView.value("version"_L1));
-    QCOMPARE(organizerView.value("counter"_L1).toObject().value("checkedIn"_L1).toInt(),
-        checkedIn + 1);
+    QCOMPARE(
+        organizerView.value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), checkedIn + 1);
 }
 
 void TstCheckin::refused_data()
@@ -415,14 +414,14 @@ void TstCheckin::refused_data()
         body.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     QStringList parts = good.split(u'.');
     parts[2] = b64;
-    QTest::newRow("changed byte") << u"qr"_s << parts.join(u'.') << atTheDoor() << u"bad_signature"_s
-                                  << false;
-    QTest::newRow("unknown key") << u"qr"_s << qrFor(dora, {}, {}, u"no-such-key"_s)
-                                 << atTheDoor() << u"bad_signature"_s << false;
+    QTest::newRow("changed byte") << u"qr"_s << parts.join(u'.') << atTheDoor()
+                                  << u"bad_signature"_s << false;
+    QTest::newRow("unknown key") << u"qr"_s << qrFor(dora, {}, {}, u"no-such-key"_s) << atTheDoor()
+                                 << u"bad_signature"_s << false;
     QTest::newRow("not a ticket") << u"qr"_s << u"https://example.org/"_s << atTheDoor()
                                   << u"unknown"_s << false;
-    QTest::newRow("other meetup's ticket") << u"qr"_s << qrFor(m_tickets.value(u"Emil"_s))
-                                           << atTheDoor() << u"other_event"_s << false;
+    QTest::newRow("other meetup's ticket")
+        << u"qr"_s << qrFor(m_tickets.value(u"Emil"_s)) << atTheDoor() << u"other_event"_s << false;
     QTest::newRow("expired window") << u"qr"_s << qrFor(dora, {}, m_start.addSecs(-3600))
                                     << atTheDoor() << u"expired"_s << false;
     QTest::newRow("scanned after the window")
@@ -432,8 +431,8 @@ void TstCheckin::refused_data()
     QTest::newRow("typed number of another meetup")
         << u"number"_s << m_tickets.value(u"Emil"_s).number << atTheDoor() << u"other_event"_s
         << false;
-    QTest::newRow("typed number nobody has") << u"number"_s << u"zzzz-zzzz"_s << atTheDoor()
-                                             << u"unknown"_s << false;
+    QTest::newRow("typed number nobody has")
+        << u"number"_s << u"zzzz-zzzz"_s << atTheDoor() << u"unknown"_s << false;
     QTest::newRow("ticket id too late") << u"ticketId"_s << QString::number(dora.id)
                                         << m_end.addSecs(13 * 3600) << u"expired"_s << true;
 }
@@ -479,7 +478,8 @@ void TstCheckin::invalidBatch_data()
     for (int i = 0; i < 501; ++i)
         many.append(scan(nonce(), atTheDoor(), u"ticketId"_s, 1));
     QTest::newRow("501 scans") << batch(many) << u"scans"_s;
-    QTest::newRow("short nonce") << batch({ with(ok, u"nonce"_s, u"abc"_s) }) << u"scans[0].nonce"_s;
+    QTest::newRow("short nonce") << batch({ with(ok, u"nonce"_s, u"abc"_s) })
+                                 << u"scans[0].nonce"_s;
     QTest::newRow("local time") << batch({ with(ok, u"scannedAt"_s, u"2026-12-24T18:00:00"_s) })
                                 << u"scans[0].scannedAt"_s;
     QTest::newRow("two ways") << batch({ with(ok, u"number"_s, u"ABCD2345"_s) }) << u"scans[0]"_s;
@@ -500,18 +500,17 @@ void TstCheckin::invalidBatch()
 void TstCheckin::undo()
 {
     const Ticket ede = m_tickets.value(u"Ede"_s);
-    const auto in = upload(m_event, { scan(nonce(), atTheDoor(), u"ticketId"_s, ede.id) },
-        m_organizer.token);
+    const auto in
+        = upload(m_event, { scan(nonce(), atTheDoor(), u"ticketId"_s, ede.id) }, m_organizer.token);
     QCOMPARE(resultsOf(in).at(0).toObject().value("result"_L1).toString(), u"ENTRY"_s);
     const int checkedIn = in.json().value("counter"_L1).toObject().value("checkedIn"_L1).toInt();
-    const auto undone = m_server->request(
-        "DELETE", u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(ede.id), {},
-        m_organizer.token);
+    const auto undone = m_server->request("DELETE",
+        u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(ede.id), {}, m_organizer.token);
     QCOMPARE(undone.status, 200);
-    QCOMPARE(undone.json().value("counter"_L1).toObject().value("checkedIn"_L1).toInt(),
-        checkedIn - 1);
-    QVERIFY(undone.json().value("version"_L1).toInteger()
-        > in.json().value("version"_L1).toInteger());
+    QCOMPARE(
+        undone.json().value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), checkedIn - 1);
+    QVERIFY(
+        undone.json().value("version"_L1).toInteger() > in.json().value("version"_L1).toInteger());
     const auto b = m_server->get(bundlePath(m_event), m_organizer.token).json();
     QVERIFY(guestOf(b, ede.id).value("checkedInAt"_L1).isNull());
     QCOMPARE(scalar(u"SELECT count(*) FROM checkins WHERE ticket_id = ? AND undone_at IS NOT "
@@ -519,8 +518,8 @@ void TstCheckin::undo()
                  { ede.id }),
         1);
     // A new scan after the undo is the entry again.
-    const auto again = upload(m_event, { scan(nonce(), atTheDoor(20), u"ticketId"_s, ede.id) },
-        m_organizer.token);
+    const auto again = upload(
+        m_event, { scan(nonce(), atTheDoor(20), u"ticketId"_s, ede.id) }, m_organizer.token);
     QCOMPARE(resultsOf(again).at(0).toObject().value("result"_L1).toString(), u"ENTRY"_s);
     QCOMPARE(again.json().value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), checkedIn);
     // Not a ticket of this meetup; not the organizer.
@@ -531,11 +530,11 @@ void TstCheckin::undo()
                      {}, m_organizer.token)
                  .status,
         404);
-    QCOMPARE(m_server
-                 ->request("DELETE",
-                     u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(ede.id), {},
-                     m_stranger.token)
-                 .status,
+    QCOMPARE(
+        m_server
+            ->request("DELETE", u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(ede.id), {},
+                m_stranger.token)
+            .status,
         403);
 }
 
@@ -557,7 +556,8 @@ void TstCheckin::doorToken()
         1);
 
     // Listed for the organizer only, without the token.
-    const auto list = m_server->get(u"/api/events/%1/door-tokens"_s.arg(m_event), m_organizer.token);
+    const auto list
+        = m_server->get(u"/api/events/%1/door-tokens"_s.arg(m_event), m_organizer.token);
     QCOMPARE(list.status, 200);
     bool listed = false;
     for (const auto &v : list.json().value("doorTokens"_L1).toArray()) {
@@ -569,8 +569,8 @@ void TstCheckin::doorToken()
         }
     }
     QVERIFY(listed);
-    QCOMPARE(m_server->get(u"/api/events/%1/door-tokens"_s.arg(m_event), m_stranger.token).status,
-        403);
+    QCOMPARE(
+        m_server->get(u"/api/events/%1/door-tokens"_s.arg(m_event), m_stranger.token).status, 403);
 
     // What it may do: its meetup's bundle, check-ins, undo and its guests' photos.
     const auto b = door("GET", bundlePath(m_event), token);
@@ -589,13 +589,13 @@ void TstCheckin::doorToken()
     const auto thumb = door("GET", u"/api/photos/%1?size=thumb"_s.arg(photo), token);
     QCOMPARE(thumb.status, 200);
     QCOMPARE(thumb.header("content-type"), "image/jpeg");
-    const qint64 emilPhoto = scalar(
-        u"SELECT photo_id FROM attendances WHERE event_id = ? AND user_id = ?"_s,
-        { m_other, m_tickets.value(u"Emil"_s).userId });
+    const qint64 emilPhoto
+        = scalar(u"SELECT photo_id FROM attendances WHERE event_id = ? AND user_id = ?"_s,
+            { m_other, m_tickets.value(u"Emil"_s).userId });
     QCOMPARE(door("GET", u"/api/photos/%1"_s.arg(emilPhoto), token).status, 403);
-    QCOMPARE(door("DELETE",
-                 u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(fritz.id), token)
-                 .status,
+    QCOMPARE(
+        door("DELETE", u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(fritz.id), token)
+            .status,
         200);
 
     // What it may not: another meetup's door, anything else, handing out door access.
@@ -608,8 +608,8 @@ void TstCheckin::doorToken()
                  .status,
         403);
     QCOMPARE(door("GET", u"/api/auth/me"_s, token).status, 401);
-    QCOMPARE(door("GET", u"/api/attendance/events/%1/attendances"_s.arg(m_event), token).status,
-        401);
+    QCOMPARE(
+        door("GET", u"/api/attendance/events/%1/attendances"_s.arg(m_event), token).status, 401);
     QCOMPARE(door("POST", u"/api/events/%1/door-tokens"_s.arg(m_event), token,
                  { { u"label"_s, u"mine"_s } })
                  .status,
@@ -628,9 +628,8 @@ void TstCheckin::doorToken()
     QVERIFY(refused);
     QCOMPARE(refused->value("code"_L1).toString(), u"forbidden"_s);
     QCOMPARE(m_server
-                 ->request("DELETE",
-                     u"/api/events/%1/door-tokens/%2"_s.arg(m_event).arg(tokenId), {},
-                     m_stranger.token)
+                 ->request("DELETE", u"/api/events/%1/door-tokens/%2"_s.arg(m_event).arg(tokenId),
+                     {}, m_stranger.token)
                  .status,
         403);
     const auto revoked = m_server->request("DELETE",
@@ -641,9 +640,8 @@ void TstCheckin::doorToken()
     QCOMPARE(door("GET", bundlePath(m_event), token).status, 401);
     QCOMPARE(door("GET", u"/api/photos/%1"_s.arg(photo), token).status, 401);
     QCOMPARE(m_server
-                 ->request("DELETE",
-                     u"/api/events/%1/door-tokens/%2"_s.arg(m_event).arg(tokenId), {},
-                     m_organizer.token)
+                 ->request("DELETE", u"/api/events/%1/door-tokens/%2"_s.arg(m_event).arg(tokenId),
+                     {}, m_organizer.token)
                  .status,
         204); // revoking twice is revoking
     WsClient late;
@@ -703,9 +701,8 @@ void TstCheckin::liveUpdates()
             { u"scans"_s, QJsonArray { scan(nonce(), atTheDoor(1), u"ticketId"_s, anna.id) } } });
     QCOMPARE(r.status, 200);
     const qint64 version = r.json().value("version"_L1).toInteger();
-    auto ofThisBatch = [&](const QJsonObject &f) {
-        return f.value("version"_L1).toInteger() == version;
-    };
+    auto ofThisBatch
+        = [&](const QJsonObject &f) { return f.value("version"_L1).toInteger() == version; };
     for (WsClient *ws : { &organizer, &helper }) {
         const auto frame = ws->take(u"checkin_update"_s, ofThisBatch);
         QVERIFY(frame);
@@ -717,9 +714,8 @@ void TstCheckin::liveUpdates()
         QCOMPARE(guests.at(0).toObject().value("doubleEntries"_L1).toInt(), 2);
     }
     // An undo is heard too.
-    const auto undone = m_server->request(
-        "DELETE", u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(anna.id), {},
-        m_organizer.token);
+    const auto undone = m_server->request("DELETE",
+        u"/api/events/%1/tickets/%2/checkin"_s.arg(m_event).arg(anna.id), {}, m_organizer.token);
     QCOMPARE(undone.status, 200);
     const auto frame = helper.take(u"checkin_update"_s, [&](const QJsonObject &f) {
         return f.value("version"_L1).toInteger() == undone.json().value("version"_L1).toInteger();

@@ -276,7 +276,8 @@ FieldErrors parseBatch(const QJsonObject &body, QString &deviceId, QList<Scan> &
     FieldErrors errors;
     const QJsonValue device = body.value("deviceId"_L1);
     if (!device.isString())
-        errors.append({ u"deviceId"_s, CheckinText::tr("Name the door device (1–64 characters).") });
+        errors.append(
+            { u"deviceId"_s, CheckinText::tr("Name the door device (1–64 characters).") });
     else
         errors += Validation::checkText(
             u"deviceId"_s, device.toString(), Validation::TextKind::Token, 1, DeviceIdMax);
@@ -316,7 +317,8 @@ FieldErrors parseBatch(const QJsonObject &body, QString &deviceId, QList<Scan> &
             ++given;
             scan.ticketId = Chat::idField(o, "ticketId"_L1);
             if (scan.ticketId == 0)
-                errors.append({ field + u".ticketId"_s, CheckinText::tr("Must be a ticket's id.") });
+                errors.append(
+                    { field + u".ticketId"_s, CheckinText::tr("Must be a ticket's id.") });
         }
         if (o.contains("qr"_L1)) {
             ++given;
@@ -444,11 +446,11 @@ void CheckinApi::bundle(Request &request, const Reply &reply)
             const auto count = counter(s, eventId);
             if (!count || !tx.commit())
                 return storageFailed(tx.error(), "bundle");
-            return HttpResponse::json(QJsonObject { { u"eventId"_s, eventId },
-                { u"version"_s, count->version },
-                { u"generatedAt"_s, toIsoString(QDateTime::currentDateTimeUtc()) },
-                { u"event"_s, event }, { u"keys"_s, keys }, { u"guests"_s, *guests },
-                { u"revoked"_s, revoked }, { u"counter"_s, count->toJson() } });
+            return HttpResponse::json(
+                QJsonObject { { u"eventId"_s, eventId }, { u"version"_s, count->version },
+                    { u"generatedAt"_s, toIsoString(QDateTime::currentDateTimeUtc()) },
+                    { u"event"_s, event }, { u"keys"_s, keys }, { u"guests"_s, *guests },
+                    { u"revoked"_s, revoked }, { u"counter"_s, count->toJson() } });
         })
         .then([reply](const HttpResponse &r) { reply.send(r); });
 }
@@ -485,8 +487,8 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
                 return { storageFailed(tx.error(), "checkins nonces") };
             QHash<QString, std::pair<qint64, qint64>> stored; // nonce → (checkin, ticket)
             while (q->next())
-                stored.insert(q->value(0).toString(),
-                    { q->value(1).toLongLong(), q->value(2).toLongLong() });
+                stored.insert(
+                    q->value(0).toString(), { q->value(1).toLongLong(), q->value(2).toLongLong() });
             q->finish();
 
             // The event's window, for scans by ticket id or number (a QR carries its own).
@@ -555,8 +557,7 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
                     results[i].ticketId = it->second;
                     continue;
                 }
-                if (const auto it = firstInBatch.constFind(scan.nonce);
-                    it != firstInBatch.cend()) {
+                if (const auto it = firstInBatch.constFind(scan.nonce); it != firstInBatch.cend()) {
                     retryOf[i] = *it;
                     continue;
                 }
@@ -649,7 +650,8 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
                 if (!q)
                     return { storageFailed(tx.error(), "checkins entries") };
                 while (q->next())
-                    entries.insert(q->value(0).toLongLong(), { q->value(1).toLongLong(), q->value(2) });
+                    entries.insert(
+                        q->value(0).toLongLong(), { q->value(1).toLongLong(), q->value(2) });
                 q->finish();
             }
             BatchOutcome outcome { HttpResponse::noContent() };
@@ -678,8 +680,8 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
                 return { storageFailed(tx.error(), "checkins") };
             outcome.response = HttpResponse::json(QJsonObject { { u"results"_s, answers },
                 { u"counter"_s, count->toJson() }, { u"version"_s, count->version } });
-            qCInfo(lcCheckin) << "event" << eventId << "took" << scans.size() << "scans:"
-                              << outcome.entries << "entries," << outcome.doubles
+            qCInfo(lcCheckin) << "event" << eventId << "took" << scans.size()
+                              << "scans:" << outcome.entries << "entries," << outcome.doubles
                               << "double entries," << outcome.refusedCount << "refused; now"
                               << count->checkedIn << "of" << count->expected << "checked in";
             return outcome;
@@ -720,8 +722,8 @@ void CheckinApi::undo(Request &request, const Reply &reply)
                 || !tx.commit())
                 return storageFailed(tx.error(), "undo");
             if (undone > 0)
-                qCInfo(lcCheckin) << "event" << eventId << "ticket" << ticketId << "undone:"
-                                  << undone << "check-ins";
+                qCInfo(lcCheckin) << "event" << eventId << "ticket" << ticketId
+                                  << "undone:" << undone << "check-ins";
             return HttpResponse::json(QJsonObject {
                 { u"counter"_s, count->toJson() }, { u"version"_s, count->version } });
         })
@@ -740,8 +742,8 @@ void CheckinApi::createDoorToken(Request &request, const Reply &reply)
             CheckinText::tr("Name the door access (1–%1 characters), e.g. who holds it.")
                 .arg(LabelMax) });
     else
-        errors += Validation::checkText(u"label"_s, labelValue.toString(),
-            Validation::TextKind::SingleLine, 1, LabelMax);
+        errors += Validation::checkText(
+            u"label"_s, labelValue.toString(), Validation::TextKind::SingleLine, 1, LabelMax);
     int validHours = ValidHoursDefault;
     if (const QJsonValue hours = body->value("validHours"_L1); !hours.isUndefined()) {
         const double h = hours.toDouble(-1);

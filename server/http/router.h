@@ -62,8 +62,8 @@ public:
     }
 
 private:
-    void dispatchDoor(const QByteArray &token, Request request, const Handler &handler,
-        const Reply &reply) const;
+    void dispatchDoor(
+        const QByteArray &token, Request request, const Handler &handler, const Reply &reply) const;
 
     struct Route
     {

@@ -84,10 +84,7 @@ public:
     {
         m_doorAuthenticator = authenticator;
     }
-    [[nodiscard]] const DoorAuthenticator *doorAuthenticator() const
-    {
-        return m_doorAuthenticator;
-    }
+    [[nodiscard]] const DoorAuthenticator *doorAuthenticator() const { return m_doorAuthenticator; }
     [[nodiscard]] const LiveConfig &config() const { return m_config; }
     [[nodiscard]] const QString &instanceId() const override { return m_instanceId; }
     /// The one send command (REST and sockets), with the per-user rate limit.
