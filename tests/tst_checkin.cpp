@@ -722,6 +722,36 @@ void TstCheckin::liveUpdates()
     });
     QVERIFY(frame);
     QVERIFY(frame->value("guests"_L1).toArray().at(0).toObject().value("checkedInAt"_L1).isNull());
+
+    // Tickets issued and revoked elsewhere reach the door too: an approval, then leaving.
+    const int expected = undone.json().value("counter"_L1).toObject().value("expected"_L1).toInt();
+    const Ticket gina = guest(m_event, u"Gina"_s);
+    QVERIFY(gina.id > 0);
+    const auto issued = helper.take(u"checkin_update"_s, [&](const QJsonObject &f) {
+        const QJsonArray g = f.value("guests"_L1).toArray();
+        return g.size() == 1 && g.at(0).toObject().value("ticketId"_L1).toInteger() == gina.id;
+    });
+    QVERIFY(issued);
+    QCOMPARE(issued->value("counter"_L1).toObject().value("expected"_L1).toInt(), expected + 1);
+    QCOMPARE(issued->value("guests"_L1).toArray().at(0).toObject().value("name"_L1).toString(),
+        u"Gina"_s);
+    QVERIFY(organizer.take(u"checkin_update"_s, [&](const QJsonObject &f) {
+        return f.value("version"_L1) == issued->value("version"_L1);
+    }));
+    QCOMPARE(m_server
+                 ->request("DELETE", u"/api/attendance/events/%1/attendance"_s.arg(m_event), {},
+                     m_guestTokens.value(u"Gina"_s))
+                 .status,
+        200);
+    const auto left = helper.take(u"checkin_update"_s, [&](const QJsonObject &f) {
+        const QJsonArray r = f.value("revoked"_L1).toArray();
+        return r.size() == 1 && r.at(0).toObject().value("ticketId"_L1).toInteger() == gina.id;
+    });
+    QVERIFY(left);
+    QCOMPARE(left->value("revoked"_L1).toArray().at(0).toObject().value("reason"_L1).toString(),
+        u"LEFT"_s);
+    QCOMPARE(left->value("counter"_L1).toObject().value("expected"_L1).toInt(), expected);
+    QVERIFY(left->value("guests"_L1).toArray().isEmpty());
     QVERIFY(!elsewhere.sees(u"checkin_update"_s, {}, 300));
 }
 

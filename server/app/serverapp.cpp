@@ -356,6 +356,7 @@ int ServerApp::run()
     liveConfig.maxQueuedBytes = m_config.wsMaxQueuedBytes;
     m_live = std::make_unique<LiveHub>(*m_db, *m_auth, liveConfig);
     m_live->setDoorAuthenticator(m_checkin.get());
+    m_live->setTicketFrameSource(m_checkin.get());
     if (const auto started = m_live->start(); !started) {
         qCCritical(lcServer).noquote()
             << "Cannot listen for live notifications:" << started.error().message;

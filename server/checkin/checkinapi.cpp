@@ -172,6 +172,35 @@ std::optional<QJsonArray> guestRows(
     return rows;
 }
 
+/// Revoked tickets of the event as the bundle lists them: all, or only those in `ticketIds`.
+std::optional<QJsonArray> revokedRows(
+    DbSession &s, qint64 eventId, const std::optional<QList<qint64>> &ticketIds)
+{
+    static const QString select = u"SELECT id, number, revoke_reason, "
+                                  "(extract(epoch from revoked_at) * 1000)::bigint FROM tickets "
+                                  "WHERE event_id = ? AND revoked_at IS NOT NULL "_s;
+    QSqlQuery *q = nullptr;
+    if (!ticketIds) {
+        q = s.run(select % u"ORDER BY id"_s, { eventId });
+    } else {
+        QJsonArray ids;
+        for (const qint64 id : *ticketIds)
+            ids.append(id);
+        q = s.run(
+            select % u"AND id IN (SELECT json_array_elements_text(?::json)::bigint) ORDER BY id"_s,
+            { eventId, jsonText(ids) });
+    }
+    if (!q)
+        return std::nullopt;
+    QJsonArray rows;
+    while (q->next())
+        rows.append(QJsonObject { { u"ticketId"_s, q->value(0).toLongLong() },
+            { u"number"_s, q->value(1).toString() }, { u"reason"_s, q->value(2).toString() },
+            { u"revokedAt"_s, toIsoString(utcFromMs(q->value(3))) } });
+    q->finish();
+    return rows;
+}
+
 struct Counter
 {
     qint64 checkedIn = 0;
@@ -394,6 +423,32 @@ bool CheckinApi::publishUpdate(
     return LivePublisher::notifyDoors(session, eventId, { organizerId }, frame);
 }
 
+std::optional<TicketFrameSource::Frame> CheckinApi::ticketsChanged(
+    DbSession &session, qint64 eventId, const std::optional<QList<qint64>> &ticketIds) const
+{
+    // Read-only, in one snapshot: rows, counter and version agree.
+    Transaction tx(session);
+    auto *q = tx.exec(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
+    if (!q)
+        return std::nullopt;
+    q->finish();
+    q = tx.exec(u"SELECT organizer_id FROM events WHERE id = ?"_s, { eventId });
+    if (!q || !q->next())
+        return std::nullopt;
+    const qint64 organizerId = q->value(0).toLongLong();
+    q->finish();
+    const auto guests = guestRows(session, eventId, ticketIds);
+    const auto revoked = guests ? revokedRows(session, eventId, ticketIds) : std::nullopt;
+    const auto count = revoked ? counter(session, eventId) : std::nullopt;
+    if (!count || !tx.commit())
+        return std::nullopt;
+    QJsonObject fields { { u"eventId"_s, eventId }, { u"version"_s, count->version },
+        { u"counter"_s, count->toJson() }, { u"guests"_s, *guests } };
+    if (!revoked->isEmpty())
+        fields.insert(u"revoked"_s, *revoked);
+    return Frame { Chat::frame(Chat::ServerFrame::CheckinUpdate, fields), { organizerId } };
+}
+
 void CheckinApi::bundle(Request &request, const Reply &reply)
 {
     const qint64 eventId = request.id();
@@ -430,27 +485,15 @@ void CheckinApi::bundle(Request &request, const Reply &reply)
             const auto guests = guestRows(s, eventId, std::nullopt);
             if (!guests)
                 return storageFailed(tx.error(), "bundle guests");
-            auto *r = tx.exec(u"SELECT id, number, revoke_reason, "
-                              "(extract(epoch from revoked_at) * 1000)::bigint FROM tickets "
-                              "WHERE event_id = ? AND revoked_at IS NOT NULL ORDER BY id"_s,
-                { eventId });
-            if (!r)
-                return storageFailed(tx.error(), "bundle revoked");
-            QJsonArray revoked;
-            while (r->next())
-                revoked.append(QJsonObject { { u"ticketId"_s, r->value(0).toLongLong() },
-                    { u"number"_s, r->value(1).toString() },
-                    { u"reason"_s, r->value(2).toString() },
-                    { u"revokedAt"_s, toIsoString(utcFromMs(r->value(3))) } });
-            r->finish();
-            const auto count = counter(s, eventId);
+            const auto revoked = revokedRows(s, eventId, std::nullopt);
+            const auto count = revoked ? counter(s, eventId) : std::nullopt;
             if (!count || !tx.commit())
                 return storageFailed(tx.error(), "bundle");
             return HttpResponse::json(
                 QJsonObject { { u"eventId"_s, eventId }, { u"version"_s, count->version },
                     { u"generatedAt"_s, toIsoString(QDateTime::currentDateTimeUtc()) },
                     { u"event"_s, event }, { u"keys"_s, keys }, { u"guests"_s, *guests },
-                    { u"revoked"_s, revoked }, { u"counter"_s, count->toJson() } });
+                    { u"revoked"_s, *revoked }, { u"counter"_s, count->toJson() } });
         })
         .then([reply](const HttpResponse &r) { reply.send(r); });
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/router.h"
+#include "publish/livepublisher.h"
 
 #include <QJsonObject>
 
@@ -26,7 +27,7 @@ class DbSession;
 /// tickets + its check-ins + its undone check-ins: each of these only grows (rows are never
 /// deleted, never un-revoked or un-undone), and every change to guests, revocations or
 /// check-ins raises one of them, so a device can tell an older picture from a newer one.
-class CheckinApi : public DoorAuthenticator
+class CheckinApi : public DoorAuthenticator, public TicketFrameSource
 {
 public:
     explicit CheckinApi(Database &db);
@@ -37,6 +38,12 @@ public:
     /// A door token that is neither expired nor revoked.
     [[nodiscard]] QFuture<Result<std::optional<DoorAccess>>> authenticateDoor(
         const QByteArray &token) const override;
+
+    /// checkin_update for tickets issued or revoked elsewhere (approvals, leaving, cancelling):
+    /// the changed guest rows, the changed revocations ("revoked", as in the bundle), the
+    /// counter and the version, read in one snapshot.
+    [[nodiscard]] std::optional<Frame> ticketsChanged(DbSession &session, qint64 eventId,
+        const std::optional<QList<qint64>> &ticketIds) const override;
 
     /// Publishes checkin_update for these tickets of the event (their guest rows, the counter
     /// and the version) to the organizer and the event's door sockets, in the caller's

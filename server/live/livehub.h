@@ -18,6 +18,7 @@ namespace Pudding::Server {
 class Authenticator;
 class ChatSender;
 class DoorAuthenticator;
+class TicketFrameSource;
 class Database;
 class DbSession;
 class LiveListener;
@@ -53,6 +54,8 @@ struct LiveConfig
 ///   revoke   {h:hex token hash}         a token was revoked (logout, or a door token)
 ///   door     {e, u:[ids…], f:frame[, r]} a check-in frame for the door-token sockets of
 ///                                       event e and the sockets of users u (the organizer)
+///   tickets  {e, t:[ids…]|null}         tickets of event e were issued or revoked (by a
+///                                       trigger, 0005): TicketFrameSource builds the frame
 ///   ref      {id}                       any of the above too large for a payload, stored in
 ///                                       live_frames by the writing transaction
 class LiveHub : public QObject, public PresenceSource
@@ -110,6 +113,7 @@ private:
     Database &m_db;
     const Authenticator &m_authenticator;
     const DoorAuthenticator *m_doorAuthenticator = nullptr;
+    const TicketFrameSource *m_ticketFrames = nullptr;
     const LiveConfig m_config;
     const QString m_instanceId;
     std::unique_ptr<ChatWriter> m_writer;
