@@ -193,6 +193,7 @@ private Q_SLOTS:
     void invalidBatch_data();
     void invalidBatch();
     void undo();
+    void servedQr();
     void doorToken();
     void doorTokenValidation_data();
     void doorTokenValidation();
@@ -536,6 +537,23 @@ void TstCheckin::undo()
                 m_stranger.token)
             .status,
         403);
+}
+
+void TstCheckin::servedQr()
+{
+    // The QR code the server hands the guest (signed with this instance's own key, which it
+    // registered in ticket_keys) lets the guest in.
+    const Ticket hans = guest(m_event, u"Hans"_s);
+    QVERIFY(hans.id > 0);
+    const auto served
+        = m_server->get(u"/api/tickets/%1"_s.arg(hans.id), m_guestTokens.value(u"Hans"_s));
+    QCOMPARE(served.status, 200);
+    const QString qr = served.json().value("qr"_L1).toString();
+    QVERIFY2(qr.startsWith("PG1."_L1), served.body.constData());
+    const auto r = upload(m_event, { scan(nonce(), atTheDoor(), u"qr"_s, qr) }, m_organizer.token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(resultsOf(r).at(0).toObject().value("result"_L1).toString(), u"ENTRY"_s);
+    QCOMPARE(resultsOf(r).at(0).toObject().value("ticketId"_L1).toInteger(), hans.id);
 }
 
 void TstCheckin::doorToken()
