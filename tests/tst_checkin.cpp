@@ -147,7 +147,7 @@ private:
     /// The ticket's QR payload as the server would sign it, with our test key (or any other
     /// window, event or key, for the forgeries).
     QString qrFor(const Ticket &t, std::optional<qint64> eventId = {},
-        std::optional<QDateTime> until = {}, const QString &kid = {})
+        const std::optional<QDateTime> &until = {}, const QString &kid = {})
     {
         Tickets::TicketClaims claims;
         claims.ticketId = t.id;
