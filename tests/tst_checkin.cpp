@@ -197,6 +197,7 @@ private Q_SLOTS:
     void doorToken();
     void doorTokenValidation_data();
     void doorTokenValidation();
+    void expiredDoorToken();
     void liveUpdates();
     void batchOf500();
 };
@@ -695,6 +696,26 @@ void TstCheckin::doorTokenValidation()
                  m_stranger.token)
                  .status,
         403);
+}
+
+void TstCheckin::expiredDoorToken()
+{
+    const QByteArray token = newDoorToken(m_event, u"Yesterday"_s);
+    QCOMPARE(door("GET", bundlePath(m_event), token).status, 200);
+    // Its hours are over (as if handed out yesterday): 401, on the socket too.
+    QCOMPARE(scalar(u"WITH u AS (UPDATE door_tokens SET created_at = now() - interval '1 day', "
+                    "expires_at = now() - interval '1 hour' WHERE token_hash = sha256(?::bytea) "
+                    "RETURNING 1) SELECT count(*) FROM u"_s,
+                 { token }),
+        1);
+    const auto r = door("GET", bundlePath(m_event), token);
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.header("www-authenticate").startsWith("Door"));
+    WsClient ws;
+    QVERIFY(ws.open(m_server->port()));
+    ws.send({ { u"type"_s, u"auth"_s }, { u"doorToken"_s, QString::fromLatin1(token) } });
+    QVERIFY(ws.waitClosed());
+    QCOMPARE(ws.closeCode(), 4401);
 }
 
 void TstCheckin::liveUpdates()
