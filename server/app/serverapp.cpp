@@ -6,6 +6,7 @@
 #include "attendance/attendanceapi.h"
 #include "auth/authapi.h"
 #include "auth/credentials.h"
+#include "calendar/calendarapi.h"
 #include "chat/messagesapi.h"
 #include "db/database.h"
 #include "db/migrator.h"
@@ -233,6 +234,7 @@ bool ServerApp::startHttp()
     m_attendance->registerRoutes(*m_router);
     m_photos->registerRoutes(*m_router);
     m_messages->registerRoutes(*m_router);
+    m_calendar->registerRoutes(*m_router);
     if (m_config.metricsEnabled) {
         if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
             registerMetricsRoute(*m_router, *allow);
@@ -357,6 +359,7 @@ int ServerApp::run()
         return 1;
     }
     m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
+    m_calendar = std::make_unique<CalendarApi>(*m_db, *m_index, m_config.publicUrl);
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);

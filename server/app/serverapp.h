@@ -22,6 +22,7 @@ class HealthApi;
 class HttpWorker;
 class LiveHub;
 class MessagesApi;
+class CalendarApi;
 class NotificationListener;
 class PhotosApi;
 class Router;
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<AttendanceApi> m_attendance;
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;
+    std::unique_ptr<CalendarApi> m_calendar;
     std::unique_ptr<ApiDoc> m_apiDoc;
     std::unique_ptr<Router> m_router;
     std::vector<std::unique_ptr<QThread>> m_threads;

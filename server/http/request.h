@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrlQuery>
 #include <optional>
 
@@ -46,6 +47,8 @@ struct Request
     QByteArray requestId;
     /// Numeric path captures, e.g. the 42 of /api/events/42.
     QList<qint64> ids;
+    /// Token path captures, e.g. the abc of /calendar/abc.ics (never logged: a credential).
+    QStringList tokens;
     std::optional<AuthUser> user;
 
     /// The header's value (case-insensitive name), or an empty array.
