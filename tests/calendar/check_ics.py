@@ -12,9 +12,10 @@ tst_calendar asserts, as one JSON object:
   vtimezone  with --zone-check FIRST LAST: every hour around each year's transitions of the
              Europe/Berlin VTIMEZONE compared with Python's zoneinfo; the mismatches
 
-Usage: check_ics.py FILE [--zone-check 1996 2037]
+Usage: check_ics.py FILE [--zone-check 1997 2037]
 """
 import argparse
+import bisect
 import datetime
 import json
 import sys
@@ -24,6 +25,13 @@ import icalendar
 from dateutil import rrule
 
 UTC = datetime.timezone.utc
+HORIZON = datetime.datetime(2100, 1, 1)
+
+
+def ical(value):
+    """A property's value as written (to_ical gives bytes or str, by type)."""
+    out = value.to_ical()
+    return out.decode() if isinstance(out, bytes) else out
 
 
 def raw_facts(data):
@@ -51,41 +59,49 @@ class Zone:
 
     def __init__(self, component):
         self.tzid = str(component.get("TZID"))
-        self.onsets = []  # (kind, dtstart, rrule or None, offset_to)
+        self.onsets = []  # (onset as wall-clock time, offset_to)
         self.observances = []
+        self.sorted = False
+        self.keys = []
+        self.utc_onsets = []
         for sub in component.subcomponents:
             start = sub.decoded("DTSTART")
             offset_to = sub.decoded("TZOFFSETTO")
             rule = None
             if "RRULE" in sub:
-                rule = rrule.rrulestr(sub["RRULE"].to_ical().decode(), dtstart=start)
-            self.onsets.append((sub.name, start, rule, offset_to))
+                rule = rrule.rrulestr(ical(sub["RRULE"]), dtstart=start)
+            # Every onset up to 2100, sorted: a lookup is then a bisection.
+            offset_from = sub.decoded("TZOFFSETFROM")
+            for onset in (rule.between(start, HORIZON, inc=True) if rule else [start]):
+                self.onsets.append((onset, offset_to))
+                # RFC 5545 3.6.5: an onset is wall-clock time of the offset before it.
+                self.utc_onsets.append((onset - offset_from, offset_to))
             self.observances.append({
                 "kind": sub.name,
                 "dtstart": start.isoformat(),
-                "rrule": sub["RRULE"].to_ical().decode() if "RRULE" in sub else None,
-                "offsetFrom": str(sub["TZOFFSETFROM"].to_ical().decode()),
-                "offsetTo": str(sub["TZOFFSETTO"].to_ical().decode()),
+                "rrule": ical(sub["RRULE"]) if "RRULE" in sub else None,
+                "offsetFrom": ical(sub["TZOFFSETFROM"]),
+                "offsetTo": ical(sub["TZOFFSETTO"]),
                 "tzname": str(sub.get("TZNAME", "")),
             })
 
     def offset_at_local(self, local):
         """The UTC offset in force at a wall-clock time (the latest onset at or before it)."""
-        best = None
-        for _kind, start, rule, offset_to in self.onsets:
-            onset = rule.before(local, inc=True) if rule else (start if start <= local else None)
-            if onset is not None and (best is None or onset > best[0]):
-                best = (onset, offset_to)
-        return best[1] if best else None
+        if not self.sorted:
+            self.onsets.sort()
+            self.keys = [onset for onset, _ in self.onsets]
+            self.sorted = True
+        i = bisect.bisect_right(self.keys, local)
+        return self.onsets[i - 1][1] if i else None
 
     def offset_at_utc(self, instant):
-        # Try both offsets: the one whose local time maps back to this instant.
-        for hours in (2, 1):
-            local = (instant + datetime.timedelta(hours=hours)).replace(tzinfo=None)
-            offset = self.offset_at_local(local)
-            if offset == datetime.timedelta(hours=hours):
-                return offset
-        return None
+        """The UTC offset in force at an instant."""
+        naive = instant.astimezone(UTC).replace(tzinfo=None)
+        best = None
+        for onset, offset_to in self.utc_onsets:
+            if onset <= naive and (best is None or onset > best[0]):
+                best = (onset, offset_to)
+        return best[1] if best else None
 
 
 def when(component, name, zones):
@@ -94,7 +110,7 @@ def when(component, name, zones):
     prop = component[name]
     value = prop.dt
     tzid = prop.params.get("TZID")
-    out = {"tzid": str(tzid) if tzid else None, "raw": prop.to_ical().decode()}
+    out = {"tzid": str(tzid) if tzid else None, "raw": ical(prop)}
     if isinstance(value, datetime.datetime):
         local = value.replace(tzinfo=None)
         out["local"] = local.isoformat()
