@@ -316,9 +316,24 @@ private Q_SLOTS:
                     .value("mismatchCount"_L1)
                     .toInt()
             > 0);
-        // And the writer's own conversion agrees with Qt's zone data for this very instant.
+        // And the writer's own conversion (by the same rule) agrees with Qt's zone data, every
+        // quarter of an hour of ten years.
+        const QTimeZone berlin("Europe/Berlin");
+        QVERIFY(berlin.isValid());
+        for (QDateTime t = utc("2026-01-01T00:00:00Z"); t < utc("2036-01-01T00:00:00Z");
+             t = t.addSecs(900)) {
+            const QByteArray expected
+                = t.toTimeZone(berlin).toString(u"yyyyMMdd'T'HHmmss"_s).toLatin1();
+            if (ICal::berlinDateTime(t) != expected)
+                QFAIL(qPrintable(t.toString(Qt::ISODate)));
+        }
         QCOMPARE(ICal::berlinDateTime(utc("2027-07-15T16:00:00Z")), QByteArray("20270715T180000"));
         QCOMPARE(ICal::berlinDateTime(utc("2027-01-15T17:00:00Z")), QByteArray("20270115T180000"));
+        // The switch itself: 00:59:59 UTC is 01:59:59 CET, 01:00 UTC is 03:00 CEST.
+        QCOMPARE(ICal::berlinDateTime(utc("2027-03-28T00:59:59Z")), QByteArray("20270328T015959"));
+        QCOMPARE(ICal::berlinDateTime(utc("2027-03-28T01:00:00Z")), QByteArray("20270328T030000"));
+        QCOMPARE(ICal::berlinDateTime(utc("2027-10-31T00:59:59Z")), QByteArray("20271031T025959"));
+        QCOMPARE(ICal::berlinDateTime(utc("2027-10-31T01:00:00Z")), QByteArray("20271031T020000"));
     }
 
     // ---- one meetup's .ics --------------------------------------------------------------

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "icalwriter.h"
 
-#include <QTimeZone>
+#include <QDate>
+#include <QTime>
 
 using namespace Qt::StringLiterals;
 
@@ -89,17 +90,37 @@ QByteArray utcDateTime(const QDateTime &time)
     return time.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_s).toLatin1();
 }
 
+namespace {
+QDate lastSunday(int year, int month)
+{
+    const QDate last(year, month, QDate(year, month, 1).daysInMonth());
+    return last.addDays(-(last.dayOfWeek() % 7)); // dayOfWeek: Monday 1 … Sunday 7
+}
+} // namespace
+
+bool isBerlinSummerTime(const QDateTime &time)
+{
+    const QDateTime utc = time.toUTC();
+    const int year = utc.date().year();
+    return utc >= QDateTime(lastSunday(year, 3), QTime(1, 0), Qt::UTC)
+        && utc < QDateTime(lastSunday(year, 10), QTime(1, 0), Qt::UTC);
+}
+
 QByteArray berlinDateTime(const QDateTime &time)
 {
-    static const QTimeZone berlin(BerlinTzid);
-    return time.toTimeZone(berlin).toString(u"yyyyMMdd'T'HHmmss"_s).toLatin1();
+    // By the very rule of berlinTimeZone(), not the system's zone data: a calendar turns this
+    // wall-clock time back into an instant with the VTIMEZONE we send, so both must agree.
+    const QDateTime utc = time.toUTC();
+    return utc.addSecs(isBerlinSummerTime(utc) ? 7200 : 3600)
+        .toString(u"yyyyMMdd'T'HHmmss"_s)
+        .toLatin1();
 }
 
 QByteArray berlinTimeZone()
 {
     // Since 1996 the EU rule: summer time from the last Sunday of March, 01:00 UTC, to the
     // last Sunday of October, 01:00 UTC. Written out rather than generated from the system's
-    // zone data (which goes back to 1893); tst_calendar checks it against QTimeZone.
+    // zone data (which goes back to 1893); tst_calendar checks it against Python's zoneinfo.
     static const QByteArray lines = [] {
         Writer w;
         w.begin("VTIMEZONE");

@@ -23,7 +23,10 @@ inline constexpr auto BerlinTzid = "Europe/Berlin";
 
 /// 20260715T180000Z
 [[nodiscard]] QByteArray utcDateTime(const QDateTime &time);
-/// The wall-clock time in Europe/Berlin, 20260715T200000 (for DTSTART;TZID=Europe/Berlin).
+/// Whether the instant falls in Berlin's summer time by the rule of berlinTimeZone().
+[[nodiscard]] bool isBerlinSummerTime(const QDateTime &time);
+/// The wall-clock time in Europe/Berlin, 20260715T200000 (for DTSTART;TZID=Europe/Berlin),
+/// computed with the rule of berlinTimeZone() (which tst_calendar checks against the zone data).
 [[nodiscard]] QByteArray berlinDateTime(const QDateTime &time);
 
 /// The VTIMEZONE of Europe/Berlin with the rules in force since 1996 (CEST from the last
