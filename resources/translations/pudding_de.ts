@@ -107,8 +107,8 @@
     </message>
     <message>
         <location filename="../../server/calendar/calendarapi.cpp" line="397"/>
-        <source>Use &quot;de&quot; or &quot;en&quot;.</source>
-        <translation>Verwende „de“ oder „en“.</translation>
+        <source>Use de or en.</source>
+        <translation>Verwende de oder en.</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,7 @@
     </message>
     <message>
         <location filename="../../server/calendar/calendarapi.cpp" line="397"/>
-        <source>Use &quot;de&quot; or &quot;en&quot;.</source>
+        <source>Use de or en.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -394,7 +394,7 @@ void CalendarApi::createFeed(Request &request, const Reply &reply)
                 = value.isString() ? languageFromCode(value.toString()) : std::nullopt;
             if (!parsed) {
                 reply.send(HttpResponse::validation(
-                    { { u"language"_s, CalendarText::tr("Use \"de\" or \"en\".") } }));
+                    { { u"language"_s, CalendarText::tr("Use de or en.") } }));
                 return;
             }
             language = *parsed;
