@@ -11,6 +11,8 @@ if(TARGET pudding)
     target_link_libraries(tst_clientcalendar PRIVATE pudding-testsupport pudding-client
         pudding-clientplugin Qt6::Quick)
     pudding_strict(tst_clientcalendar)
+    target_compile_definitions(tst_clientcalendar PRIVATE
+        PUDDING_SCREENSHOT_DIR="${CMAKE_BINARY_DIR}/screenshots")
     add_dependencies(tst_clientcalendar pudding-server)
     add_test(NAME tst_clientcalendar COMMAND tst_clientcalendar)
     set_tests_properties(tst_clientcalendar PROPERTIES

@@ -10,6 +10,7 @@
 #include "serverfixture.h"
 
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -124,6 +125,10 @@ private Q_SLOTS:
         QVERIFY(find("feedState")->property("text").toString().startsWith(u"Active since"_s));
         QCOMPARE(m_server->get(u"/api/calendar/feed"_s, m_anna.token).json().value("active"_L1),
             QJsonValue(true));
+
+        QDir().mkpath(QStringLiteral(PUDDING_SCREENSHOT_DIR));
+        QVERIFY(m_window->grabWindow().save(
+            QStringLiteral(PUDDING_SCREENSHOT_DIR) + u"/calendar-subscription.png"_s));
 
         // Copy puts the webcal:// address on the clipboard.
         click("copyFeedUrlButton");

@@ -59,6 +59,8 @@ Dialog {
                 readOnly: true
                 selectByMouse: true
                 text: feed.webcalUrl
+                // The start ("webcal://host/…") says what it is; the token is the rest.
+                onTextChanged: cursorPosition = 0
                 Accessible.name: qsTr("Subscription address")
             }
             Button {
