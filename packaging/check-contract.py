@@ -80,7 +80,15 @@ class Contract:
             segments = []
             for segment in path.strip("/").split("/"):
                 m = re.fullmatch(r"\{([^}]+)\}", segment)
-                segments.append(re.compile(params.get(m.group(1), "^[^/]+$")) if m else segment)
+                if m:
+                    segments.append(re.compile(params.get(m.group(1), "^[^/]+$")))
+                elif "{" in segment:  # a parameter inside a segment: /calendar/{token}.ics
+                    parts = re.split(r"\{([^}]+)\}", segment)
+                    segments.append(re.compile("^%s$" % "".join(
+                        "(?:%s)" % params.get(p, "[^/]+").lstrip("^").rstrip("$") if i % 2
+                        else re.escape(p) for i, p in enumerate(parts))))
+                else:
+                    segments.append(segment)
             self.templates.append((path, segments))
         self.server_frames, self.client_frames = {}, {}
         for name, schema in frames["$defs"].items():

@@ -72,4 +72,14 @@ inline QString photo(qint64 photoId)
 {
     return u"/api/photos/%1"_s.arg(photoId);
 }
+/// One meetup as an iCalendar file (?lang=de|en).
+inline QString eventCalendar(qint64 eventId)
+{
+    return u"/api/events/%1/calendar.ics"_s.arg(eventId);
+}
+/// The personal calendar subscription (GET state, POST create/regenerate, DELETE).
+inline QString calendarFeed()
+{
+    return u"/api/calendar/feed"_s;
+}
 } // namespace Pudding::Client::Endpoints

@@ -76,9 +76,20 @@ ToolBar {
                     enabled: false
                 }
                 MenuItem {
+                    objectName: "calendarFeedMenuItem"
+                    text: qsTr("Calendar subscription…")
+                    onTriggered: calendarFeedDialog.open()
+                }
+                MenuItem {
                     text: qsTr("Sign out")
                     onTriggered: AccountManager.signOut()
                 }
+            }
+            CalendarFeedDialog {
+                id: calendarFeedDialog
+
+                parent: Overlay.overlay
+                anchors.centerIn: parent
             }
         }
         ToolButton {

@@ -230,6 +230,11 @@ Pane {
                         root.signInRequested();
                 }
             }
+            AddToCalendarButton {
+                Layout.fillWidth: true
+                visible: root.event.status === "UPCOMING" || root.event.status === "ONGOING"
+                eventId: root.event.id ?? 0
+            }
             Button {
                 Layout.fillWidth: true
                 visible: root.isOrganizer && root.event.status !== "CANCELLED"

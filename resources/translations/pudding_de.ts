@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AddToCalendarButton</name>
+    <message>
+        <location filename="../../qml/calendar/AddToCalendarButton.qml" line="25"/>
+        <source>Preparing the calendar entry…</source>
+        <translation>Kalendereintrag wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/AddToCalendarButton.qml" line="25"/>
+        <source>Add to calendar</source>
+        <translation>Zum Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/AddToCalendarButton.qml" line="27"/>
+        <source>Add this meetup to your calendar</source>
+        <translation>Dieses Treffen zu deinem Kalender hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>AppToolBar</name>
     <message>
         <location filename="../../qml/components/AppToolBar.qml" line="23"/>
@@ -39,29 +57,159 @@
         <translation>Kontomenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="79"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="80"/>
+        <source>Calendar subscription…</source>
+        <translation>Kalender-Abo…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="84"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="88"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="99"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
         <source>Settings menu</source>
         <translation>Einstellungsmenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="119"/>
         <source>Language: follow the system</source>
         <translation>Sprache: wie im System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="127"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="138"/>
         <source>Show map tiles from the internet</source>
         <translation>Kartenkacheln aus dem Internet anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="117"/>
+        <source>There is no such calendar feed.</source>
+        <translation>Dieses Kalender-Abo gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="290"/>
+        <source>Use lang=de or lang=en.</source>
+        <translation>Verwende lang=de oder lang=en.</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="296"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="307"/>
+        <source>There is no such meetup.</source>
+        <translation>Dieses Treffen gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="397"/>
+        <source>Use de or en.</source>
+        <translation>Verwende de oder en.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarEntry</name>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="38"/>
+        <source>Cancelled: %1</source>
+        <translation>Abgesagt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="40"/>
+        <source>Your request to join is waiting for the organizer.</source>
+        <translation>Deine Anfrage wartet auf die Organisatorin oder den Organisator.</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="42"/>
+        <source>You are on the waiting list.</source>
+        <translation>Du stehst auf der Warteliste.</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="43"/>
+        <source>Organized by %1</source>
+        <translation>Organisiert von %1</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="44"/>
+        <source>Meetup on Pudding Gabel: %1</source>
+        <translation>Treffen auf Pudding Gabel: %1</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="46"/>
+        <source>%1 (the exact place is shown to approved guests)</source>
+        <translation>%1 (der genaue Ort wird angenommenen Gästen gezeigt)</translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="47"/>
+        <source>My pudding meetups</source>
+        <translation>Meine Pudding-Treffen</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFeedDialog</name>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="16"/>
+        <source>Calendar subscription</source>
+        <translation>Kalender-Abo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="40"/>
+        <source>Subscribe in your calendar app to see your meetups there: the ones you organize, the ones you were approved for, and your open requests (as tentative). Cancelled meetups stay, marked as cancelled.</source>
+        <translation>Abonniere es in deiner Kalender-App, um deine Treffen dort zu sehen: die du organisierst, die, für die du angenommen wurdest, und deine offenen Anfragen (als vorläufig). Abgesagte Treffen bleiben, als abgesagt markiert.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="48"/>
+        <source>Active since %1.</source>
+        <translation>Aktiv seit %1.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="49"/>
+        <source>You have no calendar subscription.</source>
+        <translation>Du hast kein Kalender-Abo.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="62"/>
+        <source>Subscription address</source>
+        <translation>Abo-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="66"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="67"/>
+        <source>Copy the subscription address</source>
+        <translation>Die Abo-Adresse kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="75"/>
+        <source>Keep this address to yourself: anyone who has it sees your meetups. It is shown only now.</source>
+        <translation>Behalte diese Adresse für dich: Wer sie hat, sieht deine Treffen. Sie wird nur jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="81"/>
+        <source>The address is shown only when it is made. Make a new one to see it again; the old one stops working.</source>
+        <translation>Die Adresse wird nur angezeigt, wenn sie erstellt wird. Erstelle eine neue, um sie wieder zu sehen; die alte funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="100"/>
+        <source>Stop subscription</source>
+        <translation>Abo beenden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="107"/>
+        <source>Make a new address</source>
+        <translation>Neue Adresse erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="107"/>
+        <source>Create subscription</source>
+        <translation>Abo erstellen</translation>
     </message>
 </context>
 <context>
@@ -409,17 +557,17 @@
         <translation>Teilnahme anfragen…</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="236"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="241"/>
         <source>Review requests</source>
         <translation>Anfragen prüfen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="245"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="250"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="251"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="256"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -1034,7 +1182,7 @@
         <translation>Das Foto konnte nicht geladen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="102"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="105"/>
         <source>The photo could not be decoded.</source>
         <translation>Das Foto konnte nicht gelesen werden.</translation>
     </message>
@@ -1060,7 +1208,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="81"/>
+        <location filename="../../client/api/apiclient.cpp" line="80"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
@@ -1068,54 +1216,77 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="262"/>
+        <location filename="../../client/api/apiclient.cpp" line="261"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="264"/>
+        <location filename="../../client/api/apiclient.cpp" line="263"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="265"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="267"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="272"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="274"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="276"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="279"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::CalendarExport</name>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="24"/>
+        <source>Cannot create the folder for %1.</source>
+        <translation>Der Ordner für %1 lässt sich nicht anlegen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="27"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="46"/>
+        <source>Choose a file on this computer.</source>
+        <translation>Wähle eine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="79"/>
+        <source>No calendar app opened the file. It is saved as %1.</source>
+        <translation>Keine Kalender-App hat die Datei geöffnet. Sie ist als %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1170,27 +1341,27 @@
 <context>
     <name>Pudding::Client::ChatRoom</name>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="236"/>
+        <location filename="../../client/chat/chatroom.cpp" line="234"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="434"/>
+        <location filename="../../client/chat/chatroom.cpp" line="432"/>
         <source>You cannot write in this chat.</source>
         <translation>Du kannst in diesem Chat nicht schreiben.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="575"/>
+        <location filename="../../client/chat/chatroom.cpp" line="567"/>
         <source>Not sent: the server did not confirm it. Try again.</source>
         <translation>Nicht gesendet: der Server hat es nicht bestätigt. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="691"/>
+        <location filename="../../client/chat/chatroom.cpp" line="683"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation>Du bist nicht mehr in diesem Chat: die Organisation hat dich vom Treffen entfernt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="693"/>
+        <location filename="../../client/chat/chatroom.cpp" line="685"/>
         <source>Not sent: you are no longer in this chat.</source>
         <translation>Nicht gesendet: du bist nicht mehr in diesem Chat.</translation>
     </message>
@@ -1198,82 +1369,82 @@
 <context>
     <name>Pudding::Client::ChatRooms</name>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="52"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="53"/>
         <source>Not sent: you are signed out.</source>
         <translation>Nicht gesendet: du bist abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>New request to join</source>
         <translation>Neue Teilnahmeanfrage</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>%1 wants to bring %2.</source>
         <translation>%1 möchte %2 mitbringen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
         <source>Meetup cancelled</source>
         <translation>Treffen abgesagt</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
         <source>“%1” was cancelled.</source>
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="248"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="287"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
@@ -1289,17 +1460,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="114"/>
         <source>Add a photo of your pudding.</source>
         <translation>Füge ein Foto deines Puddings hinzu.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="116"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="120"/>
         <source>Choose a meetup first.</source>
         <translation>Wähle zuerst ein Treffen aus.</translation>
     </message>
@@ -1582,22 +1753,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="41"/>
+        <location filename="../../client/app/main.cpp" line="45"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
         <translation>Pudding Gabel: Pudding-Treffen in ganz Deutschland finden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="46"/>
+        <location filename="../../client/app/main.cpp" line="49"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
         <translation>Die Oberfläche laden, bei jeder QML-Warnung fehlschlagen und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="50"/>
+        <location filename="../../client/app/main.cpp" line="53"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
         <translation>Ein Bild des Fensters in diese Datei speichern, sobald es angezeigt wird, und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="55"/>
+        <location filename="../../client/app/main.cpp" line="58"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
         <translation>Millisekunden bis zum Bildschirmfoto (Standard 4000).</translation>
     </message>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AddToCalendarButton</name>
+    <message>
+        <location filename="../../qml/calendar/AddToCalendarButton.qml" line="25"/>
+        <source>Preparing the calendar entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/AddToCalendarButton.qml" line="25"/>
+        <source>Add to calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/AddToCalendarButton.qml" line="27"/>
+        <source>Add this meetup to your calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppToolBar</name>
     <message>
         <location filename="../../qml/components/AppToolBar.qml" line="23"/>
@@ -39,28 +57,158 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="79"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="80"/>
+        <source>Calendar subscription…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="84"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="88"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="99"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
         <source>Settings menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="119"/>
         <source>Language: follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="127"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="138"/>
         <source>Show map tiles from the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="117"/>
+        <source>There is no such calendar feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="290"/>
+        <source>Use lang=de or lang=en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="296"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="307"/>
+        <source>There is no such meetup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="397"/>
+        <source>Use de or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarEntry</name>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="38"/>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="40"/>
+        <source>Your request to join is waiting for the organizer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="42"/>
+        <source>You are on the waiting list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="43"/>
+        <source>Organized by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="44"/>
+        <source>Meetup on Pudding Gabel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="46"/>
+        <source>%1 (the exact place is shown to approved guests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/calendar/calendarapi.cpp" line="47"/>
+        <source>My pudding meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFeedDialog</name>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="16"/>
+        <source>Calendar subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="40"/>
+        <source>Subscribe in your calendar app to see your meetups there: the ones you organize, the ones you were approved for, and your open requests (as tentative). Cancelled meetups stay, marked as cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="48"/>
+        <source>Active since %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="49"/>
+        <source>You have no calendar subscription.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="62"/>
+        <source>Subscription address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="66"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="67"/>
+        <source>Copy the subscription address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="75"/>
+        <source>Keep this address to yourself: anyone who has it sees your meetups. It is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="81"/>
+        <source>The address is shown only when it is made. Make a new one to see it again; the old one stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="100"/>
+        <source>Stop subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="107"/>
+        <source>Make a new address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="107"/>
+        <source>Create subscription</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -409,17 +557,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="236"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="241"/>
         <source>Review requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="245"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="250"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="251"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="256"/>
         <source>Cancel meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,7 +1182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="102"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="105"/>
         <source>The photo could not be decoded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1208,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="81"/>
+        <location filename="../../client/api/apiclient.cpp" line="80"/>
         <source>The server cannot be reached (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,53 +1216,76 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="262"/>
+        <location filename="../../client/api/apiclient.cpp" line="261"/>
         <source>The email address or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="264"/>
+        <location filename="../../client/api/apiclient.cpp" line="263"/>
         <source>An account with this email address exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="265"/>
         <source>Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="267"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>This no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="272"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="274"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>That is too large to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="276"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>That conflicts with the current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="279"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::CalendarExport</name>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="24"/>
+        <source>Cannot create the folder for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="27"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="46"/>
+        <source>Choose a file on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/calendar/calendarexport.cpp" line="79"/>
+        <source>No calendar app opened the file. It is saved as %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1170,27 +1341,27 @@
 <context>
     <name>Pudding::Client::ChatRoom</name>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="236"/>
+        <location filename="../../client/chat/chatroom.cpp" line="234"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="434"/>
+        <location filename="../../client/chat/chatroom.cpp" line="432"/>
         <source>You cannot write in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="575"/>
+        <location filename="../../client/chat/chatroom.cpp" line="567"/>
         <source>Not sent: the server did not confirm it. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="691"/>
+        <location filename="../../client/chat/chatroom.cpp" line="683"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="693"/>
+        <location filename="../../client/chat/chatroom.cpp" line="685"/>
         <source>Not sent: you are no longer in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1198,82 +1369,82 @@
 <context>
     <name>Pudding::Client::ChatRooms</name>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="52"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="53"/>
         <source>Not sent: you are signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>New request to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>%1 wants to bring %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
         <source>Meetup cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
         <source>“%1” was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
         <source>You are in: your request was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="248"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>Your request for “%1” was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Not sent: you are not in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="287"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,17 +1460,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="114"/>
         <source>Add a photo of your pudding.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="116"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="120"/>
         <source>Choose a meetup first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,22 +1753,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="41"/>
+        <location filename="../../client/app/main.cpp" line="45"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="46"/>
+        <location filename="../../client/app/main.cpp" line="49"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="50"/>
+        <location filename="../../client/app/main.cpp" line="53"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="55"/>
+        <location filename="../../client/app/main.cpp" line="58"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,6 +6,7 @@
 #include "attendance/attendanceapi.h"
 #include "auth/authapi.h"
 #include "auth/credentials.h"
+#include "calendar/calendarapi.h"
 #include "chat/messagesapi.h"
 #include "checkin/checkinapi.h"
 #include "db/database.h"
@@ -307,6 +308,7 @@ bool ServerApp::startHttp()
     m_photos->registerRoutes(*m_router);
     m_messages->registerRoutes(*m_router);
     m_tickets->registerRoutes(*m_router);
+    m_calendar->registerRoutes(*m_router);
     if (m_config.metricsEnabled) {
         if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
             registerMetricsRoute(*m_router, *allow);
@@ -435,6 +437,7 @@ int ServerApp::run()
     }
     m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
     m_tickets = std::make_unique<TicketsApi>(*m_db, *m_index, *m_ticketKeys);
+    m_calendar = std::make_unique<CalendarApi>(*m_db, *m_index, m_config.publicUrl);
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);

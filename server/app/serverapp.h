@@ -24,6 +24,7 @@ class HealthApi;
 class HttpWorker;
 class LiveHub;
 class MessagesApi;
+class CalendarApi;
 class NotificationListener;
 class PhotosApi;
 class Router;
@@ -64,6 +65,7 @@ private:
     std::unique_ptr<CheckinApi> m_checkin;
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;
+    std::unique_ptr<CalendarApi> m_calendar;
     std::unique_ptr<ApiDoc> m_apiDoc;
     std::unique_ptr<TicketKeys> m_ticketKeys;
     std::unique_ptr<TicketsApi> m_tickets;

@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -40,7 +41,8 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         "(under --data-dir), or retire a key (docs/ADMIN-tickets.md)\n\n"
         "Environment: PUDDING_DATABASE_URL, PUDDING_HOST, PUDDING_PORT, PUDDING_DATA_DIR,\n"
         "PUDDING_STORAGE_DIR, PUDDING_HTTP_THREADS, PUDDING_DB_THREADS, "
-        "PUDDING_AUTH_RATE_LIMIT, PUDDING_LOG_FORMAT, PUDDING_METRICS, PUDDING_METRICS_ALLOW."));
+        "PUDDING_AUTH_RATE_LIMIT, PUDDING_LOG_FORMAT, PUDDING_METRICS, PUDDING_METRICS_ALLOW,\n"
+        "PUDDING_PUBLIC_URL."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s,
@@ -128,9 +130,15 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         ConfigText::tr("Peer addresses and CIDR ranges allowed to read /metrics, comma-"
                        "separated, or \"none\" (default 127.0.0.0/8,::1); others get 404."),
         u"addresses"_s);
-    parser.addOptions({ photoGraceOpt, configOpt, hostOpt, portOpt, dbOpt, dataOpt, storageOpt,
-        threadsOpt, dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, wsQueueOpt, portFileOpt,
-        maxBodyOpt, headerTimeoutOpt, idleTimeoutOpt, logFormatOpt, metricsOpt, metricsAllowOpt });
+    const QCommandLineOption publicUrlOpt(u"public-url"_s,
+        ConfigText::tr("How users reach this server, e.g. https://pudding.example.org (the "
+                       "links in calendar feeds); default: from each request's Host header, "
+                       "with http://."),
+        u"url"_s);
+    parser.addOptions({ publicUrlOpt, photoGraceOpt, configOpt, hostOpt, portOpt, dbOpt, dataOpt,
+        storageOpt, threadsOpt, dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, wsQueueOpt,
+        portFileOpt, maxBodyOpt, headerTimeoutOpt, idleTimeoutOpt, logFormatOpt, metricsOpt,
+        metricsAllowOpt });
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText() % u"\n\n"_s % parser.helpText();
@@ -294,6 +302,20 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                                    "commas, or \"none\"; \"%1\" is neither.\n")
                         .arg(bad);
         ok = false;
+    }
+    publicUrl = value(publicUrlOpt, "PUDDING_PUBLIC_URL", u"server/publicUrl"_s, QString());
+    if (!publicUrl.isEmpty()) {
+        const QUrl url(publicUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
+            || url.host().isEmpty() || url.hasQuery() || url.hasFragment()
+            || !url.userInfo().isEmpty()) {
+            *message += ConfigText::tr("--public-url must be an http or https URL without query, "
+                                       "fragment or user, not \"%1\".\n")
+                            .arg(publicUrl);
+            ok = false;
+        }
+        while (publicUrl.endsWith(u'/'))
+            publicUrl.chop(1);
     }
     if (!ok) {
         *exitCode = 2;

@@ -39,6 +39,10 @@ struct ServerConfig
     bool metricsEnabled = true;
     /// --metrics-allow: who may read /metrics (AddressAllowList syntax, or "none").
     QString metricsAllow = QStringLiteral("127.0.0.0/8,::1");
+    /// --public-url: how users reach this server (https://pudding.example.org), for the links
+    /// the server hands out (calendar feeds, the link in a calendar entry). Empty: made from
+    /// each request's Host header with http://.
+    QString publicUrl;
 
     /// Parses the arguments; on error (or --help/--version) returns false with the text to
     /// print in *message and the exit code in *exitCode.

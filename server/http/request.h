@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrlQuery>
 #include <optional>
 
@@ -57,6 +58,8 @@ struct Request
     QByteArray requestId;
     /// Numeric path captures, e.g. the 42 of /api/events/42.
     QList<qint64> ids;
+    /// Token path captures, e.g. the abc of /calendar/abc.ics (never logged: a credential).
+    QStringList tokens;
     std::optional<AuthUser> user;
     /// Set instead of `user` when a door token authenticated the request.
     std::optional<DoorAccess> door;

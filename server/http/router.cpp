@@ -104,6 +104,7 @@ void Router::add(Request::Method method, const QString &pattern, Handler handler
 {
     QString label = pattern;
     label.replace("<id>"_L1, "{id}"_L1);
+    label.replace("<token>"_L1, "{token}"_L1);
     m_routes.append({ method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler), options,
         makeStats(label.toUtf8(), methodName(method)) });
 }
@@ -135,17 +136,41 @@ qint64 canonicalId(QStringView segment)
     return segment.toLongLong();
 }
 
-bool Router::match(const Route &route, const QList<QStringView> &segments, QList<qint64> &ids)
+QStringView canonicalToken(QStringView segment, QStringView suffix)
+{
+    if (!segment.endsWith(suffix))
+        return {};
+    const QStringView token = segment.chopped(suffix.size());
+    if (token.isEmpty() || token.size() > 128)
+        return {};
+    for (const QChar c : token) {
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+            || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_';
+        if (!ok)
+            return {};
+    }
+    return token;
+}
+
+bool Router::match(
+    const Route &route, const QList<QStringView> &segments, QList<qint64> &ids, QStringList &tokens)
 {
     if (route.segments.size() != segments.size())
         return false;
     ids.clear();
+    tokens.clear();
     for (qsizetype i = 0; i < segments.size(); ++i) {
         if (route.segments[i] == "<id>"_L1) {
             const qint64 id = canonicalId(segments[i]);
             if (id <= 0)
                 return false;
             ids.append(id);
+        } else if (route.segments[i].startsWith("<token>"_L1)) {
+            const QStringView token = canonicalToken(
+                segments[i], QStringView(route.segments[i]).sliced(7)); // after "<token>"
+            if (token.isEmpty())
+                return false;
+            tokens.append(token.toString());
         } else if (route.segments[i] != segments[i]) {
             return false;
         }
@@ -176,10 +201,11 @@ void Router::dispatch(Request request, const Reply &reply) const
     Request::Methods allowed;
     const Route *found = nullptr;
     QList<qint64> ids;
+    QStringList tokens;
     const auto method
         = request.method == Request::Method::Head ? Request::Method::Get : request.method;
     for (const auto &route : m_routes) {
-        if (!segments || !match(route, *segments, ids))
+        if (!segments || !match(route, *segments, ids, tokens))
             continue;
         allowed |= route.method;
         if (route.method == method) {
@@ -210,6 +236,7 @@ void Router::dispatch(Request request, const Reply &reply) const
         return;
     }
     request.ids = ids;
+    request.tokens = tokens;
     if (found->options.door) {
         if (const auto door = request.doorToken()) {
             dispatchDoor(*door, std::move(request), found->handler, reply);

@@ -15,7 +15,9 @@ namespace Pudding::Server {
 class Authenticator;
 class DoorAuthenticator;
 
-/// Method + path routing with numeric captures ("/api/events/<id>"), the JSON error shape for
+/// Method + path routing with numeric captures ("/api/events/<id>") and token captures
+/// ("/calendar/<token>.ics": 1-128 characters of the base64url alphabet, then the literal rest of
+/// the segment), the JSON error shape for
 /// unknown paths (404) and methods (405, with Allow), OPTIONS (204 with Allow) for every
 /// route, and authentication as a route option.
 ///
@@ -78,8 +80,8 @@ private:
     [[nodiscard]] const RouteStats *unmatched(Request::Method method) const;
     [[nodiscard]] static std::shared_ptr<RouteStats> makeStats(
         const QByteArray &pattern, const QByteArray &method);
-    [[nodiscard]] static bool match(
-        const Route &route, const QList<QStringView> &segments, QList<qint64> &ids);
+    [[nodiscard]] static bool match(const Route &route, const QList<QStringView> &segments,
+        QList<qint64> &ids, QStringList &tokens);
     /// The Allow header for a set of methods (HEAD with GET, always OPTIONS).
     [[nodiscard]] static QByteArray allowHeader(Request::Methods methods);
 
@@ -97,6 +99,9 @@ private:
 [[nodiscard]] std::optional<QList<QStringView>> canonicalSegments(QStringView path);
 /// A path id: decimal digits, no sign, no leading zero, 1 to 2^63-1. Anything else: 0.
 [[nodiscard]] qint64 canonicalId(QStringView segment);
+/// A path token: `segment` without `suffix`, when that is 1-128 characters of A-Z a-z 0-9 - _.
+/// Anything else: an empty view.
+[[nodiscard]] QStringView canonicalToken(QStringView segment, QStringView suffix);
 
 /// The request's JSON object body; on failure answers 400/415 itself and returns nothing.
 [[nodiscard]] std::optional<QJsonObject> jsonBodyOrReply(
