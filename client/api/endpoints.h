@@ -72,4 +72,12 @@ inline QString photo(qint64 photoId)
 {
     return u"/api/photos/%1"_s.arg(photoId);
 }
+inline QString myTickets()
+{
+    return u"/api/tickets/mine"_s;
+}
+inline QString ticket(qint64 ticketId)
+{
+    return u"/api/tickets/%1"_s.arg(ticketId);
+}
 } // namespace Pudding::Client::Endpoints

@@ -10,6 +10,7 @@ ToolBar {
     signal signInRequested()
     signal myEventsRequested()
     signal myRequestsRequested()
+    signal myTicketsRequested()
     signal citySelected(var city)
     signal cityCleared()
 
@@ -50,6 +51,13 @@ ToolBar {
             text: qsTr("My requests")
             Accessible.name: text
             onClicked: root.myRequestsRequested()
+        }
+        ToolButton {
+            objectName: "myTicketsButton"
+            visible: AccountManager.signedIn
+            text: qsTr("My tickets")
+            Accessible.name: text
+            onClicked: root.myTicketsRequested()
         }
         ToolButton {
             visible: !AccountManager.signedIn
