@@ -12,7 +12,7 @@ target_compile_definitions(tst_mytickets PRIVATE
 add_dependencies(tst_mytickets pudding-server)
 add_test(NAME tst_mytickets COMMAND tst_mytickets)
 set_tests_properties(tst_mytickets PROPERTIES
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-config;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-data"
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TZ=Europe/Berlin;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-config;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-data"
     FIXTURES_REQUIRED postgres TIMEOUT 240)
 
 # The page in the real app, English and German; screenshots in build*/screenshots/.
@@ -26,7 +26,7 @@ add_dependencies(tst_mytickets_app pudding-server)
 foreach(lang en de)
     add_test(NAME tst_mytickets_app_${lang} COMMAND tst_mytickets_app)
     set_tests_properties(tst_mytickets_app_${lang} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;PUDDING_LANG=${lang};XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-app-${lang}-config;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-app-${lang}-data"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;TZ=Europe/Berlin;PUDDING_LANG=${lang};XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-app-${lang}-config;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/mytickets-app-${lang}-data"
         FIXTURES_REQUIRED postgres TIMEOUT 240)
 endforeach()
 

@@ -8,6 +8,7 @@
 #include "auth/accountmanager.h"
 #include "events/eventupdates.h"
 #include "serverfixture.h"
+#include "shared/ticket.h"
 #include "tickets/ticketqr.h"
 #include "tickets/ticketsmodel.h"
 
@@ -16,6 +17,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -144,6 +146,12 @@ private Q_SLOTS:
         QCOMPARE(field(*model, 0, TicketsModel::NumberRole), number.left(4) + u'-' + number.mid(4));
         QCOMPARE(field(*model, 0, TicketsModel::StatusRole), u"VALID"_s);
         QCOMPARE(field(*model, 0, TicketsModel::QrRole), m_serverTicket.value("qr"_L1).toString());
+        // The signed claims are this guest's ticket for this meetup.
+        const auto claims = Tickets::parse(field(*model, 0, TicketsModel::QrRole));
+        QVERIFY(claims);
+        QCOMPARE(claims->claims.ticketId, m_serverTicket.value("id"_L1).toInteger());
+        QCOMPARE(claims->claims.eventId, m_eventId);
+        QCOMPARE(claims->claims.userId, m_guest.id);
         QCOMPARE(field(*model, 0, TicketsModel::HolderNameRole), u"Anna Apfel"_s);
         QCOMPARE(field(*model, 0, TicketsModel::PuddingNameRole), u"Schokoladenpudding"_s);
         QCOMPARE(
@@ -153,6 +161,12 @@ private Q_SLOTS:
         QVERIFY(model->data(model->index(0), TicketsModel::ExactLocationRole).toBool());
         QCOMPARE(model->data(model->index(0), TicketsModel::LatitudeRole).toDouble(), 51.3287);
         QVERIFY(model->data(model->index(0), TicketsModel::PhotoIdRole).toLongLong() > 0);
+        // In the user's time zone, without seconds.
+        const QString when = TicketsModel::whenText(
+            model->data(model->index(0), TicketsModel::StartRole).toDateTime(),
+            model->data(model->index(0), TicketsModel::EndRole).toDateTime());
+        QVERIFY2(when.endsWith(u" (CET)"_s) || when.endsWith(u" (CEST)"_s), qPrintable(when));
+        QVERIFY2(!when.contains(QRegularExpression(u"\\d:\\d\\d:\\d\\d"_s)), qPrintable(when));
         QCOMPARE(model->suggestedPdfName(0),
             u"pudding-ticket-"_s + number.left(4) + u'-' + number.mid(4) + u".pdf"_s);
         // The copy on disk is written off the GUI thread.

@@ -61,6 +61,18 @@ private:
         return m_app.window->findChild<T *>(QString::fromLatin1(name));
     }
 
+    /// The first visible item of that name in the scene (delegates are not QObject children).
+    QQuickItem *findItem(const char *name) const
+    {
+        QList<QQuickItem *> items;
+        collect(m_app.window->contentItem(), items);
+        for (QQuickItem *item : std::as_const(items)) {
+            if (item->objectName() == QLatin1StringView(name) && item->isVisible())
+                return item;
+        }
+        return nullptr;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -119,6 +131,9 @@ private Q_SLOTS:
         QTRY_VERIFY(button->isVisible());
         QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
         QTRY_VERIFY_WITH_TIMEOUT(find("myTicketsPage"), 5000);
+        auto *stack = find("pageStack");
+        QVERIFY(stack);
+        QTRY_VERIFY_WITH_TIMEOUT(!stack->property("busy").toBool(), 5000); // pushed, not sliding
         auto *model = find("ticketsModel");
         QVERIFY(model);
         QTRY_VERIFY_WITH_TIMEOUT(model->property("count").toInt() == serverTickets.size(), 15000);
@@ -127,7 +142,7 @@ private Q_SLOTS:
         // The first ticket's code is painted with whole pixels per module, large enough for a
         // scanner at arm's length (at least 5 px per module).
         QQuickItem *qr = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((qr = find<QQuickItem>("ticketQr")) != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((qr = findItem("ticketQr")) != nullptr, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(qr->property("modulePixels").toInt() >= 5, 5000);
         // Wait for the photos (thumbnails through the image provider).
         QList<QQuickItem *> items;

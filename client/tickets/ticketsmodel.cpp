@@ -8,6 +8,7 @@
 #include "events/eventupdates.h"
 #include "shared/event.h"
 #include "shared/futures.h"
+#include "shared/ticket.h"
 #include "tickets/ticketpdf.h"
 
 #include <QDir>
@@ -173,20 +174,22 @@ QHash<int, QByteArray> TicketsModel::roleNames() const
 
 QString TicketsModel::displayNumber(const QString &number)
 {
-    // TODO(tickets merge): Tickets::formatNumber from shared/ticket.h.
-    return number.size() == 8 ? number.left(4) + u'-' + number.mid(4) : number;
+    return Tickets::formatNumber(number);
 }
 
 QString TicketsModel::whenText(const QDateTime &start, const QDateTime &end)
 {
     const QLocale locale;
+    // Without seconds, as everywhere in the app (the "C" locale's short format has them).
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(u":ss"_s);
     const QDateTime from = start.toLocalTime();
     const QDateTime to = end.toLocalTime();
     QString text = locale.toString(from.date(), QLocale::LongFormat) + u", "_s
-        + locale.toString(from.time(), QLocale::ShortFormat) + u" – "_s;
+        + locale.toString(from.time(), timeFormat) + u" – "_s;
     if (to.date() != from.date())
         text += locale.toString(to.date(), QLocale::LongFormat) + u", "_s;
-    text += locale.toString(to.time(), QLocale::ShortFormat);
+    text += locale.toString(to.time(), timeFormat);
     const QString zone = from.timeZoneAbbreviation();
     if (!zone.isEmpty())
         text += u" ("_s + zone + u')';

@@ -4,62 +4,67 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="23"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="24"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="45"/>
         <source>My events</source>
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
+        <source>My tickets</source>
+        <translation>Meine Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="64"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="64"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="66"/>
         <source>Sign in or register</source>
         <translation>Anmelden oder registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="75"/>
         <source>Account menu</source>
         <translation>Kontomenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="79"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="87"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="88"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="96"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="97"/>
         <source>Settings menu</source>
         <translation>Einstellungsmenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="116"/>
         <source>Language: follow the system</source>
         <translation>Sprache: wie im System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="127"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="135"/>
         <source>Show map tiles from the internet</source>
         <translation>Kartenkacheln aus dem Internet anzeigen</translation>
     </message>
@@ -603,12 +608,22 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../qml/components/FileChooser.qml" line="43"/>
+        <location filename="../../qml/components/FileChooser.qml" line="47"/>
+        <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel.</source>
+        <translation>Die Dateiauswahl kann nicht angezeigt werden (%1). Installiere das Paket qml6-module-qt-labs-folderlistmodel.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="48"/>
         <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.</source>
         <translation>Die Dateiauswahl kann nicht angezeigt werden (%1). Installiere das Paket qml6-module-qt-labs-folderlistmodel oder ziehe die Datei hierher.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FileChooser.qml" line="48"/>
+        <location filename="../../qml/components/FileChooser.qml" line="53"/>
+        <source>The file chooser cannot be shown.</source>
+        <translation>Die Dateiauswahl kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="54"/>
         <source>The file chooser cannot be shown. Drop the file here instead.</source>
         <translation>Die Dateiauswahl kann nicht angezeigt werden. Ziehe die Datei stattdessen hierher.</translation>
     </message>
@@ -1004,6 +1019,54 @@
     </message>
 </context>
 <context>
+    <name>MyTicketsPage</name>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="16"/>
+        <source>My tickets</source>
+        <translation>Meine Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="29"/>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="40"/>
+        <source>← Map</source>
+        <translation>← Karte</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="41"/>
+        <source>Back to the map</source>
+        <translation>Zurück zur Karte</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="50"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="67"/>
+        <source>Offline: your tickets could not be loaded.</source>
+        <translation>Offline: Deine Tickets konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="68"/>
+        <source>Offline: these are your tickets as of %1. They still work at the door.</source>
+        <translation>Offline: Das sind deine Tickets vom Stand %1. Am Einlass gelten sie trotzdem.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="86"/>
+        <source>Saving the PDF…</source>
+        <translation>Das PDF wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="121"/>
+        <source>No tickets yet. When an organizer approves your request, your ticket appears here.</source>
+        <translation>Noch keine Tickets. Sobald ein Veranstalter deine Anfrage annimmt, erscheint dein Ticket hier.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFile</name>
     <message>
         <location filename="../../client/api/photofile.cpp" line="28"/>
@@ -1034,7 +1097,7 @@
         <translation>Das Foto konnte nicht geladen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="102"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="105"/>
         <source>The photo could not be decoded.</source>
         <translation>Das Foto konnte nicht gelesen werden.</translation>
     </message>
@@ -1060,7 +1123,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="81"/>
+        <location filename="../../client/api/apiclient.cpp" line="80"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
@@ -1068,52 +1131,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="262"/>
+        <location filename="../../client/api/apiclient.cpp" line="261"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="264"/>
+        <location filename="../../client/api/apiclient.cpp" line="263"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="265"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="267"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="272"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="274"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="276"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="279"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
@@ -1170,27 +1233,27 @@
 <context>
     <name>Pudding::Client::ChatRoom</name>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="236"/>
+        <location filename="../../client/chat/chatroom.cpp" line="234"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="434"/>
+        <location filename="../../client/chat/chatroom.cpp" line="432"/>
         <source>You cannot write in this chat.</source>
         <translation>Du kannst in diesem Chat nicht schreiben.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="575"/>
+        <location filename="../../client/chat/chatroom.cpp" line="567"/>
         <source>Not sent: the server did not confirm it. Try again.</source>
         <translation>Nicht gesendet: der Server hat es nicht bestätigt. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="691"/>
+        <location filename="../../client/chat/chatroom.cpp" line="683"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation>Du bist nicht mehr in diesem Chat: die Organisation hat dich vom Treffen entfernt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="693"/>
+        <location filename="../../client/chat/chatroom.cpp" line="685"/>
         <source>Not sent: you are no longer in this chat.</source>
         <translation>Nicht gesendet: du bist nicht mehr in diesem Chat.</translation>
     </message>
@@ -1198,82 +1261,82 @@
 <context>
     <name>Pudding::Client::ChatRooms</name>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="52"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="53"/>
         <source>Not sent: you are signed out.</source>
         <translation>Nicht gesendet: du bist abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>New request to join</source>
         <translation>Neue Teilnahmeanfrage</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>%1 wants to bring %2.</source>
         <translation>%1 möchte %2 mitbringen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
         <source>Meetup cancelled</source>
         <translation>Treffen abgesagt</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
         <source>“%1” was cancelled.</source>
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="248"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="287"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
@@ -1289,17 +1352,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="114"/>
         <source>Add a photo of your pudding.</source>
         <translation>Füge ein Foto deines Puddings hinzu.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="116"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="120"/>
         <source>Choose a meetup first.</source>
         <translation>Wähle zuerst ein Treffen aus.</translation>
     </message>
@@ -1310,6 +1373,44 @@
         <location filename="../../client/attendance/reviewqueuemodel.cpp" line="269"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation>Das Treffen ist ausgebucht: Lehne eine angenommene Person ab, bevor du eine weitere Anfrage annimmst.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::TicketsModel</name>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="202"/>
+        <source>You left this meetup.</source>
+        <translation>Du hast dieses Treffen verlassen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="204"/>
+        <source>The organizer withdrew your place.</source>
+        <translation>Der Veranstalter hat dir den Platz wieder entzogen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="206"/>
+        <source>The meetup was cancelled.</source>
+        <translation>Das Treffen wurde abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="208"/>
+        <source>The organizer removed you from the meetup.</source>
+        <translation>Der Veranstalter hat dich aus dem Treffen entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="433"/>
+        <source>The PDF could not be saved: choose a file on this computer.</source>
+        <translation>Das PDF konnte nicht gespeichert werden: Wähle eine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="453"/>
+        <source>The ticket is no longer listed.</source>
+        <translation>Das Ticket ist nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="482"/>
+        <source>Revoked: %1</source>
+        <translation>Ungültig: %1</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1510,40 @@
     </message>
 </context>
 <context>
+    <name>SaveTicketDialog</name>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="24"/>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="66"/>
+        <source>Save the ticket as PDF</source>
+        <translation>Ticket als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="32"/>
+        <source>Page size</source>
+        <translation>Seitengröße</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="39"/>
+        <source>A4, to print</source>
+        <translation>A4, zum Ausdrucken</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="45"/>
+        <source>Phone size (90 × 160 mm), to show on a phone</source>
+        <translation>Handygröße (90 × 160 mm), zum Vorzeigen auf dem Handy</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="57"/>
+        <source>Choose where to save…</source>
+        <translation>Speicherort wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="67"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
@@ -1464,6 +1599,119 @@
         <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Create account</source>
         <translation>Konto anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>TicketCard</name>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="40"/>
+        <source>Ticket %1 for %2</source>
+        <translation>Ticket %1 für %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="59"/>
+        <source>QR code of ticket %1</source>
+        <translation>QR-Code des Tickets %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="77"/>
+        <source>Revoked</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="106"/>
+        <source>Ticket number</source>
+        <translation>Ticketnummer</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="126"/>
+        <source>This meetup was cancelled.</source>
+        <translation>Dieses Treffen wurde abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="152"/>
+        <source>Map of the meeting place</source>
+        <translation>Karte des Treffpunkts</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="190"/>
+        <source>Photo of your pudding</source>
+        <translation>Foto deines Puddings</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="197"/>
+        <source>You bring: %1</source>
+        <translation>Du bringst mit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="203"/>
+        <source>Guest: %1</source>
+        <translation>Gast: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="214"/>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="219"/>
+        <source>Add to calendar</source>
+        <translation>Zum Kalender hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPdf</name>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="125"/>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="139"/>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="217"/>
+        <source>The PDF could not be created.</source>
+        <translation>Das PDF konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="129"/>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="151"/>
+        <source>Pudding Gabel · Ticket</source>
+        <translation>Pudding Gabel · Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="166"/>
+        <source>The QR code could not be created.</source>
+        <translation>Der QR-Code konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="178"/>
+        <source>Ticket number</source>
+        <translation>Ticketnummer</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="200"/>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="204"/>
+        <source>Pudding</source>
+        <translation>Pudding</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="208"/>
+        <source>Show this QR code or the ticket number at the door.</source>
+        <translation>Zeige diesen QR-Code oder die Ticketnummer am Einlass vor.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="210"/>
+        <source>This ticket is no longer valid and is refused at the door.</source>
+        <translation>Dieses Ticket ist nicht mehr gültig und wird am Einlass abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="232"/>
+        <source>The PDF could not be saved: %1</source>
+        <translation>Das PDF konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1582,22 +1830,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="41"/>
+        <location filename="../../client/app/main.cpp" line="45"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
         <translation>Pudding Gabel: Pudding-Treffen in ganz Deutschland finden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="46"/>
+        <location filename="../../client/app/main.cpp" line="49"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
         <translation>Die Oberfläche laden, bei jeder QML-Warnung fehlschlagen und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="50"/>
+        <location filename="../../client/app/main.cpp" line="53"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
         <translation>Ein Bild des Fensters in diese Datei speichern, sobald es angezeigt wird, und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="55"/>
+        <location filename="../../client/app/main.cpp" line="58"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
         <translation>Millisekunden bis zum Bildschirmfoto (Standard 4000).</translation>
     </message>

@@ -4,62 +4,67 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="23"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="24"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="45"/>
         <source>My events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
+        <source>My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="64"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="64"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="66"/>
         <source>Sign in or register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="75"/>
         <source>Account menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="79"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="87"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="88"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="96"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="97"/>
         <source>Settings menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="116"/>
         <source>Language: follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="127"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="135"/>
         <source>Show map tiles from the internet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,12 +608,22 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../qml/components/FileChooser.qml" line="43"/>
-        <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.</source>
+        <location filename="../../qml/components/FileChooser.qml" line="47"/>
+        <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/components/FileChooser.qml" line="48"/>
+        <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="53"/>
+        <source>The file chooser cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="54"/>
         <source>The file chooser cannot be shown. Drop the file here instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,6 +1019,54 @@
     </message>
 </context>
 <context>
+    <name>MyTicketsPage</name>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="16"/>
+        <source>My tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="29"/>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="40"/>
+        <source>← Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="41"/>
+        <source>Back to the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="50"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="67"/>
+        <source>Offline: your tickets could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="68"/>
+        <source>Offline: these are your tickets as of %1. They still work at the door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="86"/>
+        <source>Saving the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="121"/>
+        <source>No tickets yet. When an organizer approves your request, your ticket appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoFile</name>
     <message>
         <location filename="../../client/api/photofile.cpp" line="28"/>
@@ -1034,7 +1097,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="102"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="105"/>
         <source>The photo could not be decoded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1123,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="81"/>
+        <location filename="../../client/api/apiclient.cpp" line="80"/>
         <source>The server cannot be reached (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,52 +1131,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="262"/>
+        <location filename="../../client/api/apiclient.cpp" line="261"/>
         <source>The email address or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="264"/>
+        <location filename="../../client/api/apiclient.cpp" line="263"/>
         <source>An account with this email address exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="265"/>
         <source>Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="267"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>This no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="272"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="274"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>That is too large to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="276"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>That conflicts with the current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="279"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,27 +1233,27 @@
 <context>
     <name>Pudding::Client::ChatRoom</name>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="236"/>
+        <location filename="../../client/chat/chatroom.cpp" line="234"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="434"/>
+        <location filename="../../client/chat/chatroom.cpp" line="432"/>
         <source>You cannot write in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="575"/>
+        <location filename="../../client/chat/chatroom.cpp" line="567"/>
         <source>Not sent: the server did not confirm it. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="691"/>
+        <location filename="../../client/chat/chatroom.cpp" line="683"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="693"/>
+        <location filename="../../client/chat/chatroom.cpp" line="685"/>
         <source>Not sent: you are no longer in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1198,82 +1261,82 @@
 <context>
     <name>Pudding::Client::ChatRooms</name>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="52"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="53"/>
         <source>Not sent: you are signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>New request to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>%1 wants to bring %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
         <source>Meetup cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
         <source>“%1” was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
         <source>You are in: your request was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="248"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>Your request for “%1” was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Not sent: you are not in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="287"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,17 +1352,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="114"/>
         <source>Add a photo of your pudding.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="116"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="120"/>
         <source>Choose a meetup first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,6 +1372,44 @@
     <message>
         <location filename="../../client/attendance/reviewqueuemodel.cpp" line="269"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::TicketsModel</name>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="202"/>
+        <source>You left this meetup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="204"/>
+        <source>The organizer withdrew your place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="206"/>
+        <source>The meetup was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="208"/>
+        <source>The organizer removed you from the meetup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="433"/>
+        <source>The PDF could not be saved: choose a file on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="453"/>
+        <source>The ticket is no longer listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="482"/>
+        <source>Revoked: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1409,6 +1510,40 @@
     </message>
 </context>
 <context>
+    <name>SaveTicketDialog</name>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="24"/>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="66"/>
+        <source>Save the ticket as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="32"/>
+        <source>Page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="39"/>
+        <source>A4, to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="45"/>
+        <source>Phone size (90 × 160 mm), to show on a phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="57"/>
+        <source>Choose where to save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="67"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
@@ -1463,6 +1598,119 @@
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketCard</name>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="40"/>
+        <source>Ticket %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="59"/>
+        <source>QR code of ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="77"/>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="106"/>
+        <source>Ticket number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="126"/>
+        <source>This meetup was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="152"/>
+        <source>Map of the meeting place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="190"/>
+        <source>Photo of your pudding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="197"/>
+        <source>You bring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="203"/>
+        <source>Guest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="214"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="219"/>
+        <source>Add to calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketPdf</name>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="125"/>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="139"/>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="217"/>
+        <source>The PDF could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="129"/>
+        <source>Ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="151"/>
+        <source>Pudding Gabel · Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="166"/>
+        <source>The QR code could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="178"/>
+        <source>Ticket number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="200"/>
+        <source>Guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="204"/>
+        <source>Pudding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="208"/>
+        <source>Show this QR code or the ticket number at the door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="210"/>
+        <source>This ticket is no longer valid and is refused at the door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="232"/>
+        <source>The PDF could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1582,22 +1830,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="41"/>
+        <location filename="../../client/app/main.cpp" line="45"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="46"/>
+        <location filename="../../client/app/main.cpp" line="49"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="50"/>
+        <location filename="../../client/app/main.cpp" line="53"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="55"/>
+        <location filename="../../client/app/main.cpp" line="58"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
         <translation type="unfinished"></translation>
     </message>
