@@ -6,6 +6,8 @@
 #include "api/apiclient.h"
 #include "attendance/myrequestsmodel.h"
 #include "auth/accountmanager.h"
+#include "chat/chatrooms.h"
+#include "chat/liveconnection.h"
 #include "events/eventupdates.h"
 #include "serverfixture.h"
 #include "shared/ticket.h"
@@ -48,7 +50,7 @@ QString decodeQr(const QImage &image)
 
 QString screenshotDir()
 {
-    const QString dir = QStringLiteral(PUDDING_SCREENSHOTS_DIR);
+    QString dir = QStringLiteral(PUDDING_SCREENSHOTS_DIR);
     QDir().mkpath(dir);
     return dir;
 }
@@ -64,6 +66,8 @@ private:
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<AccountManager> m_accounts;
     std::unique_ptr<EventUpdates> m_updates;
+    std::unique_ptr<LiveConnection> m_live;
+    std::unique_ptr<ChatRooms> m_chat;
     QTemporaryDir m_dir;
     Account m_guest;
     QByteArray m_organizer;
@@ -122,6 +126,12 @@ private Q_SLOTS:
         AccountManager::setInstance(m_accounts.get());
         m_updates = std::make_unique<EventUpdates>(m_api.get());
         EventUpdates::setInstance(m_updates.get());
+        // The live frames reach the models as in the app (started when a test needs them).
+        m_live = std::make_unique<LiveConnection>(m_api.get());
+        LiveConnection::setInstance(m_live.get());
+        m_chat = std::make_unique<ChatRooms>(m_api.get(), m_live.get());
+        ChatRooms::setInstance(m_chat.get());
+        m_updates->follow(m_chat.get());
         QSignalSpy signedIn(m_accounts.get(), &AccountManager::signedInSuccessfully);
         m_accounts->signIn(m_guest.email, ServerFixture::kPassword);
         QVERIFY(signedIn.wait(15000));
@@ -130,6 +140,9 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        m_live->stop();
+        ChatRooms::setInstance(nullptr);
+        LiveConnection::setInstance(nullptr);
         EventUpdates::setInstance(nullptr);
         AccountManager::setInstance(nullptr);
         ApiClient::setInstance(nullptr);
@@ -309,6 +322,30 @@ private Q_SLOTS:
         const QImage page(m_dir.filePath(u"revoked.png"_s));
         QVERIFY(!page.isNull());
         QVERIFY(decodeQr(page).isEmpty());
+    }
+
+    void approvalArrivesLive()
+    {
+        auto model = loadedModel();
+        const int before = model->rowCount();
+        m_live->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->isOnline(), 20000);
+        const qint64 eventId = m_server.createMeetup(m_organizer, 5);
+        QVERIFY(eventId > 0);
+        const qint64 attendance = m_server.requestJoin(eventId, m_guest.token);
+        QVERIFY(attendance > 0);
+        QCOMPARE(m_server.decide(eventId, attendance, "APPROVED", m_organizer), 200);
+        // attendance_approved on the socket → ChatRooms → the model fetches: no refresh() here.
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 1, 20000);
+        bool found = false;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->data(model->index(row), TicketsModel::EventIdRole).toLongLong() == eventId) {
+                found = true;
+                QCOMPARE(field(*model, row, TicketsModel::StatusRole), u"VALID"_s);
+                QVERIFY(field(*model, row, TicketsModel::QrRole).startsWith("PG1."_L1));
+            }
+        }
+        QVERIFY(found);
     }
 
     void signingOutForgetsTheCopy()
