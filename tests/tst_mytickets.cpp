@@ -294,6 +294,29 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 1);
     }
 
+    void startedWithoutNetwork()
+    {
+        // The app starts with the server unreachable: the remembered session cannot be checked,
+        // nobody is signed in, and the tickets saved on disk are shown.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(TicketsModel::cacheFilePath()), 10000);
+        m_server->stop();
+        {
+            AccountManager notYetSignedIn(m_api.get());
+            AccountManager::setInstance(&notYetSignedIn);
+            TicketsModel model;
+            model.refresh();
+            QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 10000);
+            QVERIFY(model.isOffline());
+            QCOMPARE(
+                field(model, 0, TicketsModel::QrRole), m_serverTicket.value("qr"_L1).toString());
+            AccountManager::setInstance(m_accounts.get());
+        }
+        QVERIFY(m_server->start());
+        m_api->setBaseUrl(m_server->url(u"/"_s));
+        m_api->retryNow();
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->isReachable(), 20000);
+    }
+
     void revokedAfterLeaving()
     {
         auto model = loadedModel();

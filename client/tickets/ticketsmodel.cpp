@@ -74,8 +74,14 @@ CachedList readCache(const QString &path)
 TicketsModel::TicketsModel(QObject *parent)
     : QAbstractListModel(parent)
 {
-    if (auto *accounts = AccountManager::instance())
+    if (auto *accounts = AccountManager::instance()) {
         connect(accounts, &AccountManager::signedOut, this, &TicketsModel::clear);
+        // The remembered session was confirmed once the server is back: fetch for real.
+        connect(accounts, &AccountManager::userChanged, this, [this, accounts] {
+            if (m_started && accounts->isSignedIn())
+                refresh();
+        });
+    }
     if (auto *rooms = ChatRooms::instance()) {
         // A decision on one of the user's requests issues or revokes a ticket.
         connect(rooms, &ChatRooms::attendanceChanged, this, [this] {
@@ -331,14 +337,15 @@ void TicketsModel::setRows(const QJsonArray &tickets)
 
 void TicketsModel::loadCache()
 {
+    // Signed in: only that account's copy. Not signed in (the app started without network and
+    // could not check the remembered session yet): the copy of the account that is still
+    // remembered — signing out deletes it.
     const qint64 userId = currentUserId();
-    if (userId <= 0)
-        return;
     auto read
         = QtConcurrent::run(cachePool(), [path = cacheFilePath()] { return readCache(path); });
     onFinished(read, this, [this, userId](const CachedList &cached) {
         // The server's answer came first, or the copy is another account's: not shown.
-        if (m_haveServerList || !cached.found || cached.userId != userId
+        if (m_haveServerList || !cached.found || (userId > 0 && cached.userId != userId)
             || currentUserId() != userId)
             return;
         setRows(cached.tickets);
@@ -399,6 +406,12 @@ void TicketsModel::refresh()
     if (!m_started && m_rows.isEmpty())
         loadCache();
     m_started = true;
+    if (auto *accounts = AccountManager::instance(); accounts && !accounts->isSignedIn()) {
+        // Nobody signed in (yet): the copy on disk only; signing in fetches (userChanged).
+        setOffline(true, m_fetchedAt);
+        Q_EMIT fetched();
+        return;
+    }
     if (m_call)
         m_call->abort();
     m_call = api->get(Endpoints::myTickets());

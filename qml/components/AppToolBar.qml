@@ -54,7 +54,9 @@ ToolBar {
         }
         ToolButton {
             objectName: "myTicketsButton"
-            visible: AccountManager.signedIn
+            // Also when the app started without network and the remembered session could not
+            // be checked yet: the tickets saved on this computer are what the door needs.
+            visible: AccountManager.signedIn || !ApiClient.reachable
             text: qsTr("My tickets")
             Accessible.name: text
             onClicked: root.myTicketsRequested()
