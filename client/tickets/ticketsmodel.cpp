@@ -389,7 +389,10 @@ void TicketsModel::clear()
     m_haveServerList = false;
     setErrorText({});
     setOffline(false, {});
-    cachePool()->start([path = cacheFilePath()] { QFile::remove(path); });
+    cachePool()->start([path = cacheFilePath()] {
+        QFile::remove(path);
+        QDir(QFileInfo(photoCachePath(0)).absolutePath()).removeRecursively();
+    });
     if (m_rows.isEmpty())
         return;
     beginResetModel();
@@ -435,6 +438,14 @@ void TicketsModel::refresh()
         setOffline(false, QDateTime::currentDateTimeUtc());
         setRows(tickets);
         saveCache(tickets);
+        // The pudding photos too, for a PDF without network.
+        QList<qint64> photos;
+        for (const Row &r : std::as_const(m_rows)) {
+            if (r.photoId > 0 && r.status == "VALID"_L1)
+                photos.append(r.photoId);
+        }
+        if (!photos.isEmpty())
+            keepPhotosOf(photos);
         Q_EMIT fetched();
     });
     Q_EMIT loadingChanged();
@@ -451,14 +462,8 @@ void TicketsModel::savePdf(int row, const QUrl &file, const QString &format)
     Q_EMIT savingPdfChanged();
     const qint64 photoId = m_rows.at(row).photoId;
     const qint64 ticketId = m_rows.at(row).ticketId;
-    auto *api = ApiClient::instance();
-    if (photoId <= 0 || !api) {
-        writePdf(row, path, format, {});
-        return;
-    }
-    // The photo first; without it (offline) the ticket is printed without the photo.
-    auto *call = api->get(Endpoints::photo(photoId));
-    connect(call, &ApiCall::finished, this, [this, call, ticketId, path, format] {
+    // Whatever happens to the list meanwhile, the ticket is written as it is when it is written.
+    auto write = [this, ticketId, path, format](const QByteArray &photo) {
         const int current = indexOfTicket(ticketId);
         if (current < 0) {
             --m_pdfJobs;
@@ -466,7 +471,69 @@ void TicketsModel::savePdf(int row, const QUrl &file, const QString &format)
             Q_EMIT pdfFailed(tr("The ticket is no longer listed."));
             return;
         }
-        writePdf(current, path, format, call->status() == 200 ? call->rawBody() : QByteArray());
+        writePdf(current, path, format, photo);
+    };
+    auto *api = ApiClient::instance();
+    if (photoId <= 0 || !api) {
+        write({});
+        return;
+    }
+    // The photo from the server; without network the copy kept on disk, else none.
+    auto *call = api->get(Endpoints::photo(photoId));
+    connect(call, &ApiCall::finished, this, [this, call, photoId, write] {
+        if (call->status() == 200) {
+            keepPhoto(photoId, call->rawBody());
+            write(call->rawBody());
+            return;
+        }
+        auto kept = QtConcurrent::run(cachePool(), [path = photoCachePath(photoId)] {
+            QFile photo(path);
+            return photo.open(QIODevice::ReadOnly) ? photo.readAll() : QByteArray();
+        });
+        onFinished(kept, this, write);
+    });
+}
+
+QString TicketsModel::photoCachePath(qint64 photoId)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/ticket-photos/"_s
+        + QString::number(photoId) + u".jpg"_s;
+}
+
+void TicketsModel::keepPhoto(qint64 photoId, const QByteArray &bytes)
+{
+    cachePool()->start([bytes, path = photoCachePath(photoId)] {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size()) {
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            (void)file.commit();
+        }
+    });
+}
+
+void TicketsModel::keepPhotosOf(const QList<qint64> &photoIds)
+{
+    // Only those not kept yet: one check on the cache thread, then one download each.
+    auto missing = QtConcurrent::run(cachePool(), [photoIds] {
+        QList<qint64> result;
+        for (qint64 id : photoIds) {
+            if (!QFile::exists(photoCachePath(id)))
+                result.append(id);
+        }
+        return result;
+    });
+    onFinished(missing, this, [this](const QList<qint64> &ids) {
+        auto *api = ApiClient::instance();
+        if (!api || !m_started)
+            return;
+        for (qint64 id : ids) {
+            auto *call = api->get(Endpoints::photo(id));
+            connect(call, &ApiCall::finished, this, [this, call, id] {
+                if (call->status() == 200 && m_started)
+                    keepPhoto(id, call->rawBody());
+            });
+        }
     });
 }
 

@@ -15,10 +15,11 @@ class ApiCall;
 
 /// The signed-in user's tickets (GET /api/tickets/mine): the valid ones and those revoked in
 /// the last 30 days, by meetup start. The list is kept on disk (one file per app user, written
-/// with QSaveFile on a worker thread, deleted on sign-out), so "My tickets" shows the QR codes
-/// without network — at the door, where it matters. Refreshed on the live frames that change a
-/// ticket (a decision, a cancellation, an edit of one of the meetups, the user leaving), when
-/// the app becomes active again and when the server is reachable again.
+/// with QSaveFile on a worker thread, deleted on sign-out), with the pudding photos, so "My
+/// tickets" shows the QR codes and saves PDFs without network — at the door, where it matters.
+/// Refreshed on the live frames that change a ticket (a decision, a cancellation, an edit of one of
+/// the meetups, the user leaving), when the app becomes active again and when the server is
+/// reachable again.
 class TicketsModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -138,6 +139,10 @@ private:
     void setErrorText(const QString &text);
     void setOffline(bool offline, const QDateTime &fetchedAt);
     void refreshIfShown(qint64 eventId);
+    [[nodiscard]] static QString photoCachePath(qint64 photoId);
+    /// Keeps a pudding photo on disk (cache thread), for PDFs without network.
+    static void keepPhoto(qint64 photoId, const QByteArray &bytes);
+    void keepPhotosOf(const QList<qint64> &photoIds);
     void writePdf(int row, const QString &path, const QString &format, const QByteArray &photo);
 
     QList<Row> m_rows;
