@@ -168,6 +168,41 @@ private Q_SLOTS:
             QVERIFY2(payloads.contains(text), qPrintable(text));
         QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
     }
+
+    void revokedTicketShowsWhy()
+    {
+        // Anna leaves the meetup of her second ticket: it stays listed, revoked, with the reason.
+        auto *model = qobject_cast<QAbstractItemModel *>(find("ticketsModel"));
+        QVERIFY(model);
+        QVERIFY(model->rowCount() >= 2);
+        const auto roles = model->roleNames();
+        const int eventIdRole = roles.key("eventId");
+        const int statusRole = roles.key("status");
+        const qint64 eventId = model->data(model->index(1, 0), eventIdRole).toLongLong();
+        QVERIFY(eventId > 0);
+        const QByteArray anna = m_app.server.signIn(u"anna@demo.pudding-gabel.de"_s, kDemoPassword);
+        QCOMPARE(m_app.server
+                     ->request(
+                         "DELETE", u"/api/attendance/events/%1/attendance"_s.arg(eventId), {}, anna)
+                     .status,
+            200);
+        QVERIFY(QMetaObject::invokeMethod(model, "refresh"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            model->data(model->index(1, 0), statusRole).toString(), u"REVOKED"_s, 15000);
+        auto *list = find<QQuickItem>("ticketList");
+        QVERIFY(list);
+        QVERIFY(QMetaObject::invokeMethod(
+            list, "positionViewAtIndex", Q_ARG(int, 1), Q_ARG(int, 1 /* ListView.Beginning */)));
+        QQuickItem *reason = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((reason = findItem("revokeReason")) != nullptr, 5000);
+        QVERIFY(!reason->property("text").toString().isEmpty());
+        const QImage shot = m_app.window->grabWindow();
+        const QString path = QStringLiteral(PUDDING_SCREENSHOTS_DIR) + u"/mytickets-revoked-"_s
+            + m_language + u".png"_s;
+        QVERIFY(shot.save(path));
+        qInfo().noquote() << "screenshot:" << path;
+        QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
+    }
 };
 
 QTEST_MAIN(TstMyTicketsApp)

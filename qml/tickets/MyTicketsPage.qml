@@ -28,7 +28,7 @@ Page {
 
         onPdfSaved: (path) => root.pdfMessage = qsTr("Saved: %1").arg(path)
         onPdfFailed: (message) => root.pdfMessage = message
-        // The calendar feature (client/calendar) takes "Add to calendar" from here.
+        // "Add to calendar" goes to the calendar feature (client/calendar, CalendarExport) here.
         onAddToCalendarRequested: (eventId) => {}
     }
     Component.onCompleted: tickets.refresh()

@@ -210,12 +210,12 @@ Frame {
                 Layout.fillWidth: true
                 spacing: 8
                 Button {
-                    objectName: "savePdfButton"
+                    objectName: "ticketSavePdfButton"
                     text: qsTr("Save as PDF")
                     onClicked: root.savePdfRequested(root.index)
                 }
                 Button {
-                    objectName: "addToCalendarButton"
+                    objectName: "ticketAddToCalendarButton"
                     text: qsTr("Add to calendar")
                     enabled: !root.eventCancelled
                     onClicked: root.addToCalendarRequested(root.eventId)
