@@ -4,8 +4,10 @@
 // the QR code in the screenshot decodes back to her ticket's payload. The screenshot is saved
 // for a human to look at (build*/screenshots/mytickets-<lang>.png).
 #include "appundertest.h"
+#include "tickets/ticketsmodel.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QQuickItem>
 #include <QSignalSpy>
@@ -202,6 +204,18 @@ private Q_SLOTS:
         QVERIFY(shot.save(path));
         qInfo().noquote() << "screenshot:" << path;
         QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
+    }
+
+    void signingOutForgetsTheCopyWithoutThePage()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(TicketsModel::cacheFilePath()), 10000);
+        // Back on the map: no tickets model exists any more.
+        auto *stack = find("pageStack");
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "popToMap"));
+        QTRY_VERIFY_WITH_TIMEOUT(!stack->property("busy").toBool(), 5000);
+        QTRY_VERIFY(findItem("ticketList") == nullptr);
+        m_app.context->accounts.signOut();
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(TicketsModel::cacheFilePath()), 10000);
     }
 };
 

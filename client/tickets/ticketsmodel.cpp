@@ -378,6 +378,14 @@ void TicketsModel::saveCache(const QJsonArray &tickets)
     });
 }
 
+void TicketsModel::forgetCopyOnDisk()
+{
+    cachePool()->start([path = cacheFilePath()] {
+        QFile::remove(path);
+        QDir(QFileInfo(photoCachePath(0)).absolutePath()).removeRecursively();
+    });
+}
+
 void TicketsModel::clear()
 {
     if (m_call) {
@@ -389,10 +397,7 @@ void TicketsModel::clear()
     m_haveServerList = false;
     setErrorText({});
     setOffline(false, {});
-    cachePool()->start([path = cacheFilePath()] {
-        QFile::remove(path);
-        QDir(QFileInfo(photoCachePath(0)).absolutePath()).removeRecursively();
-    });
+    forgetCopyOnDisk();
     if (m_rows.isEmpty())
         return;
     beginResetModel();

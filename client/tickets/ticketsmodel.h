@@ -89,6 +89,10 @@ public:
 
     /// Where the copy of the list is kept (the app's data directory).
     [[nodiscard]] static QString cacheFilePath();
+    /// Deletes the copy on disk and the kept photos (on the cache thread, after pending
+    /// writes): the account signed out. AppContext calls it on AccountManager::signedOut,
+    /// whether or not a page shows the tickets at that moment.
+    static void forgetCopyOnDisk();
     /// "ABCD2345" → "ABCD-2345".
     [[nodiscard]] static QString displayNumber(const QString &number);
     /// The meetup's time as printed on a ticket, in the user's locale and time zone.
