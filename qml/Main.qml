@@ -32,6 +32,11 @@ ApplicationWindow {
             stack.push(myRequestsComponent);
     }
 
+    function openMyTickets(): void {
+        if (stack.depth === 1)
+            stack.push(myTicketsComponent);
+    }
+
     function openReviewQueue(eventId: var, title: string): void {
         if (stack.depth === 1)
             stack.push(reviewQueueComponent, { eventId: eventId, eventTitle: title });
@@ -49,6 +54,9 @@ ApplicationWindow {
         stack.currentItem.selfTest();
         stack.pop();
         stack.push(reviewQueueComponent, { eventId: 0, eventTitle: "" });
+        stack.currentItem.selfTest();
+        stack.pop();
+        stack.push(myTicketsComponent);
         stack.currentItem.selfTest();
         stack.pop();
         discover.selfTest();
@@ -69,6 +77,7 @@ ApplicationWindow {
         onSignInRequested: root.openSignIn()
         onMyEventsRequested: root.openMyEvents()
         onMyRequestsRequested: root.openMyRequests()
+        onMyTicketsRequested: root.openMyTickets()
         onCitySelected: (city) => discover.showCity(city)
         onCityCleared: discover.clearCity()
     }
@@ -115,6 +124,16 @@ ApplicationWindow {
         id: myRequestsComponent
 
         MyRequestsPage {
+            onBack: stack.pop()
+        }
+    }
+
+    Component {
+        id: myTicketsComponent
+
+        MyTicketsPage {
+            objectName: "myTicketsPage"
+
             onBack: stack.pop()
         }
     }

@@ -82,4 +82,12 @@ inline QString calendarFeed()
 {
     return u"/api/calendar/feed"_s;
 }
+inline QString myTickets()
+{
+    return u"/api/tickets/mine"_s;
+}
+inline QString ticket(qint64 ticketId)
+{
+    return u"/api/tickets/%1"_s.arg(ticketId);
+}
 } // namespace Pudding::Client::Endpoints

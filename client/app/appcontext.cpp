@@ -3,6 +3,7 @@
 
 #include "attendance/photoimageprovider.h"
 #include "map/tilenetworkfactory.h"
+#include "tickets/ticketsmodel.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,6 +33,9 @@ AppContext::AppContext(const QUrl &serverUrl)
     // Signing out: the connection forgets the account's rooms and unread counts; the models
     // listen to the same signal (see AccountManager::signedOut).
     QObject::connect(&accounts, &AccountManager::signedOut, &chat, &ChatRooms::forgetAccount);
+    // The tickets kept on disk for the door go with the account, page open or not.
+    QObject::connect(
+        &accounts, &AccountManager::signedOut, &accounts, [] { TicketsModel::forgetCopyOnDisk(); });
     QObject::connect(&accounts, &AccountManager::userChanged, &live, [this] {
         if (accounts.isSignedIn())
             live.start();

@@ -10,6 +10,7 @@ ToolBar {
     signal signInRequested()
     signal myEventsRequested()
     signal myRequestsRequested()
+    signal myTicketsRequested()
     signal citySelected(var city)
     signal cityCleared()
 
@@ -50,6 +51,15 @@ ToolBar {
             text: qsTr("My requests")
             Accessible.name: text
             onClicked: root.myRequestsRequested()
+        }
+        ToolButton {
+            objectName: "myTicketsButton"
+            // Also when the app started without network and the remembered session could not
+            // be checked yet: the tickets saved on this computer are what the door needs.
+            visible: AccountManager.signedIn || !ApiClient.reachable
+            text: qsTr("My tickets")
+            Accessible.name: text
+            onClicked: root.myTicketsRequested()
         }
         ToolButton {
             visible: !AccountManager.signedIn

@@ -13,6 +13,9 @@ Item {
 
     property string title
     property var nameFilters: []
+    // A chooser for a file to write (Save), with `suggestedFile` proposed, instead of one to read.
+    property bool saving: false
+    property url suggestedFile
     // Why the chooser could not be shown ("" if it could).
     property string errorText: ""
     readonly property bool opened: loader.item !== null && loader.item.visible
@@ -40,17 +43,23 @@ Item {
         errorText = "";
         const missing = missingModule();
         if (missing !== "") {
-            errorText = qsTr("The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.").arg(missing);
+            errorText = root.saving
+                    ? qsTr("The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel.").arg(missing)
+                    : qsTr("The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.").arg(missing);
             return;
         }
         loader.active = true;
         if (loader.status !== Loader.Ready || loader.item === null) {
-            errorText = qsTr("The file chooser cannot be shown. Drop the file here instead.");
+            errorText = root.saving ? qsTr("The file chooser cannot be shown.")
+                                    : qsTr("The file chooser cannot be shown. Drop the file here instead.");
             return;
         }
         loader.item.parentWindow = root.Window.window;
         loader.item.title = root.title;
         loader.item.nameFilters = root.nameFilters;
+        loader.item.saving = root.saving;
+        if (root.saving && root.suggestedFile.toString() !== "")
+            loader.item.selectedFile = root.suggestedFile;
         loader.item.open();
     }
 

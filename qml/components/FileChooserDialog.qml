@@ -4,5 +4,7 @@ import QtQuick.Dialogs
 
 // The dialog FileChooser loads once it knows the dialog can be created.
 FileDialog {
-    fileMode: FileDialog.OpenFile
+    property bool saving: false
+
+    fileMode: saving ? FileDialog.SaveFile : FileDialog.OpenFile
 }
