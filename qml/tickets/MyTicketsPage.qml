@@ -28,8 +28,14 @@ Page {
 
         onPdfSaved: (path) => root.pdfMessage = qsTr("Saved: %1").arg(path)
         onPdfFailed: (message) => root.pdfMessage = message
-        // "Add to calendar" goes to the calendar feature (client/calendar, CalendarExport) here.
-        onAddToCalendarRequested: (eventId) => {}
+        onAddToCalendarRequested: (eventId) => calendarExport.addToCalendar(eventId, AppSettings.effectiveLanguage)
+    }
+    // "Add to calendar": the meetup's .ics (the exact place: the holder is approved), handed to
+    // the desktop's calendar app, as on the meetup page.
+    CalendarExport {
+        id: calendarExport
+
+        objectName: "ticketsCalendarExport"
     }
     Component.onCompleted: tickets.refresh()
 
@@ -75,6 +81,15 @@ Page {
             Layout.margins: 8
             visible: tickets.errorText !== ""
             text: tickets.errorText
+            color: "#b3261e"
+            wrapMode: Text.WordWrap
+        }
+        Label {
+            objectName: "calendarError"
+            Layout.fillWidth: true
+            Layout.margins: 8
+            visible: calendarExport.errorText !== ""
+            text: calendarExport.errorText
             color: "#b3261e"
             wrapMode: Text.WordWrap
         }
