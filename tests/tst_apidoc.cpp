@@ -94,6 +94,9 @@ private Q_SLOTS:
                 continue;
             QString path = it.key();
             path.replace(u"{id}"_s, u"999999"_s).replace(u"{attendanceId}"_s, u"999999"_s);
+            path.replace(u"{ticketId}"_s, u"999999"_s).replace(u"{tokenId}"_s, u"999999"_s);
+            // a well-formed token that exists nowhere (43 base64url characters, as issued)
+            path.replace(u"{token}"_s, QString(43, u'A'));
             const auto r = m_server->get(path);
             QVERIFY2(r.status != 404
                     || r.json().value("error"_L1).toObject().value("message"_L1) != routerMessage,
