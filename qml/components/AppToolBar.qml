@@ -12,6 +12,7 @@ ToolBar {
     signal myRequestsRequested()
     signal citySelected(var city)
     signal cityCleared()
+    signal doorCodeRequested()
 
     RowLayout {
         anchors.fill: parent
@@ -129,6 +130,11 @@ ToolBar {
                     checked: AppSettings.tileUrlTemplate !== ""
                     onTriggered: AppSettings.tileUrlTemplate = checked
                                  ? "https://tile.openstreetmap.org/{z}/{x}/{y}.png" : ""
+                }
+                MenuSeparator {}
+                MenuItem {
+                    text: qsTr("Door mode with a door code…")
+                    onTriggered: root.doorCodeRequested()
                 }
             }
         }
