@@ -1,0 +1,3 @@
+# Tickets: the signed QR payload on its own, and tickets issued and revoked with the
+# attendance states against the real server.
+pudding_test(tst_ticket)
