@@ -2,6 +2,9 @@
 # Door mode: the QR scanner pipeline (no camera, no server), the offline check-in against the
 # real server, and the Door mode window.
 pkg_check_modules(DOOR_QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+# pudding-client links these; imported targets are visible per directory.
+find_package(Qt6 REQUIRED COMPONENTS Multimedia)
+find_package(ZXing 1.4 REQUIRED)
 
 qt_add_executable(tst_qrscan tst_qrscan.cpp)
 target_link_libraries(tst_qrscan PRIVATE pudding-client PkgConfig::DOOR_QRENCODE Qt6::Test

@@ -44,11 +44,6 @@ QString timeString(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QJsonValue nullableTime(const QDateTime &t)
-{
-    return t.isValid() ? QJsonValue(timeString(t)) : QJsonValue(QJsonValue::Null);
-}
-
 /// "18:04" in the machine's time zone, as the door staff read the clock.
 QString clockTime(const QDateTime &t)
 {
@@ -130,6 +125,12 @@ DoorSession::DoorSession(QObject *parent)
     m_disk.setMaxThreadCount(1);
     m_syncTimer.setSingleShot(true);
     connect(&m_syncTimer, &QTimer::timeout, this, &DoorSession::upload);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (!m_bundle.valid || !m_online)
+            fetchBundle();
+        scheduleSync();
+    });
 }
 
 DoorSession::~DoorSession()
@@ -253,6 +254,8 @@ void DoorSession::close()
 {
     ++m_generation;
     m_syncTimer.stop();
+    m_retryTimer.stop();
+    m_bundleAgain = false;
     if (m_uploading)
         m_uploading->abort();
     if (m_bundleCall)
@@ -358,8 +361,13 @@ void DoorSession::reload()
 
 void DoorSession::fetchBundle()
 {
-    if (!m_api || m_eventId == 0 || m_bundleCall || m_accessRefused)
+    if (!m_api || m_eventId == 0 || m_accessRefused)
         return;
+    if (m_bundleCall) {
+        // The one on the way may predate what we want to see.
+        m_bundleAgain = true;
+        return;
+    }
     setLoading(true);
     const int generation = m_generation;
     ApiCall *call = m_api->get(Endpoints::checkinBundle(m_eventId));
@@ -369,6 +377,10 @@ void DoorSession::fetchBundle()
             return;
         m_bundleCall = nullptr;
         noteNetworkResult(call);
+        if (std::exchange(m_bundleAgain, false) && !call->isNetworkFailure()) {
+            fetchBundle();
+            return;
+        }
         if (!call->ok()) {
             setLoading(false);
             if (call->status() == 401 || call->status() == 403 || call->status() == 404) {
@@ -790,6 +802,7 @@ void DoorSession::saveQueue()
 void DoorSession::syncNow()
 {
     m_retrySeconds = 1;
+    m_retryTimer.stop();
     if (!m_bundle.valid)
         fetchBundle();
     scheduleSync();
@@ -914,17 +927,12 @@ void DoorSession::uploadFinished(ApiCall *call, const QList<Scan> &batch)
 
 void DoorSession::scheduleRetry()
 {
-    if (m_accessRefused)
+    if (m_accessRefused || m_retryTimer.isActive())
         return;
-    const int seconds = m_retrySeconds;
+    // Exponential backoff up to MaxRetrySeconds; the API client's reachability check or
+    // syncNow() may be quicker.
+    m_retryTimer.start(m_retrySeconds * 1000);
     m_retrySeconds = std::min(m_retrySeconds * 2, MaxRetrySeconds);
-    QTimer::singleShot(seconds * 1000, this, [this, generation = m_generation] {
-        if (generation != m_generation)
-            return;
-        if (!m_bundle.valid || !m_online)
-            fetchBundle();
-        scheduleSync();
-    });
 }
 
 void DoorSession::undo(qint64 ticketId)

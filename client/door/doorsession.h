@@ -268,7 +268,9 @@ private:
 
     QPointer<ApiCall> m_uploading;
     QPointer<ApiCall> m_bundleCall;
+    bool m_bundleAgain = false; ///< asked for while one was on the way
     QTimer m_syncTimer;
+    QTimer m_retryTimer;
     int m_retrySeconds = 1;
     int m_batchLimit = MaxBatch;
 
