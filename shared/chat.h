@@ -69,6 +69,9 @@ inline constexpr auto AttendanceRejected = "attendance_rejected"_L1; ///< {atten
 inline constexpr auto WaitlistPromoted = "waitlist_promoted"_L1; ///< {attendance}
 inline constexpr auto EventUpdated = "event_updated"_L1; ///< {event}
 inline constexpr auto EventCancelled = "event_cancelled"_L1; ///< {eventId, event}
+/// {eventId, version, counter{checkedIn, expected}, guests:[changed guest rows]} to the
+/// organizer and the event's door-token sockets after a check-in or an undo (checkin/)
+inline constexpr auto CheckinUpdate = "checkin_update"_L1;
 } // namespace ServerFrame
 
 /// Close codes besides the standard ones (1009 too big, 1008 policy).

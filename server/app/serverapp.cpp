@@ -7,6 +7,7 @@
 #include "auth/authapi.h"
 #include "auth/credentials.h"
 #include "chat/messagesapi.h"
+#include "checkin/checkinapi.h"
 #include "db/database.h"
 #include "db/migrator.h"
 #include "db/notificationlistener.h"
@@ -231,6 +232,8 @@ bool ServerApp::startHttp()
     m_events->registerRoutes(*m_router);
     m_health->registerRoutes(*m_router);
     m_attendance->registerRoutes(*m_router);
+    m_checkin->registerRoutes(*m_router);
+    m_router->setDoorAuthenticator(m_checkin.get());
     m_photos->registerRoutes(*m_router);
     m_messages->registerRoutes(*m_router);
     if (m_config.metricsEnabled) {
@@ -346,11 +349,14 @@ int ServerApp::run()
         = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir, m_config.httpThreads);
     m_photos = std::make_unique<PhotosApi>(*m_db, m_config.storageDir);
     m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, *m_photos);
+    m_checkin = std::make_unique<CheckinApi>(*m_db);
     LiveConfig liveConfig;
     liveConfig.chatMessagesPerSecond = m_config.chatRatePerSecond;
     liveConfig.chatBurst = std::max(1, 2 * m_config.chatRatePerSecond);
     liveConfig.maxQueuedBytes = m_config.wsMaxQueuedBytes;
     m_live = std::make_unique<LiveHub>(*m_db, *m_auth, liveConfig);
+    m_live->setDoorAuthenticator(m_checkin.get());
+    m_live->setTicketFrameSource(m_checkin.get());
     if (const auto started = m_live->start(); !started) {
         qCCritical(lcServer).noquote()
             << "Cannot listen for live notifications:" << started.error().message;
@@ -404,6 +410,7 @@ void ServerApp::shutdown()
     m_events.reset();
     m_health.reset();
     m_router.reset();
+    m_checkin.reset();
     m_db.reset();
     if (m_embedded) {
         m_embedded->stop();

@@ -14,6 +14,7 @@ namespace Pudding::Server {
 class ApiDoc;
 class AttendanceApi;
 class AuthApi;
+class CheckinApi;
 class Database;
 class EmbeddedPostgres;
 class EventIndex;
@@ -54,6 +55,8 @@ private:
     std::unique_ptr<HealthApi> m_health;
     std::unique_ptr<PhotosApi> m_photos;
     std::unique_ptr<AttendanceApi> m_attendance;
+    /// Door tokens: the router and the live layer ask it, so it outlives both.
+    std::unique_ptr<CheckinApi> m_checkin;
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;
     std::unique_ptr<ApiDoc> m_apiDoc;

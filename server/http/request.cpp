@@ -27,16 +27,29 @@ QByteArray Request::header(QByteArrayView name) const
     return {};
 }
 
-std::optional<QByteArray> Request::bearerToken() const
+namespace {
+/// The credentials of "Authorization: <scheme> <token>" (`scheme` in lower case, with its
+/// space), if the header has that form.
+std::optional<QByteArray> authorizationToken(const Request &request, QByteArrayView scheme)
 {
-    const QByteArray value = header("authorization").trimmed();
-    constexpr QByteArrayView scheme = "bearer ";
+    const QByteArray value = request.header("authorization").trimmed();
     if (value.size() <= scheme.size() || !value.first(scheme.size()).toLower().startsWith(scheme))
         return std::nullopt;
     QByteArray token = value.mid(scheme.size()).trimmed();
     if (token.isEmpty())
         return std::nullopt;
     return token;
+}
+} // namespace
+
+std::optional<QByteArray> Request::bearerToken() const
+{
+    return authorizationToken(*this, "bearer ");
+}
+
+std::optional<QByteArray> Request::doorToken() const
+{
+    return authorizationToken(*this, "door ");
 }
 
 QString requestPath(QByteArrayView target)

@@ -26,6 +26,17 @@ struct AuthUser
     QDateTime tokenExpiresAt; ///< when the session ends by itself
 };
 
+/// What a door token (checkin/) grants: the check-in of one event, until it expires or is
+/// revoked. Set on a request sent with "Authorization: Door <token>" to a route that accepts it
+/// (Router::Options::door); the handler checks that the event is this one.
+struct DoorAccess
+{
+    qint64 tokenId = 0;
+    qint64 eventId = 0;
+    QByteArray tokenHash;
+    QDateTime expiresAt;
+};
+
 /// A request copied out of QHttpServerRequest: Qt 6.4 reuses that object for the next request
 /// on the connection, so nothing may keep a reference to it once the handler has returned.
 struct Request
@@ -47,11 +58,15 @@ struct Request
     /// Numeric path captures, e.g. the 42 of /api/events/42.
     QList<qint64> ids;
     std::optional<AuthUser> user;
+    /// Set instead of `user` when a door token authenticated the request.
+    std::optional<DoorAccess> door;
 
     /// The header's value (case-insensitive name), or an empty array.
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
     /// The token of "Authorization: Bearer <token>", if the header has that form.
     [[nodiscard]] std::optional<QByteArray> bearerToken() const;
+    /// The token of "Authorization: Door <token>", if the header has that form.
+    [[nodiscard]] std::optional<QByteArray> doorToken() const;
     /// The body as a JSON object; errors are malformed_json (400) or
     /// unsupported_media_type (415) when the body is not declared as JSON.
     [[nodiscard]] Result<QJsonObject> jsonObject() const;

@@ -210,6 +210,12 @@ void Router::dispatch(Request request, const Reply &reply) const
         return;
     }
     request.ids = ids;
+    if (found->options.door) {
+        if (const auto door = request.doorToken()) {
+            dispatchDoor(*door, std::move(request), found->handler, reply);
+            return;
+        }
+    }
     if (found->options.auth == Auth::None) {
         found->handler(request, reply);
         return;
@@ -257,6 +263,38 @@ void Router::dispatch(Request request, const Reply &reply) const
         })
         .onFailed([reply] {
             qCWarning(lcHttp) << "authentication failed with an exception";
+            reply.send(HttpResponse::internalError());
+        });
+}
+
+void Router::dispatchDoor(
+    const QByteArray &token, Request request, const Handler &handler, const Reply &reply) const
+{
+    auto invalid = [reply] {
+        reply.send(HttpResponse::error(EC::Unauthorized,
+            RouterText::tr("This door access has ended. Ask the organizer for a new one."))
+                       .withHeader("WWW-Authenticate", "Door error=\"invalid_token\""));
+    };
+    if (!m_doorAuthenticator) {
+        invalid();
+        return;
+    }
+    m_doorAuthenticator->authenticateDoor(token)
+        .then([request = std::move(request), reply, &handler, invalid](
+                  const Result<std::optional<DoorAccess>> &result) mutable {
+            if (!result) {
+                reply.send(HttpResponse::fromError(result.error()));
+                return;
+            }
+            if (!result.value()) {
+                invalid();
+                return;
+            }
+            request.door = result.value();
+            handler(request, reply);
+        })
+        .onFailed([reply] {
+            qCWarning(lcHttp) << "door authentication failed with an exception";
             reply.send(HttpResponse::internalError());
         });
 }

@@ -13,6 +13,7 @@
 namespace Pudding::Server {
 
 class Authenticator;
+class DoorAuthenticator;
 
 /// Method + path routing with numeric captures ("/api/events/<id>"), the JSON error shape for
 /// unknown paths (404) and methods (405, with Allow), OPTIONS (204 with Allow) for every
@@ -39,6 +40,11 @@ public:
     {
         Auth auth = Auth::None;
         qint64 maxBodyBytes = 64 * 1024;
+        /// Also accept "Authorization: Door <token>" (a door token of checkin/): a valid one
+        /// sets request.door (not request.user) and the handler checks its event; an unknown,
+        /// expired or revoked one is 401. Every other route answers a door token as a missing
+        /// sign-in.
+        bool door = false;
     };
 
     explicit Router(const Authenticator *authenticator = nullptr);
@@ -48,8 +54,17 @@ public:
     void add(Request::Method method, const QString &pattern, Handler handler, Options options);
     void add(Request::Method method, const QString &pattern, Handler handler);
     void dispatch(Request request, const Reply &reply) const;
+    /// Who resolves door tokens (routes with Options::door); set once while the routes are
+    /// built. Without one, a door token is 401 everywhere.
+    void setDoorAuthenticator(const DoorAuthenticator *authenticator)
+    {
+        m_doorAuthenticator = authenticator;
+    }
 
 private:
+    void dispatchDoor(
+        const QByteArray &token, Request request, const Handler &handler, const Reply &reply) const;
+
     struct Route
     {
         Request::Method method;
@@ -69,6 +84,7 @@ private:
     [[nodiscard]] static QByteArray allowHeader(Request::Methods methods);
 
     const Authenticator *m_authenticator;
+    const DoorAuthenticator *m_doorAuthenticator = nullptr;
     QList<Route> m_routes;
     std::vector<std::shared_ptr<const RouteStats>> m_unmatched; ///< by unmatchedIndex()
 };
@@ -94,6 +110,17 @@ public:
     /// An empty optional for an unknown, expired or revoked token; an Error when the lookup
     /// itself failed (database unavailable).
     [[nodiscard]] virtual QFuture<Result<std::optional<AuthUser>>> authenticate(
+        const QByteArray &token) const = 0;
+};
+
+/// Resolves a door token to what it grants; implemented by the check-in API.
+class DoorAuthenticator
+{
+public:
+    virtual ~DoorAuthenticator() = default;
+    /// An empty optional for an unknown, expired or revoked token; an Error when the lookup
+    /// itself failed.
+    [[nodiscard]] virtual QFuture<Result<std::optional<DoorAccess>>> authenticateDoor(
         const QByteArray &token) const = 0;
 };
 

@@ -278,6 +278,38 @@ void LiveHub::dispatch(const QByteArray &payload, DbSession &fetchSession)
             object.insert(u"requestId"_s, requestId);
         const QByteArray frame = QJsonDocument(object).toJson(QJsonDocument::Compact);
         post([users, frame](WorkerHub *hub) { hub->deliverUsers(users, frame); });
+    } else if (kind == "door"_L1) {
+        const qint64 eventId = json.value("e"_L1).toInteger();
+        QList<qint64> users;
+        for (const auto &v : json.value("u"_L1).toArray())
+            users.append(v.toInteger());
+        QJsonObject object = json.value("f"_L1).toObject();
+        if (const QJsonValue requestId = json.value("r"_L1); requestId.isString())
+            object.insert(u"requestId"_s, requestId);
+        const QByteArray frame = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        post([eventId, users, frame](WorkerHub *hub) {
+            hub->deliverDoors(eventId, frame);
+            hub->deliverUsers(users, frame);
+        });
+    } else if (kind == "tickets"_L1) {
+        if (!m_ticketFrames)
+            return;
+        const qint64 eventId = json.value("e"_L1).toInteger();
+        std::optional<QList<qint64>> tickets;
+        if (const QJsonValue t = json.value("t"_L1); t.isArray()) {
+            tickets.emplace();
+            for (const auto &v : t.toArray())
+                tickets->append(v.toInteger());
+        }
+        const auto built = m_ticketFrames->ticketsChanged(fetchSession, eventId, tickets);
+        if (!built) {
+            qCWarning(lcLive) << "cannot build the check-in update of event" << eventId;
+            return;
+        }
+        post([eventId, built = *built](WorkerHub *hub) {
+            hub->deliverDoors(eventId, built.frame);
+            hub->deliverUsers(built.userIds, built.frame);
+        });
     } else if (kind == "kick"_L1) {
         const qint64 eventId = json.value("e"_L1).toInteger();
         const qint64 userId = json.value("u"_L1).toInteger();

@@ -17,6 +17,8 @@ namespace Pudding::Server {
 
 class Authenticator;
 class ChatSender;
+class DoorAuthenticator;
+class TicketFrameSource;
 class Database;
 class DbSession;
 class LiveListener;
@@ -49,7 +51,11 @@ struct LiveConfig
 ///   user     {u:[ids…], f:frame[, r]}   a frame for these users' sockets; r: the id of the
 ///                                       request that caused it, sent as the frame's requestId
 ///   kick     {e, u}                     the user left or was removed from the room
-///   revoke   {h:hex token hash}         a token was revoked (logout)
+///   revoke   {h:hex token hash}         a token was revoked (logout, or a door token)
+///   door     {e, u:[ids…], f:frame[, r]} a check-in frame for the door-token sockets of
+///                                       event e and the sockets of users u (the organizer)
+///   tickets  {e, t:[ids…]|null}         tickets of event e were issued or revoked (by a
+///                                       trigger, 0005): TicketFrameSource builds the frame
 ///   ref      {id}                       any of the above too large for a payload, stored in
 ///                                       live_frames by the writing transaction
 class LiveHub : public QObject, public PresenceSource
@@ -75,6 +81,13 @@ public:
     [[nodiscard]] int socketCount() const;
     [[nodiscard]] Database &db() { return m_db; }
     [[nodiscard]] const Authenticator &authenticator() const { return m_authenticator; }
+    /// Who resolves door tokens ({"type":"auth","doorToken":…}); none: door tokens are refused.
+    /// Set once at start-up, before the first socket.
+    void setDoorAuthenticator(const DoorAuthenticator *authenticator)
+    {
+        m_doorAuthenticator = authenticator;
+    }
+    [[nodiscard]] const DoorAuthenticator *doorAuthenticator() const { return m_doorAuthenticator; }
     [[nodiscard]] const LiveConfig &config() const { return m_config; }
     [[nodiscard]] const QString &instanceId() const override { return m_instanceId; }
     /// The one send command (REST and sockets), with the per-user rate limit.
@@ -99,6 +112,8 @@ private:
 
     Database &m_db;
     const Authenticator &m_authenticator;
+    const DoorAuthenticator *m_doorAuthenticator = nullptr;
+    const TicketFrameSource *m_ticketFrames = nullptr;
     const LiveConfig m_config;
     const QString m_instanceId;
     std::unique_ptr<ChatWriter> m_writer;

@@ -34,7 +34,10 @@ void WorkerHub::adopt(std::unique_ptr<QWebSocket> socket, QTcpSocket *tcp)
 void WorkerHub::sessionReady(WsSession *session)
 {
     m_sessions.insert(session);
-    m_userSessions[session->user().id].append(session);
+    if (session->doorEventId() != 0)
+        m_doorSessions[session->doorEventId()].append(session);
+    else
+        m_userSessions[session->user().id].append(session);
     m_count.storeRelaxed(int(m_sessions.size()));
 }
 
@@ -42,11 +45,12 @@ void WorkerHub::sessionGone(WsSession *session)
 {
     if (!m_sessions.remove(session))
         return;
-    auto it = m_userSessions.find(session->user().id);
-    if (it != m_userSessions.end()) {
+    auto &index = session->doorEventId() != 0 ? m_doorSessions : m_userSessions;
+    auto it = index.find(session->doorEventId() != 0 ? session->doorEventId() : session->user().id);
+    if (it != index.end()) {
         it->removeOne(session);
         if (it->isEmpty())
-            m_userSessions.erase(it);
+            index.erase(it);
     }
     m_count.storeRelaxed(int(m_sessions.size()));
 }
@@ -107,6 +111,18 @@ void WorkerHub::deliverUsers(const QList<qint64> &userIds, const QByteArray &fra
         for (WsSession *session : sessions)
             session->sendFrame(frame);
     }
+}
+
+void WorkerHub::deliverDoors(qint64 eventId, const QByteArray &frame)
+{
+    const auto it = m_doorSessions.constFind(eventId);
+    if (it == m_doorSessions.cend())
+        return;
+    // A copy: a session that is dropped while writing leaves the list.
+    const auto sessions = *it; // NOLINT(performance-unnecessary-copy-initialization)
+    const QString text = QString::fromUtf8(frame);
+    for (WsSession *session : sessions)
+        session->sendText(text);
 }
 
 void WorkerHub::removeFromRoom(qint64 eventId, qint64 userId)

@@ -42,6 +42,8 @@ public:
     void deliverMessages(const QList<Delivery> &deliveries);
     void deliverRoom(qint64 eventId, const QByteArray &frame, qint64 exceptUserId);
     void deliverUsers(const QList<qint64> &userIds, const QByteArray &frame);
+    /// To the door-token sockets of the event.
+    void deliverDoors(qint64 eventId, const QByteArray &frame);
     void removeFromRoom(qint64 eventId, qint64 userId);
     void revokeToken(const QByteArray &tokenHash);
     void closeAll(int code, const QString &reason);
@@ -59,6 +61,7 @@ private:
     QSet<WsSession *> m_sessions;
     QHash<qint64, QList<WsSession *>> m_rooms; ///< event → sessions in its room
     QHash<qint64, QList<WsSession *>> m_userSessions; ///< user → sessions
+    QHash<qint64, QList<WsSession *>> m_doorSessions; ///< event → door-token sessions
     QAtomicInt m_count = 0;
 };
 

@@ -11,6 +11,7 @@
 #include "livelogging.h"
 #include "metrics/servermetrics.h"
 #include "shared/chat.h"
+#include "shared/event.h"
 #include "shared/futures.h"
 #include "shared/protocol.h"
 #include "shared/validation.h"
@@ -73,6 +74,8 @@ WsSession::WsSession(WorkerHub &hub, std::unique_ptr<QWebSocket> socket, QTcpSoc
     m_deadline.start(Chat::AuthTimeoutMs, this);
     if (header.size() > 7 && header.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
         authenticate(header.mid(7).trimmed());
+    else if (header.size() > 5 && header.first(5).compare("Door ", Qt::CaseInsensitive) == 0)
+        authenticateDoor(header.mid(5).trimmed());
 }
 
 WsSession::~WsSession()
@@ -201,6 +204,48 @@ void WsSession::onAuthenticated(const Result<std::optional<AuthUser>> &result)
     sendFrame(Chat::frame(SF::Ready, { { u"user"_s, m_user.toJson() } }));
 }
 
+void WsSession::authenticateDoor(const QByteArray &token)
+{
+    const DoorAuthenticator *doors = m_live.doorAuthenticator();
+    if (!doors) {
+        closeWith(Chat::CloseCode::Unauthorized, u"invalid token"_s);
+        return;
+    }
+    m_state = State::Authenticating;
+    onFinished(doors->authenticateDoor(token), this,
+        [this](const Result<std::optional<DoorAccess>> &result) {
+            if (m_state == State::Authenticating)
+                onDoorAuthenticated(result);
+        });
+}
+
+void WsSession::onDoorAuthenticated(const Result<std::optional<DoorAccess>> &result)
+{
+    if (!result) {
+        sendError(result.error());
+        closeWith(1011, u"database unavailable"_s);
+        return;
+    }
+    const auto &door = result.value();
+    if (!door) {
+        closeWith(Chat::CloseCode::Unauthorized, u"invalid token"_s);
+        return;
+    }
+    // A door device has no user: it hears its event's check-in updates until the token
+    // expires or is revoked (closed with 4401 like a signed-out session).
+    m_deadline.stop();
+    m_state = State::Ready;
+    m_doorEventId = door->eventId;
+    m_tokenHash = door->tokenHash;
+    const qint64 ms = door->expiresAt.toMSecsSinceEpoch() - nowMs();
+    m_deadline.start(int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())), this);
+    m_hub.sessionReady(this);
+    sendFrame(Chat::frame(SF::Ready,
+        { { u"door"_s,
+            QJsonObject { { u"tokenId"_s, door->tokenId }, { u"eventId"_s, door->eventId },
+                { u"expiresAt"_s, toIsoString(door->expiresAt) } } } }));
+}
+
 void WsSession::onText(const QString &text)
 {
     if (Metrics::enabled())
@@ -224,6 +269,14 @@ void WsSession::onText(const QString &text)
     }
     if (m_state != State::Ready) {
         if (type == CF::Auth && m_state == State::AwaitingAuth) {
+            if (const QJsonValue door = frame.value("doorToken"_L1); !door.isUndefined()) {
+                const QString token = door.toString();
+                if (token.isEmpty())
+                    closeWith(Chat::CloseCode::Unauthorized, u"no token"_s);
+                else
+                    authenticateDoor(token.toLatin1());
+                return;
+            }
             const QString token = frame.value("token"_L1).toString();
             if (token.isEmpty()) {
                 closeWith(Chat::CloseCode::Unauthorized, u"no token"_s);
@@ -233,6 +286,13 @@ void WsSession::onText(const QString &text)
             return;
         }
         sendError(EC::Unauthorized, LiveText::tr("Authenticate first."), frame.value("ref"_L1));
+        return;
+    }
+    if (m_doorEventId != 0) {
+        sendError(EC::Forbidden,
+            type == CF::Auth ? LiveText::tr("Already authenticated.")
+                             : LiveText::tr("A door device only receives check-in updates."),
+            frame.value("ref"_L1));
         return;
     }
     if (type == CF::SendMessage)

@@ -39,7 +39,11 @@ public:
 
     [[nodiscard]] bool isReady() const { return m_state == State::Ready; }
     [[nodiscard]] const UserRef &user() const { return m_user; }
+    /// The token's SHA-256: the session token's, or the door token's.
     [[nodiscard]] const QByteArray &tokenHash() const { return m_tokenHash; }
+    /// The event of a door-token session (which only receives that event's check-in updates
+    /// and has no user); 0 for a user's session.
+    [[nodiscard]] qint64 doorEventId() const { return m_doorEventId; }
     [[nodiscard]] QList<qint64> rooms() const { return m_rooms.keys(); }
 
     /// A stored message for a room: `frame` is the complete WebSocket frame (textFrame()).
@@ -67,6 +71,8 @@ private:
     void onText(const QString &text);
     void authenticate(const QByteArray &token);
     void onAuthenticated(const Result<std::optional<AuthUser>> &result);
+    void authenticateDoor(const QByteArray &token);
+    void onDoorAuthenticated(const Result<std::optional<DoorAccess>> &result);
     void handleJoin(const QJsonObject &frame);
     void handleLeave(const QJsonObject &frame);
     void handleSend(const QJsonObject &frame);
@@ -89,6 +95,7 @@ private:
     State m_state = State::AwaitingAuth;
     UserRef m_user;
     QByteArray m_tokenHash;
+    qint64 m_doorEventId = 0;
     // QBasicTimer, not QTimer: an int each instead of a QObject and a connection, which
     // matters with 10,000 idle sockets. m_deadline is the auth timeout before "ready" and the
     // token's expiry after it.

@@ -105,7 +105,9 @@ void PhotosApi::upload(Request &request, const Reply &reply)
 void PhotosApi::photo(Request &request, const Reply &reply)
 {
     const qint64 photoId = request.id();
-    const qint64 userId = request.user->id;
+    // A door token (checkin/) sees the photos of its event's approved guests, nothing else.
+    const qint64 userId = request.user ? request.user->id : 0;
+    const qint64 doorEventId = request.door ? request.door->eventId : 0;
     const bool thumb = request.queryValue(u"size"_s) == "thumb"_L1;
     const QByteArray ifNoneMatch = request.header("if-none-match");
     m_db.run([=](DbSession &s) -> Result<QByteArray> {
@@ -121,9 +123,11 @@ void PhotosApi::photo(Request &request, const Reply &reply)
                 "  SELECT 1 FROM messages m JOIN events e ON e.id = m.event_id "
                 "  WHERE m.photo_id = p.id AND (e.organizer_id = ? OR EXISTS (SELECT 1 "
                 "    FROM attendances b WHERE b.event_id = m.event_id AND b.user_id = ? "
-                "    AND b.status = 'APPROVED'))) "
+                "    AND b.status = 'APPROVED'))) OR EXISTS ("
+                "  SELECT 1 FROM attendances d WHERE d.photo_id = p.id AND d.event_id = ? "
+                "    AND d.status = 'APPROVED') "
                 "FROM photos p WHERE p.id = ?"_s);
-            if (!s.exec(q, { userId, userId, userId, userId, userId, photoId }))
+            if (!s.exec(q, { userId, userId, userId, userId, userId, doorEventId, photoId }))
                 return databaseError(s.lastError(), "photo");
             if (!q->next())
                 return Error { QString(EC::NotFound), PhotosText::tr("No such photo."), {} };

@@ -9,13 +9,15 @@ namespace Pudding::Server {
 void PhotosApi::registerRoutes(Router &router)
 {
     using M = Request::Method;
-    const Router::Options auth { Router::Auth::Required };
+    // A door token (checkin/) reads the photos of its event's approved guests.
+    Router::Options authOrDoor { Router::Auth::Required };
+    authOrDoor.door = true;
     router.add(M::Post, u"/api/photos"_s,
         [this](Request &r, const Reply &reply) { upload(r, reply); },
         { Router::Auth::Required, 6 * 1024 * 1024 });
     router.add(
         M::Get, u"/api/photos/<id>"_s, [this](Request &r, const Reply &reply) { photo(r, reply); },
-        auth);
+        authOrDoor);
 }
 
 } // namespace Pudding::Server

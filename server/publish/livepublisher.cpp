@@ -127,4 +127,18 @@ bool LivePublisher::notifyRevoked(DbSession &session, const QByteArray &tokenHas
     return notify(session, R"({"k":"revoke","h":")" + tokenHash.toHex() + "\"}");
 }
 
+bool LivePublisher::notifyDoors(
+    DbSession &session, qint64 eventId, const QList<qint64> &userIds, const QByteArray &frame)
+{
+    // One payload (stored once by reference when large): the door sockets and the users.
+    const QByteArray &requestId = LogContext::current().requestId;
+    QByteArray payload = R"({"k":"door","e":)" + QByteArray::number(eventId);
+    if (!requestId.isEmpty())
+        payload += R"(,"r":")" + requestId + '"';
+    payload += R"(,"u":[)";
+    for (qsizetype i = 0; i < userIds.size(); ++i)
+        payload += (i ? "," : "") + QByteArray::number(userIds[i]);
+    return notify(session, payload + R"(],"f":)" + frame + '}');
+}
+
 } // namespace Pudding::Server

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <optional>
 
 namespace Pudding::Server {
 
@@ -31,8 +32,32 @@ inline constexpr auto Channel = "pudding_live";
 [[nodiscard]] bool notifyEventAudience(DbSession &session, qint64 eventId, const QByteArray &frame);
 /// Takes the user's sockets out of the event's room ("left" with reason "removed").
 [[nodiscard]] bool notifyRemoved(DbSession &session, qint64 eventId, qint64 userId);
+/// Closes the sockets of a session token or a door token (by its SHA-256) with 4401.
 [[nodiscard]] bool notifyRevoked(DbSession &session, const QByteArray &tokenHash);
+/// A frame for the door-token sockets of the event and for these users' sockets (the
+/// organizer): check-in updates (checkin/).
+[[nodiscard]] bool notifyDoors(
+    DbSession &session, qint64 eventId, const QList<qint64> &userIds, const QByteArray &frame);
 
 } // namespace LivePublisher
+
+/// What the door devices hear of ticket changes that the database announces itself (a trigger
+/// on tickets, kind "tickets": an approval, leaving, a rejection, a cancellation). Implemented
+/// by checkin/ and asked by the live layer on its listener's connection, after the commit;
+/// live does not link checkin.
+class TicketFrameSource
+{
+public:
+    virtual ~TicketFrameSource() = default;
+    struct Frame
+    {
+        QByteArray frame; ///< checkin_update
+        QList<qint64> userIds; ///< who hears it besides the event's door sockets
+    };
+    /// The frame for these changed tickets of the event (every ticket when none are named);
+    /// nothing when it could not be built.
+    [[nodiscard]] virtual std::optional<Frame> ticketsChanged(DbSession &session, qint64 eventId,
+        const std::optional<QList<qint64>> &ticketIds) const = 0;
+};
 
 } // namespace Pudding::Server

@@ -67,8 +67,10 @@ public:
 
     void send(const QJsonObject &frame)
     {
-        if (frame.value("type"_L1) == "auth"_L1)
+        if (frame.value("type"_L1) == "auth"_L1) {
             Contract::recordSecret("token", frame.value("token"_L1).toString().toUtf8());
+            Contract::recordSecret("token", frame.value("doorToken"_L1).toString().toUtf8());
+        }
         sendRaw(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
     }
     void sendRaw(const QString &text)
