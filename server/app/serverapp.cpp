@@ -28,6 +28,8 @@
 #include "photos/photosapi.h"
 #include "photos/photostore.h"
 #include "seed/demoseeder.h"
+#include "tickets/ticketkeys.h"
+#include "tickets/ticketsapi.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -160,6 +162,14 @@ bool ServerApp::prepareDatabase()
                             << report.value().files << " files" << Qt::endl;
         return true;
     }
+    if (m_config.command == ServerConfig::Command::TicketKeys)
+        return runTicketKeysCommand(session);
+    // This instance's ticket signing key: made on the first start, registered in ticket_keys.
+    m_ticketKeys = std::make_unique<TicketKeys>(TicketKeys::directoryFor(m_config.dataDir));
+    if (const auto opened = m_ticketKeys->open(session); !opened) {
+        qCCritical(lcServer).noquote() << "Ticket keys failed:" << opened.error().message;
+        return false;
+    }
 
     m_index = std::make_unique<EventIndex>();
     if (m_config.metricsEnabled) {
@@ -180,6 +190,65 @@ bool ServerApp::prepareDatabase()
         return false;
     }
     qCInfo(lcServer) << "indexed" << count.value() << "events in" << timer.elapsed() << "ms";
+    return true;
+}
+
+bool ServerApp::runTicketKeysCommand(DbSession &session)
+{
+    QTextStream out(stdout);
+    TicketKeys keys(TicketKeys::directoryFor(m_config.dataDir));
+    const QString sub = m_config.commandArguments.value(0);
+    if (sub == "retire"_L1) {
+        const QString kid = m_config.commandArguments.value(1);
+        const auto retired = TicketKeys::retire(session, kid);
+        if (!retired) {
+            qCCritical(lcServer).noquote() << retired.error().message;
+            return false;
+        }
+        if (!retired.value()) {
+            qCCritical(lcServer).noquote() << "No key" << kid << "in use (unknown or retired)";
+            return false;
+        }
+        out << "retired " << kid
+            << "; tickets signed with it no longer verify at the door until they are shown "
+               "again (the app fetches them signed with an active key)"
+            << Qt::endl;
+        return true;
+    }
+    // list and rotate read this instance's key files (rotate: after making the new one).
+    if (const auto opened = keys.open(session); !opened) {
+        qCCritical(lcServer).noquote() << "Ticket keys failed:" << opened.error().message;
+        return false;
+    }
+    if (sub == "rotate"_L1) {
+        const auto kid = keys.rotate(session);
+        if (!kid) {
+            qCCritical(lcServer).noquote() << "Rotation failed:" << kid.error().message;
+            return false;
+        }
+        out << "new active key " << kid.value() << " in "
+            << TicketKeys::directoryFor(m_config.dataDir) << Qt::endl;
+        return true;
+    }
+    const auto all = TicketKeys::allKeys(session);
+    if (!all) {
+        qCCritical(lcServer).noquote() << all.error().message;
+        return false;
+    }
+    const QStringList local = keys.localKids();
+    const QString active = keys.activeKid();
+    out << "kid                   created                   retired                   here\n";
+    for (const TicketPublicKey &k : all.value()) {
+        const QString here = k.kid == active ? u"active"_s
+            : local.contains(k.kid)          ? u"local"_s
+                                             : u"-"_s;
+        out << k.kid.leftJustified(21) << ' ' << k.createdAt.toString(Qt::ISODate).leftJustified(25)
+            << ' '
+            << (k.retiredAt.isValid() ? k.retiredAt.toString(Qt::ISODate) : u"-"_s)
+                   .leftJustified(25)
+            << ' ' << here << '\n';
+    }
+    out.flush();
     return true;
 }
 
@@ -236,6 +305,7 @@ bool ServerApp::startHttp()
     m_router->setDoorAuthenticator(m_checkin.get());
     m_photos->registerRoutes(*m_router);
     m_messages->registerRoutes(*m_router);
+    m_tickets->registerRoutes(*m_router);
     if (m_config.metricsEnabled) {
         if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
             registerMetricsRoute(*m_router, *allow);
@@ -363,6 +433,7 @@ int ServerApp::run()
         return 1;
     }
     m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
+    m_tickets = std::make_unique<TicketsApi>(*m_db, *m_index, *m_ticketKeys);
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);
@@ -406,6 +477,8 @@ void ServerApp::shutdown()
     m_threads.clear();
     m_eventListener.reset();
     m_messages.reset();
+    m_tickets.reset();
+    m_ticketKeys.reset();
     m_live.reset();
     m_events.reset();
     m_health.reset();

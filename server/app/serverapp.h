@@ -16,6 +16,7 @@ class AttendanceApi;
 class AuthApi;
 class CheckinApi;
 class Database;
+class DbSession;
 class EmbeddedPostgres;
 class EventIndex;
 class EventsApi;
@@ -26,6 +27,8 @@ class MessagesApi;
 class NotificationListener;
 class PhotosApi;
 class Router;
+class TicketKeys;
+class TicketsApi;
 
 /// The whole server: private database (if none configured), migrations, the event index,
 /// the HTTP workers and an orderly shutdown on SIGINT/SIGTERM.
@@ -43,6 +46,8 @@ private:
     bool prepareDatabase();
     bool startHttp();
     void listenForChanges();
+    /// pudding-server ticket-keys list | rotate | retire <kid>.
+    bool runTicketKeysCommand(DbSession &session);
     void shutdown();
     static void installSignalHandlers();
 
@@ -60,6 +65,8 @@ private:
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;
     std::unique_ptr<ApiDoc> m_apiDoc;
+    std::unique_ptr<TicketKeys> m_ticketKeys;
+    std::unique_ptr<TicketsApi> m_tickets;
     std::unique_ptr<Router> m_router;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;

@@ -34,7 +34,10 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         "  db-start    start the private PostgreSQL under --data-dir and leave it running\n"
         "  db-stop     stop the private PostgreSQL under --data-dir\n"
         "  gc-photos   remove photos that nothing references (older than the grace period) "
-        "and exit\n\n"
+        "and exit\n"
+        "  ticket-keys list | rotate | retire <kid>\n"
+        "              list the ticket signing keys, make a new active key for this instance "
+        "(under --data-dir), or retire a key (docs/ADMIN-tickets.md)\n\n"
         "Environment: PUDDING_DATABASE_URL, PUDDING_HOST, PUDDING_PORT, PUDDING_DATA_DIR,\n"
         "PUDDING_STORAGE_DIR, PUDDING_HTTP_THREADS, PUDDING_DB_THREADS, "
         "PUDDING_AUTH_RATE_LIMIT, PUDDING_LOG_FORMAT, PUDDING_METRICS, PUDDING_METRICS_ALLOW."));
@@ -42,7 +45,7 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s,
         ConfigText::tr("serve, migrate, seed-demo, "
-                       "db-start, db-stop or gc-photos"),
+                       "db-start, db-stop, gc-photos or ticket-keys"),
         u"[command]"_s);
     const QCommandLineOption configOpt(
         u"config"_s, ConfigText::tr("INI file with settings."), u"file"_s);
@@ -200,7 +203,20 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         this->command = Command::DbStop;
     else if (commandName == "gc-photos"_L1)
         this->command = Command::GcPhotos;
-    else {
+    else if (commandName == "ticket-keys"_L1) {
+        this->command = Command::TicketKeys;
+        commandArguments = positional.mid(1);
+        const QString sub = commandArguments.value(0);
+        const bool valid
+            = ((sub == "list"_L1 || sub == "rotate"_L1) && commandArguments.size() == 1)
+            || (sub == "retire"_L1 && commandArguments.size() == 2);
+        if (!valid) {
+            *message = ConfigText::tr("Usage: pudding-server ticket-keys list | rotate | retire "
+                                      "<kid> [options]\n");
+            *exitCode = 2;
+            return false;
+        }
+    } else {
         *message
             = ConfigText::tr("Unknown command \"%1\".\n\n").arg(commandName) % parser.helpText();
         *exitCode = 2;

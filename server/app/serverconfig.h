@@ -13,9 +13,11 @@ namespace Pudding::Server {
 /// config file (--config, INI) > default. `pudding-server --help` lists it all.
 struct ServerConfig
 {
-    enum class Command { Serve, Migrate, SeedDemo, DbStart, DbStop, GcPhotos };
+    enum class Command { Serve, Migrate, SeedDemo, DbStart, DbStop, GcPhotos, TicketKeys };
 
     Command command = Command::Serve;
+    /// What follows the command: ticket-keys' "list", "rotate" or "retire" <kid>.
+    QStringList commandArguments;
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8080;
     int httpThreads = 0; ///< 0: one per core
