@@ -85,7 +85,7 @@ private:
         const QByteArray bytes
             = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
         if (!bytes.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         request.setRawHeader("Authorization", scheme + ' ' + token);
         Contract::recordSecret("token", token);
         HttpResult result = sendAndWait(m_nam, request, method, bytes);
@@ -744,8 +744,9 @@ void TstCheckin::liveUpdates()
                  .status,
         200);
     const auto left = helper.take(u"checkin_update"_s, [&](const QJsonObject &f) {
-        const QJsonArray r = f.value("revoked"_L1).toArray();
-        return r.size() == 1 && r.at(0).toObject().value("ticketId"_L1).toInteger() == gina.id;
+        const QJsonArray rows = f.value("revoked"_L1).toArray();
+        return rows.size() == 1
+            && rows.at(0).toObject().value("ticketId"_L1).toInteger() == gina.id;
     });
     QVERIFY(left);
     QCOMPARE(left->value("revoked"_L1).toArray().at(0).toObject().value("reason"_L1).toString(),

@@ -428,11 +428,9 @@ std::optional<TicketFrameSource::Frame> CheckinApi::ticketsChanged(
 {
     // Read-only, in one snapshot: rows, counter and version agree.
     Transaction tx(session);
-    auto *q = tx.exec(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s);
-    if (!q)
-        return std::nullopt;
-    q->finish();
-    q = tx.exec(u"SELECT organizer_id FROM events WHERE id = ?"_s, { eventId });
+    if (!session.execDirect(u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"_s))
+        return std::nullopt; // not preparable: sent as it is
+    auto *q = tx.exec(u"SELECT organizer_id FROM events WHERE id = ?"_s, { eventId });
     if (!q || !q->next())
         return std::nullopt;
     const qint64 organizerId = q->value(0).toLongLong();

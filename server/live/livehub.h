@@ -88,6 +88,9 @@ public:
         m_doorAuthenticator = authenticator;
     }
     [[nodiscard]] const DoorAuthenticator *doorAuthenticator() const { return m_doorAuthenticator; }
+    /// Who builds the check-in frames of ticket changes; none: they are not sent. Set once at
+    /// start-up.
+    void setTicketFrameSource(const TicketFrameSource *source) { m_ticketFrames = source; }
     [[nodiscard]] const LiveConfig &config() const { return m_config; }
     [[nodiscard]] const QString &instanceId() const override { return m_instanceId; }
     /// The one send command (REST and sockets), with the per-user rate limit.
