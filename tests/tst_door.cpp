@@ -19,6 +19,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace Pudding;
@@ -61,6 +62,7 @@ class TstDoor : public QObject
     Q_OBJECT
 
 private:
+    QTranslator m_english;
     ServerFixture m_server;
     QUrl m_closedUrl; ///< a port nobody listens on: the network is "off"
     Account m_organizer;
@@ -153,6 +155,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(u"PuddingGabelTest"_s);
+        // The app's English texts (plural forms come from the catalogue), as the app loads them.
+        QVERIFY(m_english.load(u":/i18n/pudding_en"_s));
+        QCoreApplication::installTranslator(&m_english);
         QVERIFY2(m_server.start(u"door"_s), qPrintable(m_server.errorString()));
         {
             QTcpServer probe;
@@ -390,7 +395,7 @@ private Q_SLOTS:
         const int before = b->session->checkedIn();
         c->session->submit(frieda.qr);
         QTRY_COMPARE_WITH_TIMEOUT(c->session->waiting(), 0, 10000);
-        QVERIFY(live.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(live.size() > 0, 10000);
         QTRY_COMPARE(b->session->checkedIn(), before + 1);
         QVERIFY(b->session->guests().value(frieda.id).isIn());
     }
@@ -446,9 +451,10 @@ private Q_SLOTS:
     {
         DoorSession &s = *m_a->session;
         const Ticket ben = m_tickets.value(u"Ben"_s);
-        s.reload();
-        QTRY_VERIFY(s.guests().value(ben.id).isIn());
-        const int in = s.checkedIn();
+        const int in = serverBundle().value("counter"_L1).toObject().value("checkedIn"_L1).toInt();
+        s.reload(); // A has no socket: what the other devices did comes with the list
+        QTRY_COMPARE_WITH_TIMEOUT(s.checkedIn(), in, 10000);
+        QVERIFY(s.guests().value(ben.id).isIn());
         s.undo(ben.id);
         QTRY_VERIFY_WITH_TIMEOUT(!s.guests().value(ben.id).isIn(), 10000);
         QCOMPARE(s.checkedIn(), in - 1);

@@ -522,6 +522,21 @@ void DoorSession::applyCheckinFrame(qint64 eventId, const QJsonObject &frame)
         return; // what we have is as new or newer
     for (const QJsonValue &v : frame.value("guests"_L1).toArray())
         applyGuestRow(parseGuest(v.toObject()));
+    // Revoked since the list was loaded (left, declined, cancelled): refused from now on.
+    for (const QJsonValue &v : frame.value("revoked"_L1).toArray()) {
+        const QJsonObject r = v.toObject();
+        const Revocation rev { r.value("ticketId"_L1).toInteger(), r.value("number"_L1).toString(),
+            r.value("reason"_L1).toString(), parseTime(r.value("revokedAt"_L1)) };
+        if (rev.ticketId <= 0)
+            continue;
+        m_revoked.insert(rev.ticketId, rev);
+        m_revokedByNumber.insert(rev.number, rev.ticketId);
+        if (m_guests.remove(rev.ticketId)) {
+            m_byNumber.remove(rev.number);
+            m_in->guestChanged(rev.ticketId);
+            m_notYet->guestChanged(rev.ticketId);
+        }
+    }
     if (version > m_version)
         m_version = version;
     updateCounts();

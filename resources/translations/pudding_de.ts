@@ -4,64 +4,69 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="23"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="24"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="45"/>
         <source>My events</source>
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="57"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="57"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="59"/>
         <source>Sign in or register</source>
         <translation>Anmelden oder registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="68"/>
         <source>Account menu</source>
         <translation>Kontomenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="79"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="80"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="88"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="89"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="90"/>
         <source>Settings menu</source>
         <translation>Einstellungsmenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="108"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="109"/>
         <source>Language: follow the system</source>
         <translation>Sprache: wie im System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="127"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="128"/>
         <source>Show map tiles from the internet</source>
         <translation>Kartenkacheln aus dem Internet anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="136"/>
+        <source>Door mode with a door code…</source>
+        <translation>Türmodus mit einem Türcode…</translation>
     </message>
 </context>
 <context>
@@ -245,32 +250,237 @@
 <context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="146"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
         <source>Click the map where it takes place… (Esc cancels)</source>
         <translation>Klicke auf die Karte, wo es stattfindet… (Esc bricht ab)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="148"/>
         <source>New meetup</source>
         <translation>Neues Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="149"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="150"/>
         <source>Create a new meetup</source>
         <translation>Ein neues Treffen anlegen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="163"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="164"/>
         <source>Loading meetups…</source>
         <translation>Treffen werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/DiscoverPage.qml" line="164"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="165"/>
         <source>%n meetup(s) around here</source>
         <translation>
             <numerusform>%n Treffen in der Gegend</numerusform>
             <numerusform>%n Treffen in der Gegend</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DoorCodeDialog</name>
+    <message>
+        <location filename="../../qml/door/DoorCodeDialog.qml" line="13"/>
+        <source>Door mode with a door code</source>
+        <translation>Türmodus mit einem Türcode</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorCodeDialog.qml" line="30"/>
+        <source>Paste the door code the organizer gave you. It opens Door mode for one meetup.</source>
+        <translation>Füge den Türcode ein, den du vom Veranstalter bekommen hast. Er öffnet den Türmodus für ein Treffen.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorCodeDialog.qml" line="38"/>
+        <source>Door code</source>
+        <translation>Türcode</translation>
+    </message>
+</context>
+<context>
+    <name>DoorGuestDelegate</name>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="59"/>
+        <source>in since %1 (not uploaded yet)</source>
+        <translation>drin seit %1 (noch nicht hochgeladen)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="59"/>
+        <source>in since %1</source>
+        <translation>drin seit %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="60"/>
+        <source>%n double entry(s)</source>
+        <translation>
+            <numerusform>%n doppelter Einlass</numerusform>
+            <numerusform>%n doppelte Einlässe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="66"/>
+        <source>Undo</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="66"/>
+        <source>Check in</source>
+        <translation>Einlassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="68"/>
+        <source>Undo the check-in of %1</source>
+        <translation>Einlass von %1 zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="69"/>
+        <source>Check in %1</source>
+        <translation>%1 einlassen</translation>
+    </message>
+</context>
+<context>
+    <name>DoorHandOverDialog</name>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="17"/>
+        <source>Hand the door to a helper</source>
+        <translation>Die Tür an eine Hilfe übergeben</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="22"/>
+        <source>Door helper</source>
+        <translation>Türhilfe</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="41"/>
+        <source>The helper opens Door mode with this code (Settings → Door mode with a door code). It works only for this meetup&apos;s check-in and stops working when it expires.</source>
+        <translation>Die Hilfe öffnet den Türmodus mit diesem Code (Einstellungen → Türmodus mit einem Türcode). Er gilt nur für den Einlass zu diesem Treffen und verfällt zur angegebenen Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="50"/>
+        <source>Who gets it (e.g. “South entrance”)</source>
+        <translation>Wer ihn bekommt (z. B. „Eingang Süd“)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="51"/>
+        <source>Name of the door helper</source>
+        <translation>Name der Türhilfe</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="60"/>
+        <source>Valid for hours</source>
+        <translation>Gültig für Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="63"/>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="66"/>
+        <source>Create code</source>
+        <translation>Code erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="79"/>
+        <source>Door code</source>
+        <translation>Türcode</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="84"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="93"/>
+        <source>Valid until %1. Shown only now.</source>
+        <translation>Gültig bis %1. Wird nur jetzt angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorPage</name>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="50"/>
+        <source>Door: %1</source>
+        <translation>Tür: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="113"/>
+        <source>← Leave door mode</source>
+        <translation>← Türmodus verlassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="115"/>
+        <source>Leave door mode (Esc)</source>
+        <translation>Türmodus verlassen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="127"/>
+        <source>%1 of %2 checked in</source>
+        <translation>%1 von %2 eingelassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="148"/>
+        <source>Hand over…</source>
+        <translation>Übergeben…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="150"/>
+        <source>Hand the door to a helper</source>
+        <translation>Die Tür an eine Hilfe übergeben</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="154"/>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="199"/>
+        <source>Scan a ticket, or type its number and press Enter</source>
+        <translation>Ticket scannen oder Ticketnummer eintippen und Enter drücken</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="200"/>
+        <source>Ticket code or number</source>
+        <translation>Ticketcode oder -nummer</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="212"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="243"/>
+        <source>No camera found. Door mode works without one: use a hand-held scanner or type the ticket number.</source>
+        <translation>Keine Kamera gefunden. Der Türmodus geht auch ohne: Nimm einen Handscanner oder tippe die Ticketnummer ein.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="259"/>
+        <source>Find a guest by name, pudding or number</source>
+        <translation>Gast nach Name, Pudding oder Nummer suchen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="260"/>
+        <source>Find a guest</source>
+        <translation>Gast suchen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="281"/>
+        <source>Not yet in (%1)</source>
+        <translation>Noch nicht da (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="285"/>
+        <source>In (%1)</source>
+        <translation>Drin (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="306"/>
+        <source>Nobody left to come.</source>
+        <translation>Alle sind da.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="322"/>
+        <source>Nobody is in yet.</source>
+        <translation>Noch niemand eingelassen.</translation>
     </message>
 </context>
 <context>
@@ -329,97 +539,102 @@
 <context>
     <name>EventDetailsPane</name>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="55"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="56"/>
         <source>Meetup details</source>
         <translation>Details zum Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="110"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="111"/>
         <source>Close details</source>
         <translation>Details schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="125"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="126"/>
         <source>This meetup was cancelled.</source>
         <translation>Dieses Treffen wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="136"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="137"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="144"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="145"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="152"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="153"/>
         <source>Venue</source>
         <translation>Treffpunkt</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="166"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="167"/>
         <source>Organizer</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="168"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="169"/>
         <source>Places</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="171"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="172"/>
         <source>%1 of %2 left</source>
         <translation>%1 von %2 frei</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="172"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
         <source>Full (%1 guests)</source>
         <translation>Ausgebucht (%1 Gäste)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="184"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="185"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="186"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="187"/>
         <source>Your request is waiting for the organizer.</source>
         <translation>Deine Anfrage wartet auf die Organisatorin oder den Organisator.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="188"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="189"/>
         <source>You are on the waitlist.</source>
         <translation>Du stehst auf der Warteliste.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="190"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="191"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="225"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
         <source>Sign in to join</source>
         <translation>Zum Teilnehmen anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="225"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
         <source>Ask to join…</source>
         <translation>Teilnahme anfragen…</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="236"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="237"/>
         <source>Review requests</source>
         <translation>Anfragen prüfen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="245"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="244"/>
+        <source>Door mode: check guests in</source>
+        <translation>Türmodus: Gäste einlassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="253"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="251"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="259"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -1034,7 +1249,7 @@
         <translation>Das Foto konnte nicht geladen werden (%1).</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/photoimageprovider.cpp" line="102"/>
+        <location filename="../../client/attendance/photoimageprovider.cpp" line="105"/>
         <source>The photo could not be decoded.</source>
         <translation>Das Foto konnte nicht gelesen werden.</translation>
     </message>
@@ -1060,7 +1275,7 @@
 <context>
     <name>Pudding::Client::ApiCall</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="81"/>
+        <location filename="../../client/api/apiclient.cpp" line="80"/>
         <source>The server cannot be reached (%1).</source>
         <translation>Der Server ist nicht erreichbar (%1).</translation>
     </message>
@@ -1068,54 +1283,62 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="262"/>
+        <location filename="../../client/api/apiclient.cpp" line="261"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="264"/>
+        <location filename="../../client/api/apiclient.cpp" line="263"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="265"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="267"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="272"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="274"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="276"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="279"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::CameraScanner</name>
+    <message>
+        <location filename="../../client/door/camerascanner.cpp" line="63"/>
+        <source>The camera failed: %1</source>
+        <translation>Die Kamera ist ausgefallen: %1</translation>
     </message>
 </context>
 <context>
@@ -1170,27 +1393,27 @@
 <context>
     <name>Pudding::Client::ChatRoom</name>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="236"/>
+        <location filename="../../client/chat/chatroom.cpp" line="234"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="434"/>
+        <location filename="../../client/chat/chatroom.cpp" line="432"/>
         <source>You cannot write in this chat.</source>
         <translation>Du kannst in diesem Chat nicht schreiben.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="575"/>
+        <location filename="../../client/chat/chatroom.cpp" line="567"/>
         <source>Not sent: the server did not confirm it. Try again.</source>
         <translation>Nicht gesendet: der Server hat es nicht bestätigt. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="691"/>
+        <location filename="../../client/chat/chatroom.cpp" line="683"/>
         <source>You are no longer in this chat: the organizer removed you from the meetup.</source>
         <translation>Du bist nicht mehr in diesem Chat: die Organisation hat dich vom Treffen entfernt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatroom.cpp" line="693"/>
+        <location filename="../../client/chat/chatroom.cpp" line="685"/>
         <source>Not sent: you are no longer in this chat.</source>
         <translation>Nicht gesendet: du bist nicht mehr in diesem Chat.</translation>
     </message>
@@ -1198,84 +1421,237 @@
 <context>
     <name>Pudding::Client::ChatRooms</name>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="52"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="53"/>
         <source>Not sent: you are signed out.</source>
         <translation>Nicht gesendet: du bist abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>New request to join</source>
         <translation>Neue Teilnahmeanfrage</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="219"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
         <source>%1 wants to bring %2.</source>
         <translation>%1 möchte %2 mitbringen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="234"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
         <source>Meetup cancelled</source>
         <translation>Treffen abgesagt</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
         <source>“%1” was cancelled.</source>
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="246"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="270"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="286"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="289"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::DoorSession</name>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="391"/>
+        <source>No guest list yet: Door mode needs the network once to download it.</source>
+        <translation>Noch keine Gästeliste: Der Türmodus braucht einmal das Netz, um sie zu laden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="413"/>
+        <source>The server sent a guest list this app cannot read.</source>
+        <translation>Der Server hat eine Gästeliste geschickt, die diese App nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="623"/>
+        <location filename="../../client/door/doorsession.cpp" line="668"/>
+        <source>No guest list yet: connect once to download it.</source>
+        <translation>Noch keine Gästeliste: einmal verbinden, um sie zu laden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="637"/>
+        <source>Not a Pudding Gabel ticket.</source>
+        <translation>Kein Ticket von Pudding Gabel.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="641"/>
+        <source>Signed with a key this guest list does not know: forged, or the list is outdated.</source>
+        <translation>Mit einem Schlüssel signiert, den diese Gästeliste nicht kennt: gefälscht, oder die Liste ist veraltet.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="645"/>
+        <source>Forged ticket: the signature does not match.</source>
+        <translation>Gefälschtes Ticket: Die Signatur passt nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="648"/>
+        <source>This ticket is for another meetup.</source>
+        <translation>Dieses Ticket gilt für ein anderes Treffen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="651"/>
+        <source>This ticket is not valid yet.</source>
+        <translation>Dieses Ticket gilt noch nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="654"/>
+        <source>This ticket has expired.</source>
+        <translation>Dieses Ticket ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="664"/>
+        <source>“%1” is not a ticket number.</source>
+        <translation>„%1“ ist keine Ticketnummer.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="681"/>
+        <source>Unknown ticket number %1: not on this meetup&apos;s guest list.</source>
+        <translation>Unbekannte Ticketnummer %1: nicht auf der Gästeliste dieses Treffens.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="703"/>
+        <source>Revoked: the guest left the meetup.</source>
+        <translation>Ungültig: Der Gast hat das Treffen verlassen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="705"/>
+        <source>Revoked: the guest was declined.</source>
+        <translation>Ungültig: Der Gast wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="707"/>
+        <source>Revoked: the meetup was cancelled.</source>
+        <translation>Ungültig: Das Treffen wurde abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="709"/>
+        <source>Revoked: the guest was removed.</source>
+        <translation>Ungültig: Der Gast wurde entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="723"/>
+        <source>Valid signature; not yet on the guest list loaded at %1.</source>
+        <translation>Gültige Signatur; noch nicht auf der um %1 geladenen Gästeliste.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="732"/>
+        <source>Already inside since %1 — double entry.</source>
+        <translation>Schon drin seit %1 — doppelter Einlass.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="747"/>
+        <source>Welcome!</source>
+        <translation>Willkommen!</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="748"/>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="928"/>
+        <source>Refused by the server after upload: %1</source>
+        <translation>Nach dem Hochladen vom Server abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="984"/>
+        <source>Undo needs the network: try again when online.</source>
+        <translation>Zurücknehmen braucht das Netz: Versuch es wieder, wenn du online bist.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1090"/>
+        <source>This door access is no longer valid (revoked or expired). Scans are kept on this device; ask the organizer for a new door token.</source>
+        <translation>Dieser Türzugang gilt nicht mehr (widerrufen oder abgelaufen). Die Scans bleiben auf diesem Gerät; bitte den Veranstalter um einen neuen Türcode.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1093"/>
+        <source>This meetup&apos;s guest list is not available to you.</source>
+        <translation>Die Gästeliste dieses Treffens ist für dich nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1095"/>
+        <source>The server no longer accepts this session. Scans are kept on this device.</source>
+        <translation>Der Server nimmt diese Sitzung nicht mehr an. Die Scans bleiben auf diesem Gerät.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/door/doorsession.cpp" line="1105"/>
+        <source>Access refused — %n scan(s) kept on this device</source>
+        <translation>
+            <numerusform>Zugang verweigert — %n Scan bleibt auf diesem Gerät</numerusform>
+            <numerusform>Zugang verweigert — %n Scans bleiben auf diesem Gerät</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/door/doorsession.cpp" line="1107"/>
+        <source>Offline — %n scan(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n Scan wartet</numerusform>
+            <numerusform>Offline — %n Scans warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/door/doorsession.cpp" line="1109"/>
+        <source>Online — uploading %n scan(s)</source>
+        <translation>
+            <numerusform>Online — %n Scan wird hochgeladen</numerusform>
+            <numerusform>Online — %n Scans werden hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1110"/>
+        <source>Online — all scans uploaded</source>
+        <translation>Online — alle Scans hochgeladen</translation>
     </message>
 </context>
 <context>
@@ -1289,17 +1665,17 @@
 <context>
     <name>Pudding::Client::JoinRequest</name>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="119"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="114"/>
         <source>Add a photo of your pudding.</source>
         <translation>Füge ein Foto deines Puddings hinzu.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="121"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="116"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../client/attendance/joinrequest.cpp" line="125"/>
+        <location filename="../../client/attendance/joinrequest.cpp" line="120"/>
         <source>Choose a meetup first.</source>
         <translation>Wähle zuerst ein Treffen aus.</translation>
     </message>
@@ -1567,6 +1943,44 @@
     </message>
 </context>
 <context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="21"/>
+        <source>Valid: %1</source>
+        <translation>Gültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="22"/>
+        <source>Refused: %1</source>
+        <translation>Abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="45"/>
+        <source>Photo of %1</source>
+        <translation>Foto von %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="77"/>
+        <source>Ticket %1 · scanned at %2</source>
+        <translation>Ticket %1 · gescannt um %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="78"/>
+        <source>Scanned at %1</source>
+        <translation>Gescannt um %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="103"/>
+        <source>Ready: scan a ticket</source>
+        <translation>Bereit: Ticket scannen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="104"/>
+        <source>Loading the guest list…</source>
+        <translation>Gästeliste wird geladen…</translation>
+    </message>
+</context>
+<context>
     <name>ZoomControls</name>
     <message>
         <location filename="../../qml/map/ZoomControls.qml" line="54"/>
@@ -1582,22 +1996,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../client/app/main.cpp" line="41"/>
+        <location filename="../../client/app/main.cpp" line="45"/>
         <source>Pudding Gabel: find pudding meetups across Germany.</source>
         <translation>Pudding Gabel: Pudding-Treffen in ganz Deutschland finden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="46"/>
+        <location filename="../../client/app/main.cpp" line="49"/>
         <source>Load the UI, fail on any QML warning, and exit.</source>
         <translation>Die Oberfläche laden, bei jeder QML-Warnung fehlschlagen und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="50"/>
+        <location filename="../../client/app/main.cpp" line="53"/>
         <source>Save a picture of the window to this file once it is shown, then exit.</source>
         <translation>Ein Bild des Fensters in diese Datei speichern, sobald es angezeigt wird, und beenden.</translation>
     </message>
     <message>
-        <location filename="../../client/app/main.cpp" line="55"/>
+        <location filename="../../client/app/main.cpp" line="58"/>
         <source>Milliseconds to wait before the screenshot (default 4000).</source>
         <translation>Millisekunden bis zum Bildschirmfoto (Standard 4000).</translation>
     </message>
