@@ -40,7 +40,7 @@ ApplicationWindow {
     // Door mode takes the whole window (see DoorPage.fullWindow).
     function openDoor(eventId: var, title: string): void {
         if (stack.depth === 1)
-            stack.push(doorComponent, { eventId: eventId, eventTitle: title });
+            stack.push(doorComponent, { eventId: eventId, eventTitle: title }, StackView.Immediate);
     }
     readonly property bool doorMode: stack.currentItem !== null && (stack.currentItem.fullWindow ?? false)
 
@@ -149,7 +149,7 @@ ApplicationWindow {
         id: doorComponent
 
         DoorPage {
-            onBack: stack.pop()
+            onBack: stack.pop(StackView.Immediate)
         }
     }
 
@@ -160,7 +160,7 @@ ApplicationWindow {
         anchors.centerIn: parent
         onCodeEntered: (code) => {
             stack.pop(null);
-            stack.push(doorComponent, { doorCode: code });
+            stack.push(doorComponent, { doorCode: code }, StackView.Immediate);
         }
     }
 

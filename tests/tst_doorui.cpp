@@ -13,6 +13,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 Q_IMPORT_QML_PLUGIN(PuddingGabelPlugin)
@@ -26,6 +27,7 @@ class TstDoorUi : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir m_dataDir; ///< Door mode's cache: a fresh one, as on a new device
     AppUnderTest m_app;
     qint64 m_event = 0;
     QHash<QString, QString> m_qr; ///< guest name → QR payload
@@ -94,6 +96,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         qputenv("PUDDING_TILE_URL", "none");
+        QVERIFY(m_dataDir.isValid());
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dataDir.path()));
         const QString failure = m_app.start(u"doorui"_s);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QVERIFY(QDir().mkpath(QStringLiteral(PUDDING_ARTIFACTS_DIR)));
@@ -136,11 +140,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session->isReady(), 10000);
         QCOMPARE(session->expected(), 4);
         // The guests' photos are on disk before the first verdict shows one.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            session->guestsNotYet()
-                ->data(session->guestsNotYet()->index(0), DoorGuestsModel::PhotoUrlRole)
-                .toUrl()
-                .isLocalFile(),
+        DoorGuestsModel *notYet = session->guestsNotYet();
+        QTRY_VERIFY_WITH_TIMEOUT(notYet->rowCount() == 4
+                && notYet->data(notYet->index(0), DoorGuestsModel::PhotoUrlRole)
+                       .toUrl()
+                       .isLocalFile(),
             10000);
     }
 

@@ -163,6 +163,17 @@ QString DoorSession::newNonce()
         bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+QStringList DoorSession::keyIds(const Bundle &bundle)
+{
+    QStringList ids;
+    for (auto it = bundle.keys.cbegin(); it != bundle.keys.cend(); ++it)
+        ids.append(it.key() + u':'
+            + QString::fromLatin1(it.value().toBase64(
+                QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+    ids.sort();
+    return ids;
+}
+
 QString DoorSession::cacheDir() const
 {
     return m_cacheRoot + u'/' + QString::number(m_eventId);
@@ -312,7 +323,13 @@ void DoorSession::loadFromDisk()
         QFile queueFile(dir + u"/queue.json"_s);
         if (queueFile.open(QIODevice::ReadOnly)) {
             const QJsonObject q = QJsonDocument::fromJson(queueFile.readAll()).object();
-            if (q.value("eventId"_L1).toInteger() == eventId) {
+            // Scans belong to the server they were made for (a device may know several, with
+            // the same meetup ids): the one whose signing keys the list has.
+            const QStringList keys = q.value("keys"_L1).toVariant().toStringList();
+            const QStringList known = keyIds(state.bundle);
+            const bool sameServer = std::any_of(
+                keys.cbegin(), keys.cend(), [&](const QString &k) { return known.contains(k); });
+            if (q.value("eventId"_L1).toInteger() == eventId && sameServer) {
                 for (const QJsonValue &v : q.value("scans"_L1).toArray()) {
                     Scan scan = scanFromJson(v.toObject());
                     if (!scan.nonce.isEmpty() && scan.scannedAt.isValid())
@@ -804,10 +821,9 @@ void DoorSession::saveQueue()
     QJsonArray scans;
     for (const Scan &scan : std::as_const(m_queue))
         scans.append(scanToJson(scan));
-    const QByteArray bytes = QJsonDocument(
-        QJsonObject { { u"eventId"_s, m_eventId }, { u"deviceId"_s, m_deviceId },
-            { u"scans"_s,
-                scans } }).toJson(QJsonDocument::Compact);
+    const QJsonObject queue { { u"eventId"_s, m_eventId }, { u"deviceId"_s, m_deviceId },
+        { u"keys"_s, QJsonArray::fromStringList(keyIds(m_bundle)) }, { u"scans"_s, scans } };
+    const QByteArray bytes = QJsonDocument(queue).toJson(QJsonDocument::Compact);
     const QString path = cacheDir() + u"/queue.json"_s;
     // Fire and forget: the disk thread writes in order, and the destructor waits for it.
     QThreadPool *pool = &m_disk;

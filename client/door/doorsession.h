@@ -236,6 +236,9 @@ private:
         const QDateTime &at = {});
     void verifyTicket(qint64 ticketId, Scan scan, const QString &unlistedNumber = {});
 
+    /// The list's signing keys ("kid:key"), kept with the queue: scans go to the server that
+    /// has them.
+    [[nodiscard]] static QStringList keyIds(const Bundle &bundle);
     [[nodiscard]] static QString newNonce();
     [[nodiscard]] static QString defaultDeviceId();
 

@@ -275,6 +275,7 @@ Page {
             TabBar {
                 id: tabs
 
+                objectName: "doorTabs"
                 Layout.fillWidth: true
                 focusPolicy: Qt.NoFocus
                 TabButton {

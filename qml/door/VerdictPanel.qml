@@ -45,7 +45,9 @@ Rectangle {
             Accessible.name: qsTr("Photo of %1").arg(root.verdict.puddingName ?? "")
         }
         ColumnLayout {
+            // What is left beside the mark and the photo, whatever the texts' lengths.
             Layout.fillWidth: true
+            Layout.preferredWidth: 0
             Layout.alignment: Qt.AlignVCenter
             spacing: 6
 
@@ -79,6 +81,7 @@ Rectangle {
                 color: "white"
                 opacity: 0.85
                 font.pixelSize: 20
+                wrapMode: Text.WordWrap
             }
             Label {
                 Layout.fillWidth: true
