@@ -81,7 +81,7 @@ private:
         const auto r = m_server->get(u"/api/tickets/mine"_s, guest.token);
         if (r.status != 200)
             qWarning() << "tickets/mine" << r.status << r.body;
-        for (const QJsonValue &v : r.json().value("tickets"_L1).toArray()) {
+        for (const auto &v : r.json().value("tickets"_L1).toArray()) {
             const QJsonObject t = v.toObject();
             if (t.value("eventId"_L1).toInteger() == eventId && t.value("status"_L1) == "VALID"_L1)
                 return { t.value("id"_L1).toInteger(), t.value("number"_L1).toString(),
@@ -145,7 +145,7 @@ private:
 
     static QJsonObject bundleGuest(const QJsonObject &bundle, qint64 ticketId)
     {
-        for (const QJsonValue &v : bundle.value("guests"_L1).toArray())
+        for (const auto &v : bundle.value("guests"_L1).toArray())
             if (v.toObject().value("ticketId"_L1).toInteger() == ticketId)
                 return v.toObject();
         return {};
@@ -259,7 +259,7 @@ private Q_SLOTS:
         }());
         QCOMPARE(onDisk.value("deviceId"_L1).toString(), u"door-A"_s);
         QSet<QString> nonces;
-        for (const QJsonValue &v : onDisk.value("scans"_L1).toArray()) {
+        for (const auto &v : onDisk.value("scans"_L1).toArray()) {
             nonces.insert(v.toObject().value("nonce"_L1).toString());
             QVERIFY(QDateTime::fromString(
                 v.toObject().value("scannedAt"_L1).toString(), Qt::ISODateWithMs)

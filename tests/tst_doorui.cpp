@@ -41,7 +41,7 @@ private:
     QString ticketQr(const Account &guest)
     {
         const auto r = m_app.server->get(u"/api/tickets/mine"_s, guest.token);
-        for (const QJsonValue &v : r.json().value("tickets"_L1).toArray())
+        for (const auto &v : r.json().value("tickets"_L1).toArray())
             if (v.toObject().value("eventId"_L1).toInteger() == m_event)
                 return v.toObject().value("qr"_L1).toString();
         return {};

@@ -175,8 +175,9 @@ int main(int argc, char *argv[])
             total.append(double(t.nsecsElapsed()) / 1e6);
             decodeOnly.append(d);
         }
-        std::printf("%4dx%-4d  green verdicts %d/%d  total median %.1f ms  p90 %.1f ms  max %.1f ms  "
-                    "(decode median %.1f ms)\n",
+        std::printf(
+            "%4dx%-4d  green verdicts %d/%d  total median %.1f ms  p90 %.1f ms  max %.1f ms  "
+            "(decode median %.1f ms)\n",
             size.width(), size.height(), verdicts, n, percentile(total, 0.5),
             percentile(total, 0.9), percentile(total, 1.0), percentile(decodeOnly, 0.5));
     }

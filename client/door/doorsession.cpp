@@ -330,7 +330,7 @@ void DoorSession::loadFromDisk()
             const bool sameServer = std::any_of(
                 keys.cbegin(), keys.cend(), [&](const QString &k) { return known.contains(k); });
             if (q.value("eventId"_L1).toInteger() == eventId && sameServer) {
-                for (const QJsonValue &v : q.value("scans"_L1).toArray()) {
+                for (const auto &v : q.value("scans"_L1).toArray()) {
                     Scan scan = scanFromJson(v.toObject());
                     if (!scan.nonce.isEmpty() && scan.scannedAt.isValid())
                         state.queue.append(scan);
@@ -466,19 +466,19 @@ DoorSession::Bundle DoorSession::parseBundle(const QJsonObject &json)
     b.startTime = parseTime(event.value("startTime"_L1));
     b.endTime = parseTime(event.value("endTime"_L1));
     b.cancelled = event.value("cancelled"_L1).toBool();
-    for (const QJsonValue &v : json.value("keys"_L1).toArray()) {
+    for (const auto &v : json.value("keys"_L1).toArray()) {
         const QJsonObject k = v.toObject();
         const QByteArray key = QByteArray::fromBase64(k.value("publicKey"_L1).toString().toLatin1(),
             QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         if (key.size() == 32)
             b.keys.insert(k.value("kid"_L1).toString(), key);
     }
-    for (const QJsonValue &v : json.value("guests"_L1).toArray()) {
+    for (const auto &v : json.value("guests"_L1).toArray()) {
         Guest g = parseGuest(v.toObject());
         if (g.ticketId > 0)
             b.guests.append(g);
     }
-    for (const QJsonValue &v : json.value("revoked"_L1).toArray()) {
+    for (const auto &v : json.value("revoked"_L1).toArray()) {
         const QJsonObject r = v.toObject();
         Revocation rev { r.value("ticketId"_L1).toInteger(), r.value("number"_L1).toString(),
             r.value("reason"_L1).toString(), parseTime(r.value("revokedAt"_L1)) };
@@ -537,10 +537,10 @@ void DoorSession::applyCheckinFrame(qint64 eventId, const QJsonObject &frame)
     const qint64 version = frame.value("version"_L1).toInteger();
     if (version > 0 && version <= m_version)
         return; // what we have is as new or newer
-    for (const QJsonValue &v : frame.value("guests"_L1).toArray())
+    for (const auto &v : frame.value("guests"_L1).toArray())
         applyGuestRow(parseGuest(v.toObject()));
     // Revoked since the list was loaded (left, declined, cancelled): refused from now on.
-    for (const QJsonValue &v : frame.value("revoked"_L1).toArray()) {
+    for (const auto &v : frame.value("revoked"_L1).toArray()) {
         const QJsonObject r = v.toObject();
         const Revocation rev { r.value("ticketId"_L1).toInteger(), r.value("number"_L1).toString(),
             r.value("reason"_L1).toString(), parseTime(r.value("revokedAt"_L1)) };
@@ -742,7 +742,7 @@ void DoorSession::verifyTicket(qint64 ticketId, Scan scan, const QString &unlist
         enqueue(scan);
         return;
     }
-    const Guest guest = *it;
+    const Guest &guest = *it;
     if (guest.isIn()) {
         // Still a fact that happened: queued and uploaded as a double entry.
         showRed(u"double_entry"_s,
@@ -905,7 +905,7 @@ void DoorSession::uploadFinished(ApiCall *call, const QList<Scan> &batch)
         done.insert(scan.nonce);
     QSet<qint64> touched;
     QStringList refused;
-    for (const QJsonValue &v : answer.value("results"_L1).toArray()) {
+    for (const auto &v : answer.value("results"_L1).toArray()) {
         const QJsonObject r = v.toObject();
         const QString result = r.value("result"_L1).toString();
         const qint64 ticketId = r.value("ticketId"_L1).toInteger();
