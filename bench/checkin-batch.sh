@@ -13,7 +13,8 @@
 # Needs psql, curl, a built pudding-server (BUILD_DIR, default build-ci) and Debian's
 # python3-cryptography (/usr/bin/python3) to sign the payloads. It runs its own private
 # PostgreSQL (pudding-server db-start) under a temporary directory. Prints scans/s over the
-# timed batches (the first one, a warm-up, is not counted) and the median time of one batch.
+# timed batches (the first one, a warm-up, is not counted), the median time of one batch and
+# the server's CPU time per scan.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -127,19 +128,27 @@ grep -q ' 200$' "$work/warmup.txt" || { echo "warm-up failed: $(cat "$work/warmu
 
 log "timing $batches batches, $uploaders at a time"
 : > "$work/times.txt"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+ticks_before=$(cpu_ticks "$pid")
 begin=$(date +%s.%N)
 for ((b = 1; b <= batches; b += uploaders)); do
+    uploads=()
     for ((u = 0; u < uploaders && b + u <= batches; ++u)); do
         post $((b + u)) >> "$work/times.txt" &
+        uploads+=($!)
     done
-    wait
+    wait "${uploads[@]}" # not the server's
 done
 end=$(date +%s.%N)
+cpu=$(( $(cpu_ticks "$pid") - ticks_before ))
 bad=$(grep -vc ' 200$' "$work/times.txt" || true)
 [ "$bad" = 0 ] || { echo "$bad batches failed" >&2; exit 1; }
 rows=$(psql -X -A -t "$url" -c "SELECT count(*) FROM checkins")
 counter=$(psql -X -A -t "$url" -c "SELECT count(DISTINCT ticket_id) || ' of ' || (SELECT count(*) FROM tickets WHERE revoked_at IS NULL) FROM checkins WHERE undone_at IS NULL")
 median=$(sort -n "$work/times.txt" | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}')
-awk -v b="$batches" -v s="$begin" -v e="$end" -v m="$median" -v u="$uploaders" -v r="$rows" -v c="$counter" 'BEGIN {
-    printf "%d batches x 500 QR scans, %d uploader(s): %.0f scans/s; median batch %.0f ms; %d rows stored; %s checked in\n",
-        b, u, b * 500 / (e - s), m * 1000, r, c }'
+# The server's own CPU time per scan is steadier than scans/s on a shared machine (PostgreSQL's
+# time is not in it: it runs as its own processes).
+awk -v b="$batches" -v s="$begin" -v e="$end" -v m="$median" -v u="$uploaders" -v r="$rows" \
+    -v c="$counter" -v cpu="$cpu" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    printf "%d batches x 500 QR scans, %d uploader(s): %.0f scans/s; median batch %.0f ms; server CPU %.0f us/scan; %d rows stored; %s checked in\n",
+        b, u, b * 500 / (e - s), m * 1000, cpu / hz * 1e6 / (b * 500), r, c }'

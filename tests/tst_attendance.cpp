@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
@@ -64,6 +65,33 @@ private:
         qint64 eventId, qint64 attendanceId, const char *status, const QByteArray &token)
     {
         return m_server.decision(eventId, attendanceId, status, token);
+    }
+
+    /// Tickets follow the approvals exactly (migration 0004's triggers): the valid tickets of
+    /// the event are one per APPROVED attendance and nothing else (`expected` of each), checked
+    /// in the database.
+    void checkTicketsMatchApprovals(qint64 eventId, int expected)
+    {
+        QSqlQuery q(m_server.sql(u"tickets-check"_s));
+        QVERIFY(
+            q.prepare(u"SELECT a.id, t.attendance_id FROM "
+                      "(SELECT id FROM attendances WHERE event_id = ? AND status = 'APPROVED') a "
+                      "FULL JOIN (SELECT attendance_id FROM tickets WHERE event_id = ? AND "
+                      "revoked_at IS NULL) t ON t.attendance_id = a.id"_s));
+        q.addBindValue(eventId);
+        q.addBindValue(eventId);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        int approved = 0;
+        while (q.next()) {
+            QVERIFY2(!q.value(0).isNull(),
+                qPrintable(u"valid ticket for attendance %1, which is not approved"_s.arg(
+                    q.value(1).toLongLong())));
+            QVERIFY2(!q.value(1).isNull(),
+                qPrintable(
+                    u"approved attendance %1 has no valid ticket"_s.arg(q.value(0).toLongLong())));
+            ++approved;
+        }
+        QCOMPARE(approved, expected);
     }
 
     static qint64 attendanceId(const HttpResult &r)
@@ -357,6 +385,8 @@ private Q_SLOTS:
         QCOMPARE(
             m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(),
             limit);
+        // Exactly one valid ticket per approval won in the race, none for the refused.
+        checkTicketsMatchApprovals(event, limit);
     }
 
     void waitlistAndPromotion()
@@ -543,6 +573,10 @@ private Q_SLOTS:
         }
         QCOMPARE(attendances(event, u"APPROVED"_s).size(), 0);
         QCOMPARE(attendances(event, u"LEFT"_s).size(), limit);
+        // Every ticket of those who left is revoked, in the leave's own transaction.
+        checkTicketsMatchApprovals(event, 0);
+        if (QTest::currentTestFailed())
+            return;
 
         // Each freed place promoted exactly one request: the five oldest.
         const auto pending = attendances(event, u"PENDING"_s);
@@ -567,6 +601,7 @@ private Q_SLOTS:
         QCOMPARE(
             m_server->get(u"/api/events/%1"_s.arg(event)).json().value("attendeeCount"_L1).toInt(),
             limit);
+        checkTicketsMatchApprovals(event, limit);
     }
 
     void cancelledEventsTakeNoRequests()

@@ -147,7 +147,7 @@ private:
     /// The ticket's QR payload as the server would sign it, with our test key (or any other
     /// window, event or key, for the forgeries).
     QString qrFor(const Ticket &t, std::optional<qint64> eventId = {},
-        std::optional<QDateTime> until = {}, const QString &kid = {})
+        const std::optional<QDateTime> &until = {}, const QString &kid = {})
     {
         Tickets::TicketClaims claims;
         claims.ticketId = t.id;
@@ -193,9 +193,11 @@ private Q_SLOTS:
     void invalidBatch_data();
     void invalidBatch();
     void undo();
+    void servedQr();
     void doorToken();
     void doorTokenValidation_data();
     void doorTokenValidation();
+    void expiredDoorToken();
     void liveUpdates();
     void batchOf500();
 };
@@ -538,6 +540,23 @@ void TstCheckin::undo()
         403);
 }
 
+void TstCheckin::servedQr()
+{
+    // The QR code the server hands the guest (signed with this instance's own key, which it
+    // registered in ticket_keys) lets the guest in.
+    const Ticket hans = guest(m_event, u"Hans"_s);
+    QVERIFY(hans.id > 0);
+    const auto served
+        = m_server->get(u"/api/tickets/%1"_s.arg(hans.id), m_guestTokens.value(u"Hans"_s));
+    QCOMPARE(served.status, 200);
+    const QString qr = served.json().value("qr"_L1).toString();
+    QVERIFY2(qr.startsWith("PG1."_L1), served.body.constData());
+    const auto r = upload(m_event, { scan(nonce(), atTheDoor(), u"qr"_s, qr) }, m_organizer.token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(resultsOf(r).at(0).toObject().value("result"_L1).toString(), u"ENTRY"_s);
+    QCOMPARE(resultsOf(r).at(0).toObject().value("ticketId"_L1).toInteger(), hans.id);
+}
+
 void TstCheckin::doorToken()
 {
     const auto created = post(u"/api/events/%1/door-tokens"_s.arg(m_event),
@@ -677,6 +696,26 @@ void TstCheckin::doorTokenValidation()
                  m_stranger.token)
                  .status,
         403);
+}
+
+void TstCheckin::expiredDoorToken()
+{
+    const QByteArray token = newDoorToken(m_event, u"Yesterday"_s);
+    QCOMPARE(door("GET", bundlePath(m_event), token).status, 200);
+    // Its hours are over (as if handed out yesterday): 401, on the socket too.
+    QCOMPARE(scalar(u"WITH u AS (UPDATE door_tokens SET created_at = now() - interval '1 day', "
+                    "expires_at = now() - interval '1 hour' WHERE token_hash = sha256(?::bytea) "
+                    "RETURNING 1) SELECT count(*) FROM u"_s,
+                 { token }),
+        1);
+    const auto r = door("GET", bundlePath(m_event), token);
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.header("www-authenticate").startsWith("Door"));
+    WsClient ws;
+    QVERIFY(ws.open(m_server->port()));
+    ws.send({ { u"type"_s, u"auth"_s }, { u"doorToken"_s, QString::fromLatin1(token) } });
+    QVERIFY(ws.waitClosed());
+    QCOMPARE(ws.closeCode(), 4401);
 }
 
 void TstCheckin::liveUpdates()

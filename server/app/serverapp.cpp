@@ -237,12 +237,13 @@ bool ServerApp::runTicketKeysCommand(DbSession &session)
     }
     const QStringList local = keys.localKids();
     const QString active = keys.activeKid();
-    out << "kid                   created                   retired                   here\n";
+    out << u"kid"_s.leftJustified(24) << u"created"_s.leftJustified(26)
+        << u"retired"_s.leftJustified(26) << "here\n";
     for (const TicketPublicKey &k : all.value()) {
         const QString here = k.kid == active ? u"active"_s
             : local.contains(k.kid)          ? u"local"_s
                                              : u"-"_s;
-        out << k.kid.leftJustified(21) << ' ' << k.createdAt.toString(Qt::ISODate).leftJustified(25)
+        out << k.kid.leftJustified(23) << ' ' << k.createdAt.toString(Qt::ISODate).leftJustified(25)
             << ' '
             << (k.retiredAt.isValid() ? k.retiredAt.toString(Qt::ISODate) : u"-"_s)
                    .leftJustified(25)

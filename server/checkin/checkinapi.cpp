@@ -53,6 +53,17 @@ QString jsonText(const QJsonArray &array)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
+/// A PostgreSQL array literal of ids ("{1,2,3}"): "= ANY(?::bigint[])" is planned as one
+/// hashed or indexed set, where "IN (SELECT json_array_elements_text(?))" was re-read per row.
+QString idArray(const QList<qint64> &ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (const qint64 id : ids)
+        parts.append(QString::number(id));
+    return u"{"_s % parts.join(u',') % u"}"_s;
+}
+
 HttpResponse storageFailed(const QSqlError &error, const char *what)
 {
     return HttpResponse::fromError(databaseError(error, what));
@@ -148,13 +159,8 @@ std::optional<QJsonArray> guestRows(
     if (!ticketIds) {
         q = s.run(kGuestSql % u"ORDER BY t.id"_s, { eventId, eventId });
     } else {
-        QJsonArray ids;
-        for (const qint64 id : *ticketIds)
-            ids.append(id);
-        q = s.run(kGuestSql
-                % u"AND t.id IN (SELECT json_array_elements_text(?::json)::bigint) "
-                  "ORDER BY t.id"_s,
-            { eventId, eventId, jsonText(ids) });
+        q = s.run(kGuestSql % u"AND t.id = ANY(?::bigint[]) ORDER BY t.id"_s,
+            { eventId, eventId, idArray(*ticketIds) });
     }
     if (!q)
         return std::nullopt;
@@ -183,12 +189,8 @@ std::optional<QJsonArray> revokedRows(
     if (!ticketIds) {
         q = s.run(select % u"ORDER BY id"_s, { eventId });
     } else {
-        QJsonArray ids;
-        for (const qint64 id : *ticketIds)
-            ids.append(id);
         q = s.run(
-            select % u"AND id IN (SELECT json_array_elements_text(?::json)::bigint) ORDER BY id"_s,
-            { eventId, jsonText(ids) });
+            select % u"AND id = ANY(?::bigint[]) ORDER BY id"_s, { eventId, idArray(*ticketIds) });
     }
     if (!q)
         return std::nullopt;
@@ -552,8 +554,8 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
             q->finish();
 
             // Every ticket the scans name, by id (also the id a QR claims) or by number.
-            QJsonArray ids;
-            QJsonArray numbers;
+            QList<qint64> ids;
+            QStringList numbers; // normalized: only characters of the alphabet
             QList<std::optional<QString>> normalized;
             for (const Scan &scan : scans) {
                 normalized.append(std::nullopt);
@@ -570,9 +572,8 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
                 }
             }
             q = tx.exec(u"SELECT id, event_id, user_id, number, seed, revoked_at IS NOT NULL "
-                        "FROM tickets WHERE id IN (SELECT json_array_elements_text(?::json)"
-                        "::bigint) OR number IN (SELECT json_array_elements_text(?::json))"_s,
-                { jsonText(ids), jsonText(numbers) });
+                        "FROM tickets WHERE id = ANY(?::bigint[]) OR number = ANY(?::text[])"_s,
+                { idArray(ids), QString(u"{"_s % numbers.join(u',') % u"}"_s) });
             if (!q)
                 return { storageFailed(tx.error(), "checkins tickets") };
             QHash<qint64, TicketRow> byId;
@@ -675,19 +676,19 @@ void CheckinApi::checkins(Request &request, const Reply &reply)
             }
 
             // Entry or double entry: by (scanned_at, id) among the non-undone check-ins.
-            QJsonArray touched;
+            QList<qint64> touched;
             for (const ScanResult &r : std::as_const(results)) {
                 if (r.checkinId)
                     touched.append(r.ticketId);
             }
             QHash<qint64, std::pair<qint64, QVariant>> entries; // ticket → (checkin, time)
             if (!touched.isEmpty()) {
-                q = tx.exec(u"SELECT DISTINCT ON (ticket_id) ticket_id, id, "
-                            "(extract(epoch from scanned_at) * 1000)::bigint FROM checkins "
-                            "WHERE event_id = ? AND undone_at IS NULL AND ticket_id IN "
-                            "(SELECT json_array_elements_text(?::json)::bigint) "
-                            "ORDER BY ticket_id, scanned_at, id"_s,
-                    { eventId, jsonText(touched) });
+                q = tx.exec(
+                    u"SELECT DISTINCT ON (ticket_id) ticket_id, id, "
+                    "(extract(epoch from scanned_at) * 1000)::bigint FROM checkins "
+                    "WHERE event_id = ? AND undone_at IS NULL AND ticket_id = ANY(?::bigint[]) "
+                    "ORDER BY ticket_id, scanned_at, id"_s,
+                    { eventId, idArray(touched) });
                 if (!q)
                     return { storageFailed(tx.error(), "checkins entries") };
                 while (q->next())

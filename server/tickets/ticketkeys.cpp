@@ -49,11 +49,11 @@ bool isValidKid(const QString &kid)
     return re.match(kid).hasMatch();
 }
 
-/// k<UTC yyyyMMddHHmmss>-<4 random>: sorts by creation time, 20 characters.
+/// k<UTC yyyyMMddHHmmsszzz>-<4 random>: sorts by creation time, 23 characters.
 QString newKid()
 {
     static constexpr char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
-    QString kid = u"k"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddHHmmss"_s) + u'-';
+    QString kid = u"k"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddHHmmsszzz"_s) + u'-';
     for (int i = 0; i < 4; ++i)
         kid += QLatin1Char(alphabet[randombytes_uniform(sizeof alphabet - 1)]);
     return kid;
@@ -183,10 +183,14 @@ Result<QString> TicketKeys::createLocked(DbSession &session)
 {
     if (const auto dir = ensureDirectory(); !dir)
         return dir.error();
+    // The new key must sort after every local one to become the active key.
+    QString newest;
+    for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it)
+        newest = std::max(newest, it.key());
     QString kid;
     do
         kid = newKid();
-    while (m_keys.contains(kid) || QFile::exists(m_directory % u'/' % kid % keySuffix));
+    while (kid <= newest || QFile::exists(m_directory % u'/' % kid % keySuffix));
     QByteArray seed(crypto_sign_SEEDBYTES, '\0');
     randombytes_buf(seed.data(), size_t(seed.size()));
     LocalKey key;
