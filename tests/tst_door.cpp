@@ -463,6 +463,36 @@ private Q_SLOTS:
             serverBundle().value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), in - 1);
     }
 
+    // The organizer hands the door over in the app: a door code, which a helper's app opens
+    // without any account.
+    void doorCodeHandOver()
+    {
+        DoorSession &s = *m_a->session;
+        QSignalSpy created(&s, &DoorSession::doorCodeCreated);
+        s.createDoorCode(u"Eingang Nord"_s, 3);
+        QVERIFY(created.wait(10000));
+        const QString code = created.constFirst().at(0).toString();
+        QVERIFY(code.startsWith(u"PGDOOR1.%1."_s.arg(m_event)));
+        const QDateTime expires = created.constFirst().at(1).toDateTime();
+        QVERIFY(expires > QDateTime::currentDateTimeUtc().addSecs(2 * 3600));
+
+        ApiClient app; // the helper's app, set to the same server, nobody signed in
+        app.setBaseUrl(serverUrl());
+        ApiClient::setInstance(&app);
+        QTemporaryDir root;
+        DoorSession helper;
+        helper.setCacheRoot(root.path());
+        helper.setDeviceId(u"door-helper-code"_s);
+        QVERIFY(!helper.openWithDoorCode(u"PGDOOR1.x.y"_s));
+        QVERIFY(helper.openWithDoorCode(code));
+        QVERIFY(helper.isDoorTokenMode());
+        QTRY_VERIFY_WITH_TIMEOUT(helper.isReady(), 10000);
+        QCOMPARE(helper.expected(), 5);
+        QVERIFY(!helper.isAccessRefused());
+        helper.close();
+        ApiClient::setInstance(nullptr);
+    }
+
     // A helper with a door token: works until the organizer revokes it, then every upload is
     // refused, the session says so, and the scans stay on the device.
     void revokedDoorTokenRefusesSync()
