@@ -186,6 +186,16 @@ private Q_SLOTS:
             u"Offline — 3 scans waiting"_s);
         QCOMPARE(find<QObject>("doorCounter")->property("text").toString(), u"4 of 4 checked in"_s);
         screenshot(u"door-offline.png"_s);
+    }
+
+    // Esc leaves Door mode (the scans stay queued on disk for the next time).
+    void escLeaves()
+    {
+        auto *stack = find<QQuickItem>("pageStack");
+        QCOMPARE(stack->property("depth").toInt(), 2);
+        QTest::keyClick(m_app.window, Qt::Key_Escape);
+        QTRY_COMPARE(stack->property("depth").toInt(), 1);
+        QVERIFY(!find<QObject>("doorSession"));
         QVERIFY2(m_app.warnings.isEmpty(), qPrintable(m_app.warnings.join(u'\n')));
     }
 };
