@@ -185,6 +185,12 @@ private Q_SLOTS:
         QCOMPARE(find<QObject>("doorStatus")->property("text").toString(),
             u"Offline — 3 scans waiting"_s);
         QCOMPARE(find<QObject>("doorCounter")->property("text").toString(), u"4 of 4 checked in"_s);
+        // The guests inside, the ones not uploaded yet marked so.
+        auto *inTab = find<QQuickItem>("inTab");
+        QTest::mouseClick(m_app.window, Qt::LeftButton, {},
+            inTab->mapToScene(QPointF(inTab->width() / 2, inTab->height() / 2)).toPoint());
+        QTRY_COMPARE(find<QObject>("doorTabs")->property("currentIndex").toInt(), 1);
+        QTRY_COMPARE(find<QQuickItem>("inList")->property("count").toInt(), 4);
         screenshot(u"door-offline.png"_s);
     }
 

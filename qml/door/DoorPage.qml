@@ -283,6 +283,7 @@ Page {
                     focusPolicy: Qt.NoFocus
                 }
                 TabButton {
+                    objectName: "inTab"
                     text: qsTr("In (%1)").arg(session.guestsIn.count)
                     focusPolicy: Qt.NoFocus
                 }
