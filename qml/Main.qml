@@ -42,6 +42,13 @@ ApplicationWindow {
             stack.push(reviewQueueComponent, { eventId: eventId, eventTitle: title });
     }
 
+    // Door mode takes the whole window (see DoorPage.fullWindow).
+    function openDoor(eventId: var, title: string): void {
+        if (stack.depth === 1)
+            stack.push(doorComponent, { eventId: eventId, eventTitle: title }, StackView.Immediate);
+    }
+    readonly property bool doorMode: stack.currentItem !== null && (stack.currentItem.fullWindow ?? false)
+
     // Used by `pudding --self-test`: every page and dialog is created and shown once, the file
     // choosers included.
     function selfTest(): void {
@@ -59,6 +66,11 @@ ApplicationWindow {
         stack.push(myTicketsComponent);
         stack.currentItem.selfTest();
         stack.pop();
+        stack.push(doorComponent, { eventId: 0, eventTitle: "" });
+        stack.currentItem.selfTest();
+        stack.pop();
+        doorCodeDialog.open();
+        doorCodeDialog.close();
         discover.selfTest();
     }
 
@@ -74,12 +86,14 @@ ApplicationWindow {
     }
 
     header: AppToolBar {
+        visible: !root.doorMode
         onSignInRequested: root.openSignIn()
         onMyEventsRequested: root.openMyEvents()
         onMyRequestsRequested: root.openMyRequests()
         onMyTicketsRequested: root.openMyTickets()
         onCitySelected: (city) => discover.showCity(city)
         onCityCleared: discover.clearCity()
+        onDoorCodeRequested: doorCodeDialog.open()
     }
 
     ColumnLayout {
@@ -88,9 +102,12 @@ ApplicationWindow {
 
         ConnectionBanner {
             Layout.fillWidth: true
+            visible: !ApiClient.reachable && !root.doorMode
         }
         KeychainBanner {
             Layout.fillWidth: true
+            visible: !root.doorMode && AccountManager.signedIn
+                     && AccountManager.keychainState === AccountManager.Unavailable
         }
         StackView {
             id: stack
@@ -104,6 +121,7 @@ ApplicationWindow {
 
                 onSignInRequested: root.openSignIn()
                 onReviewRequested: (eventId, title) => root.openReviewQueue(eventId, title)
+                onDoorRequested: (eventId, title) => root.openDoor(eventId, title)
             }
         }
     }
@@ -143,6 +161,25 @@ ApplicationWindow {
 
         ReviewQueuePage {
             onBack: stack.pop()
+        }
+    }
+
+    Component {
+        id: doorComponent
+
+        DoorPage {
+            onBack: stack.pop(StackView.Immediate)
+        }
+    }
+
+    DoorCodeDialog {
+        id: doorCodeDialog
+
+        objectName: "doorCodeDialog"
+        anchors.centerIn: parent
+        onCodeEntered: (code) => {
+            stack.pop(null);
+            stack.push(doorComponent, { doorCode: code }, StackView.Immediate);
         }
     }
 

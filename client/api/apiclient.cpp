@@ -143,7 +143,7 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &que
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(30000);
     if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
+        request.setRawHeader("Authorization", m_tokenScheme + ' ' + m_token);
     return request;
 }
 

@@ -96,8 +96,15 @@ public:
 
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url);
-    void setToken(const QByteArray &token) { m_token = token; }
+    /// The credential every call carries: `Authorization: <scheme> <token>` ("Bearer" for an
+    /// account, "Door" for a door token of Door mode).
+    void setToken(const QByteArray &token, const QByteArray &scheme = "Bearer")
+    {
+        m_token = token;
+        m_tokenScheme = scheme;
+    }
     [[nodiscard]] QByteArray token() const { return m_token; }
+    [[nodiscard]] QByteArray tokenScheme() const { return m_tokenScheme; }
     [[nodiscard]] bool isReachable() const { return m_reachable; }
     [[nodiscard]] int retryInSeconds() const { return m_retryIn; }
 
@@ -132,6 +139,7 @@ private:
     QNetworkAccessManager m_nam;
     QUrl m_baseUrl;
     QByteArray m_token;
+    QByteArray m_tokenScheme = "Bearer";
     bool m_reachable = true;
     int m_retryIn = 0;
     int m_backoffSeconds = 1;

@@ -90,4 +90,20 @@ inline QString ticket(qint64 ticketId)
 {
     return u"/api/tickets/%1"_s.arg(ticketId);
 }
+inline QString checkinBundle(qint64 eventId)
+{
+    return u"/api/events/%1/checkin-bundle"_s.arg(eventId);
+}
+inline QString checkins(qint64 eventId)
+{
+    return u"/api/events/%1/checkins"_s.arg(eventId);
+}
+inline QString ticketCheckin(qint64 eventId, qint64 ticketId)
+{
+    return u"/api/events/%1/tickets/%2/checkin"_s.arg(eventId).arg(ticketId);
+}
+inline QString doorTokens(qint64 eventId)
+{
+    return u"/api/events/%1/door-tokens"_s.arg(eventId);
+}
 } // namespace Pudding::Client::Endpoints

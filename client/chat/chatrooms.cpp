@@ -234,6 +234,8 @@ void ChatRooms::route(const QJsonObject &frame)
         Q_EMIT eventCancelled(eventId, event.toVariantMap());
         Q_EMIT notificationPosted(tr("Meetup cancelled"),
             tr("“%1” was cancelled.").arg(event.value("title"_L1).toString()));
+    } else if (type == SF::CheckinUpdate) {
+        Q_EMIT checkinUpdated(eventId, frame);
     }
     // ready (LiveConnection::ready), pong and unknown types: nothing to route.
 }

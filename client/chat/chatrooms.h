@@ -69,6 +69,9 @@ Q_SIGNALS:
     void attendanceChanged(const QString &kind, const QVariantMap &attendance);
     void eventUpdated(const QVariantMap &event);
     void eventCancelled(qint64 eventId, const QVariantMap &event);
+    /// A meetup's check-in changed (checkin_update: counter, version, changed guest rows), for
+    /// Door mode's DoorSession.
+    void checkinUpdated(qint64 eventId, const QJsonObject &frame);
     /// Something worth a desktop notification happened (texts are translated).
     void notificationPosted(const QString &title, const QString &body);
 

@@ -159,7 +159,7 @@ void LiveConnection::openSocket()
     connect(m_socket, &QWebSocket::disconnected, this, &LiveConnection::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &LiveConnection::onText);
     QNetworkRequest request(socketUrl());
-    request.setRawHeader("Authorization", "Bearer " + m_token);
+    request.setRawHeader("Authorization", m_api->tokenScheme() + ' ' + m_token);
     request.setHeader(QNetworkRequest::UserAgentHeader, u"PuddingGabel desktop app"_s);
     m_socket->open(request);
 }

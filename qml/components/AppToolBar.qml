@@ -13,6 +13,7 @@ ToolBar {
     signal myTicketsRequested()
     signal citySelected(var city)
     signal cityCleared()
+    signal doorCodeRequested()
 
     RowLayout {
         anchors.fill: parent
@@ -150,6 +151,11 @@ ToolBar {
                     checked: AppSettings.tileUrlTemplate !== ""
                     onTriggered: AppSettings.tileUrlTemplate = checked
                                  ? "https://tile.openstreetmap.org/{z}/{x}/{y}.png" : ""
+                }
+                MenuSeparator {}
+                MenuItem {
+                    text: qsTr("Door mode with a door code…")
+                    onTriggered: root.doorCodeRequested()
                 }
             }
         }

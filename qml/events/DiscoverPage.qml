@@ -20,6 +20,7 @@ Page {
 
     signal signInRequested()
     signal reviewRequested(var eventId, string title)
+    signal doorRequested(var eventId, string title)
 
     function showCity(city: var): void {
         const centre = QtPositioning.coordinate(city.lat, city.lng);
@@ -195,6 +196,7 @@ Page {
         onEditRequested: (eventData) => editor.openForEdit(eventData)
         onSignInRequested: root.signInRequested()
         onReviewRequested: (eventId, title) => root.reviewRequested(eventId, title)
+        onDoorRequested: (eventId, title) => root.doorRequested(eventId, title)
     }
 
     EventEditorDialog {

@@ -21,6 +21,7 @@ Pane {
     signal editRequested(var eventData)
     signal signInRequested()
     signal reviewRequested(var eventId, string title)
+    signal doorRequested(var eventId, string title)
 
     function showEvent(eventId: var): void {
         details.eventId = eventId;
@@ -240,6 +241,13 @@ Pane {
                 visible: root.isOrganizer && root.event.status !== "CANCELLED"
                 text: qsTr("Review requests")
                 onClicked: root.reviewRequested(root.event.id, root.event.title ?? "")
+            }
+            Button {
+                Layout.fillWidth: true
+                objectName: "doorModeButton"
+                visible: root.isOrganizer && root.event.status !== "CANCELLED"
+                text: qsTr("Door mode: check guests in")
+                onClicked: root.doorRequested(root.event.id, root.event.title ?? "")
             }
             RowLayout {
                 Layout.fillWidth: true
