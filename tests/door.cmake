@@ -4,7 +4,9 @@
 pkg_check_modules(DOOR_QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 # pudding-client links these; imported targets are visible per directory.
 find_package(Qt6 REQUIRED COMPONENTS Multimedia)
-find_package(ZXing 1.4 REQUIRED)
+if(NOT TARGET ZXing::ZXing)
+    find_package(ZXing 1.4 REQUIRED)
+endif()
 
 qt_add_executable(tst_qrscan tst_qrscan.cpp)
 target_link_libraries(tst_qrscan PRIVATE pudding-client PkgConfig::DOOR_QRENCODE Qt6::Test
@@ -22,7 +24,8 @@ endif()
 # DoorSession against the real server: offline scans, sync, two devices, lost answers, door
 # tokens.
 qt_add_executable(tst_door tst_door.cpp)
-target_link_libraries(tst_door PRIVATE pudding-testsupport pudding-client Qt6::Sql)
+target_link_libraries(tst_door PRIVATE pudding-testsupport pudding-client Qt6::Sql
+    PkgConfig::DOOR_QRENCODE)
 pudding_strict(tst_door)
 add_dependencies(tst_door pudding-server)
 add_test(NAME tst_door COMMAND tst_door)

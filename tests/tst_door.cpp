@@ -12,7 +12,9 @@
 #include "serverfixture.h"
 #include "shared/ticket.h"
 
+#include <QImage>
 #include <QJsonArray>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,12 +23,45 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <qrencode.h>
+
 using namespace Qt::StringLiterals;
 using namespace Pudding;
 using namespace Pudding::Client;
 using namespace Pudding::Test;
 
 namespace {
+
+/// A photo of a ticket's QR code as a door device may get it: the code (libqrencode, 4-module
+/// quiet zone) turned by `degrees` on a grey table, saved as JPEG.
+bool writeTicketPicture(const QString &payload, double degrees, const QString &path)
+{
+    const QByteArray utf8 = payload.toUtf8();
+    QRcode *code = QRcode_encodeString(utf8.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!code)
+        return false;
+    const int module = 6;
+    const int side = (code->width + 8) * module;
+    QImage qr(side, side, QImage::Format_RGB32);
+    qr.fill(Qt::white);
+    {
+        QPainter p(&qr);
+        for (int y = 0; y < code->width; ++y)
+            for (int x = 0; x < code->width; ++x)
+                if (code->data[y * code->width + x] & 1)
+                    p.fillRect((x + 4) * module, (y + 4) * module, module, module, Qt::black);
+    }
+    QRcode_free(code);
+    QImage photo(1280, 960, QImage::Format_RGB32);
+    photo.fill(QColor(120, 120, 120));
+    QPainter p(&photo);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.translate(photo.width() / 2.0, photo.height() / 2.0);
+    p.rotate(degrees);
+    p.drawImage(QPointF(-side / 2.0, -side / 2.0), qr);
+    p.end();
+    return photo.save(path, "JPG", 85);
+}
 
 struct Ticket
 {
@@ -302,12 +337,48 @@ private Q_SLOTS:
         QCOMPARE(s.checkedIn(), in);
     }
 
+    // The organizer checks tickets from picture files (a screenshot or photo of the code): the
+    // same decoder as camera frames, the same offline verdicts.
+    void picturesOfTicketsOffline()
+    {
+        DoorSession &s = *m_a->session;
+        QVERIFY(!s.isOnline());
+        const int waiting = s.waiting();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString revoked = dir.filePath(u"revoked.jpg"_s);
+        QVERIFY(writeTicketPicture(m_revoked.qr, 12, revoked));
+        s.clearVerdict();
+        s.scanImageFile(QUrl::fromLocalFile(revoked));
+        QTRY_COMPARE(s.verdict().value(u"kind"_s).toString(), u"red"_s);
+        QCOMPARE(s.verdict().value(u"reason"_s).toString(), u"revoked"_s);
+        QCOMPARE(s.verdict().value(u"number"_s).toString().remove(u'-'), m_revoked.number);
+
+        const QString anna = dir.filePath(u"anna.jpg"_s);
+        QVERIFY(writeTicketPicture(m_tickets.value(u"Anna"_s).qr, -20, anna));
+        s.clearVerdict();
+        s.scanImageFile(QUrl::fromLocalFile(anna));
+        QTRY_COMPARE(s.verdict().value(u"reason"_s).toString(), u"double_entry"_s); // inside already
+        QCOMPARE(s.verdict().value(u"name"_s).toString(), u"Anna"_s);
+        QCOMPARE(s.waiting(), waiting + 1); // a fact, uploaded later
+
+        QImage blank(640, 480, QImage::Format_RGB32);
+        blank.fill(Qt::white);
+        const QString none = dir.filePath(u"none.png"_s);
+        QVERIFY(blank.save(none));
+        s.clearVerdict();
+        s.scanImageFile(QUrl::fromLocalFile(none));
+        QTRY_COMPARE(s.verdict().value(u"kind"_s).toString(), u"red"_s);
+        QCOMPARE(s.verdict().value(u"reason"_s).toString(), u"unknown"_s);
+        QCOMPARE(s.waiting(), waiting + 1);
+    }
+
     void queueSurvivesARestart()
     {
         // The app is closed while offline: the next start has the list and the scans.
         auto again = device(u"door-A"_s, false, false, m_sharedCache);
         QTRY_VERIFY_WITH_TIMEOUT(again->session->isReady(), 10000);
-        QTRY_COMPARE(again->session->waiting(), 3);
+        QTRY_COMPARE(again->session->waiting(), 4); // three typed, one from a picture
         QCOMPARE(again->session->checkedIn(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(!again->session->isOnline(), 10000);
     }
@@ -321,14 +392,14 @@ private Q_SLOTS:
         QVERIFY(s.isOnline());
         const Ticket anna = m_tickets.value(u"Anna"_s);
         const Ticket ben = m_tickets.value(u"Ben"_s);
-        QCOMPARE(checkinRows(anna.id), 2); // one entry and one double entry
+        QCOMPARE(checkinRows(anna.id), 3); // one entry and two double entries (one a picture)
         QCOMPARE(checkinRows(ben.id), 1);
         const QJsonObject bundle = serverBundle();
         QCOMPARE(bundle.value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), 2);
-        QCOMPARE(bundleGuest(bundle, anna.id).value("doubleEntries"_L1).toInt(), 1);
+        QCOMPARE(bundleGuest(bundle, anna.id).value("doubleEntries"_L1).toInt(), 2);
         // The device shows what the server has (the list is fetched again after the upload).
         QCOMPARE(s.checkedIn(), 2);
-        QTRY_COMPARE(s.guests().value(anna.id).doubleEntries, 1);
+        QTRY_COMPARE(s.guests().value(anna.id).doubleEntries, 2);
         QTRY_COMPARE(s.version(), bundle.value("version"_L1).toInteger());
         QCOMPARE(s.statusText(), u"Online — all scans uploaded"_s);
     }
@@ -525,7 +596,7 @@ private Q_SLOTS:
         QCOMPARE(helper.waiting(), 1);
         QVERIFY(helper.statusText().startsWith("Access refused"_L1));
         QVERIFY(helper.errorString().contains("door access is no longer valid"_L1));
-        QCOMPARE(checkinRows(m_tickets.value(u"Anna"_s).id), 2);
+        QCOMPARE(checkinRows(m_tickets.value(u"Anna"_s).id), 3); // nothing new
     }
 
     void cleanupTestCase() { m_a.reset(); }

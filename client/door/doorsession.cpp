@@ -6,11 +6,13 @@
 #include "chat/chatrooms.h"
 #include "chat/liveconnection.h"
 #include "door/doorguestsmodel.h"
+#include "door/qrdecoder.h"
 #include "shared/futures.h"
 #include "shared/ticket.h"
 
 #include <QDir>
 #include <QFile>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -632,6 +634,25 @@ void DoorSession::submit(const QString &text)
         scanPayload(trimmed);
     else
         scanNumber(trimmed);
+}
+
+void DoorSession::scanImageFile(const QUrl &file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    onFinished(QtConcurrent::run([path]() -> std::optional<QString> {
+        QImageReader reader(path);
+        reader.setAutoTransform(true);
+        const QImage image = reader.read();
+        if (image.isNull())
+            return std::nullopt;
+        return QrDecoder::decode(image);
+    }),
+        this, [this](const std::optional<QString> &payload) {
+            if (payload)
+                scanPayload(*payload);
+            else
+                showRed(u"unknown"_s, tr("No ticket code found in this picture."));
+        });
 }
 
 void DoorSession::scanPayload(const QString &payload)

@@ -141,6 +141,9 @@ public:
     Q_INVOKABLE void submit(const QString &text);
     Q_INVOKABLE void scanPayload(const QString &payload);
     Q_INVOKABLE void scanNumber(const QString &typed);
+    /// A picture of a ticket (a photo, a screenshot, the PDF's page as an image): read and
+    /// decoded on the pool by the same QrDecoder as camera frames, then checked as a scan.
+    Q_INVOKABLE void scanImageFile(const QUrl &file);
     /// Checked in by hand (found by name).
     Q_INVOKABLE void checkInGuest(qint64 ticketId);
     /// Takes back a mistaken check-in: queued scans of the ticket are dropped, the server's

@@ -55,6 +55,18 @@ Page {
 
         objectName: "doorSession"
     }
+    // A ticket as a picture (a photo or screenshot of the QR code, a PDF page saved as an
+    // image): decoded like a camera frame.
+    FileChooser {
+        id: pictureChooser
+
+        objectName: "doorPictureChooser"
+
+        title: qsTr("Choose a picture of a ticket")
+        nameFilters: [qsTr("Pictures (*.png *.jpg *.jpeg *.webp)")]
+        onFileChosen: (file) => session.scanImageFile(file)
+    }
+
     CameraScanner {
         id: camera
 
@@ -215,6 +227,13 @@ Page {
                         session.submit(scannerField.text);
                         scannerField.clear();
                     }
+                }
+                Button {
+                    objectName: "scanPictureButton"
+                    text: qsTr("Picture…")
+                    focusPolicy: Qt.NoFocus
+                    Accessible.name: qsTr("Check a ticket from a picture file")
+                    onClicked: pictureChooser.open()
                 }
             }
             Rectangle {

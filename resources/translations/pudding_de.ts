@@ -22,69 +22,79 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="23"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="25"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="44"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="46"/>
         <source>My events</source>
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="50"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="61"/>
+        <source>My tickets</source>
+        <translation>Meine Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="56"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="69"/>
         <source>Sign in or register</source>
         <translation>Anmelden oder registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="78"/>
         <source>Account menu</source>
         <translation>Kontomenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="80"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="91"/>
         <source>Calendar subscription…</source>
         <translation>Kalender-Abo…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="84"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="95"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="99"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="110"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="111"/>
         <source>Settings menu</source>
         <translation>Einstellungsmenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="119"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="130"/>
         <source>Language: follow the system</source>
         <translation>Sprache: wie im System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="138"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="149"/>
         <source>Show map tiles from the internet</source>
         <translation>Kartenkacheln aus dem Internet anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="157"/>
+        <source>Door mode with a door code…</source>
+        <translation>Türmodus mit einem Türcode…</translation>
     </message>
 </context>
 <context>
@@ -172,42 +182,42 @@
         <translation>Du hast kein Kalender-Abo.</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="62"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="64"/>
         <source>Subscription address</source>
         <translation>Abo-Adresse</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="66"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="68"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="67"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="69"/>
         <source>Copy the subscription address</source>
         <translation>Die Abo-Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="75"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="77"/>
         <source>Keep this address to yourself: anyone who has it sees your meetups. It is shown only now.</source>
         <translation>Behalte diese Adresse für dich: Wer sie hat, sieht deine Treffen. Sie wird nur jetzt angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="81"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="83"/>
         <source>The address is shown only when it is made. Make a new one to see it again; the old one stops working.</source>
         <translation>Die Adresse wird nur angezeigt, wenn sie erstellt wird. Erstelle eine neue, um sie wieder zu sehen; die alte funktioniert dann nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="100"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="102"/>
         <source>Stop subscription</source>
         <translation>Abo beenden</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="107"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="109"/>
         <source>Make a new address</source>
         <translation>Neue Adresse erstellen</translation>
     </message>
     <message>
-        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="107"/>
+        <location filename="../../qml/calendar/CalendarFeedDialog.qml" line="109"/>
         <source>Create subscription</source>
         <translation>Abo erstellen</translation>
     </message>
@@ -393,32 +403,257 @@
 <context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="146"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
         <source>Click the map where it takes place… (Esc cancels)</source>
         <translation>Klicke auf die Karte, wo es stattfindet… (Esc bricht ab)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="147"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="148"/>
         <source>New meetup</source>
         <translation>Neues Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="149"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="150"/>
         <source>Create a new meetup</source>
         <translation>Ein neues Treffen anlegen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/DiscoverPage.qml" line="163"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="164"/>
         <source>Loading meetups…</source>
         <translation>Treffen werden geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/events/DiscoverPage.qml" line="164"/>
+        <location filename="../../qml/events/DiscoverPage.qml" line="165"/>
         <source>%n meetup(s) around here</source>
         <translation>
             <numerusform>%n Treffen in der Gegend</numerusform>
             <numerusform>%n Treffen in der Gegend</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DoorCodeDialog</name>
+    <message>
+        <location filename="../../qml/door/DoorCodeDialog.qml" line="13"/>
+        <source>Door mode with a door code</source>
+        <translation>Türmodus mit einem Türcode</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorCodeDialog.qml" line="30"/>
+        <source>Paste the door code the organizer gave you. It opens Door mode for one meetup.</source>
+        <translation>Füge den Türcode ein, den du vom Veranstalter bekommen hast. Er öffnet den Türmodus für ein Treffen.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorCodeDialog.qml" line="38"/>
+        <source>Door code</source>
+        <translation>Türcode</translation>
+    </message>
+</context>
+<context>
+    <name>DoorGuestDelegate</name>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="59"/>
+        <source>in since %1 (not uploaded yet)</source>
+        <translation>drin seit %1 (noch nicht hochgeladen)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="59"/>
+        <source>in since %1</source>
+        <translation>drin seit %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="60"/>
+        <source>%n double entry(s)</source>
+        <translation>
+            <numerusform>%n doppelter Einlass</numerusform>
+            <numerusform>%n doppelte Einlässe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="66"/>
+        <source>Undo</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="66"/>
+        <source>Check in</source>
+        <translation>Einlassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="68"/>
+        <source>Undo the check-in of %1</source>
+        <translation>Einlass von %1 zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorGuestDelegate.qml" line="69"/>
+        <source>Check in %1</source>
+        <translation>%1 einlassen</translation>
+    </message>
+</context>
+<context>
+    <name>DoorHandOverDialog</name>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="17"/>
+        <source>Hand the door to a helper</source>
+        <translation>Die Tür an eine Hilfe übergeben</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="22"/>
+        <source>Door helper</source>
+        <translation>Türhilfe</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="41"/>
+        <source>The helper opens Door mode with this code (Settings → Door mode with a door code). It works only for this meetup&apos;s check-in and stops working when it expires.</source>
+        <translation>Die Hilfe öffnet den Türmodus mit diesem Code (Einstellungen → Türmodus mit einem Türcode). Er gilt nur für den Einlass zu diesem Treffen und verfällt zur angegebenen Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="50"/>
+        <source>Who gets it (e.g. “South entrance”)</source>
+        <translation>Wer ihn bekommt (z. B. „Eingang Süd“)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="51"/>
+        <source>Name of the door helper</source>
+        <translation>Name der Türhilfe</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="60"/>
+        <source>Valid for hours</source>
+        <translation>Gültig für Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="63"/>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="66"/>
+        <source>Create code</source>
+        <translation>Code erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="79"/>
+        <source>Door code</source>
+        <translation>Türcode</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="84"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorHandOverDialog.qml" line="93"/>
+        <source>Valid until %1. Shown only now.</source>
+        <translation>Gültig bis %1. Wird nur jetzt angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>DoorPage</name>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="50"/>
+        <source>Door: %1</source>
+        <translation>Tür: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="65"/>
+        <source>Choose a picture of a ticket</source>
+        <translation>Bild eines Tickets wählen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="66"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="125"/>
+        <source>← Leave door mode</source>
+        <translation>← Türmodus verlassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="127"/>
+        <source>Leave door mode (Esc)</source>
+        <translation>Türmodus verlassen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="139"/>
+        <source>%1 of %2 checked in</source>
+        <translation>%1 von %2 eingelassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="160"/>
+        <source>Hand over…</source>
+        <translation>Übergeben…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="162"/>
+        <source>Hand the door to a helper</source>
+        <translation>Die Tür an eine Hilfe übergeben</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="166"/>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="211"/>
+        <source>Scan a ticket, or type its number and press Enter</source>
+        <translation>Ticket scannen oder Ticketnummer eintippen und Enter drücken</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="212"/>
+        <source>Ticket code or number</source>
+        <translation>Ticketcode oder -nummer</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="224"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="233"/>
+        <source>Picture…</source>
+        <translation>Bild…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="235"/>
+        <source>Check a ticket from a picture file</source>
+        <translation>Ein Ticket aus einer Bilddatei prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="262"/>
+        <source>No camera found. Door mode works without one: use a hand-held scanner or type the ticket number.</source>
+        <translation>Keine Kamera gefunden. Der Türmodus geht auch ohne: Nimm einen Handscanner oder tippe die Ticketnummer ein.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="278"/>
+        <source>Find a guest by name, pudding or number</source>
+        <translation>Gast nach Name, Pudding oder Nummer suchen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="279"/>
+        <source>Find a guest</source>
+        <translation>Gast suchen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="301"/>
+        <source>Not yet in (%1)</source>
+        <translation>Noch nicht da (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="306"/>
+        <source>In (%1)</source>
+        <translation>Drin (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="327"/>
+        <source>Nobody left to come.</source>
+        <translation>Alle sind da.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/DoorPage.qml" line="343"/>
+        <source>Nobody is in yet.</source>
+        <translation>Noch niemand eingelassen.</translation>
     </message>
 </context>
 <context>
@@ -477,97 +712,102 @@
 <context>
     <name>EventDetailsPane</name>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="55"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="56"/>
         <source>Meetup details</source>
         <translation>Details zum Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="110"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="111"/>
         <source>Close details</source>
         <translation>Details schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="125"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="126"/>
         <source>This meetup was cancelled.</source>
         <translation>Dieses Treffen wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="136"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="137"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="144"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="145"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="152"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="153"/>
         <source>Venue</source>
         <translation>Treffpunkt</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="166"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="167"/>
         <source>Organizer</source>
         <translation>Veranstalter</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="168"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="169"/>
         <source>Places</source>
         <translation>Plätze</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="171"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="172"/>
         <source>%1 of %2 left</source>
         <translation>%1 von %2 frei</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="172"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="173"/>
         <source>Full (%1 guests)</source>
         <translation>Ausgebucht (%1 Gäste)</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="184"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="185"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="186"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="187"/>
         <source>Your request is waiting for the organizer.</source>
         <translation>Deine Anfrage wartet auf die Organisatorin oder den Organisator.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="188"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="189"/>
         <source>You are on the waitlist.</source>
         <translation>Du stehst auf der Warteliste.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="190"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="191"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="225"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
         <source>Sign in to join</source>
         <translation>Zum Teilnehmen anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="225"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
         <source>Ask to join…</source>
         <translation>Teilnahme anfragen…</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="241"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="242"/>
         <source>Review requests</source>
         <translation>Anfragen prüfen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="250"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="249"/>
+        <source>Door mode: check guests in</source>
+        <translation>Türmodus: Gäste einlassen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="258"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="256"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="264"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -751,12 +991,22 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../qml/components/FileChooser.qml" line="43"/>
+        <location filename="../../qml/components/FileChooser.qml" line="47"/>
+        <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel.</source>
+        <translation>Die Dateiauswahl kann nicht angezeigt werden (%1). Installiere das Paket qml6-module-qt-labs-folderlistmodel.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="48"/>
         <source>The file chooser cannot be shown (%1). Install the package qml6-module-qt-labs-folderlistmodel, or drop the file here instead.</source>
         <translation>Die Dateiauswahl kann nicht angezeigt werden (%1). Installiere das Paket qml6-module-qt-labs-folderlistmodel oder ziehe die Datei hierher.</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FileChooser.qml" line="48"/>
+        <location filename="../../qml/components/FileChooser.qml" line="53"/>
+        <source>The file chooser cannot be shown.</source>
+        <translation>Die Dateiauswahl kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FileChooser.qml" line="54"/>
         <source>The file chooser cannot be shown. Drop the file here instead.</source>
         <translation>Die Dateiauswahl kann nicht angezeigt werden. Ziehe die Datei stattdessen hierher.</translation>
     </message>
@@ -1152,6 +1402,54 @@
     </message>
 </context>
 <context>
+    <name>MyTicketsPage</name>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="16"/>
+        <source>My tickets</source>
+        <translation>Meine Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="29"/>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="46"/>
+        <source>← Map</source>
+        <translation>← Karte</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="47"/>
+        <source>Back to the map</source>
+        <translation>Zurück zur Karte</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="56"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="73"/>
+        <source>Offline: your tickets could not be loaded.</source>
+        <translation>Offline: Deine Tickets konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="74"/>
+        <source>Offline: these are your tickets as of %1. They still work at the door.</source>
+        <translation>Offline: Das sind deine Tickets vom Stand %1. Am Einlass gelten sie trotzdem.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="101"/>
+        <source>Saving the PDF…</source>
+        <translation>Das PDF wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="136"/>
+        <source>No tickets yet. When an organizer approves your request, your ticket appears here.</source>
+        <translation>Noch keine Tickets. Sobald ein Veranstalter deine Anfrage annimmt, erscheint dein Ticket hier.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFile</name>
     <message>
         <location filename="../../client/api/photofile.cpp" line="28"/>
@@ -1290,6 +1588,14 @@
     </message>
 </context>
 <context>
+    <name>Pudding::Client::CameraScanner</name>
+    <message>
+        <location filename="../../client/door/camerascanner.cpp" line="63"/>
+        <source>The camera failed: %1</source>
+        <translation>Die Kamera ist ausgefallen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Pudding::Client::ChatModel</name>
     <message>
         <location filename="../../client/chat/chatmodel.cpp" line="21"/>
@@ -1394,59 +1700,217 @@
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="247"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="248"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="287"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="289"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::DoorSession</name>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="410"/>
+        <source>No guest list yet: Door mode needs the network once to download it.</source>
+        <translation>Noch keine Gästeliste: Der Türmodus braucht einmal das Netz, um sie zu laden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="432"/>
+        <source>The server sent a guest list this app cannot read.</source>
+        <translation>Der Server hat eine Gästeliste geschickt, die diese App nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="654"/>
+        <source>No ticket code found in this picture.</source>
+        <translation>In diesem Bild wurde kein Ticket-Code gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="661"/>
+        <location filename="../../client/door/doorsession.cpp" line="706"/>
+        <source>No guest list yet: connect once to download it.</source>
+        <translation>Noch keine Gästeliste: einmal verbinden, um sie zu laden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="675"/>
+        <source>Not a Pudding Gabel ticket.</source>
+        <translation>Kein Ticket von Pudding Gabel.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="679"/>
+        <source>Signed with a key this guest list does not know: forged, or the list is outdated.</source>
+        <translation>Mit einem Schlüssel signiert, den diese Gästeliste nicht kennt: gefälscht, oder die Liste ist veraltet.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="683"/>
+        <source>Forged ticket: the signature does not match.</source>
+        <translation>Gefälschtes Ticket: Die Signatur passt nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="686"/>
+        <source>This ticket is for another meetup.</source>
+        <translation>Dieses Ticket gilt für ein anderes Treffen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="689"/>
+        <source>This ticket is not valid yet.</source>
+        <translation>Dieses Ticket gilt noch nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="692"/>
+        <source>This ticket has expired.</source>
+        <translation>Dieses Ticket ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="702"/>
+        <source>“%1” is not a ticket number.</source>
+        <translation>„%1“ ist keine Ticketnummer.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="719"/>
+        <source>Unknown ticket number %1: not on this meetup&apos;s guest list.</source>
+        <translation>Unbekannte Ticketnummer %1: nicht auf der Gästeliste dieses Treffens.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="741"/>
+        <source>Revoked: the guest left the meetup.</source>
+        <translation>Ungültig: Der Gast hat das Treffen verlassen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="743"/>
+        <source>Revoked: the guest was declined.</source>
+        <translation>Ungültig: Der Gast wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="745"/>
+        <source>Revoked: the meetup was cancelled.</source>
+        <translation>Ungültig: Das Treffen wurde abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="747"/>
+        <source>Revoked: the guest was removed.</source>
+        <translation>Ungültig: Der Gast wurde entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="761"/>
+        <source>Valid signature; not yet on the guest list loaded at %1.</source>
+        <translation>Gültige Signatur; noch nicht auf der um %1 geladenen Gästeliste.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="770"/>
+        <source>Already inside since %1 — double entry.</source>
+        <translation>Schon drin seit %1 — doppelter Einlass.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="785"/>
+        <source>Welcome!</source>
+        <translation>Willkommen!</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="786"/>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="965"/>
+        <source>Refused by the server after upload: %1</source>
+        <translation>Nach dem Hochladen vom Server abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1021"/>
+        <source>Undo needs the network: try again when online.</source>
+        <translation>Zurücknehmen braucht das Netz: Versuch es wieder, wenn du online bist.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1127"/>
+        <source>This door access is no longer valid (revoked or expired). Scans are kept on this device; ask the organizer for a new door token.</source>
+        <translation>Dieser Türzugang gilt nicht mehr (widerrufen oder abgelaufen). Die Scans bleiben auf diesem Gerät; bitte den Veranstalter um einen neuen Türcode.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1130"/>
+        <source>This meetup&apos;s guest list is not available to you.</source>
+        <translation>Die Gästeliste dieses Treffens ist für dich nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1132"/>
+        <source>The server no longer accepts this session. Scans are kept on this device.</source>
+        <translation>Der Server nimmt diese Sitzung nicht mehr an. Die Scans bleiben auf diesem Gerät.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/door/doorsession.cpp" line="1142"/>
+        <source>Access refused — %n scan(s) kept on this device</source>
+        <translation>
+            <numerusform>Zugang verweigert — %n Scan bleibt auf diesem Gerät</numerusform>
+            <numerusform>Zugang verweigert — %n Scans bleiben auf diesem Gerät</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/door/doorsession.cpp" line="1144"/>
+        <source>Offline — %n scan(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n Scan wartet</numerusform>
+            <numerusform>Offline — %n Scans warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/door/doorsession.cpp" line="1146"/>
+        <source>Online — uploading %n scan(s)</source>
+        <translation>
+            <numerusform>Online — %n Scan wird hochgeladen</numerusform>
+            <numerusform>Online — %n Scans werden hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/door/doorsession.cpp" line="1147"/>
+        <source>Online — all scans uploaded</source>
+        <translation>Online — alle Scans hochgeladen</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1945,44 @@
         <location filename="../../client/attendance/reviewqueuemodel.cpp" line="269"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation>Das Treffen ist ausgebucht: Lehne eine angenommene Person ab, bevor du eine weitere Anfrage annimmst.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::TicketsModel</name>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="208"/>
+        <source>You left this meetup.</source>
+        <translation>Du hast dieses Treffen verlassen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="210"/>
+        <source>The organizer withdrew your place.</source>
+        <translation>Der Veranstalter hat dir den Platz wieder entzogen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="212"/>
+        <source>The meetup was cancelled.</source>
+        <translation>Das Treffen wurde abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="214"/>
+        <source>The organizer removed you from the meetup.</source>
+        <translation>Der Veranstalter hat dich aus dem Treffen entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="462"/>
+        <source>The PDF could not be saved: choose a file on this computer.</source>
+        <translation>Das PDF konnte nicht gespeichert werden: Wähle eine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="476"/>
+        <source>The ticket is no longer listed.</source>
+        <translation>Das Ticket ist nicht mehr aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketsmodel.cpp" line="567"/>
+        <source>Revoked: %1</source>
+        <translation>Ungültig: %1</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +2082,40 @@
     </message>
 </context>
 <context>
+    <name>SaveTicketDialog</name>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="24"/>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="66"/>
+        <source>Save the ticket as PDF</source>
+        <translation>Ticket als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="32"/>
+        <source>Page size</source>
+        <translation>Seitengröße</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="39"/>
+        <source>A4, to print</source>
+        <translation>A4, zum Ausdrucken</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="45"/>
+        <source>Phone size (90 × 160 mm), to show on a phone</source>
+        <translation>Handygröße (90 × 160 mm), zum Vorzeigen auf dem Handy</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="57"/>
+        <source>Choose where to save…</source>
+        <translation>Speicherort wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/SaveTicketDialog.qml" line="67"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
@@ -1635,6 +2171,119 @@
         <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Create account</source>
         <translation>Konto anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>TicketCard</name>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="40"/>
+        <source>Ticket %1 for %2</source>
+        <translation>Ticket %1 für %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="59"/>
+        <source>QR code of ticket %1</source>
+        <translation>QR-Code des Tickets %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="77"/>
+        <source>Revoked</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="106"/>
+        <source>Ticket number</source>
+        <translation>Ticketnummer</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="126"/>
+        <source>This meetup was cancelled.</source>
+        <translation>Dieses Treffen wurde abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="152"/>
+        <source>Map of the meeting place</source>
+        <translation>Karte des Treffpunkts</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="190"/>
+        <source>Photo of your pudding</source>
+        <translation>Foto deines Puddings</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="197"/>
+        <source>You bring: %1</source>
+        <translation>Du bringst mit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="203"/>
+        <source>Guest: %1</source>
+        <translation>Gast: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="214"/>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../qml/tickets/TicketCard.qml" line="219"/>
+        <source>Add to calendar</source>
+        <translation>Zum Kalender hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPdf</name>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="125"/>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="139"/>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="217"/>
+        <source>The PDF could not be created.</source>
+        <translation>Das PDF konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="129"/>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="151"/>
+        <source>Pudding Gabel · Ticket</source>
+        <translation>Pudding Gabel · Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="166"/>
+        <source>The QR code could not be created.</source>
+        <translation>Der QR-Code konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="178"/>
+        <source>Ticket number</source>
+        <translation>Ticketnummer</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="200"/>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="204"/>
+        <source>Pudding</source>
+        <translation>Pudding</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="208"/>
+        <source>Show this QR code or the ticket number at the door.</source>
+        <translation>Zeige diesen QR-Code oder die Ticketnummer am Einlass vor.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="210"/>
+        <source>This ticket is no longer valid and is refused at the door.</source>
+        <translation>Dieses Ticket ist nicht mehr gültig und wird am Einlass abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/tickets/ticketpdf.cpp" line="232"/>
+        <source>The PDF could not be saved: %1</source>
+        <translation>Das PDF konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +2384,44 @@
         <location filename="../../shared/validation.cpp" line="290"/>
         <source>Allow between %1 and %2 attendees.</source>
         <translation>Erlaube zwischen %1 und %2 Gästen.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="21"/>
+        <source>Valid: %1</source>
+        <translation>Gültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="22"/>
+        <source>Refused: %1</source>
+        <translation>Abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="45"/>
+        <source>Photo of %1</source>
+        <translation>Foto von %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="79"/>
+        <source>Ticket %1 · scanned at %2</source>
+        <translation>Ticket %1 · gescannt um %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="80"/>
+        <source>Scanned at %1</source>
+        <translation>Gescannt um %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="106"/>
+        <source>Ready: scan a ticket</source>
+        <translation>Bereit: Ticket scannen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/door/VerdictPanel.qml" line="107"/>
+        <source>Loading the guest list…</source>
+        <translation>Gästeliste wird geladen…</translation>
     </message>
 </context>
 <context>
