@@ -358,7 +358,8 @@ private Q_SLOTS:
         QVERIFY(writeTicketPicture(m_tickets.value(u"Anna"_s).qr, -20, anna));
         s.clearVerdict();
         s.scanImageFile(QUrl::fromLocalFile(anna));
-        QTRY_COMPARE(s.verdict().value(u"reason"_s).toString(), u"double_entry"_s); // inside already
+        QTRY_COMPARE(
+            s.verdict().value(u"reason"_s).toString(), u"double_entry"_s); // inside already
         QCOMPARE(s.verdict().value(u"name"_s).toString(), u"Anna"_s);
         QCOMPARE(s.waiting(), waiting + 1); // a fact, uploaded later
 
