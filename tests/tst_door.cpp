@@ -11,10 +11,12 @@
 #include "door/doorsession.h"
 #include "serverfixture.h"
 #include "shared/ticket.h"
+#include "tickets/ticketpdf.h"
 
 #include <QImage>
 #include <QJsonArray>
 #include <QPainter>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -128,10 +130,16 @@ private:
     std::unique_ptr<Device> device(
         const QString &deviceId, bool online, bool live = false, const QString &cacheDir = {})
     {
+        return device(online ? serverUrl() : m_closedUrl, m_organizer.token, m_event, deviceId,
+            live, cacheDir);
+    }
+    std::unique_ptr<Device> device(const QUrl &url, const QByteArray &token, qint64 eventId,
+        const QString &deviceId, bool live, const QString &cacheDir = {})
+    {
         auto d = std::make_unique<Device>();
         d->api = std::make_unique<ApiClient>();
-        d->api->setBaseUrl(online ? serverUrl() : m_closedUrl);
-        d->api->setToken(m_organizer.token);
+        d->api->setBaseUrl(url);
+        d->api->setToken(token);
         if (live) {
             d->live = std::make_unique<LiveConnection>(d->api.get());
             d->rooms = std::make_unique<ChatRooms>(d->api.get(), d->live.get());
@@ -140,7 +148,7 @@ private:
         d->session = std::make_unique<DoorSession>();
         d->session->setCacheRoot(cacheDir.isEmpty() ? d->dir.path() : cacheDir);
         d->session->setDeviceId(deviceId);
-        d->session->open(d->api.get(), m_event, d->rooms.get());
+        d->session->open(d->api.get(), eventId, d->rooms.get());
         return d;
     }
 
@@ -506,8 +514,9 @@ private Q_SLOTS:
             f.write(savedQueue);
         }
         auto again = device(u"door-D"_s, true, false, root.path());
-        QTRY_VERIFY_WITH_TIMEOUT(again->session->isReady(), 10000);
+        // Watched before the event loop runs: the upload may finish before the list is ready.
         QSignalSpy synced(again->session.get(), &DoorSession::synced);
+        QTRY_VERIFY_WITH_TIMEOUT(again->session->isReady(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(synced.size() >= 1, 15000);
         QCOMPARE(again->session->waiting(), 0);
         QCOMPARE(checkinRows(emil.id), 1);
@@ -598,6 +607,110 @@ private Q_SLOTS:
         QVERIFY(helper.statusText().startsWith("Access refused"_L1));
         QVERIFY(helper.errorString().contains("door access is no longer valid"_L1));
         QCOMPARE(checkinRows(m_tickets.value(u"Anna"_s).id), 3); // nothing new
+    }
+
+    // The "done when", on the demo data: Anna (approved for Olga's meetup tonight) saves
+    // her ticket as a PDF; Olga opens Door mode, the network goes off, she checks Anna's ticket
+    // from a picture of that PDF page and a revoked ticket; the network comes back and a second
+    // door device shows the right counter.
+    void demoDataDoorNight()
+    {
+        m_a.reset();
+        ServerFixture demo;
+        TestServer::Options options;
+        options.extraArguments = { u"--seed-demo"_s };
+        QVERIFY2(demo.start(u"door_demo"_s, options), qPrintable(demo.errorString()));
+        const QString password = u"pudding-demo-2026"_s;
+        const QByteArray olga = demo.signIn(u"organizer@demo.pudding-gabel.de"_s, password);
+        const QByteArray anna = demo.signIn(u"anna@demo.pudding-gabel.de"_s, password);
+        QVERIFY(!olga.isEmpty() && !anna.isEmpty());
+        const qint64 olgaId = demo.userId(olga);
+
+        // Anna's ticket for Olga's meetup, and what the PDF prints of it.
+        QJsonObject ticket;
+        for (const auto &v :
+            demo->get(u"/api/tickets/mine"_s, anna).json().value("tickets"_L1).toArray()) {
+            const QJsonObject event = v.toObject().value("event"_L1).toObject();
+            if (v.toObject().value("status"_L1) == "VALID"_L1
+                && event.value("organizer"_L1).toObject().value("id"_L1).toInteger() == olgaId)
+                ticket = v.toObject();
+        }
+        QVERIFY2(!ticket.isEmpty(), "Anna has no ticket for Olga's meetup in the demo data");
+        const qint64 eventId = ticket.value("eventId"_L1).toInteger();
+        const QJsonObject event = ticket.value("event"_L1).toObject();
+        QVERIFY(event.value("exactLocation"_L1).toBool()); // approved: the exact place
+        TicketPdfContent content;
+        content.title = event.value("title"_L1).toString();
+        content.when = event.value("startTime"_L1).toString();
+        content.place = event.value("city"_L1).toString();
+        content.guestName = ticket.value("holder"_L1).toObject().value("name"_L1).toString();
+        content.puddingName = ticket.value("pudding"_L1).toObject().value("name"_L1).toString();
+        content.number = Tickets::formatNumber(ticket.value("number"_L1).toString());
+        content.qrPayload = ticket.value("qr"_L1).toString();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pdf = dir.filePath(u"pudding-ticket.pdf"_s);
+        const auto written = writeTicketPdf(pdf, content, TicketPageFormat::A4);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QProcess pdftoppm;
+        pdftoppm.start(u"pdftoppm"_s,
+            { u"-png"_s, u"-r"_s, u"100"_s, u"-singlefile"_s, pdf, dir.filePath(u"page"_s) });
+        QVERIFY(pdftoppm.waitForFinished(30000));
+        QCOMPARE(pdftoppm.exitCode(), 0);
+        const QString annaPicture = dir.filePath(u"page.png"_s);
+
+        // Another guest of that meetup was approved, then refused: a revoked ticket.
+        const QJsonObject bundle
+            = demo->get(u"/api/events/%1/checkin-bundle"_s.arg(eventId), olga).json();
+        QJsonObject other;
+        for (const auto &v : bundle.value("guests"_L1).toArray())
+            if (v.toObject().value("ticketId"_L1).toInteger() != ticket.value("id"_L1).toInteger())
+                other = v.toObject();
+        QVERIFY2(!other.isEmpty(), "the demo meetup has a second approved guest");
+        const QJsonObject otherTicket
+            = demo->get(u"/api/tickets/%1"_s.arg(other.value("ticketId"_L1).toInteger()), olga)
+                  .json();
+        const QString revokedQr = otherTicket.value("qr"_L1).toString();
+        QVERIFY(revokedQr.startsWith("PG1."_L1));
+        QCOMPARE(demo.decide(
+                     eventId, otherTicket.value("attendanceId"_L1).toInteger(), "REJECTED", olga),
+            200);
+        const QString revokedPicture = dir.filePath(u"revoked.jpg"_s);
+        QVERIFY(writeTicketPicture(revokedQr, 8, revokedPicture));
+
+        // Olga's door, online once (the list comes down), then the network goes off.
+        auto door = device(demo->url(u"/"_s), olga, eventId, u"door-olga"_s, false);
+        QTRY_VERIFY_WITH_TIMEOUT(door->session->isReady() && door->session->isOnline(), 15000);
+        const int expected = door->session->expected();
+        QCOMPARE(door->session->checkedIn(), 0);
+        door->api->setBaseUrl(m_closedUrl);
+        door->session->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!door->session->isOnline(), 10000);
+
+        door->session->scanImageFile(QUrl::fromLocalFile(annaPicture));
+        QTRY_COMPARE(door->session->verdict().value(u"kind"_s).toString(), u"green"_s);
+        QCOMPARE(door->session->verdict().value(u"name"_s).toString(), content.guestName);
+        door->session->clearVerdict();
+        door->session->scanImageFile(QUrl::fromLocalFile(revokedPicture));
+        QTRY_COMPARE(door->session->verdict().value(u"kind"_s).toString(), u"red"_s);
+        QCOMPARE(door->session->verdict().value(u"reason"_s).toString(), u"revoked"_s);
+        QCOMPARE(door->session->waiting(), 1);
+        QCOMPARE(door->session->statusText(), u"Offline — 1 scan waiting"_s);
+
+        // A second door device, online and live, sees nothing yet; the network comes back.
+        auto second = device(demo->url(u"/"_s), olga, eventId, u"door-two"_s, true);
+        QTRY_VERIFY_WITH_TIMEOUT(second->session->isReady(), 15000);
+        QCOMPARE(second->session->checkedIn(), 0);
+        door->api->setBaseUrl(demo->url(u"/"_s));
+        door->session->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(door->session->waiting(), 0, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(second->session->checkedIn(), 1, 15000);
+        QCOMPARE(second->session->expected(), expected);
+        const QJsonObject after
+            = demo->get(u"/api/events/%1/checkin-bundle"_s.arg(eventId), olga).json();
+        QCOMPARE(after.value("counter"_L1).toObject().value("checkedIn"_L1).toInt(), 1);
+        door.reset();
+        second.reset();
     }
 
     void cleanupTestCase() { m_a.reset(); }

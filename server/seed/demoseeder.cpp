@@ -108,6 +108,13 @@ bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
         return false;
     const qint64 chatEvent = q.value(0).toLongLong();
     q.finish();
+    // It starts in two to three hours: Door mode admits Anna with her ticket right away (a
+    // ticket is valid from 12 hours before the start).
+    q.prepare(u"UPDATE events SET start_time = date_trunc('hour', now()) + interval '3 hours', "
+              "end_time = date_trunc('hour', now()) + interval '6 hours' WHERE id = ?"_s);
+    q.addBindValue(chatEvent);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return false;
     q.prepare(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) "
               "VALUES (?, ?, 'APPROVED', ?) ON CONFLICT (event_id, user_id) DO NOTHING"_s);
     q.addBindValue(chatEvent);
