@@ -25,7 +25,7 @@
 #include <QTest>
 #include <QTranslator>
 
-#include <qrencode.h>
+#include "testsupport/qrtestimage.h"
 
 using namespace Qt::StringLiterals;
 using namespace Pudding;
@@ -38,22 +38,10 @@ namespace {
 /// quiet zone) turned by `degrees` on a grey table, saved as JPEG.
 bool writeTicketPicture(const QString &payload, double degrees, const QString &path)
 {
-    const QByteArray utf8 = payload.toUtf8();
-    QRcode *code = QRcode_encodeString(utf8.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    if (!code)
+    const QImage qr = qrImage(payload, 6);
+    if (qr.isNull())
         return false;
-    const int module = 6;
-    const int side = (code->width + 8) * module;
-    QImage qr(side, side, QImage::Format_RGB32);
-    qr.fill(Qt::white);
-    {
-        QPainter p(&qr);
-        for (int y = 0; y < code->width; ++y)
-            for (int x = 0; x < code->width; ++x)
-                if (code->data[y * code->width + x] & 1)
-                    p.fillRect((x + 4) * module, (y + 4) * module, module, module, Qt::black);
-    }
-    QRcode_free(code);
+    const int side = qr.width();
     QImage photo(1280, 960, QImage::Format_RGB32);
     photo.fill(QColor(120, 120, 120));
     QPainter p(&photo);

@@ -8,6 +8,7 @@
 #include "auth/accountmanager.h"
 #include "chat/chatrooms.h"
 #include "chat/liveconnection.h"
+#include "door/qrdecoder.h"
 #include "events/eventupdates.h"
 #include "serverfixture.h"
 #include "shared/ticket.h"
@@ -25,9 +26,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#define ZX_USE_UTF8 1
-#include <ZXing/ReadBarcode.h>
-
 using namespace Qt::StringLiterals;
 using namespace Pudding;
 using namespace Pudding::Client;
@@ -35,17 +33,10 @@ using namespace Pudding::Test;
 
 namespace {
 
-/// The QR code in `image`, decoded by ZXing ("" when none is found).
+/// The QR code in `image` ("" when none is found), by the decoder Door mode scans with.
 QString decodeQr(const QImage &image)
 {
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
-    const ZXing::ImageView view(grey.constBits(), grey.width(), grey.height(),
-        ZXing::ImageFormat::Lum, int(grey.bytesPerLine()));
-    ZXing::DecodeHints hints;
-    hints.setFormats(ZXing::BarcodeFormat::QRCode);
-    hints.setTryHarder(true);
-    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-    return result.isValid() ? QString::fromStdString(result.text()) : QString();
+    return QrDecoder::decode(image).value_or(QString());
 }
 
 QString screenshotDir()

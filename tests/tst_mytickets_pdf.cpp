@@ -2,6 +2,7 @@
 // The PDF ticket on its own (no server): both page sizes, rendered by poppler's pdftoppm as a
 // viewer shows them; the QR code decodes (ZXing) to the exact payload, the page has its size,
 // long German texts wrap instead of running off the page, a revoked ticket has no code.
+#include "door/qrdecoder.h"
 #include "tickets/ticketpdf.h"
 #include "tickets/ticketqr.h"
 
@@ -13,25 +14,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#define ZX_USE_UTF8 1
-#include <ZXing/ReadBarcode.h>
-
 using namespace Qt::StringLiterals;
 using namespace Pudding;
 using namespace Pudding::Client;
 
 namespace {
 
+/// The QR code in `image` ("" when none is found), by the decoder Door mode scans with.
 QString decodeQr(const QImage &image)
 {
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
-    const ZXing::ImageView view(grey.constBits(), grey.width(), grey.height(),
-        ZXing::ImageFormat::Lum, int(grey.bytesPerLine()));
-    ZXing::DecodeHints hints;
-    hints.setFormats(ZXing::BarcodeFormat::QRCode);
-    hints.setTryHarder(true);
-    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-    return result.isValid() ? QString::fromStdString(result.text()) : QString();
+    return QrDecoder::decode(image).value_or(QString());
 }
 
 /// A payload as long as a real one (PG1.<kid>.<75 chars>.<86 chars>).

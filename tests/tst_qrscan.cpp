@@ -7,6 +7,7 @@
 #include "door/camerascanner.h"
 #include "door/qrdecoder.h"
 #include "shared/ticket.h"
+#include "testsupport/qrtestimage.h"
 
 #include <QGuiApplication>
 #include <QPainter>
@@ -22,33 +23,9 @@
 using namespace Qt::StringLiterals;
 using namespace Pudding;
 using namespace Pudding::Client;
+using namespace Pudding::Test;
 
 namespace {
-
-/// The QR code of `text` as black modules on white with the 4-module quiet zone, each module
-/// `modulePx` pixels.
-QImage qrImage(const QString &text, int modulePx)
-{
-    const QByteArray utf8 = text.toUtf8();
-    QRcode *code = QRcode_encodeString(utf8.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    if (!code)
-        return {};
-    const int quiet = 4;
-    const int size = (code->width + 2 * quiet) * modulePx;
-    QImage image(size, size, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    for (int y = 0; y < code->width; ++y) {
-        for (int x = 0; x < code->width; ++x) {
-            if (code->data[y * code->width + x] & 1)
-                p.fillRect(
-                    (x + quiet) * modulePx, (y + quiet) * modulePx, modulePx, modulePx, Qt::black);
-        }
-    }
-    p.end();
-    QRcode_free(code);
-    return image;
-}
 
 /// A 1280×720 "camera frame": a grey-ish scene with the code turned by `degrees`, somewhere
 /// off-centre.
