@@ -493,10 +493,13 @@ void TstCheckin::invalidBatch()
 {
     QFETCH(QJsonObject, body);
     QFETCH(QString, field);
+    const qint64 rows = scalar(u"SELECT count(*) FROM checkins"_s);
     const auto r = post(checkinsPath(m_event), body, m_organizer.token);
     QCOMPARE(r.status, 400);
     QCOMPARE(r.errorCode(), u"validation_failed"_s);
     QCOMPARE(r.json().value("error"_L1).toObject().value("field"_L1).toString(), field);
+    QCOMPARE(scalar(u"SELECT count(*) FROM checkins"_s),
+        rows); // nothing stored, not even the valid scans
 }
 
 void TstCheckin::undo()
@@ -689,6 +692,7 @@ void TstCheckin::doorTokenValidation()
 {
     QFETCH(QJsonObject, body);
     QFETCH(QString, field);
+    const qint64 tokens = scalar(u"SELECT count(*) FROM door_tokens"_s);
     const auto r = post(u"/api/events/%1/door-tokens"_s.arg(m_event), body, m_organizer.token);
     QCOMPARE(r.status, 400);
     QCOMPARE(r.json().value("error"_L1).toObject().value("field"_L1).toString(), field);
@@ -696,6 +700,7 @@ void TstCheckin::doorTokenValidation()
                  m_stranger.token)
                  .status,
         403);
+    QCOMPARE(scalar(u"SELECT count(*) FROM door_tokens"_s), tokens); // neither made one
 }
 
 void TstCheckin::expiredDoorToken()
