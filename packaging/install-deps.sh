@@ -35,6 +35,8 @@ PACKAGES=(
   # rendered to PNG in tests (pdftoppm), .ics checked by a real iCalendar parser
   libzxing-dev qt6-multimedia-dev qml6-module-qtmultimedia libqt6multimedia6
   gstreamer1.0-plugins-base poppler-utils python3-icalendar
+  # mail: SMTP through libcurl; a real SMTP server (aiosmtpd) as the sink the tests read
+  libcurl4-openssl-dev python3-aiosmtpd
 )
 
 # Fuzzing needs clang and libFuzzer (PUDDING_FUZZ=1 bash packaging/install-deps.sh).
