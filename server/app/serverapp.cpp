@@ -19,6 +19,7 @@
 #include "http/httproutes.h"
 #include "http/httpworker.h"
 #include "http/router.h"
+#include "links/links.h"
 #include "live/livehub.h"
 #include "live/workerhub.h"
 #include "meetups/eventindex.h"
@@ -140,6 +141,11 @@ bool ServerApp::prepareDatabase()
     qCInfo(lcServer) << "schema up to date;" << applied.value() << "migration(s) applied now";
     if (m_config.command == ServerConfig::Command::Migrate)
         return true;
+    // The secret that signs the links in mails, shared by every instance (migration 0006).
+    if (const auto key = Links::loadKey(session); !key) {
+        qCCritical(lcServer).noquote() << "Cannot load the link secret:" << key.error().message;
+        return false;
+    }
 
     if (m_config.seedDemo || m_config.command == ServerConfig::Command::SeedDemo) {
         const auto seeded = DemoSeeder::seedIfEmpty(session, 300, m_config.storageDir);
@@ -373,6 +379,8 @@ bool ServerApp::startHttp()
         ? u"["_s % m_config.host % u"]"_s
         : m_config.host;
     const QString where = u"http://"_s % shownHost % u":"_s % QString::number(port);
+    // The links in mails: --public-url, else where this instance listens.
+    Links::setPublicUrl(m_config.publicUrl.isEmpty() ? where : m_config.publicUrl);
     qCInfo(lcServer).noquote() << "listening on" << where << "with" << m_config.httpThreads
                                << "HTTP threads";
     return true;
