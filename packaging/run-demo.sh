@@ -35,7 +35,9 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$port/health" >/dev/null || { echo "The server did not come up:"; cat "$server_log"; exit 1; }
 echo "Server ready: $(curl -fsS "http://127.0.0.1:$port/health")"
-echo "Demo accounts (password pudding-demo-2026): organizer@demo.pudding-gabel.de, anna@demo.pudding-gabel.de"
+echo "Demo accounts (password pudding-demo-2026): organizer@demo.pudding-gabel.de, anna@demo.pudding-gabel.de,"
+echo "  ben@demo.pudding-gabel.de (first on the waitlist of Olga's full meetup)"
+echo "Mail: no SMTP server is set (--smtp-url), so every mail is written as an .eml file to $data/mail/"
 
 export PUDDING_SERVER_URL="http://127.0.0.1:$port"
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then

@@ -148,6 +148,60 @@ bool DemoSeeder::seedChat(DbSession &session, const QList<qint64> &userIds,
     return true;
 }
 
+bool DemoSeeder::seedWaitlistAndReminder(
+    DbSession &session, const QList<qint64> &userIds, const QStringList &puddings)
+{
+    const qint64 olga = userIds[0];
+    const qint64 anna = userIds[1];
+    const qint64 ben = userIds.last();
+    QSqlQuery q(session.db());
+    q.prepare(u"SELECT id FROM events WHERE organizer_id = ? ORDER BY id OFFSET 2 LIMIT 2"_s);
+    q.addBindValue(olga);
+    if (!q.exec())
+        return false;
+    QList<qint64> events;
+    while (q.next())
+        events.append(q.value(0).toLongLong());
+    q.finish();
+    if (events.size() != 2)
+        return false;
+    const qint64 full = events[0];
+    const qint64 tomorrow = events[1];
+    auto exec = [&q](const QString &sql, const QVariantList &values) {
+        q.prepare(sql);
+        for (const auto &v : values)
+            q.addBindValue(v);
+        return q.exec();
+    };
+    // Olga's third meetup, in three days, is full with Anna among the guests; Ben and one more
+    // wait. When Anna leaves, Ben gets the offer (the demo's waitlist walk-through).
+    const bool fullSeeded
+        = exec(u"UPDATE events SET start_time = (date_trunc('day', now() AT TIME ZONE "
+               "'Europe/Berlin') + interval '3 days 18 hours') AT TIME ZONE 'Europe/Berlin', "
+               "end_time = (date_trunc('day', now() AT TIME ZONE 'Europe/Berlin') + "
+               "interval '3 days 21 hours') AT TIME ZONE 'Europe/Berlin' WHERE id = ?"_s,
+              { full })
+        && exec(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) VALUES "
+                "(?, ?, 'APPROVED', ?) ON CONFLICT (event_id, user_id) DO NOTHING"_s,
+            { full, anna, puddings.value(1) })
+        && exec(u"UPDATE events SET attendee_limit = (SELECT count(*) FROM attendances WHERE "
+                "event_id = ? AND status = 'APPROVED') WHERE id = ?"_s,
+            { full, full })
+        && exec(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) VALUES "
+                "(?, ?, 'WAITLISTED', ?), (?, ?, 'WAITLISTED', ?) "
+                "ON CONFLICT (event_id, user_id) DO NOTHING"_s,
+            { full, ben, puddings.value(2), full, userIds[30], puddings.value(3) });
+    // Olga's fourth meetup starts tomorrow, 23 hours from the hour: Anna is approved, so her
+    // 24-hour reminder is due as soon as the server runs.
+    return fullSeeded
+        && exec(u"UPDATE events SET start_time = date_trunc('hour', now()) + interval '23 hours', "
+                "end_time = date_trunc('hour', now()) + interval '26 hours' WHERE id = ?"_s,
+            { tomorrow })
+        && exec(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) VALUES "
+                "(?, ?, 'APPROVED', ?) ON CONFLICT (event_id, user_id) DO NOTHING"_s,
+            { tomorrow, anna, puddings.value(4) });
+}
+
 Result<int> DemoSeeder::seedIfEmpty(DbSession &session, int eventCount, const QString &photoDir)
 {
     auto fail = [&](const QString &what) -> Result<int> {
@@ -212,6 +266,9 @@ Result<int> DemoSeeder::seedIfEmpty(DbSession &session, int eventCount, const QS
         if (!addUser(u"demo%1@demo.pudding-gabel.de"_s.arg(i + 1), first % u' ' % last))
             return fail(u"demo users"_s);
     }
+    // Last, so that the demo users above keep their ids and the meetups stay the same.
+    if (!addUser(QString::fromLatin1(WaitlistEmail), u"Ben Wartemann"_s))
+        return fail(u"demo users"_s);
 
     // Bigger cities get more meetups: weight by the square root of the population.
     QList<double> cumulative;
@@ -297,6 +354,8 @@ Result<int> DemoSeeder::seedIfEmpty(DbSession &session, int eventCount, const QS
         return fail(u"demo requests"_s);
     if (!seedChat(session, userIds, strings("chatLines"), puddings))
         return fail(u"demo chat"_s);
+    if (!seedWaitlistAndReminder(session, userIds, puddings))
+        return fail(u"demo waitlist"_s);
     if (!tx.commit())
         return fail(u"COMMIT"_s);
     return eventCount;

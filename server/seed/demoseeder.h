@@ -21,6 +21,8 @@ public:
     static constexpr auto DemoPassword = "pudding-demo-2026";
     static constexpr auto OrganizerEmail = "organizer@demo.pudding-gabel.de";
     static constexpr auto AttendeeEmail = "anna@demo.pudding-gabel.de";
+    /// First on the waitlist of Olga's full meetup: gets the offer when Anna leaves.
+    static constexpr auto WaitlistEmail = "ben@demo.pudding-gabel.de";
 
     /// Seeds only when the database has no users. Returns the number of events created
     /// (0 when there was data already), or what failed.
@@ -34,6 +36,8 @@ private:
         const QList<qint64> &userIds, const QStringList &puddings, QRandomGenerator &rng);
     static bool seedChat(DbSession &session, const QList<qint64> &userIds, const QStringList &lines,
         const QStringList &puddings);
+    static bool seedWaitlistAndReminder(
+        DbSession &session, const QList<qint64> &userIds, const QStringList &puddings);
 };
 
 } // namespace Pudding::Server
