@@ -5,7 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-all-dev}"
 shift || true
-cmake --preset "$preset" >/dev/null
+# ccache (installed by install-deps.sh) makes a rebuild, or a build in a second clone, take a
+# fraction of the first: objects are shared by content, paths relative to the checkout.
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+    export CCACHE_BASEDIR="$(pwd)"
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
+cmake --preset "$preset" "${launcher[@]}" >/dev/null
 if [ $# -gt 0 ]; then
     cmake --build --preset "$preset" --target "$@" -- -j"$(nproc)"
 else

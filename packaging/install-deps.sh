@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   # toolchain; clang-format and clang-tidy are checks the tests run (.clang-format, .clang-tidy)
-  build-essential cmake ninja-build pkg-config git ca-certificates curl clang-format clang-tidy
+  build-essential cmake ninja-build ccache pkg-config git ca-certificates curl clang-format clang-tidy
   # Qt 6.4 and friends
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
   qt6-declarative-dev qt6-declarative-dev-tools qt6-positioning-dev qt6-tools-dev qt6-tools-dev-tools
