@@ -72,6 +72,7 @@ private Q_SLOTS:
     void refusedMailBacksOffThenDies();
     void rejectedMailDiesAtOnce();
     void killedServerLosesNoMail();
+    void expiredLeaseIsClaimedAgain();
     void twoInstancesSendEachMailOnce();
     void withoutSmtpMailsAreEmlFiles();
 };
@@ -219,6 +220,7 @@ void TestJobs::mailArrivesWithHeadersAndParts()
         QVERIFY(m.attachments.isEmpty());
     }
     QVERIFY(metrics(*m_fixture).contains("pudding_jobs_done_total{kind=\"mail\"} 2"_L1));
+    QVERIFY(!m_fixture->log().contains(u"pudding_clock"_s)); // the clock is not moved yet
     QVERIFY(m_fixture.stopCleanly());
 }
 
@@ -303,6 +305,8 @@ void TestJobs::killedServerLosesNoMail()
 
     // A new instance claims it again (the claimer's database session is gone).
     QVERIFY2(m_fixture.startServer(options), qPrintable(m_fixture.errorString()));
+    // (the clock was moved by an earlier test: the server says so)
+    QVERIFY(m_fixture->log().contains(u"the database clock (pudding_clock) is moved"_s));
     QTRY_COMPARE(state(ids[0]), u"done"_s);
     QVERIFY(sink.waitForMessages(1));
     const QString id = messageId(ids[0]);
@@ -311,6 +315,43 @@ void TestJobs::killedServerLosesNoMail()
     for (const auto &m : messages)
         QCOMPARE(m.messageId(), id); // maybe twice (the held one may be delivered), never another
     QCOMPARE(attempts(ids[0]), 2);
+    QVERIFY(m_fixture.stopCleanly());
+}
+
+void TestJobs::expiredLeaseIsClaimedAgain()
+{
+    // A claim held by a database session that is alive (this test's own DbSession; the
+    // fixture's sql() reconnects on every call), with its lease running: nobody takes the job
+    // until the lease is over.
+    const auto ids = enqueue({ testMail(u"leased@example.org"_s) });
+    QCOMPARE(ids.size(), 1);
+    auto *q = m_session->run(u"UPDATE jobs SET state = 'running', attempts = 1, locked_by = "
+                             "'elsewhere', locked_pid = pg_backend_pid(), locked_backend_start = "
+                             "(SELECT backend_start FROM pg_stat_activity WHERE pid = "
+                             "pg_backend_pid()), locked_until = pudding_now() + interval '600 "
+                             "seconds' WHERE id = ?"_s,
+        { ids[0] });
+    QVERIFY(q);
+    q->finish();
+    SmtpSink sink;
+    QVERIFY2(sink.start(), qPrintable(sink.errorString()));
+    TestServer::Options options;
+    options.extraArguments = sink.serverArguments();
+    QVERIFY2(m_fixture.startServer(options), qPrintable(m_fixture.errorString()));
+    // A later job is sent; the leased one comes first in claim order, so had it been
+    // claimable it would have gone first.
+    const auto later = enqueue({ testMail(u"later@example.org"_s) });
+    QCOMPARE(later.size(), 1);
+    QTRY_COMPARE(state(later[0]), u"done"_s);
+    QCOMPARE(state(ids[0]), u"running"_s);
+    QCOMPARE(attempts(ids[0]), 1);
+    QCOMPARE(sink.messages().size(), 1);
+    // The lease runs out on the queue's clock: claimed again and sent.
+    moveClock(601);
+    QTRY_COMPARE(state(ids[0]), u"done"_s);
+    QCOMPARE(attempts(ids[0]), 2);
+    QVERIFY(sink.waitForMessages(2));
+    QCOMPARE(sink.messages().last().messageId(), messageId(ids[0]));
     QVERIFY(m_fixture.stopCleanly());
 }
 
