@@ -111,10 +111,12 @@ JobResult writeEml(const Config &config, const Job &job, const QByteArray &messa
 {
     if (!QDir().mkpath(config.dropDir))
         return JobResult::retry(u"cannot create %1"_s.arg(config.dropDir));
-    // A repeat after a crash writes the same name: the file is replaced, not doubled.
-    const QString name = config.dropDir % u'/'
-        % job.claimedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s) % u'-' % QString::number(job.id)
-        % u".eml"_s;
+    // A repeat after a crash (between the rename and "done") finds its file: written once.
+    const QString suffix = u"-%1.eml"_s.arg(job.id);
+    if (!QDir(config.dropDir).entryList({ u"*"_s + suffix }, QDir::Files).isEmpty())
+        return JobResult::done();
+    const QString name
+        = config.dropDir % u'/' % job.claimedAt.toUTC().toString(u"yyyyMMdd-HHmmss"_s) % suffix;
     QSaveFile file(name); // a temporary name, renamed on commit()
     if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size() || !file.commit())
         return JobResult::retry(u"cannot write %1: %2"_s.arg(name, file.errorString()));
