@@ -8,6 +8,7 @@
 // repeated with the same Message-ID); two instances on one database send each of 200 mails
 // exactly once; without --smtp-url the mails are .eml files under <data-dir>/mail/.
 #include "db/database.h"
+#include "jobs/jobworker.h"
 #include "mail/mail.h"
 #include "serverfixture.h"
 #include "smtpsink.h"
@@ -68,6 +69,8 @@ private:
 
 private Q_SLOTS:
     void initTestCase();
+    void backoffGrowsAndCaps_data();
+    void backoffGrowsAndCaps();
     void mailArrivesWithHeadersAndParts();
     void refusedMailBacksOffThenDies();
     void rejectedMailDiesAtOnce();
@@ -164,6 +167,30 @@ void TestJobs::initTestCase()
     m_session = std::make_unique<Server::DbSession>(*config, u"tst_jobs"_s);
     QVERIFY(m_session->ensureOpen());
     Mail::setFrom(kFrom);
+}
+
+void TestJobs::backoffGrowsAndCaps_data()
+{
+    QTest::addColumn<int>("attempts");
+    QTest::addColumn<double>("jitter");
+    QTest::addColumn<double>("seconds");
+    QTest::newRow("first failure") << 1 << 1.0 << 60.0;
+    QTest::newRow("second") << 2 << 1.0 << 120.0;
+    QTest::newRow("seventh") << 7 << 1.0 << 3840.0;
+    QTest::newRow("capped at 6 h") << 10 << 1.0 << 21600.0;
+    QTest::newRow("huge attempts stay capped") << 1000 << 1.0 << 21600.0;
+    QTest::newRow("jitter low") << 1 << 0.5 << 30.0;
+    QTest::newRow("jitter high") << 1 << 1.5 << 90.0;
+    QTest::newRow("jitter clamped") << 1 << 7.0 << 90.0;
+    QTest::newRow("capped, high jitter") << 12 << 1.5 << 32400.0;
+}
+
+void TestJobs::backoffGrowsAndCaps()
+{
+    QFETCH(int, attempts);
+    QFETCH(double, jitter);
+    QFETCH(double, seconds);
+    QCOMPARE(Server::JobWorker::backoffSeconds(attempts, jitter), seconds);
 }
 
 void TestJobs::mailArrivesWithHeadersAndParts()

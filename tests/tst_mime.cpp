@@ -59,6 +59,7 @@ private Q_SLOTS:
     void parsesStrictly();
     void headerInjectionStaysInItsHeader();
     void htmlPartRenders();
+    void overlongFieldsKeepLinesShort();
 };
 
 void TestMime::parsesStrictly_data()
@@ -274,6 +275,28 @@ void TestMime::htmlPartRenders()
     const QString dir = QStringLiteral(PUDDING_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(image.save(dir + u"/mail-reminder-html.png"_s));
+}
+
+void TestMime::overlongFieldsKeepLinesShort()
+{
+    // Found by fuzz_mime: an address of 400 replacement characters made a 1,200-octet line.
+    Mail::MimeInput input;
+    input.mail.to = QString(u"\uFFFD"_s).repeated(400) + u"@example.org"_s;
+    input.mail.subject = u"s"_s;
+    input.mail.text = u"t"_s;
+    input.mail.category = u"reminder"_s;
+    input.mail.unsubscribeUrl
+        = u"https://pudding.example.org/unsubscribe/"_s + QString(u"a"_s).repeated(1000);
+    input.from = u"noreply@pudding.example.org"_s;
+    input.messageId = u"<"_s + QString(u"m"_s).repeated(2000) + u"@x>"_s;
+    input.date = QDateTime::currentDateTimeUtc();
+    const QByteArray message = Mail::composeMime(input);
+    for (const QByteArray &line : message.split('\n'))
+        QVERIFY(line.size() <= 999);
+    const QJsonObject parsed = checkWithPython(message);
+    QVERIFY(!parsed.isEmpty());
+    // An unfoldable URL that would not fit is left out rather than breaking the message.
+    QVERIFY(!parsed.value("headers"_L1).toObject().contains("List-Unsubscribe"_L1));
 }
 
 QTEST_MAIN(TestMime)

@@ -188,7 +188,12 @@ QList<QByteArray> encodedWords(const QString &text)
 
 QByteArray formatAddress(const QString &name, const QString &address)
 {
-    const QByteArray addr = cleanAddress(address).toUtf8();
+    // RFC 5321 allows 254 octets; longer is undeliverable anyway and must not make a line
+    // longer than 998.
+    QString clean = cleanAddress(address);
+    while (clean.toUtf8().size() > 254)
+        clean.chop(clean.size() >= 2 && clean.back().isLowSurrogate() ? 2 : 1);
+    const QByteArray addr = clean.toUtf8();
     const QString n = oneLine(name);
     if (n.isEmpty())
         return addr;
@@ -301,7 +306,7 @@ QByteArray composeMime(const MimeInput &input)
     head += fold("To", { formatAddress(mail.toName, mail.to) });
     head += unstructuredHeader("Subject", mail.subject);
     head += "Date: " + rfc5322Date(input.date) + "\r\n";
-    head += "Message-ID: <" + cleanMessageId(input.messageId).toLatin1() + ">\r\n";
+    head += "Message-ID: <" + cleanMessageId(input.messageId).left(250).toLatin1() + ">\r\n";
     head += "MIME-Version: 1.0\r\n";
     QString language;
     for (const QChar c : mail.language)
@@ -310,8 +315,10 @@ QByteArray composeMime(const MimeInput &input)
     if (!language.isEmpty())
         head += "Content-Language: " + language.left(35).toLatin1() + "\r\n";
     head += "Auto-Submitted: auto-generated\r\n";
-    if (!mail.category.isEmpty() && !mail.unsubscribeUrl.isEmpty()) {
-        head += "List-Unsubscribe: <" + cleanBracketed(mail.unsubscribeUrl).toUtf8() + ">\r\n";
+    // A URL cannot be folded; one that would not fit on a line (998) is left out.
+    const QByteArray unsubscribe = cleanBracketed(mail.unsubscribeUrl).toUtf8();
+    if (!mail.category.isEmpty() && !unsubscribe.isEmpty() && unsubscribe.size() <= 900) {
+        head += "List-Unsubscribe: <" + unsubscribe + ">\r\n";
         head += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
     }
 
