@@ -76,6 +76,7 @@ private Q_SLOTS:
     void rejectedMailDiesAtOnce();
     void killedServerLosesNoMail();
     void expiredLeaseIsClaimedAgain();
+    void shutdownDoesNotWaitForSlowSmtp();
     void twoInstancesSendEachMailOnce();
     void withoutSmtpMailsAreEmlFiles();
 };
@@ -380,6 +381,26 @@ void TestJobs::expiredLeaseIsClaimedAgain()
     QVERIFY(sink.waitForMessages(2));
     QCOMPARE(sink.messages().last().messageId(), messageId(ids[0]));
     QVERIFY(m_fixture.stopCleanly());
+}
+
+void TestJobs::shutdownDoesNotWaitForSlowSmtp()
+{
+    // The SMTP server holds its answer for 60 s; SIGTERM must not wait for it (the fixture
+    // kills after 15 s, which stopCleanly() reports): the transfer is given up and the job
+    // queued again for later.
+    SmtpSink sink;
+    QVERIFY2(sink.start(60), qPrintable(sink.errorString()));
+    TestServer::Options options;
+    options.extraArguments = sink.serverArguments();
+    QVERIFY2(m_fixture.startServer(options), qPrintable(m_fixture.errorString()));
+    const auto ids = enqueue({ testMail(u"slow-2@example.org"_s) });
+    QCOMPARE(ids.size(), 1);
+    QTRY_COMPARE(sink.slowStarted(), 1);
+    QVERIFY2(m_fixture.stopCleanly(), qPrintable(m_fixture.errorString()));
+    QCOMPARE(state(ids[0]), u"queued"_s);
+    QCOMPARE(attempts(ids[0]), 1);
+    QSqlQuery q(m_fixture.sql(u"jobs"_s));
+    QVERIFY(q.exec(u"UPDATE jobs SET state = 'cancelled' WHERE id = %1"_s.arg(ids[0])));
 }
 
 void TestJobs::twoInstancesSendEachMailOnce()

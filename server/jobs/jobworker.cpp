@@ -75,19 +75,20 @@ void JobWorker::start()
     m_listenThread = std::make_unique<QThread>();
     m_listenThread->setObjectName(u"pudding-jobs-listen"_s);
     m_listenThread->start();
-    m_listener = new NotificationListener(
-        m_config, u"pudding-jobs-listen"_s, QString::fromLatin1(JobQueue::NotifyChannel));
-    m_listener->moveToThread(m_listenThread.get());
-    QObject::connect(
-        m_listener, &NotificationListener::notification, m_listener,
-        [this](const QString &) { wakeAll(); }, Qt::DirectConnection);
-    QObject::connect(
-        m_listener, &NotificationListener::reconnected, m_listener, [this] { wakeAll(); },
-        Qt::DirectConnection);
+    // Made in its thread, so that its probe timer lives there too.
+    auto *home = new QObject;
+    home->moveToThread(m_listenThread.get());
     QMetaObject::invokeMethod(
-        m_listener,
-        [listener = m_listener] {
-            if (const auto opened = listener->open(); !opened)
+        home,
+        [this, home] {
+            home->deleteLater();
+            m_listener = new NotificationListener(
+                m_config, u"pudding-jobs-listen"_s, QString::fromLatin1(JobQueue::NotifyChannel));
+            QObject::connect(m_listener, &NotificationListener::notification, m_listener,
+                [this](const QString &) { wakeAll(); });
+            QObject::connect(
+                m_listener, &NotificationListener::reconnected, m_listener, [this] { wakeAll(); });
+            if (const auto opened = m_listener->open(); !opened)
                 qCWarning(lcJobs).noquote()
                     << "cannot LISTEN for new jobs (polling every 2 s):" << opened.error().message;
         },

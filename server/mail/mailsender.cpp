@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <mutex>
+#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -99,6 +100,12 @@ JobResult sendSmtp(const JobWorker &worker, const Config &config, const QString 
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
     if (code == CURLE_OK)
         return JobResult::done();
+    // A failed or abandoned transfer may leave a connection whose server does not answer:
+    // cut it, or the next use or the thread's final cleanup waits for its reply to QUIT.
+    curl_socket_t socket = CURL_SOCKET_BAD;
+    if (curl_easy_getinfo(curl, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK
+        && socket != CURL_SOCKET_BAD)
+        ::shutdown(socket, SHUT_RDWR);
     const QString error = u"SMTP %1: %2 (%3)"_s.arg(response).arg(
         QString::fromUtf8(errorText[0] ? errorText : curl_easy_strerror(code)),
         QString::fromLatin1(curl_easy_strerror(code)));
