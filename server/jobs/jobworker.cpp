@@ -23,6 +23,7 @@ namespace Pudding::Server {
 
 namespace {
 std::atomic<qint64> g_deadJobs = 0;
+const QString kAsyncCommit = u"SELECT set_config('synchronous_commit', 'off', true)"_s;
 
 Metrics::Counter *finishedCounter(const char *family, const char *help, const QString &kind)
 {
@@ -162,7 +163,15 @@ bool JobWorker::runOne(DbSession &session, const QString &lockedBy)
     // One job per claim: the lease starts when the work starts. A job whose claimer's backend
     // is gone from pg_stat_activity (pid and start time, since pids are reused) or whose lease
     // ran out is claimed again.
-    auto *q = session.run(
+    // The queue's own bookkeeping (claim, done, retry, dead) commits asynchronously (no WAL
+    // flush to wait for): if PostgreSQL crashes before the flush, a claim or a mark is lost
+    // and the job simply runs again — which at-least-once allows, with the same Message-ID.
+    // The job itself was committed durably by whoever queued it; handlers' own transactions
+    // keep synchronous commit.
+    Transaction tx(session);
+    if (auto *async = tx.exec(kAsyncCommit))
+        async->finish();
+    auto *q = tx.exec(
         u"UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ?, "
         "locked_pid = pg_backend_pid(), locked_backend_start = (SELECT backend_start FROM "
         "pg_stat_activity WHERE pid = pg_backend_pid()), locked_until = pudding_now() + "
@@ -174,12 +183,14 @@ bool JobWorker::runOne(DbSession &session, const QString &lockedBy)
         "max_attempts, coalesce(message_id, ''), pudding_now()"_s,
         { lockedBy, m_options.leaseSeconds });
     if (!q) {
-        qCWarning(lcJobs).noquote() << "claiming a job failed:" << session.lastError().text();
+        qCWarning(lcJobs).noquote() << "claiming a job failed:" << tx.error().text();
+        tx.rollback();
         session.reset();
         return false;
     }
     if (!q->next()) {
         q->finish();
+        tx.rollback();
         return false;
     }
     Job job;
@@ -191,6 +202,11 @@ bool JobWorker::runOne(DbSession &session, const QString &lockedBy)
     job.messageId = q->value(5).toString();
     job.claimedAt = q->value(6).toDateTime().toUTC();
     q->finish();
+    if (!tx.commit()) {
+        qCWarning(lcJobs).noquote() << "claiming a job failed:" << tx.error().text();
+        session.reset();
+        return false;
+    }
 
     JobResult result;
     if (job.attempts > maxAttempts) {
@@ -220,33 +236,37 @@ void JobWorker::finish(DbSession &session, const Job &job, int maxAttempts, cons
     JobResult::Kind kind = result.kind;
     if (kind == JobResult::Retry && job.attempts >= maxAttempts)
         kind = JobResult::Dead;
+    // Asynchronous commit, see runOne().
+    Transaction tx(session);
+    if (auto *async = tx.exec(kAsyncCommit))
+        async->finish();
     QSqlQuery *q = nullptr;
     switch (kind) {
     case JobResult::Done:
         // A handler that used markDone() already left 'running'; then this changes nothing.
-        q = session.run(u"UPDATE jobs SET state = 'done', finished_at = pudding_now(), "
-                        "locked_by = NULL, locked_pid = NULL, locked_backend_start = NULL, "
-                        "locked_until = NULL, last_error = NULL WHERE id = ? AND state = "
-                        "'running'"_s,
+        q = tx.exec(u"UPDATE jobs SET state = 'done', finished_at = pudding_now(), "
+                    "locked_by = NULL, locked_pid = NULL, locked_backend_start = NULL, "
+                    "locked_until = NULL, last_error = NULL WHERE id = ? AND state = "
+                    "'running'"_s,
             { job.id });
         break;
     case JobResult::Retry: {
         const double delay
             = backoffSeconds(job.attempts, 0.5 + QRandomGenerator::global()->generateDouble());
-        q = session.run(u"UPDATE jobs SET state = 'queued', run_at = pudding_now() + "
-                        "make_interval(secs => ?), locked_by = NULL, locked_pid = NULL, "
-                        "locked_backend_start = NULL, locked_until = NULL, last_error = ? "
-                        "WHERE id = ? AND state = 'running'"_s,
+        q = tx.exec(u"UPDATE jobs SET state = 'queued', run_at = pudding_now() + "
+                    "make_interval(secs => ?), locked_by = NULL, locked_pid = NULL, "
+                    "locked_backend_start = NULL, locked_until = NULL, last_error = ? "
+                    "WHERE id = ? AND state = 'running'"_s,
             { delay, result.error.left(2000), job.id });
         qCInfo(lcJobs).noquote() << "job" << job.id << job.kind << "attempt" << job.attempts
                                  << "failed, again in" << qRound(delay) << "s:" << result.error;
         break;
     }
     case JobResult::Dead:
-        q = session.run(u"UPDATE jobs SET state = 'dead', finished_at = pudding_now(), "
-                        "locked_by = NULL, locked_pid = NULL, locked_backend_start = NULL, "
-                        "locked_until = NULL, last_error = ? WHERE id = ? AND state = "
-                        "'running'"_s,
+        q = tx.exec(u"UPDATE jobs SET state = 'dead', finished_at = pudding_now(), "
+                    "locked_by = NULL, locked_pid = NULL, locked_backend_start = NULL, "
+                    "locked_until = NULL, last_error = ? WHERE id = ? AND state = "
+                    "'running'"_s,
             { result.error.left(2000), job.id });
         qCWarning(lcJobs).noquote()
             << "job" << job.id << job.kind << "is dead after" << job.attempts
@@ -254,11 +274,12 @@ void JobWorker::finish(DbSession &session, const Job &job, int maxAttempts, cons
             << job.id << ")";
         break;
     }
-    if (!q) {
+    if (q)
+        q->finish();
+    if (!q || !tx.commit()) {
         // The claim stays 'running'; a lost connection ends our backend, so another worker
         // claims it again (the handler repeats: at least once).
-        qCWarning(lcJobs).noquote()
-            << "marking job" << job.id << "failed:" << session.lastError().text();
+        qCWarning(lcJobs).noquote() << "marking job" << job.id << "failed:" << tx.error().text();
         session.reset();
         return;
     }
