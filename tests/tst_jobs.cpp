@@ -2,11 +2,13 @@
 // The durable job queue and outgoing mail (issue 14) against the real server, the real
 // PostgreSQL and a real SMTP server (aiosmtpd, tests/testsupport/smtpsink.py): mails queued
 // with Mail::enqueue (what every feature calls) arrive with the right headers and parts;
-// a refusing SMTP server makes the job back off on the database clock (moved, never slept),
-// then die, and the admin command lists and re-queues it; a server killed with SIGKILL while
-// the SMTP server holds its DATA answer loses nothing (the job is claimed again, the mail
-// repeated with the same Message-ID); two instances on one database send each of 200 mails
-// exactly once; without --smtp-url the mails are .eml files under <data-dir>/mail/.
+// a refusing SMTP server (451) makes the job back off on the database clock (moved, never
+// slept), then die, and the admin command lists and re-queues it; a 550 kills it at once; a
+// server killed with SIGKILL while the SMTP server holds its DATA answer loses nothing (the
+// job is claimed again because its claimer's session is gone, the mail repeated with the same
+// Message-ID); a claim whose session lives is left alone until its lease runs out; SIGTERM
+// does not wait for a silent SMTP server; two instances on one database send each of 200
+// mails exactly once; without --smtp-url the mails are .eml files under <data-dir>/mail/.
 #include "db/database.h"
 #include "jobs/jobworker.h"
 #include "mail/mail.h"
@@ -65,7 +67,6 @@ private:
 
     ServerFixture m_fixture;
     std::unique_ptr<Server::DbSession> m_session;
-    int m_serial = 0;
 
 private Q_SLOTS:
     void initTestCase();

@@ -41,10 +41,10 @@ JobWorker::~JobWorker()
     stop();
 }
 
-void JobWorker::registerHandler(const QString &kind, Handler handler)
+void JobWorker::registerHandler(const QString &kind, const Handler &handler)
 {
     Q_ASSERT(!m_started);
-    m_handlers.insert(kind, std::move(handler));
+    m_handlers.insert(kind, handler);
 }
 
 double JobWorker::backoffSeconds(int attempts, double jitter)

@@ -86,7 +86,7 @@ public:
 
     /// Before start(): the handler of `kind`. A job of a kind without a handler is retried
     /// later (another instance, maybe newer, may know it).
-    void registerHandler(const QString &kind, Handler handler);
+    void registerHandler(const QString &kind, const Handler &handler);
     /// Starts the listener and the threads.
     void start();
     /// Wakes every thread, lets the running jobs finish and joins the threads.

@@ -193,7 +193,7 @@ QByteArray formatAddress(const QString &name, const QString &address)
     QString clean = cleanAddress(address);
     while (clean.toUtf8().size() > 254)
         clean.chop(clean.size() >= 2 && clean.back().isLowSurrogate() ? 2 : 1);
-    const QByteArray addr = clean.toUtf8();
+    QByteArray addr = clean.toUtf8();
     const QString n = oneLine(name);
     if (n.isEmpty())
         return addr;

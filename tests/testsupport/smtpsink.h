@@ -35,7 +35,9 @@ struct MailMessage
     /// Name and raw (unfolded, not decoded) value in order.
     QList<QPair<QString, QByteArray>> rawHeaders;
 
-    /// The first header called `name` (case-insensitive), decoded; empty if none.
+    /// The first header called `name` (case-insensitive), unfolded and RFC 2047 decoded, else
+    /// as written (a plain-ASCII display name keeps its quotes: "\"Ann\" <a@example.org>");
+    /// empty if none.
     [[nodiscard]] QString header(const QString &name) const;
     [[nodiscard]] bool hasHeader(const QString &name) const;
     /// "Message-ID" without the angle brackets' surroundings (as written, with < >).
