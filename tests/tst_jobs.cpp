@@ -203,8 +203,11 @@ void TestJobs::mailArrivesWithHeadersAndParts()
     options.extraArguments = sink.serverArguments() + QStringList { u"--mail-from"_s, kFrom };
     QVERIFY2(m_fixture.startServer(options), qPrintable(m_fixture.errorString()));
 
-    const auto ids = enqueue({ testMail(u"juergen@example.org"_s, u"reminder"_s),
-        testMail(u"transactional@example.org"_s) });
+    Mail::OutgoingMail withIcs = testMail(u"juergen@example.org"_s, u"reminder"_s);
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nSUMMARY:Grie\xc3\x9fpudding\r\nEND:VCALENDAR\r\n";
+    withIcs.attachments
+        = { { u"Treffen-Köln.ics"_s, u"text/calendar; charset=utf-8; method=PUBLISH"_s, ics } };
+    const auto ids = enqueue({ withIcs, testMail(u"transactional@example.org"_s) });
     QCOMPARE(ids.size(), 2);
     QVERIFY(sink.waitForMessages(2));
     QTRY_COMPARE(state(ids[0]), u"done"_s);
@@ -246,7 +249,15 @@ void TestJobs::mailArrivesWithHeadersAndParts()
         }
         QCOMPARE(m.text, sent.text); // the reader gives "\n" line ends
         QCOMPARE(m.html, sent.html);
-        QVERIFY(m.attachments.isEmpty());
+        if (withCategory) {
+            QCOMPARE(m.attachments.size(), 1);
+            QCOMPARE(m.attachments[0].fileName, u"Treffen-Köln.ics"_s);
+            QVERIFY(m.attachments[0].contentType.startsWith(u"text/calendar;"_s));
+            QVERIFY(m.attachments[0].contentType.contains(u"method=PUBLISH"_s));
+            QCOMPARE(m.attachments[0].data, ics);
+        } else {
+            QVERIFY(m.attachments.isEmpty());
+        }
     }
     QVERIFY(metrics(*m_fixture).contains("pudding_jobs_done_total{kind=\"mail\"} 2"_L1));
     QVERIFY(!m_fixture->log().contains(u"pudding_clock"_s)); // the clock is not moved yet
