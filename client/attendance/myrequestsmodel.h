@@ -47,7 +47,7 @@ public:
     Q_INVOKABLE void clear();
     /// Withdraws the request (or the place) for this meetup; the row goes on success.
     Q_INVOKABLE void leave(qint64 eventId);
-    /// A live update (ChatRooms' attendance_approved / _rejected / waitlist_promoted):
+    /// A live update (ChatRooms' attendance_approved / _rejected / waitlist_offer):
     /// the row of that request takes the new status; an unknown request refreshes the list.
     Q_INVOKABLE void applyAttendance(const QVariantMap &attendance);
     /// The status of the user's request for an event ("" if none is listed).
