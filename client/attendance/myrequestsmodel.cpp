@@ -140,7 +140,7 @@ QDateTime MyRequestsModel::offerExpiresAtOfEvent(qint64 eventId) const
 {
     const int row = indexOfEvent(eventId);
     return row < 0 || m_rows.at(row).status != "OFFERED"_L1 ? QDateTime()
-                                                             : m_rows.at(row).offerExpiresAt;
+                                                            : m_rows.at(row).offerExpiresAt;
 }
 
 void MyRequestsModel::answerOffer(qint64 eventId, bool accept)

@@ -4,6 +4,7 @@
 #include "attendancelogging.h"
 #include "db/database.h"
 #include "http/multipart.h"
+#include "jobs/jobworker.h"
 #include "meetups/eventindex.h"
 #include "meetups/meetuprepository.h"
 #include "notifications/notifications.h"
@@ -714,7 +715,24 @@ void AttendanceApi::setRegular(Request &request, const Reply &reply, bool regula
         .then([reply](const HttpResponse &r) { reply.send(r); });
 }
 
-Result<bool> AttendanceApi::expireOffer(DbSession &s, qint64 attendanceId, qint64 expiresAtMs)
+void AttendanceApi::registerJobs(JobWorker &worker)
+{
+    worker.registerHandler(u"offer_expire"_s, [](DbSession &s, const Job &job) {
+        const qint64 id = job.payload.value("attendanceId"_L1).toInteger();
+        const qint64 expiresAt = job.payload.value("expiresAt"_L1).toInteger();
+        if (id <= 0 || expiresAt <= 0)
+            return JobResult::dead(u"offer_expire: payload without attendanceId/expiresAt"_s);
+        const auto result = expireOffer(s, id, expiresAt, &job);
+        if (!result)
+            return JobResult::retry(result.error().message);
+        if (result.value() == Expiry::NotDue)
+            return JobResult::retry(u"offer not due yet on the queue's clock"_s);
+        return JobResult::done();
+    });
+}
+
+Result<AttendanceApi::Expiry> AttendanceApi::expireOffer(
+    DbSession &s, qint64 attendanceId, qint64 expiresAtMs, const Job *job)
 {
     Transaction tx(s);
     auto *find = tx.exec(u"SELECT event_id FROM attendances WHERE id = ?"_s, { attendanceId });
@@ -723,7 +741,7 @@ Result<bool> AttendanceApi::expireOffer(DbSession &s, qint64 attendanceId, qint6
     const qint64 eventId = find->next() ? find->value(0).toLongLong() : 0;
     find->finish();
     if (eventId == 0) // the request is gone (lifted and asked again): nothing to expire
-        return false;
+        return Expiry::Gone;
     const auto locked = MeetupRepository::lockEvent(tx, eventId);
     if (!locked)
         return locked.error();
@@ -738,7 +756,15 @@ Result<bool> AttendanceApi::expireOffer(DbSession &s, qint64 attendanceId, qint6
         return databaseError(tx.error(), "expire offer");
     if (!upd->next()) {
         upd->finish();
-        return false;
+        // Still this offer but not due (the shared clock went back): try again later.
+        auto *open = tx.exec(u"SELECT 1 FROM attendances WHERE id = ? AND status = 'OFFERED' "
+                             "AND (extract(epoch FROM offer_expires_at) * 1000)::bigint = ?"_s,
+            { attendanceId, expiresAtMs });
+        if (!open)
+            return databaseError(tx.error(), "expire offer");
+        const bool notDue = open->next();
+        open->finish();
+        return notDue ? Expiry::NotDue : Expiry::Gone;
     }
     const qint64 userId = upd->value(0).toLongLong();
     upd->finish();
@@ -753,11 +779,11 @@ Result<bool> AttendanceApi::expireOffer(DbSession &s, qint64 attendanceId, qint6
                 { { u"attendance"_s, reloaded.value()->toJson() } }))
         && LivePublisher::notifyRemoved(s, eventId, userId)
         && MeetupRepository::offerFreedPlaces(s, eventId)
-        && MeetupRepository::announceChange(s, eventId);
+        && MeetupRepository::announceChange(s, eventId) && (!job || JobWorker::markDone(tx, *job));
     if (!ok || !tx.commit())
         return databaseError(tx.error(), "expire offer");
     qCInfo(lcAttendance) << "offer" << attendanceId << "of event" << eventId << "expired";
-    return true;
+    return Expiry::Expired;
 }
 
 } // namespace Pudding::Server

@@ -10,6 +10,8 @@ namespace Pudding::Server {
 
 class Database;
 class DbSession;
+class JobWorker;
+struct Job;
 class EventIndex;
 class PhotosApi;
 
@@ -25,13 +27,20 @@ public:
     /// Every /api/attendance… and /api/regulars route (attendance/attendanceroutes.cpp).
     void registerRoutes(Router &router);
 
+    /// What expireOffer() did.
+    enum class Expiry {
+        Expired, ///< the offer became LEFT, its place went on (the job is marked done with it)
+        Gone, ///< nothing to do: answered, expired before, lifted (a repeat after a crash)
+        NotDue, ///< still open and not yet due by pudding_now() (the clock went back): retry
+    };
     /// The `offer_expire` job ({attendanceId, expiresAt}): in its own transaction under the
     /// event lock, an offer still OFFERED with exactly that expiry, due by pudding_now(),
-    /// becomes LEFT (offer_expired notice) and its place is offered to the next. True when
-    /// it expired the offer; false when there was nothing to do (answered, expired before,
-    /// a newer offer): idempotent, so a repeat after a crash changes nothing.
-    [[nodiscard]] static Result<bool> expireOffer(
-        DbSession &session, qint64 attendanceId, qint64 expiresAtMs);
+    /// becomes LEFT (offer_expired notice) and its place is offered to the next. Idempotent.
+    /// With `job`, the job is marked done in the same transaction as the expiry.
+    [[nodiscard]] static Result<Expiry> expireOffer(
+        DbSession &session, qint64 attendanceId, qint64 expiresAtMs, const Job *job = nullptr);
+    /// Registers the `offer_expire` handler (server/app, before the worker starts).
+    static void registerJobs(JobWorker &worker);
 
 private:
     void join(Request &request, const Reply &reply);
