@@ -232,6 +232,12 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                                 return { storageFailed(tx.error(), "join") };
                             const qint64 id = insert->value(0).toLongLong();
                             insert->finish();
+                            // Queued behind an open offer while a place is free (the limit
+                            // was raised meanwhile): the free place is offered in turn, maybe
+                            // to this very request.
+                            if (newStatus == "WAITLISTED"_L1
+                                && !MeetupRepository::offerFreedPlaces(s, eventId))
+                                return { storageFailed(tx.error(), "offer freed places") };
                             const auto a = MeetupRepository::loadAttendance(s, id);
                             // The organizer's review queue shows it at once (sent at COMMIT).
                             if (!a || !a.value()
