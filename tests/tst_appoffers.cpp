@@ -8,6 +8,8 @@
 #include "attendance/myrequestsmodel.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QPointer>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -133,6 +135,7 @@ private Q_SLOTS:
         QVERIFY(visibleTexts().contains(u"Accept"_s));
         QVERIFY(visibleTexts().contains(u"Decline"_s));
 
+        QTRY_VERIFY(!find("pageStack")->property("busy").toBool());
         QVERIFY(QDir().mkpath(QStringLiteral(PUDDING_ARTIFACTS_DIR)));
         const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/offer-countdown.png"_s;
         QVERIFY(m_app.window->grabWindow().save(path));
@@ -153,6 +156,80 @@ private Q_SLOTS:
                      .value("holdsPlace"_L1)
                      .toBool(),
             true);
+    }
+
+    // The organizer's review queue: a waitlisted guest is pre-approved with the box and made
+    // a regular with the switch (both stored on the server), the screenshot shows them.
+    void organizerPreapprovesAndMarksRegular()
+    {
+        ServerFixture &server = m_app.server;
+        const Account olga = server.signUp(u"Olga Queue"_s);
+        const Account dora = server.signUp(u"Dora Waiting"_s);
+        const qint64 event = server.createMeetup(olga.token, 1);
+        QVERIFY(server.approvedGuest(event, olga.token, u"Emil"_s).isValid());
+        const qint64 doraId = server.requestJoin(event, dora.token);
+        QVERIFY(doraId > 0);
+
+        m_app.context->accounts.signOut();
+        QSignalSpy signedIn(&m_app.context->accounts, &AccountManager::signedInSuccessfully);
+        m_app.context->accounts.signIn(olga.email, ServerFixture::kPassword);
+        QVERIFY(signedIn.wait(10000));
+        QVERIFY(QMetaObject::invokeMethod(m_app.window, "openReviewQueue",
+            Q_ARG(QVariant, QVariant(event)), Q_ARG(QString, u"Pudding tasting"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(visibleTexts().contains(u"Waitlisted #1"_s), 10000);
+        QTRY_VERIFY(visibleItem(u"preapproveBox"_s));
+        auto *preapprove = visibleItem(u"preapproveBox"_s);
+        QCOMPARE(preapprove->property("checked").toBool(), false);
+        QVERIFY(QMetaObject::invokeMethod(preapprove, "toggle"));
+        QVERIFY(QMetaObject::invokeMethod(preapprove, "toggled"));
+        const QString list
+            = u"/api/attendance/events/%1/attendances?status=WAITLISTED"_s.arg(event);
+        auto waiting = [&] {
+            return server->get(list, olga.token)
+                .json()
+                .value("attendances"_L1)
+                .toArray()
+                .first()
+                .toObject();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(waiting().value("preapproved"_L1).toBool(), true, 10000);
+        // The Regular switch of Dora's row: the row that has the (visible) Pre-approve box.
+        auto doraSwitch = [&]() -> QQuickItem * {
+            QQuickItem *found = nullptr;
+            std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+                if (!item->isVisible() || found)
+                    return;
+                if (item->objectName() == "regularSwitch"_L1 && item->parentItem()) {
+                    for (QQuickItem *sibling : item->parentItem()->childItems())
+                        if (sibling->objectName() == "preapproveBox"_L1 && sibling->isVisible())
+                            found = item;
+                }
+                for (QQuickItem *child : item->childItems())
+                    walk(child);
+            };
+            walk(m_app.window->contentItem());
+            return found;
+        };
+        QPointer<QQuickItem> regular = doraSwitch();
+        QVERIFY(regular);
+        QCOMPARE(regular->property("checked").toBool(), false);
+        QVERIFY(QMetaObject::invokeMethod(regular, "toggle"));
+        QVERIFY(QMetaObject::invokeMethod(regular, "toggled"));
+        QTRY_COMPARE_WITH_TIMEOUT(server->get(u"/api/regulars"_s, olga.token)
+                                      .json()
+                                      .value("regulars"_L1)
+                                      .toArray()
+                                      .size(),
+            1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(waiting().value("regular"_L1).toBool(), true, 10000);
+        // The queue was fetched again (regulars first): the new row shows the switch on.
+        QTRY_VERIFY_WITH_TIMEOUT(doraSwitch() && doraSwitch()->property("checked").toBool(), 10000);
+        // The page has finished sliding in (StackView transition) before the picture.
+        QTRY_VERIFY(!find("pageStack")->property("busy").toBool());
+        QVERIFY(visibleTexts().contains(u"Pre-approve"_s));
+        const QString path = QStringLiteral(PUDDING_ARTIFACTS_DIR) + u"/offer-review-queue.png"_s;
+        QVERIFY(m_app.window->grabWindow().save(path));
+        qInfo().noquote() << "screenshot:" << path;
     }
 
     void cleanupTestCase() { m_app.context->accounts.signOut(); }
