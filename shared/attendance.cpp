@@ -6,6 +6,7 @@
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -31,14 +32,17 @@ QString toString(AttendanceStatus status)
         return u"WAITLISTED"_s;
     case AttendanceStatus::Left:
         return u"LEFT"_s;
+    case AttendanceStatus::Offered:
+        return u"OFFERED"_s;
     }
     return {};
 }
 
 std::optional<AttendanceStatus> attendanceStatusFromString(QStringView text)
 {
-    for (auto s : { AttendanceStatus::Pending, AttendanceStatus::Approved,
-             AttendanceStatus::Rejected, AttendanceStatus::Waitlisted, AttendanceStatus::Left }) {
+    for (auto s :
+        { AttendanceStatus::Pending, AttendanceStatus::Approved, AttendanceStatus::Rejected,
+            AttendanceStatus::Waitlisted, AttendanceStatus::Left, AttendanceStatus::Offered }) {
         if (text.compare(toString(s), Qt::CaseInsensitive) == 0)
             return s;
     }
@@ -52,10 +56,21 @@ bool isOrganizerTransitionAllowed(AttendanceStatus from, AttendanceStatus to)
     case S::Approved:
         return from == S::Pending;
     case S::Rejected:
-        return from == S::Pending || from == S::Approved || from == S::Waitlisted;
+        return from == S::Pending || from == S::Approved || from == S::Waitlisted
+            || from == S::Offered;
     default:
         return false;
     }
+}
+
+bool isOfferAnswerable(AttendanceStatus status)
+{
+    return status == AttendanceStatus::Offered;
+}
+
+bool isPreapprovable(AttendanceStatus status)
+{
+    return status == AttendanceStatus::Waitlisted || status == AttendanceStatus::Offered;
 }
 
 QJsonObject Attendance::toJson() const
@@ -70,6 +85,11 @@ QJsonObject Attendance::toJson() const
         json.insert(u"waitlistPosition"_s, waitlistPosition);
     if (!note.isEmpty())
         json.insert(u"note"_s, note);
+    if (status == AttendanceStatus::Offered && offerExpiresAt.isValid())
+        json.insert(u"offerExpiresAt"_s, offerExpiresAt.toMSecsSinceEpoch());
+    json.insert(u"holdsPlace"_s, holdsPlace);
+    json.insert(u"preapproved"_s, preapproved);
+    json.insert(u"regular"_s, regular);
     return json;
 }
 
@@ -86,6 +106,11 @@ Attendance Attendance::fromJson(const QJsonObject &json)
     a.photoId = json.value("photoId"_L1).toInteger();
     a.waitlistPosition = json.value("waitlistPosition"_L1).toInt();
     a.note = json.value("note"_L1).toString();
+    if (const auto expires = json.value("offerExpiresAt"_L1); expires.isDouble())
+        a.offerExpiresAt = QDateTime::fromMSecsSinceEpoch(expires.toInteger(), QTimeZone::utc());
+    a.holdsPlace = json.value("holdsPlace"_L1).toBool();
+    a.preapproved = json.value("preapproved"_L1).toBool();
+    a.regular = json.value("regular"_L1).toBool();
     a.createdAt = parseIsoDateTime(json.value("createdAt"_L1).toString()).value_or(QDateTime());
     a.updatedAt = parseIsoDateTime(json.value("updatedAt"_L1).toString()).value_or(QDateTime());
     return a;

@@ -66,7 +66,9 @@ inline constexpr auto Error = "error"_L1;
 inline constexpr auto NewJoinRequest = "new_join_request"_L1; ///< {attendance} organizer
 inline constexpr auto AttendanceApproved = "attendance_approved"_L1; ///< {attendance}
 inline constexpr auto AttendanceRejected = "attendance_rejected"_L1; ///< {attendance}
-inline constexpr auto WaitlistPromoted = "waitlist_promoted"_L1; ///< {attendance}
+/// {attendance}: a place is held for the guest (OFFERED, offerExpiresAt), or the offer ended
+/// (LEFT after it expired)
+inline constexpr auto WaitlistOffer = "waitlist_offer"_L1;
 inline constexpr auto EventUpdated = "event_updated"_L1; ///< {event}
 inline constexpr auto EventCancelled = "event_cancelled"_L1; ///< {eventId, event}
 /// {eventId, version, counter{checkedIn, expected}, guests:[changed guest rows]} to the

@@ -84,6 +84,8 @@ QJsonObject Event::toJson() const
         json.insert(u"venue"_s, venue);
     if (distance)
         json.insert(u"distance"_s, std::round(*distance * 10) / 10);
+    json.insert(u"offerWindowMinutes"_s,
+        offerWindowMinutes ? QJsonValue(*offerWindowMinutes) : QJsonValue(QJsonValue::Null));
     return json;
 }
 
@@ -108,6 +110,8 @@ Event Event::fromJson(const QJsonObject &json)
     e.organizer = UserRef::fromJson(json.value("organizer"_L1).toObject());
     if (json.contains("distance"_L1))
         e.distance = json.value("distance"_L1).toDouble();
+    if (const auto w = json.value("offerWindowMinutes"_L1); w.isDouble())
+        e.offerWindowMinutes = w.toInt();
     return e;
 }
 
@@ -162,6 +166,17 @@ Result<EventDraft> EventDraft::fromJson(const QJsonObject &json)
         else
             draft.attendeeLimit = int(d);
     }
+    if (const auto v = json.value("offerWindowMinutes"_L1); !v.isUndefined()) {
+        const double d = v.toDouble(-1);
+        if (v.isNull())
+            draft.offerWindowMinutes = std::optional<int>();
+        else if (!v.isDouble() || d != std::floor(d) || d < std::numeric_limits<int>::min()
+            || d > std::numeric_limits<int>::max())
+            errors.append({ u"offerWindowMinutes"_s,
+                EventText::tr("Must be a whole number of minutes or null (automatic).") });
+        else
+            draft.offerWindowMinutes = std::optional<int>(int(d));
+    }
     if (!errors.isEmpty())
         return Error { QString(Protocol::ErrorCode::ValidationFailed),
             EventText::tr("Some fields have the wrong type."), errors };
@@ -190,6 +205,9 @@ QJsonObject EventDraft::toJson() const
         json.insert(u"endTime"_s, toIsoString(*endTime));
     if (attendeeLimit)
         json.insert(u"attendeeLimit"_s, *attendeeLimit);
+    if (offerWindowMinutes)
+        json.insert(u"offerWindowMinutes"_s,
+            *offerWindowMinutes ? QJsonValue(**offerWindowMinutes) : QJsonValue(QJsonValue::Null));
     return json;
 }
 
@@ -205,6 +223,7 @@ EventDraft EventDraft::mergedOnto(const Event &event) const
     merged.startTime = startTime.value_or(event.startTime);
     merged.endTime = endTime.value_or(event.endTime);
     merged.attendeeLimit = attendeeLimit.value_or(event.attendeeLimit);
+    merged.offerWindowMinutes = offerWindowMinutes.value_or(event.offerWindowMinutes);
     return merged;
 }
 

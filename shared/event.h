@@ -46,6 +46,9 @@ struct Event
     int attendeeCount = 0;
     EventStatus status = EventStatus::Upcoming;
     UserRef organizer;
+    /// How long a freed place is held for the next in the waitlist, in minutes; nothing:
+    /// automatic (12 hours, 2 hours when the meetup is less than a day away).
+    std::optional<int> offerWindowMinutes;
     std::optional<double> distance; ///< metres from the search centre, when there was one
 
     [[nodiscard]] QJsonObject toJson() const;
@@ -66,6 +69,8 @@ struct EventDraft
     std::optional<QDateTime> startTime;
     std::optional<QDateTime> endTime;
     std::optional<int> attendeeLimit;
+    /// Absent: unchanged; present with nothing (JSON null): automatic.
+    std::optional<std::optional<int>> offerWindowMinutes;
 
     /// Reads a JSON body; wrong types are reported per field, unknown fields are ignored.
     [[nodiscard]] static Result<EventDraft> fromJson(const QJsonObject &json);

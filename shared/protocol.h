@@ -68,6 +68,9 @@ inline constexpr int PasswordMax = 1024;
 inline constexpr int EmailMax = 254;
 inline constexpr int AttendeeLimitMin = 1;
 inline constexpr int AttendeeLimitMax = 10000;
+/// A waitlist offer's window in minutes (events.offer_window_minutes; none: automatic).
+inline constexpr int OfferWindowMin = 15;
+inline constexpr int OfferWindowMax = 10080;
 inline constexpr int PageSizeDefault = 50;
 inline constexpr int PageSizeMax = 100;
 inline constexpr double RadiusMaxMetres = 1000000.0;

@@ -290,6 +290,12 @@ FieldErrors validateEventDraft(const EventDraft &draft, DraftMode mode, const QD
             Text::tr("Allow between %1 and %2 attendees.")
                 .arg(L::AttendeeLimitMin)
                 .arg(L::AttendeeLimitMax) });
+    if (draft.offerWindowMinutes && *draft.offerWindowMinutes
+        && (**draft.offerWindowMinutes < L::OfferWindowMin
+            || **draft.offerWindowMinutes > L::OfferWindowMax))
+        errors.append({ u"offerWindowMinutes"_s,
+            Text::tr("Hold a place for between %1 minutes and 7 days, or leave it automatic.")
+                .arg(L::OfferWindowMin) });
     return errors;
 }
 

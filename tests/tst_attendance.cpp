@@ -389,7 +389,7 @@ private Q_SLOTS:
         checkTicketsMatchApprovals(event, limit);
     }
 
-    void waitlistAndPromotion()
+    void waitlistAndOffer()
     {
         const qint64 event = createEvent(1);
         const QByteArray first = newUser();
@@ -407,7 +407,8 @@ private Q_SLOTS:
         // Approving a waitlisted request is refused; the place is taken.
         QCOMPARE(decide(event, attendanceId(b), "APPROVED", m_organizer).status, 409);
 
-        // The approved attendee leaves: the first waitlisted is promoted, the next moves up.
+        // The approved attendee leaves: the first waitlisted gets an offer (the place is held
+        // for them), the next moves up.
         const auto left = m_server->request(
             "DELETE", u"/api/attendance/events/%1/attendance"_s.arg(event), {}, first);
         QCOMPARE(left.status, 200);
@@ -415,7 +416,9 @@ private Q_SLOTS:
         const auto mineSecond = m_server->get(u"/api/attendance/mine"_s, second);
         const auto secondNow
             = mineSecond.json().value("attendances"_L1).toArray().first().toObject();
-        QCOMPARE(secondNow.value("status"_L1).toString(), u"PENDING"_s);
+        QCOMPARE(secondNow.value("status"_L1).toString(), u"OFFERED"_s);
+        QCOMPARE(secondNow.value("holdsPlace"_L1).toBool(), true);
+        QVERIFY(secondNow.value("offerExpiresAt"_L1).toInteger() > 0);
         QCOMPARE(secondNow.value("event"_L1).toObject().value("id"_L1).toInteger(), event);
         const auto thirdNow = m_server->get(u"/api/attendance/mine"_s, third)
                                   .json()
@@ -425,6 +428,12 @@ private Q_SLOTS:
                                   .toObject();
         QCOMPARE(thirdNow.value("status"_L1).toString(), u"WAITLISTED"_s);
         QCOMPARE(thirdNow.value("waitlistPosition"_L1).toInt(), 1);
+        // An open offer is the guest's to answer, not the organizer's to approve.
+        QCOMPARE(decide(event, attendanceId(b), "APPROVED", m_organizer).status, 409);
+        const auto accepted = m_server->postJson(
+            u"/api/attendance/events/%1/offer/accept"_s.arg(event), {}, second);
+        QCOMPARE(accepted.status, 200);
+        QCOMPARE(statusOf(accepted), u"PENDING"_s);
         QCOMPARE(decide(event, attendanceId(b), "APPROVED", m_organizer).status, 200);
         // Leaving twice, or without having joined: 404.
         QCOMPARE(
@@ -440,7 +449,7 @@ private Q_SLOTS:
             again.json().value("attendance"_L1).toObject().value("waitlistPosition"_L1).toInt(), 2);
     }
 
-    void raisingTheLimitPromotes()
+    void raisingTheLimitOffers()
     {
         const qint64 event = createEvent(1);
         const auto a = join(event, newUser(), jpeg(400));
@@ -460,7 +469,7 @@ private Q_SLOTS:
                      .toObject()
                      .value("status"_L1)
                      .toString(),
-            u"PENDING"_s);
+            u"OFFERED"_s);
     }
 
     void hundredParallelJoins()
@@ -534,7 +543,7 @@ private Q_SLOTS:
         QCOMPARE(attendances(event, u"WAITLISTED"_s).size(), waiting + 1);
     }
 
-    void parallelLeavesPromoteExactlyOnce()
+    void parallelLeavesOfferExactlyOnce()
     {
         constexpr int limit = 5;
         constexpr int waiting = 10;
@@ -549,8 +558,10 @@ private Q_SLOTS:
             approvedTokens.append(token);
         }
         QList<qint64> waitlistedIds;
+        QList<QByteArray> waitlistedTokens;
         for (int i = 0; i < waiting; ++i) {
-            const auto r = join(event, newUser(), jpeg(850 + i));
+            waitlistedTokens.append(newUser());
+            const auto r = join(event, waitlistedTokens.last(), jpeg(850 + i));
             QCOMPARE(r.status, 201);
             QCOMPARE(statusOf(r), u"WAITLISTED"_s);
             QCOMPARE(
@@ -578,8 +589,8 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
 
-        // Each freed place promoted exactly one request: the five oldest.
-        const auto pending = attendances(event, u"PENDING"_s);
+        // Each freed place was offered to exactly one request: the five oldest.
+        const auto pending = attendances(event, u"OFFERED"_s);
         QList<qint64> pendingIds;
         for (const auto &v : pending)
             pendingIds.append(v.toObject().value("id"_L1).toInteger());
@@ -592,7 +603,13 @@ private Q_SLOTS:
             QCOMPARE(a.value("waitlistPosition"_L1).toInt(), int(i + 1));
         }
 
-        // The promoted fill the event exactly; the rest stay on the waitlist.
+        // The offered accept and fill the event exactly; the rest stay on the waitlist.
+        for (int i = 0; i < limit; ++i)
+            QCOMPARE(m_server
+                         ->postJson(u"/api/attendance/events/%1/offer/accept"_s.arg(event), {},
+                             waitlistedTokens[i])
+                         .status,
+                200);
         for (qint64 id : pendingIds)
             QCOMPARE(decide(event, id, "APPROVED", m_organizer).status, 200);
         QCOMPARE(decide(event, waitlistedIds[limit], "APPROVED", m_organizer).status, 409);

@@ -773,9 +773,9 @@ private Q_SLOTS:
         auto [s3, w3] = patch({ { u"attendeeLimit"_s, 2 } });
         QVERIFY2(s3 == 200, qPrintable(w3));
         QCOMPARE(column(u"attendee_limit"_s), u"2"_s);
-        QCOMPARE(statusOf(waitlistedId), u"PENDING"_s);
-        QVERIFY2(wsWaitlisted.take(u"waitlist_promoted"_s).has_value(),
-            "the promoted guest was not told");
+        QCOMPARE(statusOf(waitlistedId), u"OFFERED"_s);
+        QVERIFY2(wsWaitlisted.take(u"waitlist_offer"_s).has_value(),
+            "the guest offered the place was not told");
         QVERIFY2(wsApproved.take(u"event_updated"_s).has_value(),
             "the approved guest got no event_updated frame");
         QCOMPARE(indexDisagreement(id), QString());
@@ -922,7 +922,7 @@ private Q_SLOTS:
         auto http = [](const HttpResult &r) {
             return Outcome { r.status, r.body, r.json(), 0, {} };
         };
-        auto promotedToPending = [&] { return statusOf(secondId) == "PENDING"_L1; };
+        auto promotedToPending = [&] { return statusOf(secondId) == "OFFERED"_L1; };
         // Meetup with one place taken by `first`, `second` on the waitlist.
         const bool big = operation.contains("maximum-size values"_L1);
         auto newEvent = [&](int limit) {

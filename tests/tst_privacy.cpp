@@ -391,7 +391,7 @@ private Q_SLOTS:
             QJsonArray frames;
             for (const auto &type :
                 { u"event_updated"_s, u"event_cancelled"_s, u"attendance_approved"_s,
-                    u"attendance_rejected"_s, u"waitlist_promoted"_s, u"new_join_request"_s })
+                    u"attendance_rejected"_s, u"waitlist_offer"_s, u"new_join_request"_s })
                 for (const auto &f : v.ws->all(type))
                     frames.append(f);
             json = frames;

@@ -189,6 +189,11 @@ ApiCall *ApiClient::deleteResource(const QString &path)
     return track(m_nam.deleteResource(makeRequest(path)), !m_token.isEmpty());
 }
 
+ApiCall *ApiClient::put(const QString &path)
+{
+    return track(m_nam.put(makeRequest(path), QByteArray()), !m_token.isEmpty());
+}
+
 ApiCall *ApiClient::postForm(const QString &path,
     const QList<std::pair<QByteArray, QString>> &fields, const PhotoFile &photo)
 {

@@ -112,6 +112,8 @@ public:
     ApiCall *post(const QString &path, const QJsonObject &body = {});
     ApiCall *patch(const QString &path, const QJsonObject &body);
     ApiCall *deleteResource(const QString &path);
+    /// A PUT without a body (e.g. PUT /api/regulars/<id>).
+    ApiCall *put(const QString &path);
     /// A multipart/form-data POST: `fields` as text parts, then `photo` as the part "photo".
     /// Tracked like every call (a 401 ends the session), with a longer timeout for the upload.
     ApiCall *postForm(const QString &path, const QList<std::pair<QByteArray, QString>> &fields,

@@ -52,6 +52,17 @@ inline QString myAttendance(qint64 eventId)
 {
     return u"/api/attendance/events/%1/attendance"_s.arg(eventId);
 }
+/// POST: accept (`accept` true) or decline the caller's offer of a held place.
+inline QString offerAnswer(qint64 eventId, bool accept)
+{
+    return u"/api/attendance/events/%1/offer/%2"_s.arg(eventId).arg(
+        accept ? u"accept"_s : u"decline"_s);
+}
+/// PUT / DELETE: the person is (no longer) one of the caller's regulars.
+inline QString regular(qint64 userId)
+{
+    return u"/api/regulars/%1"_s.arg(userId);
+}
 inline QString attendances(qint64 eventId)
 {
     return u"/api/attendance/events/%1/attendances"_s.arg(eventId);

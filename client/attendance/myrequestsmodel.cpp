@@ -70,6 +70,8 @@ QVariant MyRequestsModel::data(const QModelIndex &index, int role) const
         return r.waitlistPosition;
     case PuddingNameRole:
         return r.puddingName;
+    case OfferExpiresAtRole:
+        return r.offerExpiresAt;
     default:
         return {};
     }
@@ -80,7 +82,7 @@ QHash<int, QByteArray> MyRequestsModel::roleNames() const
     return { { AttendanceIdRole, "attendanceId" }, { EventIdRole, "eventId" },
         { EventTitleRole, "eventTitle" }, { EventStartRole, "eventStart" }, { CityRole, "city" },
         { StatusRole, "status" }, { WaitlistPositionRole, "waitlistPosition" },
-        { PuddingNameRole, "puddingName" } };
+        { PuddingNameRole, "puddingName" }, { OfferExpiresAtRole, "offerExpiresAt" } };
 }
 
 void MyRequestsModel::setErrorText(const QString &text)
@@ -108,13 +110,57 @@ void MyRequestsModel::applyAttendance(const QVariantMap &attendance)
         if (r.attendanceId != id)
             continue;
         r.status = attendance.value(u"status"_s).toString();
+        if (r.status == "LEFT"_L1) { // an offer expired or was declined: no longer a request
+            beginRemoveRows({}, int(i), int(i));
+            const qint64 eventId = r.eventId;
+            m_rows.removeAt(i);
+            endRemoveRows();
+            Q_EMIT countChanged();
+            Q_EMIT statusChanged(eventId);
+            return;
+        }
         r.waitlistPosition = attendance.value(u"waitlistPosition"_s).toInt();
+        r.offerExpiresAt = offerExpiry(attendance.value(u"offerExpiresAt"_s));
         const QModelIndex index = createIndex(int(i), 0);
-        Q_EMIT dataChanged(index, index, { StatusRole, WaitlistPositionRole });
+        Q_EMIT dataChanged(index, index, { StatusRole, WaitlistPositionRole, OfferExpiresAtRole });
         Q_EMIT statusChanged(r.eventId);
         return;
     }
     refresh();
+}
+
+QDateTime MyRequestsModel::offerExpiry(const QVariant &msSinceEpoch)
+{
+    if (!msSinceEpoch.isValid() || msSinceEpoch.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch.toLongLong()).toLocalTime();
+}
+
+QDateTime MyRequestsModel::offerExpiresAtOfEvent(qint64 eventId) const
+{
+    const int row = indexOfEvent(eventId);
+    return row < 0 || m_rows.at(row).status != "OFFERED"_L1 ? QDateTime()
+                                                            : m_rows.at(row).offerExpiresAt;
+}
+
+void MyRequestsModel::answerOffer(qint64 eventId, bool accept)
+{
+    auto *api = ApiClient::instance();
+    if (!api)
+        return;
+    auto *call = api->post(Endpoints::offerAnswer(eventId, accept));
+    connect(call, &ApiCall::finished, this, [this, call, eventId] {
+        if (const auto &error = call->error()) {
+            setErrorText(error->message);
+            // Expired or answered elsewhere meanwhile: show how it stands now.
+            refresh();
+            return;
+        }
+        setErrorText({});
+        applyAttendance(call->object().value("attendance"_L1).toObject().toVariantMap());
+        if (auto *updates = EventUpdates::instance())
+            updates->eventTouched(eventId);
+    });
 }
 
 QString MyRequestsModel::statusOfEvent(qint64 eventId) const
@@ -155,6 +201,7 @@ void MyRequestsModel::refresh()
             r.status = o.value("status"_L1).toString();
             r.waitlistPosition = o.value("waitlistPosition"_L1).toInt();
             r.puddingName = o.value("puddingName"_L1).toString();
+            r.offerExpiresAt = offerExpiry(o.value("offerExpiresAt"_L1).toVariant());
             rows.append(r);
         }
         beginResetModel();

@@ -29,6 +29,8 @@ public:
         StatusRole,
         WaitlistPositionRole,
         PuddingNameRole,
+        /// While OFFERED: until when the place is held (local time); invalid otherwise.
+        OfferExpiresAtRole,
     };
     Q_ENUM(Roles)
 
@@ -47,7 +49,12 @@ public:
     Q_INVOKABLE void clear();
     /// Withdraws the request (or the place) for this meetup; the row goes on success.
     Q_INVOKABLE void leave(qint64 eventId);
-    /// A live update (ChatRooms' attendance_approved / _rejected / waitlist_promoted):
+    /// Accepts (true) or declines the offer of a held place for this meetup; the row takes
+    /// the answer's status (PENDING or APPROVED; declined: the row goes).
+    Q_INVOKABLE void answerOffer(qint64 eventId, bool accept);
+    /// Until when a place is held for the user at this meetup (invalid: no open offer).
+    Q_INVOKABLE QDateTime offerExpiresAtOfEvent(qint64 eventId) const;
+    /// A live update (ChatRooms' attendance_approved / _rejected / waitlist_offer):
     /// the row of that request takes the new status; an unknown request refreshes the list.
     Q_INVOKABLE void applyAttendance(const QVariantMap &attendance);
     /// The status of the user's request for an event ("" if none is listed).
@@ -77,7 +84,9 @@ private:
         QString status;
         int waitlistPosition = 0;
         QString puddingName;
+        QDateTime offerExpiresAt;
     };
+    static QDateTime offerExpiry(const QVariant &msSinceEpoch);
     void setErrorText(const QString &text);
 
     QList<Row> m_rows;

@@ -19,7 +19,8 @@ namespace Pudding::Client {
 namespace {
 int statusRank(const QString &status)
 {
-    static const QStringList order { u"PENDING"_s, u"WAITLISTED"_s, u"APPROVED"_s, u"REJECTED"_s };
+    static const QStringList order { u"PENDING"_s, u"OFFERED"_s, u"WAITLISTED"_s, u"APPROVED"_s,
+        u"REJECTED"_s };
     const auto i = order.indexOf(status);
     return i < 0 ? int(order.size()) : int(i);
 }
@@ -86,6 +87,14 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         return r.photoId;
     case WaitlistPositionRole:
         return r.waitlistPosition;
+    case UserIdRole:
+        return r.userId;
+    case PreapprovedRole:
+        return r.preapproved;
+    case RegularRole:
+        return r.regular;
+    case HoldsPlaceRole:
+        return r.holdsPlace;
     default:
         return {};
     }
@@ -96,7 +105,9 @@ QHash<int, QByteArray> ReviewQueueModel::roleNames() const
     return { { AttendanceIdRole, "attendanceId" }, { UserNameRole, "userName" },
         { PuddingNameRole, "puddingName" }, { PuddingDescriptionRole, "puddingDescription" },
         { StatusRole, "status" }, { PhotoIdRole, "photoId" },
-        { WaitlistPositionRole, "waitlistPosition" } };
+        { WaitlistPositionRole, "waitlistPosition" }, { UserIdRole, "userId" },
+        { PreapprovedRole, "preapproved" }, { RegularRole, "regular" },
+        { HoldsPlaceRole, "holdsPlace" } };
 }
 
 void ReviewQueueModel::setEventId(qint64 id)
@@ -152,7 +163,7 @@ void ReviewQueueModel::refresh()
             const int rb = statusRank(b.status);
             if (ra != rb)
                 return ra < rb;
-            return ra == 1 && a.waitlistPosition < b.waitlistPosition;
+            return ra == 2 && a.waitlistPosition < b.waitlistPosition;
         });
         beginResetModel();
         m_rows = rows;
@@ -174,6 +185,10 @@ ReviewQueueModel::Row ReviewQueueModel::rowFromJson(const QJsonObject &o)
     r.status = o.value("status"_L1).toString();
     r.photoId = o.value("photoId"_L1).toInteger();
     r.waitlistPosition = o.value("waitlistPosition"_L1).toInt();
+    r.userId = o.value("user"_L1).toObject().value("id"_L1).toInteger();
+    r.preapproved = o.value("preapproved"_L1).toBool();
+    r.regular = o.value("regular"_L1).toBool();
+    r.holdsPlace = o.value("holdsPlace"_L1).toBool();
     return r;
 }
 
@@ -243,6 +258,40 @@ void ReviewQueueModel::approve(int row)
 void ReviewQueueModel::reject(int row)
 {
     decide(row, u"REJECTED"_s);
+}
+
+void ReviewQueueModel::setPreapproved(int row, bool preapproved)
+{
+    auto *api = ApiClient::instance();
+    if (!api || row < 0 || row >= m_rows.size())
+        return;
+    auto *call = api->patch(Endpoints::attendance(m_eventId, m_rows.at(row).attendanceId),
+        QJsonObject { { u"preapproved"_s, preapproved } });
+    connect(call, &ApiCall::finished, this, [this, call] {
+        if (const auto &error = call->error()) {
+            setErrorText(error->message);
+            return;
+        }
+        setErrorText({});
+        applyAttendance(call->object().value("attendance"_L1).toObject().toVariantMap());
+    });
+}
+
+void ReviewQueueModel::setRegular(int row, bool regular)
+{
+    auto *api = ApiClient::instance();
+    if (!api || row < 0 || row >= m_rows.size())
+        return;
+    const QString path = Endpoints::regular(m_rows.at(row).userId);
+    auto *call = regular ? api->put(path) : api->deleteResource(path);
+    connect(call, &ApiCall::finished, this, [this, call] {
+        if (const auto &error = call->error()) {
+            setErrorText(error->message);
+            return;
+        }
+        setErrorText({});
+        refresh(); // the waitlist's order changed
+    });
 }
 
 void ReviewQueueModel::decide(int row, const QString &status)

@@ -30,6 +30,13 @@ public:
         StatusRole,
         PhotoIdRole,
         WaitlistPositionRole,
+        UserIdRole,
+        /// Pre-approved while waiting: accepting an offer approves at once.
+        PreapprovedRole,
+        /// One of the organizer's regulars (first in the waitlist).
+        RegularRole,
+        /// A place is held for the request (an open or accepted offer): approvable when full.
+        HoldsPlaceRole,
     };
     Q_ENUM(Roles)
 
@@ -52,6 +59,11 @@ public:
     Q_INVOKABLE void clear();
     Q_INVOKABLE void approve(int row);
     Q_INVOKABLE void reject(int row);
+    /// Pre-approves the waiting request (WAITLISTED or OFFERED), or takes it back.
+    Q_INVOKABLE void setPreapproved(int row, bool preapproved);
+    /// Marks the row's guest as one of the organizer's regulars, or no longer; the queue is
+    /// fetched again (regulars come first).
+    Q_INVOKABLE void setRegular(int row, bool regular);
     /// A live update (ChatRooms' new_join_request): the request, as the server's
     /// attendance JSON, is inserted in its place or its row updated; other meetups are ignored.
     Q_INVOKABLE void applyAttendance(const QVariantMap &attendance);
@@ -77,6 +89,10 @@ private:
         QString status;
         qint64 photoId = 0;
         int waitlistPosition = 0;
+        qint64 userId = 0;
+        bool preapproved = false;
+        bool regular = false;
+        bool holdsPlace = false;
     };
     void decide(int row, const QString &status);
     [[nodiscard]] static Row rowFromJson(const QJsonObject &json);

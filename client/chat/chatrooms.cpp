@@ -8,7 +8,9 @@
 #include "shared/chat.h"
 #include "shared/protocol.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QLocale>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -219,7 +221,7 @@ void ChatRooms::route(const QJsonObject &frame)
         Q_EMIT notificationPosted(
             tr("New request to join"), tr("%1 wants to bring %2.").arg(a.user.name, a.puddingName));
     } else if (type == SF::AttendanceApproved || type == SF::AttendanceRejected
-        || type == SF::WaitlistPromoted) {
+        || type == SF::WaitlistOffer) {
         const QJsonObject attendance = frame.value("attendance"_L1).toObject();
         notifyAttendance(type, attendance);
         // Let in: an open chat of the meetup, refused so far, asks again. (A removal is told
@@ -251,10 +253,17 @@ void ChatRooms::notifyAttendance(const QString &type, const QJsonObject &attenda
     else if (type == SF::AttendanceRejected)
         body = title.isEmpty() ? tr("Your request was declined.")
                                : tr("Your request for “%1” was declined.").arg(title);
+    else if (attendance.value("status"_L1).toString() != "OFFERED"_L1)
+        return; // an offer that ended (expired): the inbox tells it, the views update
     else
         body = title.isEmpty()
-            ? tr("A place became free: you moved up from the waitlist.")
-            : tr("A place at “%1” became free: you moved up from the waitlist.").arg(title);
+            ? tr("A place is held for you until %1: accept or decline it.")
+                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(
+                                              attendance.value("offerExpiresAt"_L1).toInteger())
+                                              .toLocalTime()
+                                              .time(),
+                      QLocale::ShortFormat))
+            : tr("A place at “%1” is held for you: accept or decline it.").arg(title);
     Q_EMIT notificationPosted(tr("Pudding Gabel"), body);
 }
 

@@ -65,7 +65,8 @@ Q_SIGNALS:
     void unreadChanged(qint64 eventId);
     /// To the organizer: someone asked to join one of their meetups.
     void newJoinRequest(const QVariantMap &attendance);
-    /// To the attendee: `kind` is attendance_approved, attendance_rejected or waitlist_promoted.
+    /// To the attendee: `kind` is attendance_approved, attendance_rejected or waitlist_offer
+    /// (an offer made: OFFERED; or ended: LEFT).
     void attendanceChanged(const QString &kind, const QVariantMap &attendance);
     void eventUpdated(const QVariantMap &event);
     void eventCancelled(qint64 eventId, const QVariantMap &event);

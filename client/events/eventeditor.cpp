@@ -33,6 +33,11 @@ EventDraft draftFromForm(const QVariantMap &form)
     const int limit = form.value(u"attendeeLimit"_s).toInt(&ok);
     if (ok)
         d.attendeeLimit = limit;
+    // Only when chosen in the form: 0 or less is automatic (null), else minutes.
+    if (form.contains(u"offerWindowMinutes"_s)) {
+        const int minutes = form.value(u"offerWindowMinutes"_s).toInt();
+        d.offerWindowMinutes = minutes > 0 ? std::optional<int>(minutes) : std::optional<int>();
+    }
     return d;
 }
 } // namespace

@@ -20,12 +20,32 @@ Page {
             return qsTr("Rejected");
         case "WAITLISTED":
             return qsTr("Waitlisted #%1").arg(waitlistPosition);
+        case "OFFERED":
+            return qsTr("Place offered");
         default:
             return status;
         }
     }
 
     title: qsTr("My requests")
+
+    // The clock of the offers' countdowns: ticks every second while the page shows.
+    property date now: new Date()
+
+    // hh:mm:ss left until `until` (00:00:00 once it passed).
+    function countdown(until: date, now: date): string {
+        const left = Math.max(0, Math.floor((until.getTime() - now.getTime()) / 1000));
+        const pad = n => (n < 10 ? "0" : "") + n;
+        return pad(Math.floor(left / 3600)) + ":" + pad(Math.floor(left / 60) % 60) + ":" + pad(left % 60);
+    }
+
+    Timer {
+        interval: 1000
+        repeat: true
+        running: root.visible
+        triggeredOnStart: true
+        onTriggered: root.now = new Date()
+    }
 
     // Used by the app's --self-test: the page's dialogs open once.
     function selfTest(): void {
@@ -94,6 +114,7 @@ Page {
                 required property string status
                 required property int waitlistPosition
                 required property string puddingName
+                required property var offerExpiresAt
                 readonly property int unread: ChatRooms.unreadCounts[String(delegate.eventId)] ?? 0
 
                 function watchIfApproved(): void {
@@ -127,6 +148,20 @@ Page {
                             text: qsTr("You bring: %1").arg(delegate.puddingName)
                             elide: Text.ElideRight
                         }
+                        // An offer: the place is held until …, with a live countdown.
+                        Label {
+                            objectName: "offerLabel"
+                            Layout.fillWidth: true
+                            visible: delegate.status === "OFFERED"
+                            text: visible
+                                  ? qsTr("A place is held for you until %1 (%2 left)")
+                                    .arg(Formats.time(delegate.offerExpiresAt, Formats.locale))
+                                    .arg(root.countdown(delegate.offerExpiresAt, root.now))
+                                  : ""
+                            color: "#1e5aa8"
+                            font.bold: true
+                            wrapMode: Text.WordWrap
+                        }
                     }
                     Label {
                         text: root.statusText(delegate.status, delegate.waitlistPosition)
@@ -148,8 +183,23 @@ Page {
                         }
                     }
                     Button {
+                        objectName: "acceptOfferButton"
+                        visible: delegate.status === "OFFERED"
+                        text: qsTr("Accept")
+                        highlighted: true
+                        Accessible.name: qsTr("Accept the place offered at %1").arg(delegate.eventTitle)
+                        onClicked: requests.answerOffer(delegate.eventId, true)
+                    }
+                    Button {
+                        objectName: "declineOfferButton"
+                        visible: delegate.status === "OFFERED"
+                        text: qsTr("Decline")
+                        Accessible.name: qsTr("Decline the place offered at %1").arg(delegate.eventTitle)
+                        onClicked: requests.answerOffer(delegate.eventId, false)
+                    }
+                    Button {
                         text: qsTr("Leave")
-                        visible: delegate.status !== "REJECTED"
+                        visible: delegate.status !== "REJECTED" && delegate.status !== "OFFERED"
                         onClicked: {
                             leaveDialog.eventId = delegate.eventId;
                             leaveDialog.eventTitle = delegate.eventTitle;

@@ -25,12 +25,15 @@ Page {
             return qsTr("Rejected");
         case "WAITLISTED":
             return qsTr("Waitlisted #%1").arg(waitlistPosition);
+        case "OFFERED":
+            return qsTr("Place offered");
         default:
             return status;
         }
     }
     function approveCurrent(): void {
-        if (list.currentIndex >= 0 && !root.full && list.currentItem.status === "PENDING")
+        if (list.currentIndex >= 0 && (!root.full || list.currentItem.holdsPlace)
+                && list.currentItem.status === "PENDING")
             queue.approve(list.currentIndex);
     }
     function rejectCurrent(): void {
@@ -134,6 +137,9 @@ Page {
                 required property string status
                 required property var photoId
                 required property int waitlistPosition
+                required property bool preapproved
+                required property bool regular
+                required property bool holdsPlace
 
                 width: ListView.view.width
                 onClicked: {
@@ -184,9 +190,26 @@ Page {
                         text: root.statusText(delegate.status, delegate.waitlistPosition)
                         font.bold: true
                     }
+                    // Regulars come first in the waitlist of every meetup of this organizer.
+                    Switch {
+                        objectName: "regularSwitch"
+                        text: qsTr("Regular")
+                        checked: delegate.regular
+                        Accessible.name: qsTr("%1 is one of your regulars").arg(delegate.userName)
+                        onToggled: queue.setRegular(delegate.index, checked)
+                    }
+                    // Waiting: approve in advance, so accepting an offered place approves.
+                    CheckBox {
+                        objectName: "preapproveBox"
+                        visible: delegate.status === "WAITLISTED" || delegate.status === "OFFERED"
+                        text: qsTr("Pre-approve")
+                        checked: delegate.preapproved
+                        Accessible.name: qsTr("Pre-approve %1").arg(delegate.puddingName)
+                        onToggled: queue.setPreapproved(delegate.index, checked)
+                    }
                     Button {
                         text: qsTr("Approve")
-                        enabled: delegate.status === "PENDING" && !root.full
+                        enabled: delegate.status === "PENDING" && (!root.full || delegate.holdsPlace)
                         Accessible.name: qsTr("Approve %1").arg(delegate.puddingName)
                         onClicked: {
                             list.currentIndex = delegate.index;

@@ -187,11 +187,60 @@ Pane {
                         return qsTr("Your request is waiting for the organizer.");
                     case "WAITLISTED":
                         return qsTr("You are on the waitlist.");
+                    case "OFFERED":
+                        return qsTr("A place became free and is held for you.");
                     case "REJECTED":
                         return qsTr("Your request was declined.");
                     default:
                         return "";
                     }
+                }
+            }
+            // An offer: until when the place is held, a live countdown, and the answer.
+            Label {
+                id: offerLabel
+
+                readonly property date expires: (root.requestsRevision, myRequests.offerExpiresAtOfEvent(details.eventId))
+                property date now: new Date()
+
+                objectName: "detailsOfferLabel"
+                Layout.fillWidth: true
+                visible: !root.isOrganizer && root.myStatus === "OFFERED"
+                wrapMode: Text.WordWrap
+                color: "#1e5aa8"
+                text: {
+                    if (!visible || isNaN(expires.getTime()))
+                        return "";
+                    const left = Math.max(0, Math.floor((expires.getTime() - now.getTime()) / 1000));
+                    const pad = n => (n < 10 ? "0" : "") + n;
+                    return qsTr("A place is held for you until %1 (%2 left)")
+                        .arg(Formats.time(expires, Formats.locale))
+                        .arg(pad(Math.floor(left / 3600)) + ":" + pad(Math.floor(left / 60) % 60) + ":" + pad(left % 60));
+                }
+
+                Timer {
+                    interval: 1000
+                    repeat: true
+                    running: offerLabel.visible
+                    triggeredOnStart: true
+                    onTriggered: offerLabel.now = new Date()
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                visible: offerLabel.visible
+                Button {
+                    Layout.fillWidth: true
+                    objectName: "detailsAcceptOffer"
+                    text: qsTr("Accept")
+                    highlighted: true
+                    onClicked: myRequests.answerOffer(details.eventId, true)
+                }
+                Button {
+                    Layout.fillWidth: true
+                    objectName: "detailsDeclineOffer"
+                    text: qsTr("Decline")
+                    onClicked: myRequests.answerOffer(details.eventId, false)
                 }
             }
             ScrollView {
@@ -222,7 +271,7 @@ Pane {
             Button {
                 Layout.fillWidth: true
                 visible: !root.isOrganizer && root.event.status === "UPCOMING"
-                         && ["PENDING", "APPROVED", "WAITLISTED"].indexOf(root.myStatus) < 0
+                         && ["PENDING", "APPROVED", "WAITLISTED", "OFFERED"].indexOf(root.myStatus) < 0
                 text: AccountManager.signedIn ? qsTr("Ask to join…") : qsTr("Sign in to join")
                 onClicked: {
                     if (AccountManager.signedIn)

@@ -57,6 +57,8 @@ Dialog {
         timeField.minutes = 18 * 60;
         durationBox.value = 120;
         limitBox.value = 10;
+        offerWindowBox.select(0);
+        offerWindowBox.touched = false;
         editor.clearErrors();
         open();
     }
@@ -76,17 +78,23 @@ Dialog {
         timeField.minutes = Math.round((e.startTime.getHours() * 60 + e.startTime.getMinutes()) / 15) * 15 % (24 * 60);
         durationBox.value = Math.max(15, Math.round((e.endTime - e.startTime) / 900000) * 15);
         limitBox.value = e.attendeeLimit;
+        offerWindowBox.select(e.offerWindowMinutes ?? 0);
+        offerWindowBox.touched = false;
         editor.clearErrors();
         open();
     }
 
     function formData(): var {
-        return {
+        const data = {
             title: titleField.text, description: descriptionField.text,
             lat: latitude, lng: longitude, city: cityField.text, state: stateField.text,
             venue: venueField.text,
             startTime: startTime(), endTime: endTime(), attendeeLimit: limitBox.value
         };
+        // The window is sent when chosen (or for a new meetup): an edit keeps it otherwise.
+        if (!editingId || offerWindowBox.touched)
+            data.offerWindowMinutes = offerWindowBox.currentValue;
+        return data;
     }
 
     function submit(): void {
@@ -275,6 +283,40 @@ Dialog {
                 Accessible.name: qsTr("Maximum number of guests")
             }
             FieldError { text: editor.fieldErrors.attendeeLimit ?? "" }
+
+            Label {
+                Layout.topMargin: 4
+                text: qsTr("When a place frees up, hold it for the next on the waitlist for")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            ComboBox {
+                id: offerWindowBox
+
+                property bool touched: false
+
+                function select(minutes: int): void {
+                    const i = indexOfValue(minutes);
+                    currentIndex = i >= 0 ? i : 0;
+                }
+
+                objectName: "offerWindowBox"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "minutes"
+                model: [
+                    { text: qsTr("Automatic (12 hours; 2 hours in the last day)"), minutes: 0 },
+                    { text: qsTr("%n hour(s)", "", 1), minutes: 60 },
+                    { text: qsTr("%n hour(s)", "", 2), minutes: 120 },
+                    { text: qsTr("%n hour(s)", "", 6), minutes: 360 },
+                    { text: qsTr("%n hour(s)", "", 12), minutes: 720 },
+                    { text: qsTr("%n hour(s)", "", 24), minutes: 1440 },
+                    { text: qsTr("%n hour(s)", "", 48), minutes: 2880 }
+                ]
+                Accessible.name: qsTr("How long a freed place is held for the next guest")
+                onActivated: touched = true
+            }
+            FieldError { text: editor.fieldErrors.offerWindowMinutes ?? "" }
 
             Label {
                 Layout.fillWidth: true

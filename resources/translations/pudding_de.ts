@@ -778,36 +778,56 @@
     </message>
     <message>
         <location filename="../../qml/events/EventDetailsPane.qml" line="191"/>
+        <source>A place became free and is held for you.</source>
+        <translation>Ein Platz ist frei geworden und wird für dich freigehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="193"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="216"/>
+        <source>A place is held for you until %1 (%2 left)</source>
+        <translation>Ein Platz wird für dich bis %1 freigehalten (noch %2)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="235"/>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="242"/>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="275"/>
         <source>Sign in to join</source>
         <translation>Zum Teilnehmen anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="275"/>
         <source>Ask to join…</source>
         <translation>Teilnahme anfragen…</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="242"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="291"/>
         <source>Review requests</source>
         <translation>Anfragen prüfen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="249"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="298"/>
         <source>Door mode: check guests in</source>
         <translation>Türmodus: Gäste einlassen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="258"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="307"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="264"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="313"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -825,108 +845,136 @@
         <translation>Neues Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="122"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="128"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="130"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="136"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="129"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="137"/>
         <source>e.g. Vanilla pudding picnic</source>
         <translation>z. B. Vanillepudding-Picknick</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="133"/>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="141"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="149"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="159"/>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="167"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="175"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="160"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="174"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="168"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="182"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="179"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="187"/>
         <source>Venue or address (optional)</source>
         <translation>Treffpunkt oder Adresse (optional)</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="186"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="194"/>
         <source>Venue or address</source>
         <translation>Treffpunkt oder Adresse</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="187"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="195"/>
         <source>e.g. Clara-Zetkin-Park, east entrance</source>
         <translation>z. B. Clara-Zetkin-Park, Eingang Ost</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="191"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
         <source>Shown only to you and the guests you approve, like the exact spot (%1, %2).</source>
         <translation>Nur für dich und die Gäste sichtbar, die du annimmst – wie der genaue Ort (%1, %2).</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="207"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="215"/>
         <source>Starts at</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="230"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="239"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="238"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="247"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="254"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="262"/>
         <source>Ends at %1</source>
         <translation>Endet um %1</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="255"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="263"/>
         <source>Ends %1</source>
         <translation>Endet %1</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="206"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="215"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="214"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="223"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="224"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="232"/>
         <source>Start time</source>
         <translation>Beginn</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="266"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="274"/>
         <source>Guests at most</source>
         <translation>Höchstens Gäste</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="275"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="283"/>
         <source>Maximum number of guests</source>
         <translation>Höchstzahl der Gäste</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="298"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="289"/>
+        <source>When a place frees up, hold it for the next on the waitlist for</source>
+        <translation>Wird ein Platz frei, ihn für die nächste Person auf der Warteliste freihalten für</translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="308"/>
+        <source>Automatic (12 hours; 2 hours in the last day)</source>
+        <translation>Automatisch (12 Stunden; 2 Stunden am letzten Tag)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="309"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="310"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="311"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="312"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="313"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="314"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="316"/>
+        <source>How long a freed place is held for the next guest</source>
+        <translation>Wie lange ein frei gewordener Platz für den nächsten Gast freigehalten wird</translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="340"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="303"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="345"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="303"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="345"/>
         <source>Create meetup</source>
         <translation>Treffen anlegen</translation>
     </message>
@@ -963,27 +1011,32 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../shared/event.cpp" line="123"/>
+        <location filename="../../shared/event.cpp" line="127"/>
         <source>Must be a text.</source>
         <translation>Muss ein Text sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="139"/>
+        <location filename="../../shared/event.cpp" line="143"/>
         <source>Must be an object with numbers lat and lng.</source>
         <translation>Muss ein Objekt mit den Zahlen lat und lng sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="150"/>
+        <location filename="../../shared/event.cpp" line="154"/>
         <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
         <translation>Muss eine ISO-8601-Zeit mit Zeitzone sein, z. B. 2026-12-24T18:00:00Z.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="161"/>
+        <location filename="../../shared/event.cpp" line="165"/>
         <source>Must be a whole number.</source>
         <translation>Muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="167"/>
+        <location filename="../../shared/event.cpp" line="176"/>
+        <source>Must be a whole number of minutes or null (automatic).</source>
+        <translation>Muss eine ganze Zahl von Minuten oder null (automatisch) sein.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/event.cpp" line="182"/>
         <source>Some fields have the wrong type.</source>
         <translation>Einige Felder haben den falschen Typ.</translation>
     </message>
@@ -1328,42 +1381,52 @@
         <translation>Warteliste Nr. %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="28"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="24"/>
+        <source>Place offered</source>
+        <translation>Platz angeboten</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="30"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="49"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="69"/>
         <source>← Map</source>
         <translation>← Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="50"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="70"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="59"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="79"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="127"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="148"/>
         <source>You bring: %1</source>
         <translation>Du bringst mit: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="157"/>
+        <source>A place is held for you until %1 (%2 left)</source>
+        <translation>Ein Platz wird für dich bis %1 freigehalten (noch %2)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="174"/>
         <source>Chat (%1 new)</source>
         <translation>Chat (%1 neu)</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="174"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="142"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="177"/>
         <source>Open the chat, %n unread message(s)</source>
         <translation>
             <numerusform>Chat öffnen, %n ungelesene Nachricht</numerusform>
@@ -1371,32 +1434,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="178"/>
         <source>Open the chat</source>
         <translation>Chat öffnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="151"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="188"/>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="190"/>
+        <source>Accept the place offered at %1</source>
+        <translation>Den angebotenen Platz bei %1 annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="196"/>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="197"/>
+        <source>Decline the place offered at %1</source>
+        <translation>Den angebotenen Platz bei %1 ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="201"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="168"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="218"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation>Du hast noch bei keinem Treffen angefragt.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="198"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="248"/>
         <source>Close the chat</source>
         <translation>Chat schließen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="219"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="269"/>
         <source>Leave this meetup?</source>
         <translation>Dieses Treffen verlassen?</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="273"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation>Deine Anfrage für „%1“ wird zurückgezogen. Hattest du einen Platz, geht er an die nächste Person.</translation>
     </message>
@@ -1514,52 +1597,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="261"/>
+        <location filename="../../client/api/apiclient.cpp" line="266"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="263"/>
+        <location filename="../../client/api/apiclient.cpp" line="268"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="265"/>
+        <location filename="../../client/api/apiclient.cpp" line="270"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="267"/>
+        <location filename="../../client/api/apiclient.cpp" line="272"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="269"/>
+        <location filename="../../client/api/apiclient.cpp" line="274"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="271"/>
+        <location filename="../../client/api/apiclient.cpp" line="276"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="273"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="275"/>
+        <location filename="../../client/api/apiclient.cpp" line="280"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="277"/>
+        <location filename="../../client/api/apiclient.cpp" line="282"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="283"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
@@ -1675,82 +1758,82 @@
 <context>
     <name>Pudding::Client::ChatRooms</name>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="53"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="55"/>
         <source>Not sent: you are signed out.</source>
         <translation>Nicht gesendet: du bist abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="222"/>
         <source>New request to join</source>
         <translation>Neue Teilnahmeanfrage</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="222"/>
         <source>%1 wants to bring %2.</source>
         <translation>%1 möchte %2 mitbringen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="237"/>
         <source>Meetup cancelled</source>
         <translation>Treffen abgesagt</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="238"/>
         <source>“%1” was cancelled.</source>
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
-        <source>A place became free: you moved up from the waitlist.</source>
-        <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
+        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
+        <source>A place is held for you until %1: accept or decline it.</source>
+        <translation>Ein Platz wird bis %1 für dich freigehalten: nimm ihn an oder lehne ab.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
-        <source>A place at “%1” became free: you moved up from the waitlist.</source>
-        <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
+        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <source>A place at “%1” is held for you: accept or decline it.</source>
+        <translation>Bei „%1“ wird ein Platz für dich freigehalten: nimm ihn an oder lehne ab.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="278"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="280"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="282"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="289"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="298"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
@@ -1916,7 +1999,7 @@
 <context>
     <name>Pudding::Client::EventEditor</name>
     <message>
-        <location filename="../../client/events/eventeditor.cpp" line="75"/>
+        <location filename="../../client/events/eventeditor.cpp" line="80"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
@@ -1942,7 +2025,7 @@
 <context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
-        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="269"/>
+        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="318"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation>Das Treffen ist ausgebucht: Lehne eine angenommene Person ab, bevor du eine weitere Anfrage annimmst.</translation>
     </message>
@@ -2008,27 +2091,32 @@
         <translation>Warteliste Nr. %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="41"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="29"/>
+        <source>Place offered</source>
+        <translation>Platz angeboten</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="44"/>
         <source>Requests: %1</source>
         <translation>Anfragen: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="62"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="65"/>
         <source>← Back</source>
         <translation>← Zurück</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="63"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="66"/>
         <source>Back to the map</source>
         <translation>Zurück zur Karte</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="74"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="77"/>
         <source>Full</source>
         <translation>Ausgebucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="74"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="77"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>noch %n Platz frei</numerusform>
@@ -2036,47 +2124,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="78"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="100"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="103"/>
         <source>Keys: A approves, R rejects the selected request.</source>
         <translation>Tasten: A nimmt die gewählte Anfrage an, R lehnt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="151"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="157"/>
         <source>Photo of %1</source>
         <translation>Foto von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="172"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="178"/>
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="188"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="196"/>
+        <source>Regular</source>
+        <translation>Stammgast</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="198"/>
+        <source>%1 is one of your regulars</source>
+        <translation>%1 ist einer deiner Stammgäste</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="205"/>
+        <source>Pre-approve</source>
+        <translation>Vorab zusagen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="207"/>
+        <source>Pre-approve %1</source>
+        <translation>%1 vorab zusagen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="211"/>
         <source>Approve</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="190"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="213"/>
         <source>Approve %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="198"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="221"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="200"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="223"/>
         <source>Reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="216"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="239"/>
         <source>No requests yet.</source>
         <translation>Noch keine Anfragen.</translation>
     </message>
@@ -2384,6 +2492,11 @@
         <location filename="../../shared/validation.cpp" line="290"/>
         <source>Allow between %1 and %2 attendees.</source>
         <translation>Erlaube zwischen %1 und %2 Gästen.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="297"/>
+        <source>Hold a place for between %1 minutes and 7 days, or leave it automatic.</source>
+        <translation>Halte einen Platz zwischen %1 Minuten und 7 Tagen frei oder lass es automatisch.</translation>
     </message>
 </context>
 <context>

@@ -778,36 +778,56 @@
     </message>
     <message>
         <location filename="../../qml/events/EventDetailsPane.qml" line="191"/>
+        <source>A place became free and is held for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="193"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
-        <source>Sign in to join</source>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="216"/>
+        <source>A place is held for you until %1 (%2 left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="226"/>
-        <source>Ask to join…</source>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="235"/>
+        <source>Accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/events/EventDetailsPane.qml" line="242"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="275"/>
+        <source>Sign in to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="275"/>
+        <source>Ask to join…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="291"/>
         <source>Review requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="249"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="298"/>
         <source>Door mode: check guests in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="258"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="307"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="264"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="313"/>
         <source>Cancel meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,108 +845,136 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="122"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="128"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="130"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="136"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="129"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="137"/>
         <source>e.g. Vanilla pudding picnic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="133"/>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="141"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="149"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="159"/>
         <location filename="../../qml/organizer/EventEditorDialog.qml" line="167"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="175"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="160"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="174"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="168"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="182"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="179"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="187"/>
         <source>Venue or address (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="186"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="194"/>
         <source>Venue or address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="187"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="195"/>
         <source>e.g. Clara-Zetkin-Park, east entrance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="191"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="199"/>
         <source>Shown only to you and the guests you approve, like the exact spot (%1, %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="207"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="215"/>
         <source>Starts at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="230"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="239"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="238"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="247"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="254"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="262"/>
         <source>Ends at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="255"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="263"/>
         <source>Ends %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="206"/>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="215"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="214"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="223"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="224"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="232"/>
         <source>Start time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="266"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="274"/>
         <source>Guests at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="275"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="283"/>
         <source>Maximum number of guests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="298"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="289"/>
+        <source>When a place frees up, hold it for the next on the waitlist for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="308"/>
+        <source>Automatic (12 hours; 2 hours in the last day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="309"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="310"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="311"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="312"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="313"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="314"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="316"/>
+        <source>How long a freed place is held for the next guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="340"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="303"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="345"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/organizer/EventEditorDialog.qml" line="303"/>
+        <location filename="../../qml/organizer/EventEditorDialog.qml" line="345"/>
         <source>Create meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -963,27 +1011,32 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../shared/event.cpp" line="123"/>
+        <location filename="../../shared/event.cpp" line="127"/>
         <source>Must be a text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="139"/>
+        <location filename="../../shared/event.cpp" line="143"/>
         <source>Must be an object with numbers lat and lng.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="150"/>
+        <location filename="../../shared/event.cpp" line="154"/>
         <source>Must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="161"/>
+        <location filename="../../shared/event.cpp" line="165"/>
         <source>Must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/event.cpp" line="167"/>
+        <location filename="../../shared/event.cpp" line="176"/>
+        <source>Must be a whole number of minutes or null (automatic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/event.cpp" line="182"/>
         <source>Some fields have the wrong type.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,42 +1381,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="28"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="24"/>
+        <source>Place offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="30"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="49"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="69"/>
         <source>← Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="50"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="70"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="59"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="79"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="127"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="148"/>
         <source>You bring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="157"/>
+        <source>A place is held for you until %1 (%2 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="174"/>
         <source>Chat (%1 new)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="139"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="174"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="142"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="177"/>
         <source>Open the chat, %n unread message(s)</source>
         <translation>
             <numerusform>Open the chat, %n unread message</numerusform>
@@ -1371,32 +1434,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="143"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="178"/>
         <source>Open the chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="151"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="188"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="190"/>
+        <source>Accept the place offered at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="196"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="197"/>
+        <source>Decline the place offered at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="201"/>
         <source>Leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="168"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="218"/>
         <source>You have not asked to join any meetup yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="198"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="248"/>
         <source>Close the chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="219"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="269"/>
         <source>Leave this meetup?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/MyRequestsPage.qml" line="223"/>
+        <location filename="../../qml/attendance/MyRequestsPage.qml" line="273"/>
         <source>Your request for “%1” will be withdrawn. If you had a place, it goes to the next person.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,52 +1597,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="261"/>
+        <location filename="../../client/api/apiclient.cpp" line="266"/>
         <source>The email address or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="263"/>
+        <location filename="../../client/api/apiclient.cpp" line="268"/>
         <source>An account with this email address exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="265"/>
+        <location filename="../../client/api/apiclient.cpp" line="270"/>
         <source>Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="267"/>
+        <location filename="../../client/api/apiclient.cpp" line="272"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="269"/>
+        <location filename="../../client/api/apiclient.cpp" line="274"/>
         <source>This no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="271"/>
+        <location filename="../../client/api/apiclient.cpp" line="276"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="273"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>That is too large to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="275"/>
+        <location filename="../../client/api/apiclient.cpp" line="280"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="277"/>
+        <location filename="../../client/api/apiclient.cpp" line="282"/>
         <source>That conflicts with the current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="283"/>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,82 +1758,82 @@
 <context>
     <name>Pudding::Client::ChatRooms</name>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="53"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="55"/>
         <source>Not sent: you are signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="222"/>
         <source>New request to join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="220"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="222"/>
         <source>%1 wants to bring %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="235"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="237"/>
         <source>Meetup cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="236"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="238"/>
         <source>“%1” was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>You are in: your request was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>Your request for “%1” was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
-        <source>A place became free: you moved up from the waitlist.</source>
+        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
+        <source>A place is held for you until %1: accept or decline it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
-        <source>A place at “%1” became free: you moved up from the waitlist.</source>
+        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <source>A place at “%1” is held for you: accept or decline it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="278"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="280"/>
         <source>Not sent: you are not in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="282"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="289"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="298"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,7 +1999,7 @@
 <context>
     <name>Pudding::Client::EventEditor</name>
     <message>
-        <location filename="../../client/events/eventeditor.cpp" line="75"/>
+        <location filename="../../client/events/eventeditor.cpp" line="80"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,7 +2025,7 @@
 <context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
-        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="269"/>
+        <location filename="../../client/attendance/reviewqueuemodel.cpp" line="318"/>
         <source>The meetup is full: reject someone approved before approving another request.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2008,27 +2091,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="41"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="29"/>
+        <source>Place offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="44"/>
         <source>Requests: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="62"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="65"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="63"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="66"/>
         <source>Back to the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="74"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="77"/>
         <source>Full</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="74"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="77"/>
         <source>%n place(s) left</source>
         <translation>
             <numerusform>%n place left</numerusform>
@@ -2036,47 +2124,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="78"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="81"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="100"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="103"/>
         <source>Keys: A approves, R rejects the selected request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="151"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="157"/>
         <source>Photo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="172"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="178"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="188"/>
-        <source>Approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="190"/>
-        <source>Approve %1</source>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="196"/>
+        <source>Regular</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../qml/attendance/ReviewQueuePage.qml" line="198"/>
+        <source>%1 is one of your regulars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="205"/>
+        <source>Pre-approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="207"/>
+        <source>Pre-approve %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="211"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="213"/>
+        <source>Approve %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="221"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="200"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="223"/>
         <source>Reject %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="216"/>
+        <location filename="../../qml/attendance/ReviewQueuePage.qml" line="239"/>
         <source>No requests yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2383,6 +2491,11 @@
     <message>
         <location filename="../../shared/validation.cpp" line="290"/>
         <source>Allow between %1 and %2 attendees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/validation.cpp" line="297"/>
+        <source>Hold a place for between %1 minutes and 7 days, or leave it automatic.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -349,6 +349,7 @@ void ServerApp::startJobs()
     mail.dropDir = m_config.dataDir % u"/mail"_s;
     MailSender::registerJobs(*m_jobs, mail);
     // Each part registers its job kinds here (one line each).
+    AttendanceApi::registerJobs(*m_jobs);
     m_jobs->start();
 }
 
@@ -522,6 +523,15 @@ int ServerApp::run()
         = std::make_unique<HealthApi>(*m_db, *m_index, m_config.storageDir, m_config.httpThreads);
     m_photos = std::make_unique<PhotosApi>(*m_db, m_config.storageDir);
     m_attendance = std::make_unique<AttendanceApi>(*m_db, *m_index, *m_photos);
+    // The negative control of the capacity race tests (tst_offers): read once, never in
+    // production.
+    if (qEnvironmentVariable("PUDDING_FAULT_SKIP_EVENT_LOCK") == "1"_L1) {
+        qCWarning(lcServer).noquote()
+            << "!!! FAULT INJECTION: PUDDING_FAULT_SKIP_EVENT_LOCK=1 — the event row lock is "
+               "OFF; capacity limits WILL be broken under concurrency. Tests only, never in "
+               "production. !!!";
+        MeetupRepository::setSkipEventLockForTesting(true);
+    }
     m_checkin = std::make_unique<CheckinApi>(*m_db);
     LiveConfig liveConfig;
     liveConfig.chatMessagesPerSecond = m_config.chatRatePerSecond;

@@ -4,8 +4,10 @@
 #include "attendancelogging.h"
 #include "db/database.h"
 #include "http/multipart.h"
+#include "jobs/jobworker.h"
 #include "meetups/eventindex.h"
 #include "meetups/meetuprepository.h"
+#include "notifications/notifications.h"
 #include "photos/photosapi.h"
 #include "publish/livepublisher.h"
 #include "shared/chat.h"
@@ -109,7 +111,16 @@ AttendanceApi::AttendanceApi(Database &db, EventIndex &index, PhotosApi &photos)
     : m_db(db)
     , m_index(index)
     , m_photos(photos)
-{ }
+{
+    // The guest hears of an offer through the inbox (and mail); meetups/ makes the offer.
+    MeetupRepository::setOfferNotice([](DbSession &s, const MeetupRepository::Offer &offer) {
+        return Notifications::post(s,
+            { offer.userId, QString::fromLatin1(Notifications::Type::WaitlistOffer), offer.eventId,
+                offer.attendanceId, u"event/%1/offer"_s.arg(offer.eventId),
+                QJsonObject { { u"expiresAt"_s, offer.expiresAtMs } }, {},
+                u"waitlist_offer:%1:%2"_s.arg(offer.attendanceId).arg(offer.expiresAtMs) });
+    });
+}
 
 void AttendanceApi::join(Request &request, const Reply &reply)
 {
@@ -201,11 +212,14 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                                     return { storageFailed(tx.error(), "rejoin") };
                                 del->finish();
                             }
-                            const auto approved = MeetupRepository::approvedCount(s, eventId);
-                            const auto photoId = approved
+                            const auto places = MeetupRepository::places(s, eventId);
+                            const auto photoId = places
                                 ? PhotosApi::insertPhoto(s, userId, processed)
                                 : std::nullopt;
-                            const QString newStatus = approved.value_or(0) >= event.limit
+                            // No queue jumping: while anyone waits (or holds an offer), a
+                            // new request queues behind them even if a place is free.
+                            const QString newStatus
+                                = places && (places->taken >= event.limit || places->waiting > 0)
                                 ? u"WAITLISTED"_s
                                 : u"PENDING"_s;
                             auto *insert = !photoId
@@ -218,6 +232,12 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                                 return { storageFailed(tx.error(), "join") };
                             const qint64 id = insert->value(0).toLongLong();
                             insert->finish();
+                            // Queued behind an open offer while a place is free (the limit
+                            // was raised meanwhile): the free place is offered in turn, maybe
+                            // to this very request.
+                            if (newStatus == "WAITLISTED"_L1
+                                && !MeetupRepository::offerFreedPlaces(s, eventId))
+                                return { storageFailed(tx.error(), "offer freed places") };
                             const auto a = MeetupRepository::loadAttendance(s, id);
                             // The organizer's review queue shows it at once (sent at COMMIT).
                             if (!a || !a.value()
@@ -246,7 +266,7 @@ void AttendanceApi::list(Request &request, const Reply &reply)
         if (!filter) {
             reply.send(HttpResponse::validation({ { u"status"_s,
                 AttendanceText::tr("Use PENDING, APPROVED, REJECTED, "
-                                   "WAITLISTED or LEFT.") } }));
+                                   "WAITLISTED, OFFERED or LEFT.") } }));
             return;
         }
     }
@@ -291,6 +311,10 @@ void AttendanceApi::decide(Request &request, const Reply &reply)
     const auto body = jsonBodyOrReply(request, reply);
     if (!body)
         return;
+    if (body->contains("preapproved"_L1) && !body->contains("status"_L1)) {
+        setPreapproved(request, reply, *body);
+        return;
+    }
     const auto target = attendanceStatusFromString(body->value("status"_L1).toString());
     FieldErrors errors;
     if (!target || (*target != AttendanceStatus::Approved && *target != AttendanceStatus::Rejected))
@@ -330,23 +354,26 @@ void AttendanceApi::decide(Request &request, const Reply &reply)
                 return { HttpResponse::error(EC::Conflict,
                     AttendanceText::tr("A %1 request cannot become %2.")
                         .arg(toString(current->status), toString(to))) };
-            const auto approved = MeetupRepository::approvedCount(s, eventId);
-            if (!approved)
+            const auto places = MeetupRepository::places(s, eventId);
+            if (!places)
                 return { storageFailed(tx.error(), "decide") };
-            if (to == AttendanceStatus::Approved && *approved >= event.limit)
+            // Approving a request that holds a place (an accepted offer) turns the held place
+            // into an approved one; any other approval needs a free place.
+            if (to == AttendanceStatus::Approved && !current->holdsPlace
+                && places->taken >= event.limit)
                 return { HttpResponse::error(EC::EventFull,
                     AttendanceText::tr(
                         "The meetup is full: all %n place(s) are taken.", nullptr, event.limit)) };
-            auto *upd = tx.exec(u"UPDATE attendances SET status = ?, note = ?, "
-                                "updated_at = now() WHERE id = ?"_s,
+            auto *upd = tx.exec(u"UPDATE attendances SET status = ?, note = ?, holds_place = "
+                                "false, offer_expires_at = NULL, updated_at = now() WHERE id = ?"_s,
                 { toString(to), note.isEmpty() ? QVariant() : QVariant(note), attendanceId });
             if (!upd)
                 return { storageFailed(tx.error(), "decide") };
             upd->finish();
-            // A place freed up: the waitlist moves up.
-            if (current->status == AttendanceStatus::Approved
-                && !MeetupRepository::promoteWaitlisted(s, eventId, 1))
-                return { storageFailed(tx.error(), "promote waitlist") };
+            // A place freed up (an approved guest removed, a held place rejected): it is
+            // offered to the next in the queue.
+            if (!MeetupRepository::offerFreedPlaces(s, eventId))
+                return { storageFailed(tx.error(), "offer freed places") };
             const auto reloaded = MeetupRepository::loadAttendance(s, attendanceId);
             const auto updated = reloaded ? reloaded.value() : std::nullopt;
             std::optional<EventRecord> record;
@@ -434,14 +461,15 @@ void AttendanceApi::leave(Request &request, const Reply &reply)
             // A declined request stays declined: leaving it would open the way to ask again.
             if (status == "REJECTED"_L1)
                 return { rejectedError() };
-            auto *upd = tx.exec(u"UPDATE attendances SET status = 'LEFT', updated_at = now() "
-                                "WHERE id = ?"_s,
+            auto *upd = tx.exec(u"UPDATE attendances SET status = 'LEFT', holds_place = false, "
+                                "offer_expires_at = NULL, updated_at = now() WHERE id = ?"_s,
                 { id });
             if (!upd)
                 return { storageFailed(tx.error(), "leave") };
             upd->finish();
-            if (status == "APPROVED"_L1 && !MeetupRepository::promoteWaitlisted(s, eventId, 1))
-                return { storageFailed(tx.error(), "promote waitlist") };
+            // An approved or held place is free now: offered to the next in the queue.
+            if (!MeetupRepository::offerFreedPlaces(s, eventId))
+                return { storageFailed(tx.error(), "offer freed places") };
             std::optional<EventRecord> record;
             const auto reloaded = MeetupRepository::loadAttendance(s, id);
             const auto left = reloaded ? reloaded.value() : std::nullopt;
@@ -483,6 +511,285 @@ void AttendanceApi::mine(Request &request, const Reply &reply)
             return HttpResponse::json(QJsonObject { { u"attendances"_s, list } });
         })
         .then([reply](const HttpResponse &r) { reply.send(r); });
+}
+
+namespace {
+/// The caller's open attendance of the event (not LEFT), under the event lock.
+Result<std::optional<Attendance>> ownAttendance(DbSession &s, qint64 eventId, qint64 userId)
+{
+    auto *q = s.run(u"SELECT id FROM attendances WHERE event_id = ? AND user_id = ? AND "
+                    "status <> 'LEFT'"_s,
+        { eventId, userId });
+    if (!q)
+        return databaseError(s.lastError(), "own attendance");
+    const qint64 id = q->next() ? q->value(0).toLongLong() : 0;
+    q->finish();
+    if (id == 0)
+        return std::optional<Attendance>();
+    return MeetupRepository::loadAttendance(s, id);
+}
+
+HttpResponse noOffer()
+{
+    return HttpResponse::error(EC::Conflict,
+        AttendanceText::tr("There is no open offer for you: it expired or was taken back."));
+}
+} // namespace
+
+void AttendanceApi::answerOffer(Request &request, const Reply &reply, bool accept)
+{
+    const qint64 eventId = request.id();
+    const qint64 userId = request.user->id;
+    m_db.run([=](DbSession &s) -> Outcome {
+            Transaction tx(s);
+            const auto locked = lockEvent(tx, eventId);
+            if (!locked)
+                return { HttpResponse::fromError(locked.error()) };
+            const LockedEvent event = locked.value();
+            const auto own = ownAttendance(s, eventId, userId);
+            if (!own)
+                return { HttpResponse::fromError(own.error()) };
+            if (!own.value() || !isOfferAnswerable(own.value()->status))
+                return { noOffer() };
+            const Attendance &offered = *own.value();
+            // An offer past its expiry is gone even before its job ran (pudding_now()).
+            QString sql;
+            if (!accept)
+                sql = u"UPDATE attendances SET status = 'LEFT', holds_place = false, "
+                      "offer_expires_at = NULL, updated_at = now() WHERE id = ? AND "
+                      "status = 'OFFERED' RETURNING id"_s;
+            else if (offered.preapproved)
+                sql = u"UPDATE attendances SET status = 'APPROVED', holds_place = false, "
+                      "offer_expires_at = NULL, updated_at = now() WHERE id = ? AND "
+                      "status = 'OFFERED' AND offer_expires_at > pudding_now() RETURNING id"_s;
+            else
+                sql = u"UPDATE attendances SET status = 'PENDING', holds_place = true, "
+                      "offer_expires_at = NULL, updated_at = now() WHERE id = ? AND "
+                      "status = 'OFFERED' AND offer_expires_at > pudding_now() RETURNING id"_s;
+            auto *upd = tx.exec(sql, { offered.id });
+            if (!upd)
+                return { storageFailed(tx.error(), "answer offer") };
+            const bool changed = upd->next();
+            upd->finish();
+            if (!changed)
+                return { noOffer() };
+            const auto reloaded = MeetupRepository::loadAttendance(s, offered.id);
+            const auto updated = reloaded ? reloaded.value() : std::nullopt;
+            if (!updated)
+                return { storageFailed(tx.error(), "answer offer") };
+            std::optional<EventRecord> record;
+            bool ok = true;
+            if (!accept) {
+                // Declined: the place goes to the next in the queue.
+                ok = MeetupRepository::offerFreedPlaces(s, eventId)
+                    && LivePublisher::notifyRemoved(s, eventId, userId);
+            } else {
+                // The organizer's review queue shows the request at once.
+                ok = LivePublisher::notifyUsers(s, { event.organizerId },
+                    Chat::frame(Chat::ServerFrame::NewJoinRequest,
+                        { { u"attendance"_s, updated->toJson() } }));
+                if (ok && updated->status == AttendanceStatus::Pending)
+                    ok = Notifications::post(s,
+                        { event.organizerId, QString::fromLatin1(Notifications::Type::JoinRequest),
+                            eventId, updated->id, u"event/%1/requests"_s.arg(eventId),
+                            QJsonObject { { u"guestName"_s, updated->user.name },
+                                { u"puddingName"_s, updated->puddingName } },
+                            {}, u"join_request:%1"_s.arg(updated->id) });
+                if (ok && updated->status == AttendanceStatus::Approved)
+                    ok = LivePublisher::notifyUsers(s, { userId },
+                        Chat::frame(Chat::ServerFrame::AttendanceApproved,
+                            { { u"attendance"_s, updated->toJson() } }));
+            }
+            if (!ok || !announceAndReload(s, eventId, record) || !tx.commit())
+                return { storageFailed(tx.error(), "answer offer") };
+            qCInfo(lcAttendance) << "user" << userId << (accept ? "accepted" : "declined")
+                                 << "the offer of event" << eventId << "->"
+                                 << toString(updated->status);
+            return { HttpResponse::json(QJsonObject { { u"attendance"_s, updated->toJson() } }),
+                record };
+        })
+        .then([this, reply](const Outcome &o) {
+            if (o.changed)
+                m_index.upsert(*o.changed);
+            reply.send(o.response);
+        });
+}
+
+void AttendanceApi::setPreapproved(Request &request, const Reply &reply, const QJsonObject &body)
+{
+    const QJsonValue value = body.value("preapproved"_L1);
+    if (!value.isBool()) {
+        reply.send(HttpResponse::validation(
+            { { u"preapproved"_s, AttendanceText::tr("Must be true or false.") } }));
+        return;
+    }
+    const bool preapproved = value.toBool();
+    const qint64 eventId = request.id(0);
+    const qint64 attendanceId = request.id(1);
+    const qint64 userId = request.user->id;
+    m_db.run([=](DbSession &s) -> HttpResponse {
+            Transaction tx(s);
+            const auto locked = lockEvent(tx, eventId);
+            if (!locked)
+                return HttpResponse::fromError(locked.error());
+            if (locked.value().organizerId != userId)
+                return HttpResponse::error(
+                    EC::Forbidden, AttendanceText::tr("Only the organizer decides."));
+            const auto loaded = MeetupRepository::loadAttendance(s, attendanceId);
+            if (!loaded)
+                return storageFailed(tx.error(), "preapprove");
+            const auto &current = loaded.value();
+            if (!current || current->eventId != eventId)
+                return HttpResponse::error(
+                    EC::NotFound, AttendanceText::tr("There is no such request."));
+            if (!isPreapprovable(current->status))
+                return HttpResponse::error(EC::Conflict,
+                    AttendanceText::tr("Only a waiting request (waitlisted or offered) can be "
+                                       "pre-approved."),
+                    { { u"preapproved"_s, AttendanceText::tr("The request does not wait.") } });
+            auto *upd = tx.exec(u"UPDATE attendances SET preapproved = ?, updated_at = now() "
+                                "WHERE id = ?"_s,
+                { preapproved, attendanceId });
+            if (!upd)
+                return storageFailed(tx.error(), "preapprove");
+            upd->finish();
+            const auto reloaded = MeetupRepository::loadAttendance(s, attendanceId);
+            if (!reloaded || !reloaded.value() || !tx.commit())
+                return storageFailed(tx.error(), "preapprove");
+            return HttpResponse::json(
+                QJsonObject { { u"attendance"_s, reloaded.value()->toJson() } });
+        })
+        .then([reply](const HttpResponse &r) { reply.send(r); });
+}
+
+void AttendanceApi::regulars(Request &request, const Reply &reply)
+{
+    const qint64 userId = request.user->id;
+    m_db.run([userId](DbSession &s) -> HttpResponse {
+            auto *q = s.run(u"SELECT u.id, u.name FROM regulars r JOIN users u ON "
+                            "u.id = r.user_id WHERE r.organizer_id = ? ORDER BY u.name, u.id"_s,
+                { userId });
+            if (!q)
+                return HttpResponse::fromError(databaseError(s.lastError(), "regulars"));
+            QJsonArray list;
+            while (q->next())
+                list.append(QJsonObject {
+                    { u"id"_s, q->value(0).toLongLong() }, { u"name"_s, q->value(1).toString() } });
+            q->finish();
+            return HttpResponse::json(QJsonObject { { u"regulars"_s, list } });
+        })
+        .then([reply](const HttpResponse &r) { reply.send(r); });
+}
+
+void AttendanceApi::setRegular(Request &request, const Reply &reply, bool regular)
+{
+    const qint64 organizerId = request.user->id;
+    const qint64 userId = request.id();
+    if (regular && userId == organizerId) {
+        reply.send(HttpResponse::validation(
+            { { u"userId"_s, AttendanceText::tr("You cannot be your own regular.") } }));
+        return;
+    }
+    m_db.run([=](DbSession &s) -> HttpResponse {
+            Transaction tx(s);
+            auto *q = regular
+                ? tx.exec(u"INSERT INTO regulars (organizer_id, user_id) SELECT ?, id FROM users "
+                          "WHERE id = ? ON CONFLICT DO NOTHING RETURNING user_id"_s,
+                    { organizerId, userId })
+                : tx.exec(u"DELETE FROM regulars WHERE organizer_id = ? AND user_id = ? "
+                          "RETURNING user_id"_s,
+                    { organizerId, userId });
+            if (!q)
+                return storageFailed(tx.error(), "regular");
+            const bool changed = q->next();
+            q->finish();
+            if (regular && !changed) {
+                // Either the user does not exist or is a regular already (idempotent PUT).
+                auto *exists = tx.exec(u"SELECT 1 FROM users WHERE id = ?"_s, { userId });
+                if (!exists)
+                    return storageFailed(tx.error(), "regular");
+                const bool known = exists->next();
+                exists->finish();
+                if (!known)
+                    return HttpResponse::error(
+                        EC::NotFound, AttendanceText::tr("There is no such person."));
+            }
+            if (!tx.commit())
+                return storageFailed(tx.error(), "regular");
+            return HttpResponse::noContent();
+        })
+        .then([reply](const HttpResponse &r) { reply.send(r); });
+}
+
+void AttendanceApi::registerJobs(JobWorker &worker)
+{
+    worker.registerHandler(u"offer_expire"_s, [](DbSession &s, const Job &job) {
+        const qint64 id = job.payload.value("attendanceId"_L1).toInteger();
+        const qint64 expiresAt = job.payload.value("expiresAt"_L1).toInteger();
+        if (id <= 0 || expiresAt <= 0)
+            return JobResult::dead(u"offer_expire: payload without attendanceId/expiresAt"_s);
+        const auto result = expireOffer(s, id, expiresAt, &job);
+        if (!result)
+            return JobResult::retry(result.error().message);
+        if (result.value() == Expiry::NotDue)
+            return JobResult::retry(u"offer not due yet on the queue's clock"_s);
+        return JobResult::done();
+    });
+}
+
+Result<AttendanceApi::Expiry> AttendanceApi::expireOffer(
+    DbSession &s, qint64 attendanceId, qint64 expiresAtMs, const Job *job)
+{
+    Transaction tx(s);
+    auto *find = tx.exec(u"SELECT event_id FROM attendances WHERE id = ?"_s, { attendanceId });
+    if (!find)
+        return databaseError(tx.error(), "expire offer");
+    const qint64 eventId = find->next() ? find->value(0).toLongLong() : 0;
+    find->finish();
+    if (eventId == 0) // the request is gone (lifted and asked again): nothing to expire
+        return Expiry::Gone;
+    const auto locked = MeetupRepository::lockEvent(tx, eventId);
+    if (!locked)
+        return locked.error();
+    // Under the event lock: still this very offer, and due by the shared clock. A repeat
+    // (after a crash, or a second claim) finds it LEFT already and changes nothing.
+    auto *upd = tx.exec(u"UPDATE attendances SET status = 'LEFT', holds_place = false, "
+                        "offer_expires_at = NULL, updated_at = now() WHERE id = ? AND "
+                        "status = 'OFFERED' AND (extract(epoch FROM offer_expires_at) * 1000)"
+                        "::bigint = ? AND offer_expires_at <= pudding_now() RETURNING user_id"_s,
+        { attendanceId, expiresAtMs });
+    if (!upd)
+        return databaseError(tx.error(), "expire offer");
+    if (!upd->next()) {
+        upd->finish();
+        // Still this offer but not due (the shared clock went back): try again later.
+        auto *open = tx.exec(u"SELECT 1 FROM attendances WHERE id = ? AND status = 'OFFERED' "
+                             "AND (extract(epoch FROM offer_expires_at) * 1000)::bigint = ?"_s,
+            { attendanceId, expiresAtMs });
+        if (!open)
+            return databaseError(tx.error(), "expire offer");
+        const bool notDue = open->next();
+        open->finish();
+        return notDue ? Expiry::NotDue : Expiry::Gone;
+    }
+    const qint64 userId = upd->value(0).toLongLong();
+    upd->finish();
+    const auto reloaded = MeetupRepository::loadAttendance(s, attendanceId);
+    const bool ok = reloaded && reloaded.value()
+        && Notifications::post(s,
+            { userId, QString::fromLatin1(Notifications::Type::OfferExpired), eventId, attendanceId,
+                u"event/%1"_s.arg(eventId), {}, {},
+                u"offer_expired:%1:%2"_s.arg(attendanceId).arg(expiresAtMs) })
+        && LivePublisher::notifyUsers(s, { userId },
+            Chat::frame(Chat::ServerFrame::WaitlistOffer,
+                { { u"attendance"_s, reloaded.value()->toJson() } }))
+        && LivePublisher::notifyRemoved(s, eventId, userId)
+        && MeetupRepository::offerFreedPlaces(s, eventId)
+        && MeetupRepository::announceChange(s, eventId) && (!job || JobWorker::markDone(tx, *job));
+    if (!ok || !tx.commit())
+        return databaseError(tx.error(), "expire offer");
+    qCInfo(lcAttendance) << "offer" << attendanceId << "of event" << eventId << "expired";
+    return Expiry::Expired;
 }
 
 } // namespace Pudding::Server

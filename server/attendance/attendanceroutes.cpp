@@ -28,6 +28,21 @@ void AttendanceApi::registerRoutes(Router &router)
     router.add(
         M::Get, u"/api/attendance/mine"_s,
         [this](Request &r, const Reply &reply) { mine(r, reply); }, auth);
+    router.add(
+        M::Post, u"/api/attendance/events/<id>/offer/accept"_s,
+        [this](Request &r, const Reply &reply) { answerOffer(r, reply, true); }, auth);
+    router.add(
+        M::Post, u"/api/attendance/events/<id>/offer/decline"_s,
+        [this](Request &r, const Reply &reply) { answerOffer(r, reply, false); }, auth);
+    router.add(
+        M::Get, u"/api/regulars"_s, [this](Request &r, const Reply &reply) { regulars(r, reply); },
+        auth);
+    router.add(
+        M::Put, u"/api/regulars/<id>"_s,
+        [this](Request &r, const Reply &reply) { setRegular(r, reply, true); }, auth);
+    router.add(
+        M::Delete, u"/api/regulars/<id>"_s,
+        [this](Request &r, const Reply &reply) { setRegular(r, reply, false); }, auth);
 }
 
 } // namespace Pudding::Server

@@ -221,17 +221,19 @@ void EventsApi::create(Request &request, const Reply &reply)
             Transaction tx(s);
             auto *insert = tx.exec(
                 u"INSERT INTO events(organizer_id, title, description, lat, lng, city, state, "
-                "venue, start_time, end_time, attendee_limit) VALUES (?, ?, coalesce(?, ''), ?, ?, "
-                "?, "
-                "coalesce(?, ''), coalesce(?, ''), "
-                "CAST(? AS timestamptz), CAST(? AS timestamptz), ?) RETURNING id"_s,
+                "venue, start_time, end_time, attendee_limit, offer_window_minutes) VALUES (?, ?, "
+                "coalesce(?, ''), ?, ?, ?, coalesce(?, ''), coalesce(?, ''), "
+                "CAST(? AS timestamptz), CAST(? AS timestamptz), ?, ?) RETURNING id"_s,
                 { organizerId, Validation::simplifiedLine(*draft.title),
                     draft.description.value_or(QString()).trimmed(), draft.location->lat,
                     draft.location->lng, Validation::simplifiedLine(*draft.city),
                     Validation::simplifiedLine(draft.state.value_or(QString())),
                     Validation::simplifiedLine(draft.venue.value_or(QString())),
                     toIsoString(*draft.startTime), toIsoString(*draft.endTime),
-                    *draft.attendeeLimit });
+                    *draft.attendeeLimit,
+                    draft.offerWindowMinutes && *draft.offerWindowMinutes
+                        ? QVariant(**draft.offerWindowMinutes)
+                        : QVariant(QMetaType::fromType<int>()) });
             if (!insert || !insert->next())
                 return { storageFailed(tx, "create event"), {} };
             const qint64 id = insert->value(0).toLongLong();
@@ -287,13 +289,18 @@ void EventsApi::update(Request &request, const Reply &reply)
             if (patch.startTime && *patch.startTime != event.startTime && *patch.startTime < now)
                 errors.append(
                     { u"startTime"_s, EventsText::tr("The meetup cannot start in the past.") });
-            if (patch.attendeeLimit && *patch.attendeeLimit < event.attendeeCount)
+            // Approved guests and held places (offers, accepted offers in review) stay: the
+            // limit cannot go below them.
+            const auto places = MeetupRepository::places(s, id);
+            if (!places)
+                return { storageFailed(tx, "update event"), {} };
+            if (patch.attendeeLimit && *patch.attendeeLimit < places->taken)
                 return { HttpResponse::error(EC::Conflict,
-                             EventsText::tr("%n attendee(s) are approved already; the limit "
-                                            "cannot be lower.",
-                                 nullptr, event.attendeeCount),
+                             EventsText::tr("%n place(s) are taken already (approved or held "
+                                            "for an offer); the limit cannot be lower.",
+                                 nullptr, places->taken),
                              { { u"attendeeLimit"_s,
-                                 EventsText::tr("At least %1.").arg(event.attendeeCount) } }),
+                                 EventsText::tr("At least %1.").arg(places->taken) } }),
                     {} };
             if (!errors.isEmpty())
                 return { HttpResponse::validation(errors), {} };
@@ -301,22 +308,25 @@ void EventsApi::update(Request &request, const Reply &reply)
                 u"UPDATE events SET title = ?, description = coalesce(?, ''), lat = ?, lng = ?, "
                 "city = ?, state = coalesce(?, ''), venue = coalesce(?, ''), start_time = CAST(? "
                 "AS timestamptz), "
-                "end_time = CAST(? AS timestamptz), attendee_limit = ?, updated_at = now() "
-                "WHERE id = ?"_s,
+                "end_time = CAST(? AS timestamptz), attendee_limit = ?, "
+                "offer_window_minutes = ?, updated_at = now() WHERE id = ?"_s,
                 { Validation::simplifiedLine(*merged.title), merged.description->trimmed(),
                     merged.location->lat, merged.location->lng,
                     Validation::simplifiedLine(*merged.city),
                     Validation::simplifiedLine(*merged.state),
                     Validation::simplifiedLine(*merged.venue), toIsoString(*merged.startTime),
-                    toIsoString(*merged.endTime), *merged.attendeeLimit, id });
+                    toIsoString(*merged.endTime), *merged.attendeeLimit,
+                    merged.offerWindowMinutes && *merged.offerWindowMinutes
+                        ? QVariant(**merged.offerWindowMinutes)
+                        : QVariant(QMetaType::fromType<int>()),
+                    id });
             if (!upd)
                 return { storageFailed(tx, "update event"), {} };
             upd->finish();
-            // More places: the waitlist moves up by as many (to PENDING, for review).
-            if (*merged.attendeeLimit > event.attendeeLimit
-                && !MeetupRepository::promoteWaitlisted(
-                    s, id, *merged.attendeeLimit - event.attendeeLimit))
-                return { storageFailed(tx, "promote waitlist"), {} };
+            // More places (or a later start, or a longer window): the free places are offered
+            // to the waitlist.
+            if (!MeetupRepository::offerFreedPlaces(s, id))
+                return { storageFailed(tx, "offer freed places"), {} };
             const auto updated = publishChange(s, id, Chat::ServerFrame::EventUpdated);
             if (!updated || !tx.commit())
                 return { storageFailed(tx, "update event"), {} };
