@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Account</name>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="58"/>
+        <source>This code is unknown, was used already or has expired.</source>
+        <translation>Dieser Code ist unbekannt, wurde schon benutzt oder ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="209"/>
+        <source>Use en or de.</source>
+        <translation>Verwende en oder de.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="222"/>
+        <source>Use a time zone such as Europe/Berlin.</source>
+        <translation>Verwende eine Zeitzone wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="253"/>
+        <source>This field must be a text.</source>
+        <translation>Dieses Feld muss ein Text sein.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="279"/>
+        <location filename="../../server/auth/accountapi.cpp" line="430"/>
+        <source>Please sign in.</source>
+        <translation>Bitte melde dich an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="295"/>
+        <source>Enter the e-mail address of your account.</source>
+        <translation>Gib die E-Mail-Adresse deines Kontos ein.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="352"/>
+        <source>This field is required and must be a text.</source>
+        <translation>Dieses Feld ist erforderlich und muss ein Text sein.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountMail</name>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="25"/>
+        <source>Hello %1,</source>
+        <translation>Hallo %1,</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="26"/>
+        <source>Reset your Pudding Gabel password</source>
+        <translation>Setze dein Pudding-Gabel-Passwort zurück</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="27"/>
+        <source>Someone (hopefully you) asked to reset the password of your Pudding Gabel account. Open this link within one hour to choose a new password:</source>
+        <translation>Jemand (hoffentlich du) möchte das Passwort deines Pudding-Gabel-Kontos zurücksetzen. Öffne innerhalb einer Stunde diesen Link, um ein neues Passwort zu wählen:</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="30"/>
+        <source>Or enter this code in the app:</source>
+        <translation>Oder gib diesen Code in der App ein:</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="31"/>
+        <source>If you did not ask for this, ignore this mail: your password stays as it is.</source>
+        <translation>Wenn du das nicht warst, ignoriere diese Mail: Dein Passwort bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="33"/>
+        <source>Confirm your e-mail address</source>
+        <translation>Bestätige deine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="34"/>
+        <source>Welcome to Pudding Gabel! Please confirm that this address is yours by opening this link:</source>
+        <translation>Willkommen bei Pudding Gabel! Bitte bestätige mit diesem Link, dass die Adresse dir gehört:</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="37"/>
+        <source>If you did not create an account, ignore this mail.</source>
+        <translation>Wenn du kein Konto angelegt hast, ignoriere diese Mail.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="39"/>
+        <source>Choose a new password</source>
+        <translation>Wähle ein neues Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="40"/>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="41"/>
+        <source>Repeat the new password</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="42"/>
+        <source>Save the password</source>
+        <translation>Passwort speichern</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="43"/>
+        <source>Choose a password of at least 10 characters for your Pudding Gabel account.</source>
+        <translation>Wähle ein Passwort mit mindestens 10 Zeichen für dein Pudding-Gabel-Konto.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="45"/>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="46"/>
+        <source>Your password was changed and every device was signed out. Sign in with the new password in the app.</source>
+        <translation>Dein Passwort wurde geändert und alle Geräte wurden abgemeldet. Melde dich in der App mit dem neuen Passwort an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="49"/>
+        <source>Link not valid</source>
+        <translation>Link ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="50"/>
+        <source>This link is unknown, was used already or has expired. Ask for a new mail in the app.</source>
+        <translation>Dieser Link ist unbekannt, wurde schon benutzt oder ist abgelaufen. Fordere in der App eine neue Mail an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="53"/>
+        <source>The two passwords differ. Please try again.</source>
+        <translation>Die beiden Passwörter sind verschieden. Bitte versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="54"/>
+        <source>This password cannot be used: it needs at least 10 characters and must not be one of the most common passwords. Please try again.</source>
+        <translation>Dieses Passwort geht nicht: Es braucht mindestens 10 Zeichen und darf keines der häufigsten Passwörter sein. Bitte versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="57"/>
+        <source>Press the button to confirm your e-mail address.</source>
+        <translation>Drücke den Knopf, um deine E-Mail-Adresse zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="58"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="59"/>
+        <source>Address confirmed</source>
+        <translation>Adresse bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="60"/>
+        <source>Thank you, your e-mail address is confirmed.</source>
+        <translation>Danke, deine E-Mail-Adresse ist bestätigt.</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="61"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="62"/>
+        <source>The server could not do this just now. Please try again.</source>
+        <translation>Der Server konnte das gerade nicht erledigen. Bitte versuche es noch einmal.</translation>
+    </message>
+</context>
+<context>
     <name>AddToCalendarButton</name>
     <message>
         <location filename="../../qml/calendar/AddToCalendarButton.qml" line="25"/>

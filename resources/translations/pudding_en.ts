@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>Account</name>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="58"/>
+        <source>This code is unknown, was used already or has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="209"/>
+        <source>Use en or de.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="222"/>
+        <source>Use a time zone such as Europe/Berlin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="253"/>
+        <source>This field must be a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="279"/>
+        <location filename="../../server/auth/accountapi.cpp" line="430"/>
+        <source>Please sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="295"/>
+        <source>Enter the e-mail address of your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="352"/>
+        <source>This field is required and must be a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountMail</name>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="25"/>
+        <source>Hello %1,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="26"/>
+        <source>Reset your Pudding Gabel password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="27"/>
+        <source>Someone (hopefully you) asked to reset the password of your Pudding Gabel account. Open this link within one hour to choose a new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="30"/>
+        <source>Or enter this code in the app:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="31"/>
+        <source>If you did not ask for this, ignore this mail: your password stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="33"/>
+        <source>Confirm your e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="34"/>
+        <source>Welcome to Pudding Gabel! Please confirm that this address is yours by opening this link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="37"/>
+        <source>If you did not create an account, ignore this mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="39"/>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="40"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="41"/>
+        <source>Repeat the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="42"/>
+        <source>Save the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="43"/>
+        <source>Choose a password of at least 10 characters for your Pudding Gabel account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="45"/>
+        <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="46"/>
+        <source>Your password was changed and every device was signed out. Sign in with the new password in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="49"/>
+        <source>Link not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="50"/>
+        <source>This link is unknown, was used already or has expired. Ask for a new mail in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="53"/>
+        <source>The two passwords differ. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="54"/>
+        <source>This password cannot be used: it needs at least 10 characters and must not be one of the most common passwords. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="57"/>
+        <source>Press the button to confirm your e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="58"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="59"/>
+        <source>Address confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="60"/>
+        <source>Thank you, your e-mail address is confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="61"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="62"/>
+        <source>The server could not do this just now. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddToCalendarButton</name>
     <message>
         <location filename="../../qml/calendar/AddToCalendarButton.qml" line="25"/>
