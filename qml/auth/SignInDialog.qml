@@ -8,16 +8,28 @@ Dialog {
     id: root
 
     property bool registering: false
+    /// The password reset: "" (not resetting), "email" (ask for the mail), "code" (enter the
+    /// code from the mail and the new password twice).
+    property string resetStep: ""
+    /// Shown above the sign-in form after a successful reset.
+    property string notice: ""
 
     modal: true
     width: 420
-    title: registering ? qsTr("Create an account") : qsTr("Sign in")
+    title: resetStep !== "" ? qsTr("Reset your password")
+                            : registering ? qsTr("Create an account") : qsTr("Sign in")
     standardButtons: Dialog.NoButton
     closePolicy: AccountManager.busy ? Popup.NoAutoClose : Popup.CloseOnEscape
 
     // Every time: the Sign in tab, empty. Nothing of an earlier account or attempt shows.
     function reset(): void {
         registering = false;
+        resetStep = "";
+        notice = "";
+        resetEmailField.text = "";
+        codeField.text = "";
+        newPasswordField.text = "";
+        repeatPasswordField.text = "";
         nameField.text = "";
         emailField.text = "";
         passwordField.text = "";
@@ -36,16 +48,55 @@ Dialog {
             AccountManager.signIn(emailField.text, passwordField.text);
     }
 
+    readonly property alias resetEmailField: resetPane.emailField
+    readonly property alias codeField: resetPane.codeField
+    readonly property alias newPasswordField: resetPane.newPasswordField
+    readonly property alias repeatPasswordField: resetPane.repeatPasswordField
+
+    function startReset(): void {
+        AccountManager.clearErrors();
+        resetEmailField.text = emailField.text;
+        resetStep = "email";
+        resetEmailField.forceActiveFocus();
+    }
+
     Connections {
         target: AccountManager
         function onSignedInSuccessfully() {
             passwordField.text = "";
             root.close();
         }
+        function onPasswordResetRequested() {
+            root.resetStep = "code";
+            codeField.forceActiveFocus();
+        }
+        function onPasswordResetDone() {
+            root.resetStep = "";
+            root.registering = false;
+            codeField.text = "";
+            newPasswordField.text = "";
+            repeatPasswordField.text = "";
+            emailField.text = AccountManager.resetEmail;
+            passwordField.text = "";
+            root.notice = qsTr("Your password was changed. Sign in with the new password.");
+            passwordField.forceActiveFocus();
+        }
     }
 
-    contentItem: ColumnLayout {
+    contentItem: StackLayout {
+        currentIndex: root.resetStep === "" ? 0 : 1
+
+    ColumnLayout {
         spacing: 6
+
+        Label {
+            objectName: "signInNotice"
+            Layout.fillWidth: true
+            visible: root.notice !== "" && !root.registering
+            text: root.notice
+            color: "#1b6e20"
+            wrapMode: Text.WordWrap
+        }
 
         TabBar {
             Layout.fillWidth: true
@@ -110,6 +161,14 @@ Dialog {
         FieldError {
             text: AccountManager.fieldErrors.password ?? ""
         }
+        Button {
+            objectName: "forgotPasswordButton"
+            visible: !root.registering
+            flat: true
+            text: qsTr("Forgot password?")
+            enabled: !AccountManager.busy
+            onClicked: root.startReset()
+        }
 
         Label {
             Layout.fillWidth: true
@@ -145,5 +204,17 @@ Dialog {
                 onClicked: root.submit()
             }
         }
+    }
+
+    PasswordResetPane {
+        id: resetPane
+
+        step: root.resetStep
+        onBackRequested: {
+            AccountManager.clearErrors();
+            root.resetStep = "";
+        }
+        onCancelRequested: root.close()
+    }
     }
 }
