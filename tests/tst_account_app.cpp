@@ -64,8 +64,8 @@ private:
 
     int mailCount()
     {
-        return scalar(u"SELECT count(*) FROM jobs WHERE kind = 'mail' AND payload->>'to' = ?"_s,
-            { m_email })
+        return scalar(
+            u"SELECT count(*) FROM jobs WHERE kind = 'mail' AND payload->>'to' = ?"_s, { m_email })
             .toInt();
     }
 
@@ -102,8 +102,8 @@ private:
         saveShot(shotPrefix + u"-1-email.png"_s);
         const int before = mailCount();
         click("resetSubmit");
-        if (!QTest::qWaitFor([&] { return dialog->property("resetStep").toString() == "code"_L1; },
-                10000))
+        if (!QTest::qWaitFor(
+                [&] { return dialog->property("resetStep").toString() == "code"_L1; }, 10000))
             return {};
         if (mailCount() != before + 1)
             return {};
@@ -116,8 +116,8 @@ private Q_SLOTS:
     {
         qputenv("PUDDING_TILE_URL", "none");
         qunsetenv("PUDDING_LANG");
-        const QString failure = m_app.start(u"accountapp"_s,
-            [](AppContext &context) { context.settings.setLanguage(u"en"_s); });
+        const QString failure = m_app.start(
+            u"accountapp"_s, [](AppContext &context) { context.settings.setLanguage(u"en"_s); });
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         const auto r = m_app.server->postJson(u"/api/auth/register"_s,
             { { u"email"_s, m_email }, { u"password"_s, ServerFixture::kPassword },
@@ -131,7 +131,8 @@ private Q_SLOTS:
         auto *dialog = find("signInDialog");
         const QString code = askForCode(u"reset-en"_s);
         QCOMPARE(code.size(), 43);
-        QVERIFY(m_app.window->findChild<QObject *>(u"checkYourMail"_s)->property("visible").toBool());
+        QVERIFY(
+            m_app.window->findChild<QObject *>(u"checkYourMail"_s)->property("visible").toBool());
 
         // A wrong code: the field says so, nothing changes.
         find("resetCode")->setProperty("text", QString(43, u'x'));
@@ -178,17 +179,17 @@ private Q_SLOTS:
                 scalar(u"SELECT time_zone FROM users WHERE id = ?"_s, { m_userId }).toString(),
                 zone, 10000);
         }
-        QCOMPARE(scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(),
-            u"en"_s);
+        QCOMPARE(
+            scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(), u"en"_s);
         m_app.context->settings.setLanguage(u"de"_s);
         QTRY_COMPARE_WITH_TIMEOUT(
-            scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(),
-            u"de"_s, 10000);
+            scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(), u"de"_s,
+            10000);
         QTRY_COMPARE(m_app.context->accounts.user().value(u"language"_s).toString(), u"de"_s);
         m_app.context->settings.setLanguage(u"en"_s);
         QTRY_COMPARE_WITH_TIMEOUT(
-            scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(),
-            u"en"_s, 10000);
+            scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(), u"en"_s,
+            10000);
     }
 
     void confirmationBanner()
@@ -196,7 +197,8 @@ private Q_SLOTS:
         QVERIFY(m_app.context->accounts.isSignedIn());
         // The reset proved the address: confirmed. Take that back to see the banner.
         QSqlQuery q(m_app.server.sql(u"check"_s));
-        QVERIFY(q.exec(u"UPDATE users SET email_confirmed_at = NULL WHERE id = %1"_s.arg(m_userId)));
+        QVERIFY(
+            q.exec(u"UPDATE users SET email_confirmed_at = NULL WHERE id = %1"_s.arg(m_userId)));
         m_app.context->accounts.restoreSession();
         QTRY_VERIFY_WITH_TIMEOUT(!m_app.context->accounts.isEmailConfirmed()
                 && m_app.context->accounts.isSignedIn() && !m_app.context->accounts.isBusy(),
@@ -216,9 +218,9 @@ private Q_SLOTS:
         click("confirmEmailButton");
         QTRY_VERIFY_WITH_TIMEOUT(m_app.context->accounts.isEmailConfirmed(), 10000);
         QTRY_VERIFY(!banner->isVisible());
-        QVERIFY(scalar(u"SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = ?"_s,
-            { m_userId })
-                    .toBool());
+        QVERIFY(
+            scalar(u"SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = ?"_s, { m_userId })
+                .toBool());
     }
 
     void germanResetScreens()
@@ -226,8 +228,8 @@ private Q_SLOTS:
         // German app, signed in: the account turns German, so the reset mail will be too.
         m_app.context->settings.setLanguage(u"de"_s);
         QTRY_COMPARE_WITH_TIMEOUT(
-            scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(),
-            u"de"_s, 10000);
+            scalar(u"SELECT language FROM users WHERE id = ?"_s, { m_userId }).toString(), u"de"_s,
+            10000);
         m_app.context->accounts.signOut();
         const QString code = askForCode(u"reset-de"_s);
         QCOMPARE(code.size(), 43);

@@ -60,10 +60,10 @@ private:
             qWarning() << q.lastError().text();
             return out;
         }
-        static const QRegularExpression code(u"^    ([A-Za-z0-9_-]{43})$"_s,
-            QRegularExpression::MultilineOption);
-        static const QRegularExpression link(u"^(https?://\\S+)$"_s,
-            QRegularExpression::MultilineOption);
+        static const QRegularExpression code(
+            u"^    ([A-Za-z0-9_-]{43})$"_s, QRegularExpression::MultilineOption);
+        static const QRegularExpression link(
+            u"^(https?://\\S+)$"_s, QRegularExpression::MultilineOption);
         while (q.next()) {
             SentMail mail;
             mail.payload = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
@@ -93,8 +93,7 @@ private:
     SentMail requestReset(const QString &email)
     {
         const int before = int(mailsTo(email).size());
-        const auto r = m_server->postJson(
-            u"/api/auth/password-reset"_s, { { u"email"_s, email } });
+        const auto r = m_server->postJson(u"/api/auth/password-reset"_s, { { u"email"_s, email } });
         if (r.status != 202) {
             qWarning() << "reset request" << r.status << r.body;
             return {};
@@ -159,26 +158,26 @@ private Q_SLOTS:
             1);
 
         // A wrong code changes nothing; the right one confirms once.
-        const auto wrong = m_server->postJson(u"/api/auth/confirm-email"_s,
-            { { u"token"_s, QString(43, u'A') } }, token);
+        const auto wrong = m_server->postJson(
+            u"/api/auth/confirm-email"_s, { { u"token"_s, QString(43, u'A') } }, token);
         QCOMPARE(wrong.status, 400);
         QCOMPARE(wrong.errorCode(), u"invalid_token"_s);
         QCOMPARE(errorField(wrong), u"token"_s);
         const auto ok = m_server->postJson(
             u"/api/auth/confirm-email"_s, { { u"token"_s, mail.token } }, token);
         QCOMPARE(ok.status, 200);
-        QCOMPARE(ok.json().value("user"_L1).toObject().value("emailConfirmed"_L1),
-            QJsonValue(true));
+        QCOMPARE(
+            ok.json().value("user"_L1).toObject().value("emailConfirmed"_L1), QJsonValue(true));
         const auto again = m_server->postJson(
             u"/api/auth/confirm-email"_s, { { u"token"_s, mail.token } }, token);
         QCOMPARE(again.status, 400);
         QCOMPARE(again.errorCode(), u"invalid_token"_s);
         const auto me = m_server->get(u"/api/auth/me"_s, token);
-        QCOMPARE(me.json().value("user"_L1).toObject().value("emailConfirmed"_L1),
-            QJsonValue(true));
+        QCOMPARE(
+            me.json().value("user"_L1).toObject().value("emailConfirmed"_L1), QJsonValue(true));
         // Confirmed: a resend sends nothing.
-        QCOMPARE(m_server->request("POST", u"/api/auth/confirm-email/resend"_s, {}, token).status,
-            202);
+        QCOMPARE(
+            m_server->request("POST", u"/api/auth/confirm-email/resend"_s, {}, token).status, 202);
         QCOMPARE(mailsTo(u"Jonas@Example.org"_s).size(), 1);
     }
 
@@ -209,8 +208,7 @@ private Q_SLOTS:
                      .toBool(),
             true);
         // A resend queues a second code; both work until one is used.
-        QCOMPARE(
-            m_server->request("POST", u"/api/auth/confirm-email/resend"_s, {}, a.token).status,
+        QCOMPARE(m_server->request("POST", u"/api/auth/confirm-email/resend"_s, {}, a.token).status,
             202);
         const auto mails = mailsTo(a.email);
         QCOMPARE(mails.size(), 2);
@@ -248,9 +246,9 @@ private Q_SLOTS:
         const auto done = postForm(u"/confirm-email?lang=en"_s, form);
         QCOMPARE(done.status, 200);
         QVERIFY(done.body.contains("Address confirmed"));
-        QCOMPARE(scalar(u"SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = ?"_s,
-                     { a.id })
-                     .toBool(),
+        QCOMPARE(
+            scalar(u"SELECT email_confirmed_at IS NOT NULL FROM users WHERE id = ?"_s, { a.id })
+                .toBool(),
             true);
         QCOMPARE(postForm(u"/confirm-email?lang=en"_s, form).status, 400);
     }
@@ -258,8 +256,8 @@ private Q_SLOTS:
     void resetMailIsInTheAccountsLanguage()
     {
         const Account a = m_server.signUp(u"Änne"_s);
-        QCOMPARE(m_server->patchJson(u"/api/auth/me"_s, { { u"language"_s, u"de"_s } }, a.token)
-                     .status,
+        QCOMPARE(
+            m_server->patchJson(u"/api/auth/me"_s, { { u"language"_s, u"de"_s } }, a.token).status,
             200);
         const SentMail mail = requestReset(a.email);
         QCOMPARE(mail.payload.value("language"_L1).toString(), u"de"_s);
@@ -282,8 +280,8 @@ private Q_SLOTS:
         const Account b = m_server.signUp(u"Bea"_s);
         const SentMail english = requestReset(b.email.toUpper());
         QCOMPARE(english.payload.value("language"_L1).toString(), u"en"_s);
-        QCOMPARE(english.payload.value("subject"_L1).toString(),
-            u"Reset your Pudding Gabel password"_s);
+        QCOMPARE(
+            english.payload.value("subject"_L1).toString(), u"Reset your Pudding Gabel password"_s);
     }
 
     void resetWorksOnceAndRevokesEverySession()
@@ -373,7 +371,8 @@ private Q_SLOTS:
         const SentMail mail = requestReset(a.email);
         const QString hashBefore
             = scalar(u"SELECT password_hash FROM users WHERE id = ?"_s, { a.id }).toString();
-        const QString wrong = QString(mail.token).replace(0, 1, mail.token.at(0) == u'A' ? u"B"_s : u"A"_s);
+        const QString wrong
+            = QString(mail.token).replace(0, 1, mail.token.at(0) == u'A' ? u"B"_s : u"A"_s);
         for (const QString &token : { wrong, u"short"_s, QString() }) {
             const auto r = confirmReset(token);
             QCOMPARE(r.status, 400);
@@ -397,8 +396,8 @@ private Q_SLOTS:
     void resetPagesWorkWithAFormAndGetChangesNothing()
     {
         const Account a = m_server.signUp(u"Browser"_s);
-        QCOMPARE(m_server->patchJson(u"/api/auth/me"_s, { { u"language"_s, u"de"_s } }, a.token)
-                     .status,
+        QCOMPARE(
+            m_server->patchJson(u"/api/auth/me"_s, { { u"language"_s, u"de"_s } }, a.token).status,
             200);
         const SentMail mail = requestReset(a.email);
         const QString path = QUrl(mail.link).path() + u"?"_s + QUrl(mail.link).query();

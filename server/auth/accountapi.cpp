@@ -96,9 +96,10 @@ Result<QByteArray> insertToken(
     Transaction &tx, qint64 userId, QLatin1StringView purpose, const QString &email, int hours)
 {
     const QByteArray token = Credentials::newToken();
-    auto *q = tx.exec(u"INSERT INTO account_tokens(token_hash, user_id, purpose, email, "
-                      "expires_at) VALUES (?, ?, ?, ?, pudding_now() + make_interval(hours => ?))"_s,
-        { Credentials::tokenHash(token), userId, QString(purpose), email, hours });
+    auto *q
+        = tx.exec(u"INSERT INTO account_tokens(token_hash, user_id, purpose, email, "
+                  "expires_at) VALUES (?, ?, ?, ?, pudding_now() + make_interval(hours => ?))"_s,
+            { Credentials::tokenHash(token), userId, QString(purpose), email, hours });
     if (!q)
         return databaseError(tx.error(), "account token");
     q->finish();
@@ -197,9 +198,8 @@ Result<std::optional<User>> confirmAddress(
 }
 } // namespace
 
-AuthApi::AccountSettings AuthApi::accountSettings(const QJsonObject &json, bool strict)
+AuthApi::AccountSettings AuthApi::accountSettings(const QJsonObject &json)
 {
-    Q_UNUSED(strict)
     AccountSettings settings;
     if (json.contains("language"_L1)) {
         const QJsonValue v = json.value("language"_L1);
@@ -218,8 +218,8 @@ AuthApi::AccountSettings AuthApi::accountSettings(const QJsonObject &json, bool 
             && !id.startsWith("UTC-"))
             settings.timeZone = v.toString();
         else
-            settings.errors.append({ u"timeZone"_s,
-                AccountText::tr("Use a time zone such as Europe/Berlin.") });
+            settings.errors.append(
+                { u"timeZone"_s, AccountText::tr("Use a time zone such as Europe/Berlin.") });
     }
     return settings;
 }
@@ -245,12 +245,11 @@ void AuthApi::updateMe(Request &request, const Reply &reply)
     if (!body)
         return;
     const QJsonObject &json = *body;
-    AccountSettings settings = accountSettings(json, true);
+    AccountSettings settings = accountSettings(json);
     std::optional<QString> name;
     if (json.contains("name"_L1)) {
         if (!json.value("name"_L1).isString()) {
-            settings.errors.append(
-                { u"name"_s, AccountText::tr("This field must be a text.") });
+            settings.errors.append({ u"name"_s, AccountText::tr("This field must be a text.") });
         } else {
             const QString raw = json.value("name"_L1).toString();
             const auto errors = Validation::validateUserName(raw);
@@ -320,14 +319,14 @@ void AuthApi::requestPasswordReset(Request &request, const Reply &reply)
             if (!q)
                 return HttpResponse::fromError(databaseError(tx.error(), "reset request"));
             if (q->next()) {
-                const AccountTexts::Recipient to { q->value(0).toLongLong(),
-                    q->value(1).toString(), q->value(2).toString(), q->value(3).toString() };
+                const AccountTexts::Recipient to { q->value(0).toLongLong(), q->value(1).toString(),
+                    q->value(2).toString(), q->value(3).toString() };
                 q->finish();
                 const QString tokenText = QString::fromLatin1(token);
                 const QString url = Links::url(u"/reset-password?token=%1&lang=%2"_s.arg(
                     tokenText, AccountTexts::normalizedLanguage(to.language)));
-                if (const auto queued = Mail::enqueue(
-                        s, AccountTexts::passwordResetMail(to, tokenText, url));
+                if (const auto queued
+                    = Mail::enqueue(s, AccountTexts::passwordResetMail(to, tokenText, url));
                     !queued)
                     return HttpResponse::fromError(queued.error());
                 qCInfo(lcAuth) << "password reset mail queued for user" << to.userId;
@@ -422,8 +421,8 @@ void AuthApi::resendConfirmation(Request &request, const Reply &reply)
     const qint64 userId = request.user->id;
     m_db.run([userId](DbSession &s) -> HttpResponse {
             Transaction tx(s);
-            auto *q = tx.exec(u"SELECT "_s + kUserColumns + u" FROM users WHERE id = ? FOR UPDATE"_s,
-                { userId });
+            auto *q = tx.exec(
+                u"SELECT "_s + kUserColumns + u" FROM users WHERE id = ? FOR UPDATE"_s, { userId });
             if (!q)
                 return HttpResponse::fromError(databaseError(tx.error(), "resend"));
             if (!q->next())

@@ -34,14 +34,14 @@ constexpr const char *kSources[] = {
     QT_TRANSLATE_NOOP("AccountMail",
         "Welcome to Pudding Gabel! Please confirm that this address is yours by opening this "
         "link:"),
-    QT_TRANSLATE_NOOP("AccountMail",
-        "If you did not create an account, ignore this mail."),
+    QT_TRANSLATE_NOOP("AccountMail", "If you did not create an account, ignore this mail."),
     QT_TRANSLATE_NOOP("AccountMail", "Choose a new password"),
     QT_TRANSLATE_NOOP("AccountMail", "New password"),
     QT_TRANSLATE_NOOP("AccountMail", "Repeat the new password"),
     QT_TRANSLATE_NOOP("AccountMail", "Save the password"),
-    QT_TRANSLATE_NOOP("AccountMail", "Choose a password of at least 10 characters for your "
-                                     "Pudding Gabel account."),
+    QT_TRANSLATE_NOOP("AccountMail",
+        "Choose a password of at least 10 characters for your "
+        "Pudding Gabel account."),
     QT_TRANSLATE_NOOP("AccountMail", "Password changed"),
     QT_TRANSLATE_NOOP("AccountMail",
         "Your password was changed and every device was signed out. Sign in with the new "
@@ -80,8 +80,8 @@ QString htmlDocument(const QString &language, const QString &title, const QStrin
            "<div style=\"max-width:520px;margin:0 auto;background:#ffffff;border-radius:8px;"
            "padding:24px;border:1px solid #ead9c2\">"
            "<p style=\"margin:0 0 16px;font-weight:bold;color:#8a4b0f\">Pudding Gabel</p>"
-           "<h1 style=\"font-size:20px;margin:0 0 16px\">%2</h1>%3</div></body></html>\n"_s
-        .arg(language, escaped(title), inner);
+           "<h1 style=\"font-size:20px;margin:0 0 16px\">%2</h1>%3</div></body></html>\n"_s.arg(
+               language, escaped(title), inner);
 }
 
 struct MailParts
@@ -91,8 +91,8 @@ struct MailParts
     QString outro;
 };
 
-Mail::OutgoingMail render(const Recipient &to, const MailParts &parts, const QString &token,
-    const QString &url)
+Mail::OutgoingMail render(
+    const Recipient &to, const MailParts &parts, const QString &token, const QString &url)
 {
     const QString lang = normalizedLanguage(to.language);
     const QString hello = text(lang, "Hello %1,").arg(to.name);
@@ -149,8 +149,7 @@ QString text(const QString &language, const char *source)
     return key;
 }
 
-Mail::OutgoingMail passwordResetMail(
-    const Recipient &to, const QString &token, const QString &url)
+Mail::OutgoingMail passwordResetMail(const Recipient &to, const QString &token, const QString &url)
 {
     const QString lang = normalizedLanguage(to.language);
     return render(to,

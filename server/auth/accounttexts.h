@@ -45,7 +45,7 @@ struct PageForm
 };
 
 /// A small self-contained HTML page (no scripts, no external resources) in `language`.
-[[nodiscard]] HttpResponse page(const QString &language, const QString &title,
-    const QString &text, const std::optional<PageForm> &form = {}, int status = 200);
+[[nodiscard]] HttpResponse page(const QString &language, const QString &title, const QString &text,
+    const std::optional<PageForm> &form = {}, int status = 200);
 
 } // namespace Pudding::Server::AccountTexts

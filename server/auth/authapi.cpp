@@ -104,7 +104,7 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
     }
     const QString name = Validation::normalizedText(rawName, Validation::TextKind::SingleLine);
     // Optional: the app sends its UI language and the system's time zone.
-    const auto settings = accountSettings(json, false);
+    const auto settings = accountSettings(json);
     if (!settings.errors.isEmpty()) {
         reply.send(HttpResponse::validation(settings.errors));
         return;
@@ -125,11 +125,11 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
         m_db.run([email, name, hash, language, timeZone](DbSession &s) -> HttpResponse {
                 const QByteArray token = Credentials::newToken();
                 Transaction tx(s);
-                auto *insert = tx.exec(
-                    u"INSERT INTO users(email, name, password_hash, language, time_zone) "
-                    "VALUES (?, ?, ?, ?, ?) "
-                    "RETURNING id, (extract(epoch from created_at) * 1000)::bigint"_s,
-                    { email, name, QString::fromLatin1(hash), language, timeZone });
+                auto *insert
+                    = tx.exec(u"INSERT INTO users(email, name, password_hash, language, time_zone) "
+                              "VALUES (?, ?, ?, ?, ?) "
+                              "RETURNING id, (extract(epoch from created_at) * 1000)::bigint"_s,
+                        { email, name, QString::fromLatin1(hash), language, timeZone });
                 if (!insert) {
                     if (tx.error().nativeErrorCode() == "23505"_L1)
                         return HttpResponse::error(EC::EmailTaken,

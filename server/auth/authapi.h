@@ -49,14 +49,14 @@ private:
     void confirmPage(Request &request, const Reply &reply);
     void confirmPageSubmit(Request &request, const Reply &reply);
 
-    /// language / timeZone of a request body, checked (both optional unless `required`).
+    /// language / timeZone of a request body (both optional), checked.
     struct AccountSettings
     {
         std::optional<QString> language;
         std::optional<QString> timeZone;
         FieldErrors errors;
     };
-    [[nodiscard]] static AccountSettings accountSettings(const QJsonObject &json, bool strict);
+    [[nodiscard]] static AccountSettings accountSettings(const QJsonObject &json);
     /// Queues a new address confirmation token and its mail in the caller's transaction.
     [[nodiscard]] static Result<void> queueConfirmationMail(Transaction &tx, const User &user);
 

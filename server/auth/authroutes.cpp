@@ -18,8 +18,7 @@ void AuthApi::registerRoutes(Router &router)
     router.add(M::Post, u"/api/auth/logout"_s,
         [this](Request &r, const Reply &reply) { logout(r, reply); }, { Router::Auth::Required });
     router.add(M::Patch, u"/api/auth/me"_s,
-        [this](Request &r, const Reply &reply) { updateMe(r, reply); },
-        { Router::Auth::Required });
+        [this](Request &r, const Reply &reply) { updateMe(r, reply); }, { Router::Auth::Required });
     router.add(M::Post, u"/api/auth/password-reset"_s,
         [this](Request &r, const Reply &reply) { requestPasswordReset(r, reply); });
     router.add(M::Post, u"/api/auth/password-reset/confirm"_s,
