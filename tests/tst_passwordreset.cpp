@@ -437,6 +437,29 @@ private Q_SLOTS:
         QCOMPARE(m_server->get(u"/reset-password?token=nonsense!"_s).status, 400);
     }
 
+    void resetRequestsAreRateLimitedLikeLogin()
+    {
+        TestServer::Options options;
+        options.authRateLimit = 3; // burst of 5, then about one every 20 s
+        TestServer limited(m_server.databaseUrl(), options);
+        QVERIFY(limited.start());
+        const int jobs = count(u"jobs"_s);
+        int tooMany = 0;
+        HttpResult last;
+        for (int i = 0; i < 8; ++i) {
+            last = limited.postJson(
+                u"/api/auth/password-reset"_s, { { u"email"_s, u"nobody@example.org"_s } });
+            if (last.status == 429)
+                ++tooMany;
+            else
+                QCOMPARE(last.status, 202);
+        }
+        QCOMPARE(tooMany, 3);
+        QCOMPARE(last.errorCode(), u"rate_limited"_s);
+        QVERIFY(last.header("retry-after").toInt() > 0);
+        QCOMPARE(count(u"jobs"_s), jobs);
+    }
+
     void patchMe_data()
     {
         QTest::addColumn<QByteArray>("body");
