@@ -308,10 +308,10 @@ void AccountManager::confirmPasswordReset(
                 ? tr("This code is unknown, was used already or has expired. Ask for a new "
                      "mail.")
                 : call->error()->message;
-            QVariantMap fields = fieldErrorMap(*call->error());
+            QVariantMap errors = fieldErrorMap(*call->error());
             if (call->error()->code == "invalid_token"_L1)
-                fields.insert(u"token"_s, message);
-            setError(message, fields);
+                errors.insert(u"token"_s, message);
+            setError(message, errors);
             return;
         }
         // Every session of that account ended on the server; this app's too, if it was it.
