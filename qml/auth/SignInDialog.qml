@@ -86,135 +86,135 @@ Dialog {
     contentItem: StackLayout {
         currentIndex: root.resetStep === "" ? 0 : 1
 
-    ColumnLayout {
-        spacing: 6
+        ColumnLayout {
+            spacing: 6
 
-        Label {
-            objectName: "signInNotice"
-            Layout.fillWidth: true
-            visible: root.notice !== "" && !root.registering
-            text: root.notice
-            color: "#1b6e20"
-            wrapMode: Text.WordWrap
-        }
-
-        TabBar {
-            Layout.fillWidth: true
-            currentIndex: root.registering ? 1 : 0
-            TabButton {
-                text: qsTr("Sign in")
-                onClicked: { root.registering = false; AccountManager.clearErrors(); }
-            }
-            TabButton {
-                text: qsTr("Register")
-                onClicked: { root.registering = true; AccountManager.clearErrors(); }
-            }
-        }
-
-        Label {
-            visible: root.registering
-            text: qsTr("Name")
-        }
-        TextField {
-            id: nameField
-
-            objectName: "signInName"
-            visible: root.registering
-            Layout.fillWidth: true
-            Accessible.name: qsTr("Name")
-            placeholderText: qsTr("How others will see you")
-            onAccepted: emailField.forceActiveFocus()
-        }
-        FieldError {
-            visible: root.registering
-            text: AccountManager.fieldErrors.name ?? ""
-        }
-
-        Label {
-            text: qsTr("Email address")
-        }
-        TextField {
-            id: emailField
-
-            objectName: "signInEmail"
-            Layout.fillWidth: true
-            Accessible.name: qsTr("Email address")
-            inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase
-            onAccepted: passwordField.forceActiveFocus()
-        }
-        FieldError {
-            text: AccountManager.fieldErrors.email ?? ""
-        }
-
-        Label {
-            text: qsTr("Password")
-        }
-        TextField {
-            id: passwordField
-
-            Layout.fillWidth: true
-            Accessible.name: qsTr("Password")
-            echoMode: TextInput.Password
-            placeholderText: root.registering ? qsTr("At least 10 characters") : ""
-            onAccepted: root.submit()
-        }
-        FieldError {
-            text: AccountManager.fieldErrors.password ?? ""
-        }
-        Button {
-            objectName: "forgotPasswordButton"
-            visible: !root.registering
-            flat: true
-            text: qsTr("Forgot password?")
-            enabled: !AccountManager.busy
-            onClicked: root.startReset()
-        }
-
-        Label {
-            Layout.fillWidth: true
-            visible: AccountManager.errorText !== ""
-            text: AccountManager.errorText
-            color: "#b3261e"
-            wrapMode: Text.WordWrap
-        }
-
-        RowLayout {
-            Layout.fillWidth: true
-            Layout.topMargin: 8
-
-            BusySpinner {
-                running: AccountManager.busy
-                visible: running
-                Layout.preferredHeight: 32
-                Layout.preferredWidth: 32
-            }
-            Item {
+            Label {
+                objectName: "signInNotice"
                 Layout.fillWidth: true
+                visible: root.notice !== "" && !root.registering
+                text: root.notice
+                color: "#1b6e20"
+                wrapMode: Text.WordWrap
+            }
+
+            TabBar {
+                Layout.fillWidth: true
+                currentIndex: root.registering ? 1 : 0
+                TabButton {
+                    text: qsTr("Sign in")
+                    onClicked: { root.registering = false; AccountManager.clearErrors(); }
+                }
+                TabButton {
+                    text: qsTr("Register")
+                    onClicked: { root.registering = true; AccountManager.clearErrors(); }
+                }
+            }
+
+            Label {
+                visible: root.registering
+                text: qsTr("Name")
+            }
+            TextField {
+                id: nameField
+
+                objectName: "signInName"
+                visible: root.registering
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Name")
+                placeholderText: qsTr("How others will see you")
+                onAccepted: emailField.forceActiveFocus()
+            }
+            FieldError {
+                visible: root.registering
+                text: AccountManager.fieldErrors.name ?? ""
+            }
+
+            Label {
+                text: qsTr("Email address")
+            }
+            TextField {
+                id: emailField
+
+                objectName: "signInEmail"
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Email address")
+                inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase
+                onAccepted: passwordField.forceActiveFocus()
+            }
+            FieldError {
+                text: AccountManager.fieldErrors.email ?? ""
+            }
+
+            Label {
+                text: qsTr("Password")
+            }
+            TextField {
+                id: passwordField
+
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Password")
+                echoMode: TextInput.Password
+                placeholderText: root.registering ? qsTr("At least 10 characters") : ""
+                onAccepted: root.submit()
+            }
+            FieldError {
+                text: AccountManager.fieldErrors.password ?? ""
             }
             Button {
-                text: qsTr("Cancel")
+                objectName: "forgotPasswordButton"
+                visible: !root.registering
+                flat: true
+                text: qsTr("Forgot password?")
                 enabled: !AccountManager.busy
-                onClicked: root.close()
+                onClicked: root.startReset()
             }
-            Button {
-                text: root.registering ? qsTr("Create account") : qsTr("Sign in")
-                highlighted: true
-                enabled: !AccountManager.busy
-                Accessible.name: text
-                onClicked: root.submit()
+
+            Label {
+                Layout.fillWidth: true
+                visible: AccountManager.errorText !== ""
+                text: AccountManager.errorText
+                color: "#b3261e"
+                wrapMode: Text.WordWrap
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: 8
+
+                BusySpinner {
+                    running: AccountManager.busy
+                    visible: running
+                    Layout.preferredHeight: 32
+                    Layout.preferredWidth: 32
+                }
+                Item {
+                    Layout.fillWidth: true
+                }
+                Button {
+                    text: qsTr("Cancel")
+                    enabled: !AccountManager.busy
+                    onClicked: root.close()
+                }
+                Button {
+                    text: root.registering ? qsTr("Create account") : qsTr("Sign in")
+                    highlighted: true
+                    enabled: !AccountManager.busy
+                    Accessible.name: text
+                    onClicked: root.submit()
+                }
             }
         }
-    }
 
-    PasswordResetPane {
-        id: resetPane
+        PasswordResetPane {
+            id: resetPane
 
-        step: root.resetStep
-        onBackRequested: {
-            AccountManager.clearErrors();
-            root.resetStep = "";
+            step: root.resetStep
+            onBackRequested: {
+                AccountManager.clearErrors();
+                root.resetStep = "";
+            }
+            onCancelRequested: root.close()
         }
-        onCancelRequested: root.close()
-    }
     }
 }
