@@ -418,6 +418,7 @@ private Q_SLOTS:
         QVERIFY(page.body.contains("Neues Passwort"));
         QVERIFY(page.body.contains("name=\"password2\""));
         QCOMPARE(page.header("Referrer-Policy"), QByteArray("no-referrer"));
+        QCOMPARE(page.header("Cache-Control"), QByteArray("no-store")); // it holds the token
         QCOMPARE(scalar(u"SELECT count(*) FROM account_tokens WHERE user_id = ? "
                         "AND purpose = 'password_reset' AND used_at IS NULL"_s,
                      { a.id })

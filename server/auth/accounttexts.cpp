@@ -2,6 +2,7 @@
 #include "accounttexts.h"
 
 #include "authlogging.h"
+#include "http/htmlpage.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -177,31 +178,17 @@ Mail::OutgoingMail confirmationMail(const Recipient &to, const QString &token, c
 HttpResponse page(const QString &language, const QString &title, const QString &message,
     const std::optional<PageForm> &form, int status)
 {
-    const QString lang = normalizedLanguage(language);
-    QString inner = u"<p style=\"line-height:1.5\">"_s + escaped(message) + u"</p>"_s;
+    std::optional<HtmlForm> htmlForm;
     if (form) {
-        inner += u"<form method=\"post\" action=\"%1\">"_s.arg(escaped(form->action));
-        for (const auto &[name, value] : form->hiddenFields)
-            inner += u"<input type=\"hidden\" name=\"%1\" value=\"%2\">"_s.arg(
-                escaped(name), escaped(value));
+        htmlForm = HtmlForm { form->action, form->button, form->hiddenFields, {} };
         for (const auto &[name, label] : form->passwordFields)
-            inner += u"<p><label>%2<br><input type=\"password\" name=\"%1\" required "
-                     "minlength=\"10\" autocomplete=\"new-password\" "
-                     "style=\"width:100%;padding:6px\"></label></p>"_s.arg(
-                         escaped(name), escaped(label));
-        inner += u"<p><button type=\"submit\" style=\"background:#8a4b0f;color:#ffffff;"
-                 "border:0;border-radius:6px;padding:10px 18px\">%1</button></p></form>"_s.arg(
-                     escaped(form->button));
+            htmlForm->inputs.append({ name, label, u"password"_s });
     }
-    HttpResponse response;
-    response.status = status;
-    response.contentType = QByteArrayLiteral("text/html; charset=utf-8");
-    response.body = htmlDocument(lang, title, inner).toUtf8();
-    // The pages carry a token in their URL and form: never cached, never framed, no referrer.
-    response.withHeader("Referrer-Policy", "no-referrer")
-        .withHeader("Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-            "frame-ancestors 'none'");
+    HttpResponse response
+        = htmlPage(normalizedLanguage(language), title, message, htmlForm, status);
+    // The pages carry a token (in the URL, in the form): no cache may keep them, not even the
+    // anonymous GET a shared cache could otherwise store.
+    response.withHeader("Cache-Control", "no-store");
     return response;
 }
 

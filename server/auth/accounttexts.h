@@ -44,7 +44,7 @@ struct PageForm
     QString button;
 };
 
-/// A small self-contained HTML page (no scripts, no external resources) in `language`.
+/// The page of a mail link in `language` (server/http/htmlpage), never cached.
 [[nodiscard]] HttpResponse page(const QString &language, const QString &title, const QString &text,
     const std::optional<PageForm> &form = {}, int status = 200);
 
