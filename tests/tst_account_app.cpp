@@ -55,7 +55,7 @@ private:
         const QString text = scalar(u"SELECT payload->>'text' FROM jobs WHERE kind = 'mail' "
                                     "AND payload->>'to' = ? AND strpos(payload->>'text', ?) > 0 "
                                     "ORDER BY id DESC LIMIT 1"_s,
-            { m_email, page + u"?token="_s })
+            { m_email, QString(page + u"?token="_s) })
                                  .toString();
         static const QRegularExpression code(
             u"^    ([A-Za-z0-9_-]{43})$"_s, QRegularExpression::MultilineOption);
@@ -146,7 +146,7 @@ private Q_SLOTS:
 
         // Passwords that differ: caught in the app, no request.
         find("resetCode")->setProperty("text", code);
-        find("resetPassword2")->setProperty("text", kNewPassword + u"!"_s);
+        find("resetPassword2")->setProperty("text", QString(kNewPassword + u"!"_s));
         click("resetSubmit");
         QTRY_VERIFY(
             !m_app.context->accounts.fieldErrors().value(u"password2"_s).toString().isEmpty());

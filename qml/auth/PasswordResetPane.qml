@@ -42,7 +42,6 @@ ColumnLayout {
         onAccepted: AccountManager.requestPasswordReset(text)
     }
     FieldError {
-        visible: root.step === "email"
         text: AccountManager.fieldErrors.email ?? ""
     }
 
@@ -76,7 +75,6 @@ ColumnLayout {
         onAccepted: newPassword.forceActiveFocus()
     }
     FieldError {
-        visible: root.step === "code"
         text: AccountManager.fieldErrors.token ?? ""
     }
     Label {
@@ -95,7 +93,6 @@ ColumnLayout {
         onAccepted: repeatPassword.forceActiveFocus()
     }
     FieldError {
-        visible: root.step === "code"
         text: AccountManager.fieldErrors.password ?? ""
     }
     Label {
@@ -113,13 +110,14 @@ ColumnLayout {
         onAccepted: AccountManager.confirmPasswordReset(code.text, newPassword.text, text)
     }
     FieldError {
-        visible: root.step === "code"
         text: AccountManager.fieldErrors.password2 ?? ""
     }
 
+    // The general message, unless the fields above already say what is wrong.
     Label {
         Layout.fillWidth: true
         visible: AccountManager.errorText !== ""
+                 && Object.keys(AccountManager.fieldErrors).length === 0
         text: AccountManager.errorText
         color: "#b3261e"
         wrapMode: Text.WordWrap

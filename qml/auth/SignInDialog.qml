@@ -83,10 +83,16 @@ Dialog {
         }
     }
 
-    contentItem: StackLayout {
-        currentIndex: root.resetStep === "" ? 0 : 1
+    // One of two pages: signing in (or registering), or the password reset. Not a StackLayout:
+    // the dialog is as tall as the page shown.
+    contentItem: ColumnLayout {
+        spacing: 0
 
         ColumnLayout {
+            id: signInPage
+
+            Layout.fillWidth: true
+            visible: root.resetStep === ""
             spacing: 6
 
             Label {
@@ -209,6 +215,8 @@ Dialog {
         PasswordResetPane {
             id: resetPane
 
+            Layout.fillWidth: true
+            visible: root.resetStep !== ""
             step: root.resetStep
             onBackRequested: {
                 AccountManager.clearErrors();
