@@ -196,6 +196,13 @@ private Q_SLOTS:
         QCOMPARE(errorField(r), u"language"_s);
         QCOMPARE(count(u"users"_s), users);
         QCOMPARE(count(u"jobs"_s), jobs);
+        // A taken address: the transaction rolls back, no confirmation mail either.
+        const auto taken = m_server->postJson(u"/api/auth/register"_s,
+            { { u"email"_s, u"jonas@example.org"_s }, { u"password"_s, ServerFixture::kPassword },
+                { u"name"_s, u"Other Jonas"_s } });
+        QCOMPARE(taken.status, 409);
+        QCOMPARE(count(u"users"_s), users);
+        QCOMPARE(count(u"jobs"_s), jobs);
     }
 
     void someoneElsesCodeDoesNotConfirm()
