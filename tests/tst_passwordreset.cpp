@@ -5,6 +5,7 @@
 // same answer for unknown addresses, the HTML pages of the mail links, PATCH /api/auth/me.
 #include "contractrecorder.h"
 #include "serverfixture.h"
+#include "smtpsink.h"
 #include "wsclient.h"
 
 #include <QJsonArray>
@@ -34,6 +35,7 @@ class TstPasswordReset : public QObject
 
 private:
     ServerFixture m_server;
+    SmtpSink m_sink;
 
     QSqlDatabase sql() { return m_server.sql(u"check"_s); }
 
@@ -122,7 +124,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_server.start(u"passwordreset"_s), qPrintable(m_server.errorString()));
+        QVERIFY2(m_sink.start(), qPrintable(m_sink.errorString()));
+        TestServer::Options options;
+        options.extraArguments = m_sink.serverArguments();
+        QVERIFY2(m_server.start(u"passwordreset"_s, options), qPrintable(m_server.errorString()));
     }
 
     void cleanup() { setClock(0); }
@@ -299,6 +304,48 @@ private Q_SLOTS:
         QCOMPARE(english.payload.value("language"_L1).toString(), u"en"_s);
         QCOMPARE(
             english.payload.value("subject"_L1).toString(), u"Reset your Pudding Gabel password"_s);
+    }
+
+    void theMailsArriveOverSmtp()
+    {
+        // What the recipient's mail program gets, through the job worker and libcurl.
+        const Account a = m_server.signUp(u"Jürgen Smtp"_s);
+        QCOMPARE(
+            m_server->patchJson(u"/api/auth/me"_s, { { u"language"_s, u"de"_s } }, a.token).status,
+            200);
+        const SentMail queued = requestReset(a.email);
+        QVERIFY(!queued.token.isEmpty());
+        const auto received = [&](const QString &subject) {
+            std::optional<MailMessage> found;
+            [[maybe_unused]] const bool arrived = QTest::qWaitFor(
+                [&] {
+                    for (const MailMessage &m : m_sink.messages()) {
+                        if (m.envelopeTo.contains(a.email) && m.header(u"Subject"_s) == subject)
+                            found = m;
+                    }
+                    return found.has_value();
+                },
+                15000);
+            return found;
+        };
+        const auto confirmation = received(u"Confirm your e-mail address"_s);
+        QVERIFY(confirmation); // sent at registration, when the account was still English
+        QCOMPARE(confirmation->header(u"Content-Language"_s), u"en"_s);
+        QVERIFY(confirmation->text.contains(u"/confirm-email?token="_s));
+
+        const auto reset = received(u"Setze dein Pudding-Gabel-Passwort zurück"_s);
+        QVERIFY(reset);
+        QCOMPARE(reset->header(u"Content-Language"_s), u"de"_s);
+        QVERIFY(reset->header(u"To"_s).contains(u"Jürgen Smtp"_s));
+        QVERIFY(reset->text.contains(queued.link));
+        QVERIFY(reset->text.contains(queued.token));
+        QVERIFY(reset->html.contains(queued.token));
+        QVERIFY(reset->html.contains(QString(queued.link).replace(u"&"_s, u"&amp;"_s)));
+        // Transactional: no unsubscribe, marked as sent by a machine.
+        QVERIFY(!reset->hasHeader(u"List-Unsubscribe"_s));
+        QCOMPARE(reset->header(u"Auto-Submitted"_s), u"auto-generated"_s);
+        // The code from the delivered mail works.
+        QCOMPARE(confirmReset(queued.token).status, 204);
     }
 
     void resetWorksOnceAndRevokesEverySession()
