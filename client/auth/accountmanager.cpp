@@ -235,8 +235,8 @@ void AccountManager::syncAccountSettings()
     if (m_user.value(u"language"_s).toString() != m_uiLanguage)
         patch.insert(u"language"_s, m_uiLanguage);
     const QString zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
-    if (!zone.isEmpty() && QTimeZone::isTimeZoneIdAvailable(zone.toUtf8())
-        && !zone.startsWith("UTC+"_L1) && !zone.startsWith("UTC-"_L1)
+    // The server checks the id against its zone database (the app reads none on its thread).
+    if (!zone.isEmpty() && !zone.startsWith("UTC+"_L1) && !zone.startsWith("UTC-"_L1)
         && m_user.value(u"timeZone"_s).toString() != zone)
         patch.insert(u"timeZone"_s, zone);
     if (patch.isEmpty())

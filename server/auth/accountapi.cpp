@@ -13,6 +13,7 @@
 #include "shared/validation.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QTimeZone>
 #include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
@@ -57,6 +58,16 @@ HttpResponse invalidToken()
     const QString message
         = AccountText::tr("This code is unknown, was used already or has expired.");
     return HttpResponse::error(EC::InvalidToken, message, { { u"token"_s, message } });
+}
+
+/// The IANA ids the system knows, read once (the lookup reads the zone database from disk).
+const QSet<QByteArray> &knownTimeZones()
+{
+    static const QSet<QByteArray> ids = [] {
+        const QList<QByteArray> list = QTimeZone::availableTimeZoneIds();
+        return QSet<QByteArray>(list.cbegin(), list.cend());
+    }();
+    return ids;
 }
 
 /// The token of a body or form: only what can be one of ours reaches the database.
@@ -213,9 +224,8 @@ AuthApi::AccountSettings AuthApi::accountSettings(const QJsonObject &json)
         const QByteArray id = v.toString().toUtf8();
         // An IANA id the system knows ("Europe/Berlin"); QTimeZone also accepts offsets such
         // as "UTC+01:00", which have no daylight-saving rules and are refused here.
-        if (v.isString() && !id.isEmpty() && id.size() <= 64 && QTimeZone(id).isValid()
-            && QTimeZone::isTimeZoneIdAvailable(id) && !id.startsWith("UTC+")
-            && !id.startsWith("UTC-"))
+        if (v.isString() && !id.isEmpty() && id.size() <= 64 && knownTimeZones().contains(id)
+            && !id.startsWith("UTC+") && !id.startsWith("UTC-") && QTimeZone(id).isValid())
             settings.timeZone = v.toString();
         else
             settings.errors.append(
