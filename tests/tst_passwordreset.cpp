@@ -533,6 +533,7 @@ private Q_SLOTS:
         QTest::newRow("german") << QByteArray(R"({"language":"de"})") << 200 << QString();
         QTest::newRow("zone") << QByteArray(R"({"timeZone":"America/New_York"})") << 200
                               << QString();
+        QTest::newRow("etc zone") << QByteArray(R"({"timeZone":"Etc/UTC"})") << 200 << QString();
         QTest::newRow("name") << QByteArray(R"({"name":"  Neue   Name "})") << 200 << QString();
         QTest::newRow("empty") << QByteArray("{}") << 200 << QString();
         QTest::newRow("french") << QByteArray(R"({"language":"fr"})") << 400 << u"language"_s;

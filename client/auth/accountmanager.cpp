@@ -236,8 +236,8 @@ void AccountManager::syncAccountSettings()
         patch.insert(u"language"_s, m_uiLanguage);
     const QString zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
     // The server checks the id against its zone database (the app reads none on its thread).
-    if (!zone.isEmpty() && !zone.startsWith("UTC+"_L1) && !zone.startsWith("UTC-"_L1)
-        && m_user.value(u"timeZone"_s).toString() != zone)
+    if (!zone.isEmpty() && zone != m_refusedZone && !zone.startsWith("UTC+"_L1)
+        && !zone.startsWith("UTC-"_L1) && m_user.value(u"timeZone"_s).toString() != zone)
         patch.insert(u"timeZone"_s, zone);
     if (patch.isEmpty())
         return;
@@ -248,6 +248,12 @@ void AccountManager::syncAccountSettings()
         if (!call->ok()) {
             qCInfo(lcAccount) << "could not store the language and time zone:"
                               << call->error()->message;
+            // A zone the server does not know must not keep the language from being stored.
+            const auto fields = fieldErrorMap(*call->error());
+            if (fields.contains(u"timeZone"_s) && userId() == id) {
+                m_refusedZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+                syncAccountSettings();
+            }
             return;
         }
         if (userId() != id)

@@ -135,6 +135,7 @@ private:
     QString m_service = QStringLiteral("de.puddinggabel.Pudding");
     QString m_uiLanguage = QStringLiteral("en");
     QString m_resetEmail;
+    QString m_refusedZone; ///< the system zone the server did not accept (not sent again)
 };
 
 } // namespace Pudding::Client

@@ -13,6 +13,7 @@
 #include "shared/validation.h"
 
 #include <QCoreApplication>
+#include <QMutex>
 #include <QSet>
 #include <QTimeZone>
 #include <QUrlQuery>
@@ -60,14 +61,22 @@ HttpResponse invalidToken()
     return HttpResponse::error(EC::InvalidToken, message, { { u"token"_s, message } });
 }
 
-/// The IANA ids the system knows, read once (the lookup reads the zone database from disk).
-const QSet<QByteArray> &knownTimeZones()
+/// An IANA id the system's zone database knows ("Europe/Berlin", "Etc/UTC"). Known ids are
+/// remembered, so the database is read once per id, not per request.
+bool isKnownTimeZone(const QByteArray &id)
 {
-    static const QSet<QByteArray> ids = [] {
-        const QList<QByteArray> list = QTimeZone::availableTimeZoneIds();
-        return QSet<QByteArray>(list.cbegin(), list.cend());
-    }();
-    return ids;
+    static QMutex mutex;
+    static QSet<QByteArray> known;
+    {
+        const QMutexLocker lock(&mutex);
+        if (known.contains(id))
+            return true;
+    }
+    if (!QTimeZone::isTimeZoneIdAvailable(id) || !QTimeZone(id).isValid())
+        return false;
+    const QMutexLocker lock(&mutex);
+    known.insert(id);
+    return true;
 }
 
 /// The token of a body or form: only what can be one of ours reaches the database.
@@ -224,8 +233,8 @@ AuthApi::AccountSettings AuthApi::accountSettings(const QJsonObject &json)
         const QByteArray id = v.toString().toUtf8();
         // An IANA id the system knows ("Europe/Berlin"); QTimeZone also accepts offsets such
         // as "UTC+01:00", which have no daylight-saving rules and are refused here.
-        if (v.isString() && !id.isEmpty() && id.size() <= 64 && knownTimeZones().contains(id)
-            && !id.startsWith("UTC+") && !id.startsWith("UTC-") && QTimeZone(id).isValid())
+        if (v.isString() && !id.isEmpty() && id.size() <= 64 && isKnownTimeZone(id)
+            && !id.startsWith("UTC+") && !id.startsWith("UTC-"))
             settings.timeZone = v.toString();
         else
             settings.errors.append(
