@@ -14,6 +14,6 @@ if(TARGET pudding)
     add_dependencies(tst_account_app pudding-server)
     add_test(NAME tst_account_app COMMAND tst_account_app)
     set_tests_properties(tst_account_app PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/accountapp-config;XDG_CACHE_HOME=${CMAKE_CURRENT_BINARY_DIR}/accountapp-cache"
+        ENVIRONMENT "TZ=Etc/UTC;QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/accountapp-config;XDG_CACHE_HOME=${CMAKE_CURRENT_BINARY_DIR}/accountapp-cache"
         FIXTURES_REQUIRED postgres TIMEOUT 180)
 endif()

@@ -545,6 +545,9 @@ private Q_SLOTS:
         QTest::newRow("blank zone") << QByteArray(R"({"timeZone":""})") << 400 << u"timeZone"_s;
         QTest::newRow("null zone") << QByteArray(R"({"timeZone":null})") << 400 << u"timeZone"_s;
         QTest::newRow("blank name") << QByteArray(R"({"name":"  "})") << 400 << u"name"_s;
+        QTest::newRow("word") << QByteArray(R"({"timeZone":"Nowhere"})") << 400 << u"timeZone"_s;
+        QTest::newRow("path") << QByteArray(R"({"timeZone":"../../etc/passwd"})") << 400
+                              << u"timeZone"_s;
         QTest::newRow("mixed") << QByteArray(R"({"language":"en","timeZone":"Nowhere"})") << 400
                                << u"timeZone"_s;
     }

@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
 #include <QUrlQuery>
@@ -61,8 +62,8 @@ HttpResponse invalidToken()
     return HttpResponse::error(EC::InvalidToken, message, { { u"token"_s, message } });
 }
 
-/// An IANA id the system's zone database knows ("Europe/Berlin", "Etc/UTC"). Known ids are
-/// remembered, so the database is read once per id, not per request.
+/// An IANA id the system's zone database knows ("Europe/Berlin", "Etc/UTC"), not a UTC offset.
+/// Known ids are remembered, so the database is read once per id, not per request.
 bool isKnownTimeZone(const QByteArray &id)
 {
     static QMutex mutex;
@@ -72,7 +73,12 @@ bool isKnownTimeZone(const QByteArray &id)
         if (known.contains(id))
             return true;
     }
-    if (!QTimeZone::isTimeZoneIdAvailable(id) || !QTimeZone(id).isValid())
+    // Qt's list leaves out the Etc/ aliases ("Etc/UTC", the system zone of many servers), and
+    // QTimeZone takes any word as a POSIX rule ("Nowhere" is "valid"): an id outside the list
+    // must be an Area/Location path the zone database loads.
+    static const QRegularExpression path(u"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+$"_s);
+    const bool listed = QTimeZone::isTimeZoneIdAvailable(id);
+    if (!(listed || path.match(QString::fromLatin1(id)).hasMatch()) || !QTimeZone(id).isValid())
         return false;
     const QMutexLocker lock(&mutex);
     known.insert(id);
