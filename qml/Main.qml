@@ -109,6 +109,10 @@ ApplicationWindow {
             visible: !root.doorMode && AccountManager.signedIn
                      && AccountManager.keychainState === AccountManager.Unavailable
         }
+        ConfirmEmailBanner {
+            Layout.fillWidth: true
+            visible: !root.doorMode && AccountManager.signedIn && !AccountManager.emailConfirmed
+        }
         StackView {
             id: stack
 

@@ -16,6 +16,8 @@ list(APPEND PUDDING_QML_FILES
     components/DurationSpinBox.qml
     components/FocusScrollView.qml
     auth/SignInDialog.qml
+    auth/PasswordResetPane.qml
+    auth/ConfirmEmailBanner.qml
     events/DiscoverPage.qml
     events/EventMarker.qml
     events/EventListPane.qml

@@ -38,6 +38,9 @@ inline constexpr auto ImageTooLarge = "image_too_large"_L1;
 inline constexpr auto EventFull = "event_full"_L1;
 /// The organizer declined this user's request: they may ask again only once it is lifted (409).
 inline constexpr auto Rejected = "rejected"_L1;
+/// A mailed account token (password reset, address confirmation) that is unknown, used or
+/// expired (400, field "token").
+inline constexpr auto InvalidToken = "invalid_token"_L1;
 // Socket error frames only.
 inline constexpr auto UnknownType = "unknown_type"_L1;
 inline constexpr auto MalformedFrame = "malformed_frame"_L1;

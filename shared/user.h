@@ -25,6 +25,12 @@ struct User
     QString email;
     QString name;
     QDateTime createdAt;
+    /// The account's language for mails and inbox texts: "en" or "de".
+    QString language = QStringLiteral("en");
+    /// An IANA time zone id ("Europe/Berlin"): times in mails, the daily digest.
+    QString timeZone = QStringLiteral("Europe/Berlin");
+    /// The address was confirmed with the code from the confirmation mail.
+    bool emailConfirmed = false;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static User fromJson(const QJsonObject &json);

@@ -28,6 +28,22 @@ inline QString me()
 {
     return u"/api/auth/me"_s;
 }
+inline QString passwordReset()
+{
+    return u"/api/auth/password-reset"_s;
+}
+inline QString passwordResetConfirm()
+{
+    return u"/api/auth/password-reset/confirm"_s;
+}
+inline QString confirmEmail()
+{
+    return u"/api/auth/confirm-email"_s;
+}
+inline QString resendConfirmation()
+{
+    return u"/api/auth/confirm-email/resend"_s;
+}
 inline QString events()
 {
     return u"/api/events"_s;

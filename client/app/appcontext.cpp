@@ -42,6 +42,10 @@ AppContext::AppContext(const QUrl &serverUrl)
         else
             live.stop();
     });
+    // The account's language follows the app's (mails come in it), with the system time zone.
+    QObject::connect(&settings, &AppSettings::languageChanged, &accounts,
+        [this] { accounts.setUiLanguage(settings.effectiveLanguage()); });
+    accounts.setUiLanguage(settings.effectiveLanguage());
     QObject::connect(&chat, &ChatRooms::notificationPosted, &notifier,
         [this](const QString &title, const QString &body) { notifier.notify(title, body); });
 }

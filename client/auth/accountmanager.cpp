@@ -8,6 +8,7 @@
 
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QTimeZone>
 #include <qt6keychain/keychain.h>
 
 using namespace Qt::StringLiterals;
@@ -145,6 +146,7 @@ void AccountManager::restoreSession()
             if (call->ok()) {
                 m_user = call->object().value("user"_L1).toObject().toVariantMap();
                 Q_EMIT userChanged();
+                syncAccountSettings();
             } else if (call->status() == 401) {
                 m_api->setToken({});
                 forgetToken();
@@ -193,7 +195,7 @@ void AccountManager::registerAccount(
     m_api->setToken({});
     finishAuth(m_api->post(Endpoints::registerAccount(),
         { { u"name"_s, name.simplified() }, { u"email"_s, email.trimmed() },
-            { u"password"_s, password } }));
+            { u"password"_s, password }, { u"language"_s, m_uiLanguage } }));
 }
 
 void AccountManager::finishAuth(ApiCall *call)
@@ -212,6 +214,164 @@ void AccountManager::finishAuth(ApiCall *call)
         storeToken(token);
         Q_EMIT userChanged();
         Q_EMIT signedInSuccessfully();
+        syncAccountSettings();
+    });
+}
+
+void AccountManager::setUiLanguage(const QString &language)
+{
+    const QString normalized = language == "de"_L1 ? u"de"_s : u"en"_s;
+    if (normalized == m_uiLanguage)
+        return;
+    m_uiLanguage = normalized;
+    syncAccountSettings();
+}
+
+void AccountManager::syncAccountSettings()
+{
+    if (!isSignedIn())
+        return;
+    QJsonObject patch;
+    if (m_user.value(u"language"_s).toString() != m_uiLanguage)
+        patch.insert(u"language"_s, m_uiLanguage);
+    const QString zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    // The server checks the id against its zone database (the app reads none on its thread).
+    if (!zone.isEmpty() && zone != m_refusedZone && !zone.startsWith("UTC+"_L1)
+        && !zone.startsWith("UTC-"_L1) && m_user.value(u"timeZone"_s).toString() != zone)
+        patch.insert(u"timeZone"_s, zone);
+    if (patch.isEmpty())
+        return;
+    const qint64 id = userId();
+    auto *call = m_api->patch(Endpoints::me(), patch);
+    connect(call, &ApiCall::finished, this, [this, call, id] {
+        // Best effort: a later sign-in or language change tries again.
+        if (!call->ok()) {
+            qCInfo(lcAccount) << "could not store the language and time zone:"
+                              << call->error()->message;
+            // A zone the server does not know must not keep the language from being stored.
+            const auto fields = fieldErrorMap(*call->error());
+            if (fields.contains(u"timeZone"_s) && userId() == id) {
+                m_refusedZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+                syncAccountSettings();
+            }
+            return;
+        }
+        if (userId() != id)
+            return; // another account by now
+        m_user = call->object().value("user"_L1).toObject().toVariantMap();
+        Q_EMIT userChanged();
+    });
+}
+
+void AccountManager::requestPasswordReset(const QString &email)
+{
+    if (m_busy)
+        return;
+    if (email.trimmed().isEmpty()) {
+        setError(tr("Please enter your email address."),
+            { { u"email"_s, tr("Please enter your email address.") } });
+        return;
+    }
+    clearErrors();
+    setBusy(true);
+    m_resetEmail = email.trimmed();
+    Q_EMIT resetEmailChanged();
+    auto *call = m_api->post(Endpoints::passwordReset(), { { u"email"_s, m_resetEmail } });
+    connect(call, &ApiCall::finished, this, [this, call] {
+        setBusy(false);
+        if (!call->ok()) {
+            setError(call->error()->message, fieldErrorMap(*call->error()));
+            return;
+        }
+        Q_EMIT passwordResetRequested();
+    });
+}
+
+void AccountManager::confirmPasswordReset(
+    const QString &code, const QString &password, const QString &repeated)
+{
+    if (m_busy)
+        return;
+    QVariantMap fields;
+    if (code.trimmed().isEmpty())
+        fields.insert(u"token"_s, tr("Please enter the code from the mail."));
+    for (const auto &e : Validation::validatePassword(password))
+        fields.insert(e.field, e.message);
+    if (!fields.contains(u"password"_s) && password != repeated)
+        fields.insert(u"password2"_s, tr("The two passwords differ."));
+    if (!fields.isEmpty()) {
+        setError(tr("Please check the marked fields."), fields);
+        return;
+    }
+    clearErrors();
+    setBusy(true);
+    auto *call = m_api->post(Endpoints::passwordResetConfirm(),
+        { { u"token"_s, code.trimmed() }, { u"password"_s, password } });
+    connect(call, &ApiCall::finished, this, [this, call] {
+        setBusy(false);
+        if (!call->ok()) {
+            const QString message = call->error()->code == "invalid_token"_L1
+                ? tr("This code is unknown, was used already or has expired. Ask for a new "
+                     "mail.")
+                : call->error()->message;
+            QVariantMap errors = fieldErrorMap(*call->error());
+            if (call->error()->code == "invalid_token"_L1)
+                errors.insert(u"token"_s, message);
+            setError(message, errors);
+            return;
+        }
+        // Every session of that account ended on the server; this app's too, if it was it.
+        if (isSignedIn()
+            && m_user.value(u"email"_s).toString().compare(m_resetEmail, Qt::CaseInsensitive) == 0)
+            endSession();
+        Q_EMIT passwordResetDone();
+    });
+}
+
+void AccountManager::confirmEmail(const QString &code)
+{
+    if (m_busy || !isSignedIn())
+        return;
+    if (code.trimmed().isEmpty()) {
+        setError(tr("Please enter the code from the mail."),
+            { { u"token"_s, tr("Please enter the code from the mail.") } });
+        return;
+    }
+    clearErrors();
+    setBusy(true);
+    const qint64 id = userId();
+    auto *call = m_api->post(Endpoints::confirmEmail(), { { u"token"_s, code.trimmed() } });
+    connect(call, &ApiCall::finished, this, [this, call, id] {
+        setBusy(false);
+        if (!call->ok()) {
+            const QString message = call->error()->code == "invalid_token"_L1
+                ? tr("This code is unknown, was used already or has expired.")
+                : call->error()->message;
+            setError(message, { { u"token"_s, message } });
+            return;
+        }
+        if (userId() != id)
+            return;
+        m_user = call->object().value("user"_L1).toObject().toVariantMap();
+        Q_EMIT userChanged();
+        Q_EMIT emailConfirmedSuccessfully();
+    });
+}
+
+void AccountManager::resendConfirmation()
+{
+    if (m_busy || !isSignedIn())
+        return;
+    clearErrors();
+    setBusy(true);
+    auto *call = m_api->post(Endpoints::resendConfirmation());
+    connect(call, &ApiCall::finished, this, [this, call] {
+        setBusy(false);
+        if (!call->ok()) {
+            setError(call->error()->message);
+            return;
+        }
+        Q_EMIT confirmationResent();
     });
 }
 

@@ -26,6 +26,10 @@ class AccountManager : public QObject
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorChanged)
     Q_PROPERTY(QVariantMap fieldErrors READ fieldErrors NOTIFY errorChanged)
     Q_PROPERTY(KeychainState keychainState READ keychainState NOTIFY keychainStateChanged)
+    /// The signed-in account's address is confirmed (else the app shows the banner).
+    Q_PROPERTY(bool emailConfirmed READ isEmailConfirmed NOTIFY userChanged)
+    /// The address the last password reset was asked for (the sign-in form fills it in).
+    Q_PROPERTY(QString resetEmail READ resetEmail NOTIFY resetEmailChanged)
     Q_PROPERTY(bool allowPlainTextToken READ allowPlainTextToken WRITE setAllowPlainTextToken NOTIFY
             allowPlainTextTokenChanged)
 public:
@@ -46,6 +50,11 @@ public:
     [[nodiscard]] bool isSignedIn() const { return !m_user.isEmpty(); }
     [[nodiscard]] QVariantMap user() const { return m_user; }
     [[nodiscard]] qint64 userId() const { return m_user.value(QStringLiteral("id")).toLongLong(); }
+    [[nodiscard]] bool isEmailConfirmed() const
+    {
+        return m_user.value(QStringLiteral("emailConfirmed")).toBool();
+    }
+    [[nodiscard]] QString resetEmail() const { return m_resetEmail; }
     [[nodiscard]] bool isBusy() const { return m_busy; }
     [[nodiscard]] bool isRestoring() const { return m_restoring; }
     [[nodiscard]] QString errorText() const { return m_errorText; }
@@ -65,6 +74,20 @@ public:
         const QString &name, const QString &email, const QString &password);
     Q_INVOKABLE void clearErrors();
 
+    /// Asks the server to mail a password reset code (the same answer for any address).
+    Q_INVOKABLE void requestPasswordReset(const QString &email);
+    /// Sets a new password with the code from the mail; `repeated` must match.
+    Q_INVOKABLE void confirmPasswordReset(
+        const QString &code, const QString &password, const QString &repeated);
+    /// Confirms the signed-in account's address with the code from the mail.
+    Q_INVOKABLE void confirmEmail(const QString &code);
+    /// Mails a new confirmation code.
+    Q_INVOKABLE void resendConfirmation();
+
+    /// The app's UI language ("en" or "de"): sent to the server (PATCH /api/auth/me) with the
+    /// system time zone after sign-in and whenever it changes, so mails come in it.
+    void setUiLanguage(const QString &language);
+
     /// The keychain service name; tests set their own.
     void setKeychainService(const QString &service) { m_service = service; }
 
@@ -81,6 +104,13 @@ Q_SIGNALS:
     /// The one place that says so: every per-account model, the live connection and the UI
     /// listen to it and forget all they hold for that account. Emitted before userChanged().
     void signedOut();
+    void resetEmailChanged();
+    /// The reset mail is on its way (or would be, for an unknown address).
+    void passwordResetRequested();
+    /// The password was changed; every session of the account was ended.
+    void passwordResetDone();
+    void emailConfirmedSuccessfully();
+    void confirmationResent();
 
 private:
     void finishAuth(class ApiCall *call);
@@ -91,6 +121,8 @@ private:
     void storeToken(const QByteArray &token);
     void forgetToken();
     void setKeychainState(KeychainState state);
+    /// PATCHes language and time zone when the account's differ from the app's.
+    void syncAccountSettings();
     [[nodiscard]] QString keychainKey() const;
 
     ApiClient *m_api;
@@ -101,6 +133,9 @@ private:
     QVariantMap m_fieldErrors;
     KeychainState m_keychainState = KeychainState::Unknown;
     QString m_service = QStringLiteral("de.puddinggabel.Pudding");
+    QString m_uiLanguage = QStringLiteral("en");
+    QString m_resetEmail;
+    QString m_refusedZone; ///< the system zone the server did not accept (not sent again)
 };
 
 } // namespace Pudding::Client

@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>Account</name>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="58"/>
+        <source>This code is unknown, was used already or has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="209"/>
+        <source>Use en or de.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="222"/>
+        <source>Use a time zone such as Europe/Berlin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="252"/>
+        <source>This field must be a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="278"/>
+        <location filename="../../server/auth/accountapi.cpp" line="429"/>
+        <source>Please sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="294"/>
+        <source>Enter the e-mail address of your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accountapi.cpp" line="351"/>
+        <source>This field is required and must be a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountMail</name>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="25"/>
+        <source>Hello %1,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="26"/>
+        <source>Reset your Pudding Gabel password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="27"/>
+        <source>Someone (hopefully you) asked to reset the password of your Pudding Gabel account. Open this link within one hour to choose a new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="30"/>
+        <source>Or enter this code in the app:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="31"/>
+        <source>If you did not ask for this, ignore this mail: your password stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="33"/>
+        <source>Confirm your e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="34"/>
+        <source>Welcome to Pudding Gabel! Please confirm that this address is yours by opening this link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="37"/>
+        <source>If you did not create an account, ignore this mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="38"/>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="39"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="40"/>
+        <source>Repeat the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="41"/>
+        <source>Save the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="42"/>
+        <source>Choose a password of at least 10 characters for your Pudding Gabel account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="45"/>
+        <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="46"/>
+        <source>Your password was changed and every device was signed out. Sign in with the new password in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="49"/>
+        <source>Link not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="50"/>
+        <source>This link is unknown, was used already or has expired. Ask for a new mail in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="53"/>
+        <source>The two passwords differ. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="54"/>
+        <source>This password cannot be used: it needs at least 10 characters and must not be one of the most common passwords. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="57"/>
+        <source>Press the button to confirm your e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="58"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="59"/>
+        <source>Address confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="60"/>
+        <source>Thank you, your e-mail address is confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="61"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/auth/accounttexts.cpp" line="62"/>
+        <source>The server could not do this just now. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddToCalendarButton</name>
     <message>
         <location filename="../../qml/calendar/AddToCalendarButton.qml" line="25"/>
@@ -348,6 +515,40 @@
     <message>
         <location filename="../../qml/components/CitySearchField.qml" line="67"/>
         <source>No German city called “%1” is known. Try another spelling or a larger town nearby.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmEmailBanner</name>
+    <message>
+        <location filename="../../qml/auth/ConfirmEmailBanner.qml" line="23"/>
+        <source>We sent you a new mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/ConfirmEmailBanner.qml" line="48"/>
+        <source>Confirm your e-mail address: open the link in the mail we sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/ConfirmEmailBanner.qml" line="57"/>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/ConfirmEmailBanner.qml" line="63"/>
+        <source>Enter code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/ConfirmEmailBanner.qml" line="80"/>
+        <location filename="../../qml/auth/ConfirmEmailBanner.qml" line="81"/>
+        <source>Code from the mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/ConfirmEmailBanner.qml" line="86"/>
+        <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1533,6 +1734,73 @@
     </message>
 </context>
 <context>
+    <name>PasswordResetPane</name>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="28"/>
+        <source>Enter the e-mail address of your account. We will send you a code to choose a new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="32"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="40"/>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="56"/>
+        <source>Check your mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="62"/>
+        <source>If %1 belongs to an account, we sent a mail to it. Open its link, or enter the code from the mail here. The code is valid for one hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="66"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="74"/>
+        <source>Code from the mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="84"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="92"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="94"/>
+        <source>At least 10 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="103"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="111"/>
+        <source>Repeat the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="133"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="148"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="154"/>
+        <source>Send code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="154"/>
+        <source>Save the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoFile</name>
     <message>
         <location filename="../../client/api/photofile.cpp" line="28"/>
@@ -1571,18 +1839,47 @@
 <context>
     <name>Pudding::Client::AccountManager</name>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="40"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="41"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="110"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="111"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="297"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="173"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="175"/>
         <source>Please enter your email address and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="265"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="266"/>
+        <source>Please enter your email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="291"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="330"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="331"/>
+        <source>Please enter the code from the mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="295"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="308"/>
+        <source>This code is unknown, was used already or has expired. Ask for a new mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/auth/accountmanager.cpp" line="342"/>
+        <source>This code is unknown, was used already or has expired.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2226,57 +2523,72 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="19"/>
+        <source>Reset your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="20"/>
         <source>Create an account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="14"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="54"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="20"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="105"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="200"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="58"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="81"/>
+        <source>Your password was changed. Sign in with the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="109"/>
         <source>Register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="65"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="73"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="116"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="124"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="74"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="125"/>
         <source>How others will see you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="83"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="90"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="134"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
         <source>Email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="99"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="105"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="150"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="156"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="107"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="158"/>
         <source>At least 10 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="136"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="168"/>
+        <source>Forgot password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/auth/SignInDialog.qml" line="195"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="200"/>
         <source>Create account</source>
         <translation type="unfinished"></translation>
     </message>

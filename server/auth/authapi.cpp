@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authapi.h"
 
+#include "accounttexts.h"
 #include "authlogging.h"
 #include "credentials.h"
 #include "db/database.h"
@@ -32,7 +33,11 @@ const QString kInsertSession = u"INSERT INTO sessions(token_hash, user_id, expir
 
 User userFromAuth(const AuthUser &a)
 {
-    return { a.id, a.email, a.name, a.createdAt };
+    User user { a.id, a.email, a.name, a.createdAt };
+    user.language = a.language;
+    user.timeZone = a.timeZone;
+    user.emailConfirmed = a.emailConfirmed;
+    return user;
 }
 
 HttpResponse sessionResponse(const User &user, const QByteArray &token, int status)
@@ -55,6 +60,7 @@ AuthApi::AuthApi(Database &db, int authRatePerMinute)
 {
     m_cryptoPool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_cryptoPool.setObjectName(u"pudding-crypto"_s);
+    AccountTexts::initialize();
 }
 
 AuthApi::~AuthApi()
@@ -97,24 +103,33 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
         return;
     }
     const QString name = Validation::normalizedText(rawName, Validation::TextKind::SingleLine);
+    // Optional: the app sends its UI language and the system's time zone.
+    const auto settings = accountSettings(json);
+    if (!settings.errors.isEmpty()) {
+        reply.send(HttpResponse::validation(settings.errors));
+        return;
+    }
+    const QString language = settings.language.value_or(u"en"_s);
+    const QString timeZone = settings.timeZone.value_or(u"Europe/Berlin"_s);
     if (!admit(request, reply))
         return;
 
     QtConcurrent::run(&m_cryptoPool, [password] {
         return Credentials::hashPassword(password);
-    }).then([this, reply, email, name](const QByteArray &hash) {
+    }).then([this, reply, email, name, language, timeZone](const QByteArray &hash) {
         if (hash.isEmpty()) {
             qCCritical(lcAuth) << "password hashing failed (out of memory?)";
             reply.send(HttpResponse::internalError());
             return;
         }
-        m_db.run([email, name, hash](DbSession &s) -> HttpResponse {
+        m_db.run([email, name, hash, language, timeZone](DbSession &s) -> HttpResponse {
                 const QByteArray token = Credentials::newToken();
                 Transaction tx(s);
                 auto *insert
-                    = tx.exec(u"INSERT INTO users(email, name, password_hash) VALUES (?, ?, ?) "
+                    = tx.exec(u"INSERT INTO users(email, name, password_hash, language, time_zone) "
+                              "VALUES (?, ?, ?, ?, ?) "
                               "RETURNING id, (extract(epoch from created_at) * 1000)::bigint"_s,
-                        { email, name, QString::fromLatin1(hash) });
+                        { email, name, QString::fromLatin1(hash), language, timeZone });
                 if (!insert) {
                     if (tx.error().nativeErrorCode() == "23505"_L1)
                         return HttpResponse::error(EC::EmailTaken,
@@ -127,13 +142,20 @@ void AuthApi::registerUser(Request &request, const Reply &reply)
                 }
                 if (!insert->next())
                     return HttpResponse::fromError(databaseError(tx.error(), "register"));
-                const User user { insert->value(0).toLongLong(), email, name,
+                User user { insert->value(0).toLongLong(), email, name,
                     utcFromMs(insert->value(1)) };
+                user.language = language;
+                user.timeZone = timeZone;
                 insert->finish();
                 auto *session = tx.exec(kInsertSession, { Credentials::tokenHash(token), user.id });
-                if (!session || !tx.commit())
+                if (!session)
                     return HttpResponse::fromError(databaseError(tx.error(), "register session"));
                 session->finish();
+                // The confirmation mail is queued with the account: both or neither.
+                if (const auto queued = queueConfirmationMail(tx, user); !queued)
+                    return HttpResponse::fromError(queued.error());
+                if (!tx.commit())
+                    return HttpResponse::fromError(databaseError(tx.error(), "register session"));
                 qCInfo(lcAuth) << "registered user" << user.id;
                 return sessionResponse(user, token, 201);
             })
@@ -173,7 +195,8 @@ void AuthApi::login(Request &request, const Reply &reply)
     m_db.run([email](DbSession &s) {
             Account account;
             auto *q = s.prepared(u"SELECT id, email, name, password_hash, "
-                                 "(extract(epoch from created_at) * 1000)::bigint "
+                                 "(extract(epoch from created_at) * 1000)::bigint, language, "
+                                 "time_zone, email_confirmed_at IS NOT NULL "
                                  "FROM users WHERE lower(email) = lower(?)"_s);
             if (!s.exec(q, { email })) {
                 account.error = databaseError(s.lastError(), "login lookup");
@@ -182,6 +205,9 @@ void AuthApi::login(Request &request, const Reply &reply)
             if (q->next()) {
                 account.user = User { q->value(0).toLongLong(), q->value(1).toString(),
                     q->value(2).toString(), utcFromMs(q->value(4)) };
+                account.user->language = q->value(5).toString();
+                account.user->timeZone = q->value(6).toString();
+                account.user->emailConfirmed = q->value(7).toBool();
                 account.hash = q->value(3).toString().toLatin1();
             }
             q->finish();
@@ -265,16 +291,21 @@ QFuture<Result<std::optional<AuthUser>>> AuthApi::authenticate(const QByteArray 
     return m_db.run([hash](DbSession &s) -> R {
         auto *q = s.prepared(u"SELECT u.id, u.email, u.name, "
                              "(extract(epoch from u.created_at) * 1000)::bigint, "
-                             "(extract(epoch from s.expires_at) * 1000)::bigint "
+                             "(extract(epoch from s.expires_at) * 1000)::bigint, "
+                             "u.language, u.time_zone, u.email_confirmed_at IS NOT NULL "
                              "FROM sessions s JOIN users u ON u.id = s.user_id "
                              "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
                              "AND s.expires_at > now()"_s);
         if (!s.exec(q, { hash }))
             return databaseError(s.lastError(), "authenticate");
         std::optional<AuthUser> user;
-        if (q->next())
+        if (q->next()) {
             user = AuthUser { q->value(0).toLongLong(), q->value(1).toString(),
                 q->value(2).toString(), utcFromMs(q->value(3)), hash, utcFromMs(q->value(4)) };
+            user->language = q->value(5).toString();
+            user->timeZone = q->value(6).toString();
+            user->emailConfirmed = q->value(7).toBool();
+        }
         q->finish();
         return user;
     });

@@ -124,6 +124,7 @@ int httpStatusFor(QAnyStringView code)
         { QString(EC::MalformedMultipart), 400 },
         { QString(EC::MalformedFrame), 400 },
         { QString(EC::UnknownType), 400 },
+        { QString(EC::InvalidToken), 400 },
         { QString(EC::Unauthorized), 401 },
         { QString(EC::InvalidCredentials), 401 },
         { QString(EC::Forbidden), 403 },

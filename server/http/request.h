@@ -25,6 +25,9 @@ struct AuthUser
     QDateTime createdAt;
     QByteArray tokenHash;
     QDateTime tokenExpiresAt; ///< when the session ends by itself
+    QString language = QStringLiteral("en"); ///< users.language
+    QString timeZone = QStringLiteral("Europe/Berlin"); ///< users.time_zone
+    bool emailConfirmed = false; ///< users.email_confirmed_at is set
 };
 
 /// What a door token (checkin/) grants: the check-in of one event, until it expires or is
