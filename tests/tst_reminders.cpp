@@ -97,7 +97,7 @@ class TstReminders : public QObject
             scalar(u"SELECT (extract(epoch from start_time) * 1000)::bigint FROM events "
                    "WHERE id = ?"_s,
                 { event }),
-            QTimeZone::UTC);
+            Qt::UTC);
     }
 
     /// One scan as the reminder_scan job runs it; -1 when it failed.
@@ -114,9 +114,14 @@ class TstReminders : public QObject
         return posted.value();
     }
 
-    qlonglong remindersOf(qint64 userId, qint64 event)
+    int count(const QString &sql, const QVariantList &values = {})
     {
-        return scalar(u"SELECT count(*) FROM notifications WHERE type = 'reminder' AND "
+        return int(scalar(sql, values));
+    }
+
+    int remindersOf(qint64 userId, qint64 event)
+    {
+        return count(u"SELECT count(*) FROM notifications WHERE type = 'reminder' AND "
                       "user_id = ? AND event_id = ?"_s,
             { userId, event });
     }
@@ -272,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(scan(), 0);
         QCOMPARE(remindersOf(guest.id, event), 2);
         // The notice opens the meetup and names the attendance.
-        QCOMPARE(scalar(u"SELECT count(*) FROM notifications WHERE type = 'reminder' AND "
+        QCOMPARE(count(u"SELECT count(*) FROM notifications WHERE type = 'reminder' AND "
                         "user_id = ? AND link = ? AND attendance_id = ?"_s,
                      { guest.id, u"event/%1"_s.arg(event), att }),
             2);
@@ -329,7 +334,7 @@ private Q_SLOTS:
                  45 * 60 - 30, 60 }) {
             QVERIFY(setClock(start.addSecs(-before)));
             QVERIFY(scan() >= 0);
-            const qlonglong expected = before <= 45 * 60 ? 2 : 1;
+            const int expected = before <= 45 * 60 ? 2 : 1;
             QCOMPARE(remindersOf(custom.id, event), expected);
         }
         QCOMPARE(deliveries(attendanceOf(custom.id, event)), u"2880:sent,45:sent"_s);
@@ -401,7 +406,7 @@ private Q_SLOTS:
         QCOMPARE(scan(), 0);
         QCOMPARE(remindersOf(guest.id, event), 3);
         QCOMPARE(deliveries(att), u"1440:sent,120:sent"_s);
-        QCOMPARE(scalar(u"SELECT count(*) FROM reminder_deliveries WHERE attendance_id = ?"_s,
+        QCOMPARE(count(u"SELECT count(*) FROM reminder_deliveries WHERE attendance_id = ?"_s,
                      { att }),
             3);
     }
@@ -480,7 +485,7 @@ private Q_SLOTS:
         // One hour either way would be 23 or 25 hours: the first one fires, the second not.
         QVERIFY(setClock(expectedUtc));
         QCOMPARE(scan(), 1);
-        QCOMPARE(scalar(u"SELECT count(*) FROM reminder_deliveries d JOIN attendances a ON a.id "
+        QCOMPARE(count(u"SELECT count(*) FROM reminder_deliveries d JOIN attendances a ON a.id "
                         "= d.attendance_id WHERE a.event_id = ? AND d.offset_minutes = 1440 AND "
                         "NOT d.skipped AND d.sent_at >= ?::timestamptz "
                         "AND d.sent_at < ?::timestamptz + interval '1 minute'"_s,

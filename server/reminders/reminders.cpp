@@ -102,9 +102,9 @@ Result<bool> remindOne(DbSession &s, const CalendarApi &calendar, qint64 attenda
     const QString puddingName = details->value(2).toString();
     const QString language = details->value(3).toString();
     const QDateTime start
-        = QDateTime::fromMSecsSinceEpoch(details->value(4).toLongLong(), QTimeZone::UTC);
+        = QDateTime::fromMSecsSinceEpoch(details->value(4).toLongLong(), Qt::UTC);
     const QDateTime now
-        = QDateTime::fromMSecsSinceEpoch(details->value(5).toLongLong(), QTimeZone::UTC);
+        = QDateTime::fromMSecsSinceEpoch(details->value(5).toLongLong(), Qt::UTC);
     details->finish();
 
     const auto ics = calendar.meetupIcs(s, eventId, userId,
@@ -175,7 +175,7 @@ Result<void> Reminders::scheduleNext(DbSession &s)
     q->finish();
     JobQueue::NewJob job;
     job.kind = QString::fromLatin1(JobKind);
-    job.runAt = QDateTime::fromSecsSinceEpoch(next, QTimeZone::UTC);
+    job.runAt = QDateTime::fromSecsSinceEpoch(next, Qt::UTC);
     job.dedupeKey = u"reminder_scan:"_s + QString::number(next / 60);
     job.maxAttempts = 3;
     const auto queued = JobQueue::enqueue(s, job);

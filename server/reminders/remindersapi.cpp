@@ -9,8 +9,10 @@
 #include "shared/protocol.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -101,7 +103,7 @@ Result<LinkTarget> resolve(DbSession &s, const QString &token)
     if (!clock || !clock->next())
         return databaseError(s.lastError(), "cant-come clock");
     const QDateTime now
-        = QDateTime::fromMSecsSinceEpoch(clock->value(0).toLongLong(), QTimeZone::UTC);
+        = QDateTime::fromMSecsSinceEpoch(clock->value(0).toLongLong(), Qt::UTC);
     clock->finish();
     const auto claims = Links::verify(u"cant_come", token, now);
     if (!claims || !claims->value("exp"_L1).isDouble())
