@@ -62,7 +62,8 @@ class TstClientReminders : public QObject
     void screenshot(const QString &name)
     {
         QDir().mkpath(QStringLiteral(PUDDING_SCREENSHOT_DIR));
-        QVERIFY(m_window->grabWindow().save(QStringLiteral(PUDDING_SCREENSHOT_DIR) + u"/"_s + name));
+        QVERIFY(
+            m_window->grabWindow().save(QStringLiteral(PUDDING_SCREENSHOT_DIR) + u"/"_s + name));
     }
 
 private Q_SLOTS:

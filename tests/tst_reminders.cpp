@@ -19,6 +19,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryFile>
@@ -122,7 +123,7 @@ class TstReminders : public QObject
     int remindersOf(qint64 userId, qint64 event)
     {
         return count(u"SELECT count(*) FROM notifications WHERE type = 'reminder' AND "
-                      "user_id = ? AND event_id = ?"_s,
+                     "user_id = ? AND event_id = ?"_s,
             { userId, event });
     }
 
@@ -138,8 +139,8 @@ class TstReminders : public QObject
         QStringList out;
         if (q.exec()) {
             while (q.next())
-                out << u"%1:%2"_s.arg(q.value(0).toInt()).arg(
-                    q.value(1).toBool() ? u"skipped"_s : u"sent"_s);
+                out << u"%1:%2"_s.arg(q.value(0).toInt())
+                           .arg(q.value(1).toBool() ? u"skipped"_s : u"sent"_s);
         }
         return out.join(u',');
     }
@@ -148,6 +149,14 @@ class TstReminders : public QObject
     {
         return scalar(
             u"SELECT id FROM attendances WHERE user_id = ? AND event_id = ?"_s, { userId, event });
+    }
+
+    QString puddingOf(qint64 attendance)
+    {
+        QSqlQuery q(m_sql);
+        q.prepare(u"SELECT pudding_name FROM attendances WHERE id = ?"_s);
+        q.addBindValue(attendance);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
     }
 
     QString statusOf(qint64 attendance)
@@ -167,6 +176,48 @@ class TstReminders : public QObject
                 { u"startTime"_s, start.toUTC().toString(Qt::ISODateWithMs) },
                 { u"endTime"_s, start.addSecs(7200).toUTC().toString(Qt::ISODateWithMs) },
                 { u"attendeeLimit"_s, limit } });
+    }
+
+    /// The .ics parsed by a real iCalendar parser (tests/calendar/check_ics.py); empty on failure.
+    static QJsonObject parseIcs(const QByteArray &ics)
+    {
+        QTemporaryFile file;
+        if (!file.open())
+            return {};
+        file.write(ics);
+        file.flush();
+        QProcess checker;
+        checker.start(u"/usr/bin/python3"_s,
+            { QStringLiteral(PUDDING_SOURCE_DIR) + u"/tests/calendar/check_ics.py"_s,
+                file.fileName() });
+        if (!checker.waitForFinished(60000) || checker.exitCode() != 0) {
+            qWarning().noquote() << "check_ics.py failed:" << checker.readAllStandardError();
+            return {};
+        }
+        return QJsonDocument::fromJson(checker.readAllStandardOutput()).object();
+    }
+
+    /// The queued reminder mail of the attendance for this offset (the job's payload).
+    QJsonObject reminderMail(qint64 attendance, int offset)
+    {
+        QSqlQuery q(m_sql);
+        q.prepare(u"SELECT payload::text FROM jobs WHERE kind = 'mail' AND dedupe_key LIKE ?"_s);
+        q.addBindValue(u"reminder:%1:%2:%"_s.arg(attendance).arg(offset));
+        if (!q.exec() || !q.next())
+            return {};
+        return QJsonDocument::fromJson(q.value(0).toByteArray()).object();
+    }
+
+    /// The newest reminder in the guest's inbox: title and body.
+    QPair<QString, QString> lastReminder(qint64 userId)
+    {
+        QSqlQuery q(m_sql);
+        q.prepare(u"SELECT title, body FROM notifications WHERE type = 'reminder' AND "
+                  "user_id = ? ORDER BY id DESC LIMIT 1"_s);
+        q.addBindValue(userId);
+        if (!q.exec() || !q.next())
+            return {};
+        return { q.value(0).toString(), q.value(1).toString() };
     }
 
     /// The link's path ("/cant-come/…") for this attendance, as the reminder makes it.
@@ -228,10 +279,12 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("offsets"_L1).toArray(), (QJsonArray { 1440, 120 }));
         // Stored unique, largest first.
-        r = m_server->request("PUT", u"/api/reminders"_s, R"({"offsets":[30,2880,30]})", guest.token);
+        r = m_server->request(
+            "PUT", u"/api/reminders"_s, R"({"offsets":[30,2880,30]})", guest.token);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("offsets"_L1).toArray(), (QJsonArray { 2880, 30 }));
-        QCOMPARE(m_server->get(u"/api/reminders"_s, guest.token).json().value("offsets"_L1).toArray(),
+        QCOMPARE(
+            m_server->get(u"/api/reminders"_s, guest.token).json().value("offsets"_L1).toArray(),
             (QJsonArray { 2880, 30 }));
         // Refused, and nothing stored.
         for (const QByteArray &bad : { R"({"offsets":[4]})"_ba, R"({"offsets":[20161]})"_ba,
@@ -241,7 +294,8 @@ private Q_SLOTS:
             QCOMPARE(r.status, 400);
             QCOMPARE(r.errorCode(), u"validation_failed"_s);
         }
-        QCOMPARE(m_server->get(u"/api/reminders"_s, guest.token).json().value("offsets"_L1).toArray(),
+        QCOMPARE(
+            m_server->get(u"/api/reminders"_s, guest.token).json().value("offsets"_L1).toArray(),
             (QJsonArray { 2880, 30 }));
         r = m_server->request("PUT", u"/api/reminders"_s, R"({"offsets":[]})", guest.token);
         QCOMPARE(r.status, 200);
@@ -276,9 +330,44 @@ private Q_SLOTS:
         QVERIFY(setClock(start.addSecs(60)));
         QCOMPARE(scan(), 0);
         QCOMPARE(remindersOf(guest.id, event), 2);
+        // The inbox text: the exact place, the guest's pudding and the can't-come link, which
+        // works (its page names the meetup).
+        const auto [title, body] = lastReminder(guest.id);
+        QVERIFY2(title.contains(u"Puddingabend"_s), qPrintable(title));
+        QVERIFY2(body.contains(u"Clara-Zetkin-Park"_s), qPrintable(body));
+        QVERIFY2(body.contains(puddingOf(att)), qPrintable(body));
+        const qsizetype at = body.indexOf(kPublicUrl + u"/cant-come/"_s);
+        QVERIFY2(at >= 0, qPrintable(body));
+        const QString link
+            = body.mid(at + kPublicUrl.size()).section(QRegularExpression(u"\\s"_s), 0, 0);
+        Contract::recordSecret("cant-come token", link.mid(11).toLatin1());
+        const auto page = m_server->get(link);
+        QCOMPARE(page.status, 200);
+        QVERIFY(QString::fromUtf8(page.body).contains(u"Puddingabend"_s));
+        QCOMPARE(statusOf(att), u"APPROVED"_s);
+        // The mail: queued once per reminder, to the guest, with the meetup's .ics (the exact
+        // place, as the guest sees it).
+        for (const int offset : { 1440, 120 }) {
+            const QJsonObject mail = reminderMail(att, offset);
+            QCOMPARE(mail.value("to"_L1).toString(), guest.email);
+            const QJsonArray attachments = mail.value("attachments"_L1).toArray();
+            QCOMPARE(attachments.size(), 1);
+            const QJsonObject ics = attachments.first().toObject();
+            QVERIFY(ics.value("contentType"_L1).toString().startsWith(u"text/calendar"_s));
+            const QJsonObject parsed
+                = parseIcs(QByteArray::fromBase64(ics.value("data"_L1).toString().toLatin1()));
+            const QJsonObject vevent = parsed.value("events"_L1).toArray().first().toObject();
+            QCOMPARE(
+                vevent.value("uid"_L1).toString(), u"event-%1@pudding.example.org"_s.arg(event));
+            QVERIFY2(vevent.value("location"_L1).toString().contains(u"Clara-Zetkin-Park"_s),
+                qPrintable(vevent.value("location"_L1).toString()));
+        }
+        QCOMPARE(count(u"SELECT count(*) FROM jobs WHERE kind = 'mail' AND dedupe_key LIKE ?"_s,
+                     { u"reminder:%1:%"_s.arg(att) }),
+            2);
         // The notice opens the meetup and names the attendance.
         QCOMPARE(count(u"SELECT count(*) FROM notifications WHERE type = 'reminder' AND "
-                        "user_id = ? AND link = ? AND attendance_id = ?"_s,
+                       "user_id = ? AND link = ? AND attendance_id = ?"_s,
                      { guest.id, u"event/%1"_s.arg(event), att }),
             2);
     }
@@ -322,16 +411,16 @@ private Q_SLOTS:
         const Account custom = m_server.approvedGuest(event, m_olga.token, u"Carl Custom"_s);
         const Account off = m_server.approvedGuest(event, m_olga.token, u"Otto Off"_s);
         QVERIFY(custom.isValid() && off.isValid());
-        QCOMPARE(m_server->request("PUT", u"/api/reminders"_s, R"({"offsets":[2880,45]})",
-                             custom.token)
-                     .status,
+        QCOMPARE(
+            m_server->request("PUT", u"/api/reminders"_s, R"({"offsets":[2880,45]})", custom.token)
+                .status,
             200);
         QCOMPARE(
             m_server->request("PUT", u"/api/reminders"_s, R"({"offsets":[]})", off.token).status,
             200);
         const QDateTime start = startOf(event);
-        for (const qint64 before : { 2880 * 60 - 30, 1440 * 60 - 30, 120 * 60 - 30, 45 * 60 + 30,
-                 45 * 60 - 30, 60 }) {
+        for (const qint64 before :
+            { 2880 * 60 - 30, 1440 * 60 - 30, 120 * 60 - 30, 45 * 60 + 30, 45 * 60 - 30, 60 }) {
             QVERIFY(setClock(start.addSecs(-before)));
             QVERIFY(scan() >= 0);
             const int expected = before <= 45 * 60 ? 2 : 1;
@@ -347,8 +436,8 @@ private Q_SLOTS:
         const qint64 event = meetup(QDateTime::currentDateTimeUtc().addDays(5));
         const Account guest = m_server.approvedGuest(event, m_olga.token, u"Cora Cancelled"_s);
         QVERIFY(guest.isValid());
-        QCOMPARE(m_server->request("DELETE", u"/api/events/%1"_s.arg(event), {}, m_olga.token)
-                     .status,
+        QCOMPARE(
+            m_server->request("DELETE", u"/api/events/%1"_s.arg(event), {}, m_olga.token).status,
             200);
         QVERIFY(setClock(startOf(event).addSecs(-24 * 3600 + 30)));
         QCOMPARE(scan(), 0);
@@ -406,8 +495,8 @@ private Q_SLOTS:
         QCOMPARE(scan(), 0);
         QCOMPARE(remindersOf(guest.id, event), 3);
         QCOMPARE(deliveries(att), u"1440:sent,120:sent"_s);
-        QCOMPARE(count(u"SELECT count(*) FROM reminder_deliveries WHERE attendance_id = ?"_s,
-                     { att }),
+        QCOMPARE(
+            count(u"SELECT count(*) FROM reminder_deliveries WHERE attendance_id = ?"_s, { att }),
             3);
     }
 
@@ -485,11 +574,12 @@ private Q_SLOTS:
         // One hour either way would be 23 or 25 hours: the first one fires, the second not.
         QVERIFY(setClock(expectedUtc));
         QCOMPARE(scan(), 1);
-        QCOMPARE(count(u"SELECT count(*) FROM reminder_deliveries d JOIN attendances a ON a.id "
-                        "= d.attendance_id WHERE a.event_id = ? AND d.offset_minutes = 1440 AND "
-                        "NOT d.skipped AND d.sent_at >= ?::timestamptz "
-                        "AND d.sent_at < ?::timestamptz + interval '1 minute'"_s,
-                     { event, expectedUtc.toString(Qt::ISODate), expectedUtc.toString(Qt::ISODate) }),
+        QCOMPARE(
+            count(u"SELECT count(*) FROM reminder_deliveries d JOIN attendances a ON a.id "
+                  "= d.attendance_id WHERE a.event_id = ? AND d.offset_minutes = 1440 AND "
+                  "NOT d.skipped AND d.sent_at >= ?::timestamptz "
+                  "AND d.sent_at < ?::timestamptz + interval '1 minute'"_s,
+                { event, expectedUtc.toString(Qt::ISODate), expectedUtc.toString(Qt::ISODate) }),
             1);
     }
 
@@ -503,17 +593,7 @@ private Q_SLOTS:
         const auto ics = m_calendar->meetupIcs(
             *m_session, event, guest.id, Server::CalendarApi::Language::De, kPublicUrl, now);
         QVERIFY(ics && ics.value());
-        QTemporaryFile file;
-        QVERIFY(file.open());
-        file.write(*ics.value());
-        file.flush();
-        QProcess checker;
-        checker.start(u"/usr/bin/python3"_s,
-            { QStringLiteral(PUDDING_SOURCE_DIR) + u"/tests/calendar/check_ics.py"_s,
-                file.fileName() });
-        QVERIFY(checker.waitForFinished(60000));
-        QCOMPARE(checker.exitCode(), 0);
-        const QJsonObject parsed = QJsonDocument::fromJson(checker.readAllStandardOutput()).object();
+        const QJsonObject parsed = parseIcs(*ics.value());
         const QJsonObject vevent = parsed.value("events"_L1).toArray().first().toObject();
         QCOMPARE(vevent.value("uid"_L1).toString(), u"event-%1@pudding.example.org"_s.arg(event));
         QVERIFY2(vevent.value("location"_L1).toString().contains(u"Clara-Zetkin-Park"_s),
@@ -524,15 +604,15 @@ private Q_SLOTS:
         QVERIFY(stranger && stranger.value());
         QVERIFY(!stranger.value()->contains("Clara-Zetkin-Park"));
         QVERIFY(!m_calendar
-                     ->meetupIcs(*m_session, 987654321, guest.id,
-                         Server::CalendarApi::Language::En, kPublicUrl, now)
+                     ->meetupIcs(*m_session, 987654321, guest.id, Server::CalendarApi::Language::En,
+                         kPublicUrl, now)
                      .value());
     }
 
     void cantComeLink()
     {
-        const qint64 event = meetup(QDateTime::currentDateTimeUtc().addDays(5), 1,
-            u"Grießpudding & Co"_s);
+        const qint64 event
+            = meetup(QDateTime::currentDateTimeUtc().addDays(5), 1, u"Grießpudding & Co"_s);
         const Account guest = m_server.approvedGuest(event, m_olga.token, u"Kai Cantcome"_s);
         QVERIFY(guest.isValid());
         const Account waiting = m_server.signUp(u"Wanda Waitlisted"_s);
@@ -597,8 +677,8 @@ private Q_SLOTS:
         const Account guest = m_server.approvedGuest(event, m_olga.token, u"Jörg Deutsch"_s);
         QVERIFY(guest.isValid());
         QVERIFY(exec(u"UPDATE users SET language = 'de' WHERE id = ?"_s, { guest.id }));
-        const auto r = m_server->get(
-            cantComePath(attendanceOf(guest.id, event), guest.id, startOf(event)));
+        const auto r
+            = m_server->get(cantComePath(attendanceOf(guest.id, event), guest.id, startOf(event)));
         QCOMPARE(r.status, 200);
         const QString html = QString::fromUtf8(r.body);
         QVERIFY2(html.contains(u"lang=\"de\""_s) && html.contains(u"Platz"_s), qPrintable(html));
@@ -620,8 +700,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->request("POST", route, {}, m_olga.token).status, 404);
         r = m_server->request("POST", route, {}, guest.token);
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value("attendance"_L1).toObject().value("status"_L1).toString(),
-            u"LEFT"_s);
+        QCOMPARE(
+            r.json().value("attendance"_L1).toObject().value("status"_L1).toString(), u"LEFT"_s);
         QVERIFY(statusOf(pendingAtt) == u"PENDING"_s || statusOf(pendingAtt) == u"OFFERED"_s);
         QCOMPARE(m_server->request("POST", route, {}, guest.token).status, 404);
         QCOMPARE(m_server->request("POST", route).status, 401);

@@ -188,8 +188,8 @@ ApiCall *ApiClient::put(const QString &path, const QJsonObject &body)
 {
     QNetworkRequest request = makeRequest(path);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    return track(m_nam.put(request, QJsonDocument(body).toJson(QJsonDocument::Compact)),
-        !m_token.isEmpty());
+    return track(
+        m_nam.put(request, QJsonDocument(body).toJson(QJsonDocument::Compact)), !m_token.isEmpty());
 }
 
 ApiCall *ApiClient::deleteResource(const QString &path)

@@ -101,10 +101,8 @@ Result<bool> remindOne(DbSession &s, const CalendarApi &calendar, qint64 attenda
     const qint64 eventId = details->value(1).toLongLong();
     const QString puddingName = details->value(2).toString();
     const QString language = details->value(3).toString();
-    const QDateTime start
-        = QDateTime::fromMSecsSinceEpoch(details->value(4).toLongLong(), Qt::UTC);
-    const QDateTime now
-        = QDateTime::fromMSecsSinceEpoch(details->value(5).toLongLong(), Qt::UTC);
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(details->value(4).toLongLong(), Qt::UTC);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(details->value(5).toLongLong(), Qt::UTC);
     details->finish();
 
     const auto ics = calendar.meetupIcs(s, eventId, userId,

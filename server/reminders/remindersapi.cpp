@@ -3,6 +3,7 @@
 
 #include "attendance/attendanceapi.h"
 #include "db/database.h"
+#include "http/htmlpage.h"
 #include "links/links.h"
 #include "reminders.h"
 #include "reminderslogging.h"
@@ -53,34 +54,15 @@ constexpr const char *kFailedTitle = QT_TRANSLATE_NOOP("CantComePage", "Somethin
 constexpr const char *kFailedText
     = QT_TRANSLATE_NOOP("CantComePage", "Nothing was changed. Please try again later.");
 
-/// A small HTML page: a title, a text and optionally a form with one button that POSTs to the
-/// same URL. (Local until the shared server/http/htmlpage helper is merged.)
+/// The shared page of links in mails (http/htmlpage.h), with a button that POSTs to `action`
+/// when there is one.
 HttpResponse page(const QString &language, const QString &title, const QString &text,
-    const QString &button = {}, int status = 200)
+    const QString &button = {}, const QString &action = {}, int status = 200)
 {
-    QString html = u"<!DOCTYPE html>\n<html lang=\""_s % language.toHtmlEscaped()
-        % u"\"><head><meta charset=\"utf-8\">"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-          "<meta name=\"robots\" content=\"noindex\"><title>"_s
-        % title.toHtmlEscaped()
-        % u"</title><style>body{font-family:sans-serif;max-width:34em;margin:3em auto;"
-          "padding:0 1em;color:#222}button{font-size:1.1em;padding:.5em 1.2em}</style>"
-          "</head><body><h1>"_s
-        % title.toHtmlEscaped() % u"</h1><p>"_s % text.toHtmlEscaped() % u"</p>"_s;
+    std::optional<HtmlForm> form;
     if (!button.isEmpty())
-        html += u"<form method=\"post\"><button type=\"submit\">"_s % button.toHtmlEscaped()
-            % u"</button></form>"_s;
-    html += u"</body></html>\n"_s;
-    HttpResponse response;
-    response.status = status;
-    response.contentType = "text/html; charset=utf-8";
-    response.body = html.toUtf8();
-    // The token in the URL is a credential: no referrer to other sites, no framing.
-    response.withHeader("Referrer-Policy", "no-referrer");
-    response.withHeader("Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors "
-        "'none'");
-    return response;
+        form = HtmlForm { action, button, {}, {} };
+    return htmlPage(language, title, text, form, status);
 }
 
 /// What the link names, as the database has it now.
@@ -102,8 +84,7 @@ Result<LinkTarget> resolve(DbSession &s, const QString &token)
     auto *clock = s.run(u"SELECT (extract(epoch from pudding_now()) * 1000)::bigint"_s);
     if (!clock || !clock->next())
         return databaseError(s.lastError(), "cant-come clock");
-    const QDateTime now
-        = QDateTime::fromMSecsSinceEpoch(clock->value(0).toLongLong(), Qt::UTC);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(clock->value(0).toLongLong(), Qt::UTC);
     clock->finish();
     const auto claims = Links::verify(u"cant_come", token, now);
     if (!claims || !claims->value("exp"_L1).isDouble())
@@ -213,16 +194,16 @@ void RemindersApi::cantComePage(Request &request, const Reply &reply)
     m_db.run([this, token](DbSession &s) -> HttpResponse {
             const auto target = resolve(s, token);
             if (!target)
-                return page(u"en"_s, text({}, kFailedTitle), text({}, kFailedText), {}, 503);
+                return page(u"en"_s, text({}, kFailedTitle), text({}, kFailedText), {}, {}, 503);
             const LinkTarget &t = target.value();
             const QString &lang = t.language;
             if (!t.valid)
-                return page(lang, text(lang, kInvalidTitle), text(lang, kInvalidText), {}, 400);
+                return page(lang, text(lang, kInvalidTitle), text(lang, kInvalidText), {}, {}, 400);
             if (t.status != "APPROVED"_L1)
                 return page(
-                    lang, text(lang, kGoneTitle), text(lang, kGoneText).arg(t.title), {}, 409);
+                    lang, text(lang, kGoneTitle), text(lang, kGoneText).arg(t.title), {}, {}, 409);
             return page(lang, text(lang, kPageTitle), text(lang, kPageText).arg(t.title),
-                text(lang, kButton));
+                text(lang, kButton), u"/cant-come/"_s + token);
         })
         .then([reply](const HttpResponse &r) { reply.send(r); });
 }
@@ -233,13 +214,14 @@ void RemindersApi::cantComeConfirm(Request &request, const Reply &reply)
     m_db.run([token](DbSession &s) { return resolve(s, token); })
         .then([this, reply](const Result<LinkTarget> &target) {
             if (!target) {
-                reply.send(page(u"en"_s, text({}, kFailedTitle), text({}, kFailedText), {}, 503));
+                reply.send(
+                    page(u"en"_s, text({}, kFailedTitle), text({}, kFailedText), {}, {}, 503));
                 return;
             }
             const LinkTarget t = target.value();
             if (!t.valid) {
                 reply.send(page(t.language, text(t.language, kInvalidTitle),
-                    text(t.language, kInvalidText), {}, 400));
+                    text(t.language, kInvalidText), {}, {}, 400));
                 return;
             }
             // The very code of DELETE …/attendance: LEFT, the freed place passed on.
@@ -253,10 +235,10 @@ void RemindersApi::cantComeConfirm(Request &request, const Reply &reply)
                             page(lang, text(lang, kDoneTitle), text(lang, kDoneText).arg(t.title)));
                     } else if (left.status == 404 || left.status == 409) {
                         reply.send(page(lang, text(lang, kGoneTitle),
-                            text(lang, kGoneText).arg(t.title), {}, 409));
+                            text(lang, kGoneText).arg(t.title), {}, {}, 409));
                     } else {
                         reply.send(page(lang, text(lang, kFailedTitle), text(lang, kFailedText), {},
-                            left.status >= 500 ? left.status : 503));
+                            {}, left.status >= 500 ? left.status : 503));
                     }
                 });
         });
