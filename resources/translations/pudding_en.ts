@@ -92,7 +92,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="157"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="159"/>
+        <source>Reminders before meetups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="164"/>
         <source>Door mode with a door code…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -111,12 +116,12 @@
     </message>
     <message>
         <location filename="../../server/calendar/calendarapi.cpp" line="296"/>
-        <location filename="../../server/calendar/calendarapi.cpp" line="307"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="308"/>
         <source>There is no such meetup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/calendar/calendarapi.cpp" line="397"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="408"/>
         <source>Use de or en.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,6 +247,92 @@
     <message>
         <location filename="../../qml/organizer/CancelEventDialog.qml" line="53"/>
         <source>Cancel meetup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CantComeButton</name>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="32"/>
+        <source>Can&apos;t come after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="52"/>
+        <source>Give back your place?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="57"/>
+        <source>You will no longer have a place at “%1”. The next person on the waiting list gets it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="70"/>
+        <source>Give back my place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="76"/>
+        <source>Keep my place</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CantComePage</name>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="38"/>
+        <source>Can&apos;t come after all?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="39"/>
+        <source>You have a place at “%1”. If you cannot come, give it back so that someone from the waiting list can take it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="42"/>
+        <source>Give back my place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="43"/>
+        <source>Your place is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="44"/>
+        <source>Thank you for letting us know. Your place at “%1” is free for someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="46"/>
+        <source>Nothing to give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="48"/>
+        <source>You no longer hold a place at “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="49"/>
+        <source>This link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="50"/>
+        <source>The link is damaged or has expired (it works until the meetup starts). Open the meetup in the app to change your plans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="53"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="55"/>
+        <source>Nothing was changed. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -792,22 +883,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="242"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="255"/>
         <source>Review requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="249"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="262"/>
         <source>Door mode: check guests in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="258"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="271"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="264"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="277"/>
         <source>Cancel meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,7 +1535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/MyTicketsPage.qml" line="136"/>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="137"/>
         <source>No tickets yet. When an organizer approves your request, your ticket appears here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,52 +1605,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="261"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>The email address or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="263"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>An account with this email address exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="265"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="267"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="269"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>This no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="271"/>
+        <location filename="../../client/api/apiclient.cpp" line="279"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="273"/>
+        <location filename="../../client/api/apiclient.cpp" line="281"/>
         <source>That is too large to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="275"/>
+        <location filename="../../client/api/apiclient.cpp" line="283"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="277"/>
+        <location filename="../../client/api/apiclient.cpp" line="285"/>
         <source>That conflicts with the current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="286"/>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1940,6 +2031,43 @@
     </message>
 </context>
 <context>
+    <name>Pudding::Client::ReminderSettings</name>
+    <message>
+        <location filename="../../client/reminders/remindersettings.cpp" line="66"/>
+        <source>At most four reminders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/reminders/remindersettings.cpp" line="72"/>
+        <source>A reminder comes 5 minutes to 14 days before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="83"/>
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n day before</numerusform>
+            <numerusform>%n days before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="85"/>
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n hour before</numerusform>
+            <numerusform>%n hours before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="86"/>
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minute before</numerusform>
+            <numerusform>%n minutes before</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
         <location filename="../../client/attendance/reviewqueuemodel.cpp" line="269"/>
@@ -1982,6 +2110,109 @@
     <message>
         <location filename="../../client/tickets/ticketsmodel.cpp" line="567"/>
         <source>Revoked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsDialog</name>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="16"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="59"/>
+        <source>Before a meetup you were approved for, Pudding Gabel reminds you in the app and by e-mail, with the exact place and a link in case you cannot come after all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="63"/>
+        <source>Remind me before meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="70"/>
+        <source>24 hours before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="77"/>
+        <source>2 hours before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="83"/>
+        <source>Your own reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="100"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="101"/>
+        <source>Remove the reminder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="118"/>
+        <source>How long before the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="126"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="130"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="142"/>
+        <source>You have four reminders, the most there can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="143"/>
+        <source>From 5 minutes to 14 days before the start; up to four reminders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../server/reminders/reminders.cpp" line="200"/>
+        <location filename="../../server/reminders/reminders.cpp" line="201"/>
+        <source>At most four reminders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/reminders.cpp" line="205"/>
+        <location filename="../../server/reminders/reminders.cpp" line="207"/>
+        <source>A reminder comes 5 minutes to 14 days before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="162"/>
+        <source>A list of whole minutes before the start, e.g. [1440, 120].</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2176,57 +2407,57 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="40"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="41"/>
         <source>Ticket %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="59"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="60"/>
         <source>QR code of ticket %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="77"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="78"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="106"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="107"/>
         <source>Ticket number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="126"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="127"/>
         <source>This meetup was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="152"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="153"/>
         <source>Map of the meeting place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="190"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="191"/>
         <source>Photo of your pudding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="197"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="198"/>
         <source>You bring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="203"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="204"/>
         <source>Guest: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="214"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="215"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="219"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="220"/>
         <source>Add to calendar</source>
         <translation type="unfinished"></translation>
     </message>
