@@ -19,9 +19,12 @@
 #include "http/httproutes.h"
 #include "http/httpworker.h"
 #include "http/router.h"
+#include "jobs/jobworker.h"
 #include "links/links.h"
 #include "live/livehub.h"
 #include "live/workerhub.h"
+#include "mail/mail.h"
+#include "mail/mailsender.h"
 #include "meetups/eventindex.h"
 #include "meetups/meetuprepository.h"
 #include "metrics/processmetrics.h"
@@ -143,6 +146,7 @@ bool ServerApp::prepareDatabase()
     qCInfo(lcServer) << "schema up to date;" << applied.value() << "migration(s) applied now";
     if (m_config.command == ServerConfig::Command::Migrate)
         return true;
+    Mail::setFrom(m_config.mailFrom);
     // The secret that signs the links in mails, shared by every instance (migration 0006).
     if (const auto key = Links::loadKey(session); !key) {
         qCCritical(lcServer).noquote() << "Cannot load the link secret:" << key.error().message;
@@ -173,6 +177,19 @@ bool ServerApp::prepareDatabase()
     }
     if (m_config.command == ServerConfig::Command::TicketKeys)
         return runTicketKeysCommand(session);
+    if (m_config.command == ServerConfig::Command::Jobs)
+        return runJobsCommand(session);
+    // Every time rule of the queue, offers and reminders reads pudding_now(): a moved clock in
+    // production is a mistake (tests move it on purpose).
+    if (auto *clock = session.run(u"SELECT offset_seconds FROM pudding_clock"_s);
+        clock && clock->next()) {
+        if (const double offset = clock->value(0).toDouble(); offset != 0)
+            qCWarning(lcServer).noquote()
+                << "the database clock (pudding_clock) is moved by" << offset
+                << "seconds: jobs, offers and reminders run on that time; UPDATE pudding_clock "
+                   "SET offset_seconds = 0 unless this is a test";
+        clock->finish();
+    }
     // This instance's ticket signing key: made on the first start, registered in ticket_keys.
     m_ticketKeys = std::make_unique<TicketKeys>(TicketKeys::directoryFor(m_config.dataDir));
     if (const auto opened = m_ticketKeys->open(session); !opened) {
@@ -260,6 +277,81 @@ bool ServerApp::runTicketKeysCommand(DbSession &session)
     }
     out.flush();
     return true;
+}
+
+bool ServerApp::runJobsCommand(DbSession &session)
+{
+    QTextStream out(stdout);
+    if (m_config.commandArguments.value(0) == "retry"_L1) {
+        const qint64 id = m_config.commandArguments.value(1).toLongLong();
+        // A dead job starts over with all its attempts; a waiting one just runs now.
+        auto *q = session.run(u"UPDATE jobs SET state = 'queued', run_at = pudding_now(), "
+                              "attempts = CASE WHEN state = 'dead' THEN 0 ELSE attempts END, "
+                              "finished_at = NULL WHERE id = ? AND state IN ('dead', 'queued') "
+                              "RETURNING kind"_s,
+            { id });
+        if (!q) {
+            qCCritical(lcServer).noquote() << session.lastError().text();
+            return false;
+        }
+        if (!q->next()) {
+            q->finish();
+            qCCritical(lcServer).noquote()
+                << "No job" << id << "that is dead or waiting (unknown, running or done)";
+            return false;
+        }
+        out << "job " << id << " (" << q->value(0).toString() << ") queued again" << Qt::endl;
+        q->finish();
+        return session.execDirect(u"SELECT pg_notify('pudding_jobs', '')"_s);
+    }
+    auto *q = session.run(
+        u"SELECT id, kind, state, attempts, max_attempts, to_char(run_at AT TIME ZONE 'UTC', "
+        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), coalesce(payload->>'to', ''), "
+        "coalesce(last_error, '') FROM jobs WHERE CASE WHEN ? THEN state = 'dead' ELSE state "
+        "IN ('queued', 'running', 'dead') END ORDER BY id"_s,
+        { m_config.jobsDeadOnly });
+    if (!q) {
+        qCCritical(lcServer).noquote() << session.lastError().text();
+        return false;
+    }
+    out << u"id"_s.leftJustified(8) << u"kind"_s.leftJustified(14) << u"state"_s.leftJustified(9)
+        << u"tries"_s.leftJustified(7) << u"run at (UTC)"_s.leftJustified(22)
+        << u"to"_s.leftJustified(28) << "last error\n";
+    while (q->next()) {
+        out << q->value(0).toString().leftJustified(7) << ' '
+            << q->value(1).toString().leftJustified(13) << ' '
+            << q->value(2).toString().leftJustified(8) << ' '
+            << QString(q->value(3).toString() % u'/' % q->value(4).toString()).leftJustified(6)
+            << ' ' << q->value(5).toString().leftJustified(21) << ' '
+            << q->value(6).toString().leftJustified(27) << ' '
+            << q->value(7).toString().simplified().left(200) << '\n';
+    }
+    q->finish();
+    out.flush();
+    return true;
+}
+
+void ServerApp::startJobs()
+{
+    JobWorker::Options options;
+    options.threads = m_config.jobThreads;
+    m_jobs = std::make_unique<JobWorker>(m_db->config(), options);
+    MailSender::Config mail;
+    mail.smtpUrl = m_config.smtpUrl;
+    mail.smtpUser = m_config.smtpUser;
+    if (!m_config.smtpPasswordFile.isEmpty()) {
+        QFile file(m_config.smtpPasswordFile);
+        if (file.open(QIODevice::ReadOnly))
+            mail.smtpPassword = QString::fromUtf8(file.readLine()).trimmed();
+        else
+            qCWarning(lcServer).noquote()
+                << "cannot read the SMTP password file" << m_config.smtpPasswordFile;
+    }
+    mail.from = m_config.mailFrom;
+    mail.dropDir = m_config.dataDir % u"/mail"_s;
+    MailSender::registerJobs(*m_jobs, mail);
+    // Each part registers its job kinds here (one line each).
+    m_jobs->start();
 }
 
 void ServerApp::listenForChanges()
@@ -473,6 +565,7 @@ int ServerApp::run()
     photoGc->start();
     if (!startHttp())
         return 1;
+    startJobs();
     const int code = QCoreApplication::exec();
     shutdown();
     return code;
@@ -485,6 +578,11 @@ void ServerApp::shutdown()
         QMetaObject::invokeMethod(
             worker, [worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
     m_workers.clear();
+    // Let the running jobs finish (an SMTP transfer gives up and is retried later).
+    if (m_jobs) {
+        m_jobs->stop();
+        m_jobs.reset();
+    }
     // Commit what the chat writer holds (acks go out only after COMMIT), stop listening.
     if (m_live)
         m_live->stop();

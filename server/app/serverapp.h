@@ -22,6 +22,7 @@ class EventIndex;
 class EventsApi;
 class HealthApi;
 class HttpWorker;
+class JobWorker;
 class LiveHub;
 class MessagesApi;
 class CalendarApi;
@@ -51,6 +52,10 @@ private:
     void listenForChanges();
     /// pudding-server ticket-keys list | rotate | retire <kid>.
     bool runTicketKeysCommand(DbSession &session);
+    /// pudding-server jobs list [--dead] | retry <id>.
+    bool runJobsCommand(DbSession &session);
+    /// The job worker with every part's handlers, started after the HTTP workers.
+    void startJobs();
     void shutdown();
     static void installSignalHandlers();
 
@@ -77,6 +82,7 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<HttpWorker *> m_workers;
     std::unique_ptr<NotificationListener> m_eventListener;
+    std::unique_ptr<JobWorker> m_jobs;
 };
 
 } // namespace Pudding::Server

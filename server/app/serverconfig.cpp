@@ -42,12 +42,13 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         "Environment: PUDDING_DATABASE_URL, PUDDING_HOST, PUDDING_PORT, PUDDING_DATA_DIR,\n"
         "PUDDING_STORAGE_DIR, PUDDING_HTTP_THREADS, PUDDING_DB_THREADS, "
         "PUDDING_AUTH_RATE_LIMIT, PUDDING_LOG_FORMAT, PUDDING_METRICS, PUDDING_METRICS_ALLOW,\n"
-        "PUDDING_PUBLIC_URL."));
+        "PUDDING_PUBLIC_URL, PUDDING_SMTP_URL, PUDDING_SMTP_USER, PUDDING_SMTP_PASSWORD_FILE,\n"
+        "PUDDING_MAIL_FROM, PUDDING_JOB_THREADS."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s,
         ConfigText::tr("serve, migrate, seed-demo, "
-                       "db-start, db-stop, gc-photos or ticket-keys"),
+                       "db-start, db-stop, gc-photos, ticket-keys or jobs"),
         u"[command]"_s);
     const QCommandLineOption configOpt(
         u"config"_s, ConfigText::tr("INI file with settings."), u"file"_s);
@@ -135,7 +136,27 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
                        "links in calendar feeds); default: from each request's Host header, "
                        "with http://."),
         u"url"_s);
-    parser.addOptions({ publicUrlOpt, photoGraceOpt, configOpt, hostOpt, portOpt, dbOpt, dataOpt,
+    const QCommandLineOption smtpUrlOpt(u"smtp-url"_s,
+        ConfigText::tr("Where mail goes: smtp://host:port (STARTTLS when offered) or "
+                       "smtps://host:port; without it mails are written as .eml files under "
+                       "<data-dir>/mail/."),
+        u"url"_s);
+    const QCommandLineOption smtpUserOpt(
+        u"smtp-user"_s, ConfigText::tr("The SMTP login name (or user@ in --smtp-url)."), u"name"_s);
+    const QCommandLineOption smtpPasswordFileOpt(u"smtp-password-file"_s,
+        ConfigText::tr("A file whose first line is the SMTP password."), u"file"_s);
+    const QCommandLineOption mailFromOpt(u"mail-from"_s,
+        ConfigText::tr("The sender of every mail (default \"Pudding Gabel "
+                       "<noreply@localhost>\")."),
+        u"address"_s);
+    const QCommandLineOption jobThreadsOpt(u"job-threads"_s,
+        ConfigText::tr("Threads that run queued jobs such as sending mail, each with its own "
+                       "database connection (default 2)."),
+        u"n"_s);
+    const QCommandLineOption deadOpt(
+        u"dead"_s, ConfigText::tr("With jobs list: only the jobs that failed for good."));
+    parser.addOptions({ smtpUrlOpt, smtpUserOpt, smtpPasswordFileOpt, mailFromOpt, jobThreadsOpt,
+        deadOpt, publicUrlOpt, photoGraceOpt, configOpt, hostOpt, portOpt, dbOpt, dataOpt,
         storageOpt, threadsOpt, dbThreadsOpt, seedOpt, authRateOpt, chatRateOpt, wsQueueOpt,
         portFileOpt, maxBodyOpt, headerTimeoutOpt, idleTimeoutOpt, logFormatOpt, metricsOpt,
         metricsAllowOpt });
@@ -224,6 +245,21 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
             *exitCode = 2;
             return false;
         }
+    } else if (commandName == "jobs"_L1) {
+        this->command = Command::Jobs;
+        commandArguments = positional.mid(1);
+        const QString sub = commandArguments.value(0);
+        bool idOk = false;
+        const bool valid = (sub == "list"_L1 && commandArguments.size() == 1)
+            || (sub == "retry"_L1 && commandArguments.size() == 2
+                && commandArguments.at(1).toLongLong(&idOk) > 0 && idOk);
+        if (!valid) {
+            *message = ConfigText::tr(
+                "Usage: pudding-server jobs list [--dead] | retry <id> [options]\n");
+            *exitCode = 2;
+            return false;
+        }
+        jobsDeadOnly = parser.isSet(deadOpt);
     } else {
         *message
             = ConfigText::tr("Unknown command \"%1\".\n\n").arg(commandName) % parser.helpText();
@@ -317,6 +353,34 @@ bool ServerConfig::parse(const QStringList &arguments, QString *message, int *ex
         while (publicUrl.endsWith(u'/'))
             publicUrl.chop(1);
     }
+    smtpUrl = value(smtpUrlOpt, "PUDDING_SMTP_URL", u"mail/smtpUrl"_s, QString());
+    if (!smtpUrl.isEmpty()) {
+        const QUrl url(smtpUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != "smtp"_L1 && url.scheme() != "smtps"_L1)
+            || url.host().isEmpty()) {
+            *message += ConfigText::tr("--smtp-url must be smtp://host:port or "
+                                       "smtps://host:port, not \"%1\".\n")
+                            .arg(url.toDisplayString(QUrl::RemovePassword));
+            ok = false;
+        }
+    }
+    smtpUser = value(smtpUserOpt, "PUDDING_SMTP_USER", u"mail/smtpUser"_s, QString());
+    smtpPasswordFile = value(
+        smtpPasswordFileOpt, "PUDDING_SMTP_PASSWORD_FILE", u"mail/smtpPasswordFile"_s, QString());
+    if (!smtpPasswordFile.isEmpty() && !QFileInfo(smtpPasswordFile).isReadable()) {
+        *message
+            += ConfigText::tr("--smtp-password-file: cannot read \"%1\".\n").arg(smtpPasswordFile);
+        ok = false;
+    }
+    mailFrom = value(mailFromOpt, "PUDDING_MAIL_FROM", u"mail/from"_s, mailFrom);
+    if (!mailFrom.contains(u'@') || mailFrom.contains(u'\n') || mailFrom.contains(u'\r')) {
+        *message += ConfigText::tr("--mail-from must be an address such as \"Pudding Gabel "
+                                   "<noreply@example.org>\", not \"%1\".\n")
+                        .arg(mailFrom);
+        ok = false;
+    }
+    jobThreads = integer(value(jobThreadsOpt, "PUDDING_JOB_THREADS", u"jobs/threads"_s, u"2"_s),
+        u"--job-threads"_s, 1, 64);
     if (!ok) {
         *exitCode = 2;
         return false;

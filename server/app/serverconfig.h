@@ -13,11 +13,14 @@ namespace Pudding::Server {
 /// config file (--config, INI) > default. `pudding-server --help` lists it all.
 struct ServerConfig
 {
-    enum class Command { Serve, Migrate, SeedDemo, DbStart, DbStop, GcPhotos, TicketKeys };
+    enum class Command { Serve, Migrate, SeedDemo, DbStart, DbStop, GcPhotos, TicketKeys, Jobs };
 
     Command command = Command::Serve;
-    /// What follows the command: ticket-keys' "list", "rotate" or "retire" <kid>.
+    /// What follows the command: ticket-keys' "list", "rotate" or "retire" <kid>; jobs'
+    /// "list" or "retry" <id>.
     QStringList commandArguments;
+    /// jobs list --dead: only the dead letters.
+    bool jobsDeadOnly = false;
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8080;
     int httpThreads = 0; ///< 0: one per core
@@ -43,6 +46,16 @@ struct ServerConfig
     /// the server hands out (calendar feeds, the link in a calendar entry). Empty: made from
     /// each request's Host header with http://.
     QString publicUrl;
+    /// --smtp-url: smtp://host:port or smtps://host:port (user:password@ allowed). Empty: mails
+    /// are written as .eml files under <data-dir>/mail/.
+    QString smtpUrl;
+    QString smtpUser;
+    /// --smtp-password-file: the SMTP password (first line), kept out of the command line.
+    QString smtpPasswordFile;
+    /// --mail-from: the From of every mail.
+    QString mailFrom = QStringLiteral("Pudding Gabel <noreply@localhost>");
+    /// --job-threads: the job worker's threads (each with its own database connection).
+    int jobThreads = 2;
 
     /// Parses the arguments; on error (or --help/--version) returns false with the text to
     /// print in *message and the exit code in *exitCode.
