@@ -6,6 +6,12 @@ target_link_libraries(tst_reminders PRIVATE pudding-reminders pudding-calendar p
     pudding-db pudding-meetups Qt6::Concurrent)
 target_compile_definitions(tst_reminders PRIVATE PUDDING_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
+# End to end: two server instances with their job workers, the SMTP sink, the clock moved
+# forward: the 24 h and 2 h reminders arrive once each, mails with the place, the pudding, the
+# can't-come link and the .ics (python3-icalendar).
+pudding_test(tst_remindermail NEEDS_DB)
+target_compile_definitions(tst_remindermail PRIVATE PUDDING_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
 # The desktop app's reminder settings and "Can't come after all" (QML offscreen) against the
 # real server, with screenshots.
 if(TARGET pudding)

@@ -351,6 +351,7 @@ void ServerApp::startJobs()
     mail.dropDir = m_config.dataDir % u"/mail"_s;
     MailSender::registerJobs(*m_jobs, mail);
     // Each part registers its job kinds here (one line each).
+    m_reminders->registerJobs(*m_jobs);
     m_jobs->start();
 }
 

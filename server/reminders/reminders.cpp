@@ -4,6 +4,7 @@
 #include "calendar/calendarapi.h"
 #include "db/database.h"
 #include "jobs/jobqueue.h"
+#include "jobs/jobworker.h"
 #include "links/links.h"
 #include "notifications/notifications.h"
 #include "reminderslogging.h"
@@ -161,6 +162,23 @@ Result<int> Reminders::scan(DbSession &s) const
         if (ids.size() < BatchSize)
             return posted;
     }
+}
+
+void Reminders::registerJobs(JobWorker &worker) const
+{
+    worker.registerHandler(QString::fromLatin1(JobKind), [this](DbSession &s, const Job &) {
+        if (const auto next = scheduleNext(s); !next)
+            return JobResult::retry(next.error().message);
+        const auto posted = scan(s);
+        if (!posted) {
+            // The next minute's scan tries again; this one is not worth repeating.
+            qCWarning(lcReminders).noquote() << "reminder scan failed:" << posted.error().message;
+            return JobResult::done();
+        }
+        if (posted.value() > 0)
+            qCInfo(lcReminders) << posted.value() << "reminder(s) posted";
+        return JobResult::done();
+    });
 }
 
 Result<void> Reminders::scheduleNext(DbSession &s)

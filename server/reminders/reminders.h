@@ -11,6 +11,7 @@ namespace Pudding::Server {
 
 class CalendarApi;
 class DbSession;
+class JobWorker;
 
 /// Reminders before a meetup. Each guest keeps offsets in minutes before the start
 /// (users.reminder_offsets, default 24 h and 2 h; empty: none). A `reminder_scan` job runs once
@@ -48,6 +49,13 @@ public:
     /// One pass: posts every reminder due now. How many were posted (skipped ones not
     /// counted), or the database's error (what was posted before it stays posted).
     [[nodiscard]] Result<int> scan(DbSession &session) const;
+
+    /// Registers the `reminder_scan` handler (called by app before the worker starts): it
+    /// queues the next minute's scan first (so the chain survives a failed scan; a repeat finds
+    /// the key taken), then scans. Each reminder commits in its own transaction; the worker
+    /// marks the job done afterwards in a short statement of its own — a crash in between
+    /// repeats the scan, which finds everything it did recorded.
+    void registerJobs(JobWorker &worker) const;
 
     /// Queues the scan of the next full minute (dedupe `reminder_scan:<minute epoch>`, so every
     /// instance asking queues one). Called at start-up and by each scan job.
