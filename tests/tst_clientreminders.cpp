@@ -93,6 +93,7 @@ private Q_SLOTS:
             import QtQuick.Controls
             import PuddingGabel
             ApplicationWindow {
+                id: win
                 width: 800; height: 640; visible: true
                 property alias dialog: settingsDialog
                 property int givenBack: 0
@@ -101,7 +102,7 @@ private Q_SLOTS:
                     eventTitle: "Pudding tasting"
                     eventId: )"
             + QByteArray::number(m_eventId) + R"(
-                    onPlaceGivenBack: (eventId) => parent.givenBack = eventId
+                    onPlaceGivenBack: (eventId) => win.givenBack = eventId
                 }
                 ReminderSettingsDialog { id: settingsDialog; anchors.centerIn: parent }
             })");
