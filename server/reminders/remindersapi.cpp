@@ -9,6 +9,7 @@
 #include "reminderslogging.h"
 #include "shared/protocol.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>

@@ -3,7 +3,6 @@
 
 #include "http/router.h"
 
-#include <QCoreApplication>
 #include <QTranslator>
 
 namespace Pudding::Server {
