@@ -37,7 +37,7 @@ void ReminderSettings::track(ApiCall *call, bool isSave)
         }
         setError({});
         m_offsets.clear();
-        for (const QJsonValue &v : call->object().value("offsets"_L1).toArray())
+        for (const auto &v : call->object().value("offsets"_L1).toArray())
             m_offsets.append(v.toInt());
         Q_EMIT changed();
         if (isSave)

@@ -150,7 +150,7 @@ void RemindersApi::putOffsets(Request &request, const Reply &reply)
     const QJsonValue value = body->value("offsets"_L1);
     QList<int> offsets;
     bool wellFormed = value.isArray();
-    for (const QJsonValue &v : value.toArray()) {
+    for (const auto &v : value.toArray()) {
         const double d = v.toDouble(-1);
         if (!v.isDouble() || d != std::floor(d) || d < 0 || d > 1e6) {
             wellFormed = false;
@@ -219,7 +219,7 @@ void RemindersApi::cantComeConfirm(Request &request, const Reply &reply)
                     page(u"en"_s, text({}, kFailedTitle), text({}, kFailedText), {}, {}, 503));
                 return;
             }
-            const LinkTarget t = target.value();
+            const LinkTarget &t = target.value();
             if (!t.valid) {
                 reply.send(page(t.language, text(t.language, kInvalidTitle),
                     text(t.language, kInvalidText), {}, {}, 400));
