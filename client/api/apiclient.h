@@ -111,6 +111,7 @@ public:
     ApiCall *get(const QString &path, const QUrlQuery &query = {});
     ApiCall *post(const QString &path, const QJsonObject &body = {});
     ApiCall *patch(const QString &path, const QJsonObject &body);
+    ApiCall *put(const QString &path, const QJsonObject &body);
     ApiCall *deleteResource(const QString &path);
     /// A PUT without a body (e.g. PUT /api/regulars/<id>).
     ApiCall *put(const QString &path);

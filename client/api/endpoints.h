@@ -79,6 +79,16 @@ inline QString regular(qint64 userId)
 {
     return u"/api/regulars/%1"_s.arg(userId);
 }
+/// "Can't come after all" (an approved guest gives back the place).
+inline QString cantCome(qint64 eventId)
+{
+    return u"/api/attendance/events/%1/cant-come"_s.arg(eventId);
+}
+/// The signed-in user's reminder offsets.
+inline QString reminders()
+{
+    return u"/api/reminders"_s;
+}
 inline QString attendances(qint64 eventId)
 {
     return u"/api/attendance/events/%1/attendances"_s.arg(eventId);

@@ -153,10 +153,23 @@ ToolBar {
                                  ? "https://tile.openstreetmap.org/{z}/{x}/{y}.png" : ""
                 }
                 MenuSeparator {}
+                // The account's reminders before meetups (kept on the server).
+                MenuItem {
+                    objectName: "reminderSettingsMenuItem"
+                    text: qsTr("Reminders before meetups…")
+                    enabled: AccountManager.signedIn
+                    onTriggered: reminderSettingsDialog.open()
+                }
                 MenuItem {
                     text: qsTr("Door mode with a door code…")
                     onTriggered: root.doorCodeRequested()
                 }
+            }
+            ReminderSettingsDialog {
+                id: reminderSettingsDialog
+
+                parent: Overlay.overlay
+                anchors.centerIn: parent
             }
         }
     }

@@ -280,6 +280,19 @@ Pane {
                         root.signInRequested();
                 }
             }
+            // An approved guest who cannot come gives the place back (after a confirmation).
+            CantComeButton {
+                objectName: "eventCantCome"
+                Layout.fillWidth: true
+                visible: !root.isOrganizer && root.myStatus === "APPROVED"
+                         && root.event.status === "UPCOMING"
+                eventId: root.event.id ?? 0
+                eventTitle: root.event.title ?? ""
+                onPlaceGivenBack: {
+                    details.reload();
+                    myRequests.refresh();
+                }
+            }
             AddToCalendarButton {
                 Layout.fillWidth: true
                 visible: root.event.status === "UPCOMING" || root.event.status === "ONGOING"

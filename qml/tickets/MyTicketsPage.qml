@@ -120,6 +120,7 @@ Page {
                 width: ListView.view.width - ListView.view.leftMargin - ListView.view.rightMargin
                 onSavePdfRequested: (row) => saveDialog.openFor(row, tickets.suggestedPdfUrl(row))
                 onAddToCalendarRequested: (eventId) => tickets.addToCalendar(eventId)
+                onPlaceGivenBack: tickets.refresh()
             }
             ScrollBar.vertical: ScrollBar {}
 

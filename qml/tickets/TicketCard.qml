@@ -35,6 +35,7 @@ Frame {
 
     signal savePdfRequested(int row)
     signal addToCalendarRequested(var eventId)
+    signal placeGivenBack(var eventId)
 
     padding: 16
     Accessible.name: qsTr("Ticket %1 for %2").arg(root.number).arg(root.eventTitle)
@@ -220,6 +221,15 @@ Frame {
                     enabled: !root.eventCancelled
                     onClicked: root.addToCalendarRequested(root.eventId)
                 }
+            }
+            // A valid ticket is an approved place: it can be given back.
+            CantComeButton {
+                objectName: "ticketCantCome"
+                Layout.fillWidth: true
+                visible: root.valid && !root.eventCancelled && root.start > new Date()
+                eventId: root.eventId
+                eventTitle: root.eventTitle
+                onPlaceGivenBack: root.placeGivenBack(root.eventId)
             }
         }
     }

@@ -32,6 +32,8 @@
 #include "photos/photogc.h"
 #include "photos/photosapi.h"
 #include "photos/photostore.h"
+#include "reminders/reminders.h"
+#include "reminders/remindersapi.h"
 #include "seed/demoseeder.h"
 #include "tickets/ticketkeys.h"
 #include "tickets/ticketsapi.h"
@@ -350,6 +352,7 @@ void ServerApp::startJobs()
     MailSender::registerJobs(*m_jobs, mail);
     // Each part registers its job kinds here (one line each).
     AttendanceApi::registerJobs(*m_jobs);
+    m_reminders->registerJobs(*m_jobs);
     m_jobs->start();
 }
 
@@ -408,6 +411,7 @@ bool ServerApp::startHttp()
     m_messages->registerRoutes(*m_router);
     m_tickets->registerRoutes(*m_router);
     m_calendar->registerRoutes(*m_router);
+    m_remindersApi->registerRoutes(*m_router);
     if (m_config.metricsEnabled) {
         if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
             registerMetricsRoute(*m_router, *allow);
@@ -548,6 +552,14 @@ int ServerApp::run()
     m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
     m_tickets = std::make_unique<TicketsApi>(*m_db, *m_index, *m_ticketKeys);
     m_calendar = std::make_unique<CalendarApi>(*m_db, *m_index, m_config.publicUrl);
+    m_reminders = std::make_unique<Reminders>(*m_calendar);
+    m_remindersApi = std::make_unique<RemindersApi>(*m_db, *m_attendance);
+    // The reminder scan's chain of jobs (one a minute): started here, kept going by each scan.
+    m_db->run([](DbSession &s) {
+        if (const auto scheduled = Reminders::scheduleNext(s); !scheduled)
+            qCWarning(lcServer).noquote()
+                << "cannot queue the reminder scan:" << scheduled.error().message;
+    });
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);
@@ -588,6 +600,8 @@ void ServerApp::shutdown()
     if (m_db)
         m_db->waitForDone();
     m_auth.reset();
+    m_remindersApi.reset();
+    m_reminders.reset();
     m_attendance.reset();
     m_photos.reset();
     for (auto &thread : m_threads) {

@@ -26,6 +26,8 @@ class JobWorker;
 class LiveHub;
 class MessagesApi;
 class CalendarApi;
+class Reminders;
+class RemindersApi;
 class NotificationListener;
 class PhotosApi;
 class Router;
@@ -71,6 +73,8 @@ private:
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;
     std::unique_ptr<CalendarApi> m_calendar;
+    std::unique_ptr<Reminders> m_reminders;
+    std::unique_ptr<RemindersApi> m_remindersApi;
     std::unique_ptr<ApiDoc> m_apiDoc;
     std::unique_ptr<TicketKeys> m_ticketKeys;
     std::unique_ptr<TicketsApi> m_tickets;

@@ -438,9 +438,24 @@ void AttendanceApi::lift(Request &request, const Reply &reply)
 
 void AttendanceApi::leave(Request &request, const Reply &reply)
 {
-    const qint64 eventId = request.id();
-    const qint64 userId = request.user->id;
-    m_db.run([=](DbSession &s) -> Outcome {
+    leaveEvent({ request.id(), request.user->id, false, 0 }).then([reply](const HttpResponse &r) {
+        reply.send(r);
+    });
+}
+
+void AttendanceApi::cantCome(Request &request, const Reply &reply)
+{
+    leaveEvent({ request.id(), request.user->id, true, 0 }).then([reply](const HttpResponse &r) {
+        reply.send(r);
+    });
+}
+
+QFuture<HttpResponse> AttendanceApi::leaveEvent(const Leave &leave)
+{
+    const qint64 eventId = leave.eventId;
+    const qint64 userId = leave.userId;
+    return m_db
+        .run([=](DbSession &s) -> Outcome {
             Transaction tx(s);
             // Leaving needs the event's lock: promotion must not race.
             const auto locked = lockEvent(tx, eventId);
@@ -451,7 +466,8 @@ void AttendanceApi::leave(Request &request, const Reply &reply)
                 { eventId, userId });
             if (!q)
                 return { storageFailed(tx.error(), "leave") };
-            if (!q->next())
+            if (!q->next()
+                || (leave.attendanceId != 0 && q->value(0).toLongLong() != leave.attendanceId))
                 return { HttpResponse::error(EC::NotFound,
                     AttendanceText::tr("You have not asked to join this "
                                        "meetup.")) };
@@ -461,6 +477,9 @@ void AttendanceApi::leave(Request &request, const Reply &reply)
             // A declined request stays declined: leaving it would open the way to ask again.
             if (status == "REJECTED"_L1)
                 return { rejectedError() };
+            if (leave.approvedOnly && status != "APPROVED"_L1)
+                return { HttpResponse::error(EC::Conflict,
+                    AttendanceText::tr("Only an approved guest can give back a place.")) };
             auto *upd = tx.exec(u"UPDATE attendances SET status = 'LEFT', holds_place = false, "
                                 "offer_expires_at = NULL, updated_at = now() WHERE id = ?"_s,
                 { id });
@@ -480,10 +499,10 @@ void AttendanceApi::leave(Request &request, const Reply &reply)
             return { HttpResponse::json(QJsonObject { { u"attendance"_s, left->toJson() } }),
                 record };
         })
-        .then([this, reply](const Outcome &o) {
+        .then([this](const Outcome &o) {
             if (o.changed)
                 m_index.upsert(*o.changed);
-            reply.send(o.response);
+            return o.response;
         });
 }
 

@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+#include <QFuture>
+
 namespace Pudding::Server {
 
 class Database;
@@ -41,12 +43,29 @@ public:
         DbSession &session, qint64 attendanceId, qint64 expiresAtMs, const Job *job = nullptr);
     /// Registers the `offer_expire` handler (server/app, before the worker starts).
     static void registerJobs(JobWorker &worker);
+    /// Whose place leaveEvent() frees.
+    struct Leave
+    {
+        qint64 eventId = 0;
+        qint64 userId = 0;
+        /// "Can't come after all": only an approved guest's place (409 otherwise).
+        bool approvedOnly = false;
+        /// When set, only this attendance (the signed can't-come link names one).
+        qint64 attendanceId = 0;
+    };
+    /// The one way a guest leaves a meetup: DELETE …/attendance, POST …/cant-come and the
+    /// can't-come link (server/reminders) all come here. One transaction under the event's
+    /// lock: LEFT, the freed place passed on, the change announced, the guest's sockets told;
+    /// the index learns after the commit. Answers {attendance} like DELETE …/attendance.
+    [[nodiscard]] QFuture<HttpResponse> leaveEvent(const Leave &leave);
 
 private:
     void join(Request &request, const Reply &reply);
     void list(Request &request, const Reply &reply);
     void decide(Request &request, const Reply &reply);
     void leave(Request &request, const Reply &reply);
+    /// POST …/cant-come: leave() for an approved guest.
+    void cantCome(Request &request, const Reply &reply);
     /// The organizer lifts a rejection (DELETE …/attendances/:aid): the guest may ask again.
     void lift(Request &request, const Reply &reply);
     void mine(Request &request, const Reply &reply);

@@ -26,6 +26,9 @@ void AttendanceApi::registerRoutes(Router &router)
         M::Delete, u"/api/attendance/events/<id>/attendance"_s,
         [this](Request &r, const Reply &reply) { leave(r, reply); }, auth);
     router.add(
+        M::Post, u"/api/attendance/events/<id>/cant-come"_s,
+        [this](Request &r, const Reply &reply) { cantCome(r, reply); }, auth);
+    router.add(
         M::Get, u"/api/attendance/mine"_s,
         [this](Request &r, const Reply &reply) { mine(r, reply); }, auth);
     router.add(

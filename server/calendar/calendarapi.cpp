@@ -299,22 +299,33 @@ void CalendarApi::eventCalendar(Request &request, const Reply &reply)
     const qint64 viewerId = request.user ? request.user->id : 0;
     const QString base = baseUrl(request);
     m_db.run([this, id, viewerId, language = *language, base](DbSession &s) -> HttpResponse {
-            auto *q = s.run(kEventSql, { viewerId, viewerId, id });
-            if (!q)
-                return HttpResponse::fromError(databaseError(s.lastError(), "calendar entry"));
-            if (!q->next())
+            const auto ics
+                = meetupIcs(s, id, viewerId, language, base, QDateTime::currentDateTimeUtc());
+            if (!ics)
+                return HttpResponse::fromError(ics.error());
+            if (!ics.value())
                 return HttpResponse::error(
                     EC::NotFound, CalendarText::tr("There is no such meetup."));
-            Entry entry = entryFromRow(*q);
-            q->finish();
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            decidePlace(entry, viewerId, now);
-            HttpResponse response = calendarResponse(render({ entry }, language, base, {}, now));
+            HttpResponse response = calendarResponse(*ics.value());
             response.withHeader("Content-Disposition",
                 "attachment; filename=\"pudding-meetup-" + QByteArray::number(id) + ".ics\"");
             return response;
         })
         .then([reply](const HttpResponse &response) { reply.send(response); });
+}
+
+Result<std::optional<QByteArray>> CalendarApi::meetupIcs(DbSession &s, qint64 eventId,
+    qint64 viewerId, Language language, const QString &baseUrl, const QDateTime &now) const
+{
+    auto *q = s.run(kEventSql, { viewerId, viewerId, eventId });
+    if (!q)
+        return databaseError(s.lastError(), "calendar entry");
+    if (!q->next())
+        return std::optional<QByteArray>();
+    Entry entry = entryFromRow(*q);
+    q->finish();
+    decidePlace(entry, viewerId, now);
+    return std::optional<QByteArray>(render({ entry }, language, baseUrl, {}, now));
 }
 
 void CalendarApi::feed(Request &request, const Reply &reply)

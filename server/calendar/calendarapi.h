@@ -3,6 +3,7 @@
 
 #include "http/router.h"
 #include "meetups/eventindex.h"
+#include "shared/result.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -12,6 +13,7 @@
 namespace Pudding::Server {
 
 class Database;
+class DbSession;
 
 /// Calendars (RFC 5545): one meetup as .ics for anyone who may see it, and a personal feed a
 /// calendar app subscribes to (webcal://…/calendar/<token>.ics) with the user's organized
@@ -75,6 +77,11 @@ public:
     {
         return m_texts[language == Language::De ? 1 : 0];
     }
+    /// One meetup's .ics as `viewerId` sees it (0: anonymous), read in the caller's session —
+    /// GET /api/events/<id>/calendar.ics and the reminder's attachment (server/reminders).
+    /// Nothing when there is no such meetup; the database's error when the query failed.
+    [[nodiscard]] Result<std::optional<QByteArray>> meetupIcs(DbSession &session, qint64 eventId,
+        qint64 viewerId, Language language, const QString &baseUrl, const QDateTime &now) const;
     /// ?lang=de|en, else the best of de/en in Accept-Language, else en; nothing for a bad lang.
     [[nodiscard]] static std::optional<Language> languageOf(const Request &request);
 
