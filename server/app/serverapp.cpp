@@ -26,6 +26,7 @@
 #include "meetups/meetuprepository.h"
 #include "metrics/processmetrics.h"
 #include "metrics/servermetrics.h"
+#include "notifications/notificationsapi.h"
 #include "photos/photogc.h"
 #include "photos/photosapi.h"
 #include "photos/photostore.h"
@@ -315,6 +316,7 @@ bool ServerApp::startHttp()
     m_messages->registerRoutes(*m_router);
     m_tickets->registerRoutes(*m_router);
     m_calendar->registerRoutes(*m_router);
+    m_notifications->registerRoutes(*m_router);
     if (m_config.metricsEnabled) {
         if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
             registerMetricsRoute(*m_router, *allow);
@@ -446,6 +448,7 @@ int ServerApp::run()
     m_messages = std::make_unique<MessagesApi>(*m_db, m_live->sender());
     m_tickets = std::make_unique<TicketsApi>(*m_db, *m_index, *m_ticketKeys);
     m_calendar = std::make_unique<CalendarApi>(*m_db, *m_index, m_config.publicUrl);
+    m_notifications = std::make_unique<NotificationsApi>(*m_db);
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);

@@ -25,6 +25,7 @@ class HttpWorker;
 class LiveHub;
 class MessagesApi;
 class CalendarApi;
+class NotificationsApi;
 class NotificationListener;
 class PhotosApi;
 class Router;
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<LiveHub> m_live;
     std::unique_ptr<MessagesApi> m_messages;
     std::unique_ptr<CalendarApi> m_calendar;
+    std::unique_ptr<NotificationsApi> m_notifications;
     std::unique_ptr<ApiDoc> m_apiDoc;
     std::unique_ptr<TicketKeys> m_ticketKeys;
     std::unique_ptr<TicketsApi> m_tickets;

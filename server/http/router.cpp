@@ -145,7 +145,10 @@ QStringView canonicalToken(QStringView segment, QStringView suffix)
         return {};
     for (const QChar c : token) {
         const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-            || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_';
+            || (c >= u'0' && c <= u'9') || c == u'-'
+            || c == u'_'
+            // the separator of a signed link token (links/: "<claims>.<mac>")
+            || c == u'.';
         if (!ok)
             return {};
     }

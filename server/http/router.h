@@ -16,10 +16,9 @@ class Authenticator;
 class DoorAuthenticator;
 
 /// Method + path routing with numeric captures ("/api/events/<id>") and token captures
-/// ("/calendar/<token>.ics": 1-128 characters of the base64url alphabet, then the literal rest of
-/// the segment), the JSON error shape for
-/// unknown paths (404) and methods (405, with Allow), OPTIONS (204 with Allow) for every
-/// route, and authentication as a route option.
+/// ("/calendar/<token>.ics": 1-128 characters of the base64url alphabet and ".", then the literal
+/// rest of the segment), the JSON error shape for unknown paths (404) and methods (405, with
+/// Allow), OPTIONS (204 with Allow) for every route, and authentication as a route option.
 ///
 /// Paths are matched exactly as sent, in one canonical form: no percent-decoding, no empty
 /// segments ("//api/events/30", "/api/events/30/"), and an id is decimal without sign or
@@ -99,8 +98,8 @@ private:
 [[nodiscard]] std::optional<QList<QStringView>> canonicalSegments(QStringView path);
 /// A path id: decimal digits, no sign, no leading zero, 1 to 2^63-1. Anything else: 0.
 [[nodiscard]] qint64 canonicalId(QStringView segment);
-/// A path token: `segment` without `suffix`, when that is 1-128 characters of A-Z a-z 0-9 - _.
-/// Anything else: an empty view.
+/// A path token: `segment` without `suffix`, when that is 1-128 characters of A-Z a-z 0-9 - _ and
+/// ".". Anything else: an empty view.
 [[nodiscard]] QStringView canonicalToken(QStringView segment, QStringView suffix);
 
 /// The request's JSON object body; on failure answers 400/415 itself and returns nothing.

@@ -464,6 +464,22 @@ bool postToAll(DbSession &s, const QList<qint64> &userIds, Notice notice)
     return true;
 }
 
+bool postToAudience(DbSession &s, qint64 eventId, Notice notice)
+{
+    auto *q = s.run(u"SELECT a.user_id FROM attendances a JOIN events e ON e.id = a.event_id "
+                    "WHERE a.event_id = ? AND a.user_id <> e.organizer_id AND a.status IN "
+                    "('APPROVED', 'PENDING', 'WAITLISTED', 'OFFERED') ORDER BY a.user_id"_s,
+        { eventId });
+    if (!q)
+        return false;
+    QList<qint64> users;
+    while (q->next())
+        users.append(q->value(0).toLongLong());
+    q->finish();
+    notice.eventId = eventId;
+    return postToAll(s, users, std::move(notice));
+}
+
 bool runDigest(DbSession &s, const QJsonObject &payload, QString &error)
 {
     const qint64 userId = payload.value("userId"_L1).toInteger();
