@@ -1450,6 +1450,303 @@
     </message>
 </context>
 <context>
+    <name>Notification</name>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="32"/>
+        <source>%1 would like to join “%2”</source>
+        <translation>%1 möchte bei „%2“ dabei sein</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="33"/>
+        <source>%1 brings: %2. Open the requests of your meetup to approve or decline.</source>
+        <translation>%1 bringt mit: %2. Öffne die Anfragen deines Treffens, um zuzusagen oder abzulehnen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="35"/>
+        <source>You are in: “%1”</source>
+        <translation>Du bist dabei: „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="37"/>
+        <source>The organizer approved your request. See you on %1.</source>
+        <translation>Die Organisatorin oder der Organisator hat deine Anfrage angenommen. Bis %1!</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="39"/>
+        <source>Your request for “%1” was declined</source>
+        <translation>Deine Anfrage für „%1“ wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="41"/>
+        <source>The organizer declined your request this time.</source>
+        <translation>Die Organisatorin oder der Organisator hat deine Anfrage diesmal abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="42"/>
+        <source>Note from the organizer: %1</source>
+        <translation>Notiz der Organisatorin oder des Organisators: %1</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="44"/>
+        <source>A place is free for you: “%1”</source>
+        <translation>Ein Platz ist für dich frei: „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="45"/>
+        <source>It is held for you until %1. Accept it in the app before then, or it goes to the next person on the waiting list.</source>
+        <translation>Er ist bis %1 für dich reserviert. Nimm ihn vorher in der App an, sonst geht er an die nächste Person auf der Warteliste.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="49"/>
+        <source>Your offer for “%1” has expired</source>
+        <translation>Dein Platzangebot für „%1“ ist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="50"/>
+        <source>You did not accept the place in time; it went to the next person.</source>
+        <translation>Du hast den Platz nicht rechtzeitig angenommen; er ging an die nächste Person.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="52"/>
+        <source>“%1” has changed</source>
+        <translation>„%1“ wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="54"/>
+        <source>Changed: %1. It now starts on %2 in %3.</source>
+        <translation>Geändert: %1. Es beginnt jetzt am %2 in %3.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="55"/>
+        <source>the time</source>
+        <translation>die Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="56"/>
+        <source>the place</source>
+        <translation>der Ort</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="57"/>
+        <source>the title</source>
+        <translation>der Titel</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="58"/>
+        <source>the description</source>
+        <translation>die Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="59"/>
+        <source>the number of places</source>
+        <translation>die Zahl der Plätze</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="60"/>
+        <source>“%1” is cancelled</source>
+        <translation>„%1“ ist abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="62"/>
+        <source>The meetup on %1 will not take place.</source>
+        <translation>Das Treffen am %1 findet nicht statt.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="63"/>
+        <source>New message in “%1”</source>
+        <translation>Neue Nachricht in „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="64"/>
+        <source>%1 new messages in “%2”</source>
+        <translation>%1 neue Nachrichten in „%2“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="65"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="67"/>
+        <source>Reminder: “%1” starts on %2</source>
+        <translation>Erinnerung: „%1“ beginnt am %2</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="69"/>
+        <source>Where: %1. You bring: %2.</source>
+        <translation>Wo: %1. Du bringst mit: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="70"/>
+        <source>Can&apos;t come after all? Free your place for someone on the waiting list: %1</source>
+        <translation>Du kannst doch nicht kommen? Gib deinen Platz für jemanden auf der Warteliste frei: %1</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="72"/>
+        <source>Open in Pudding Gabel</source>
+        <translation>In Pudding Gabel öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="73"/>
+        <source>You get this mail because of your notification settings in Pudding Gabel.</source>
+        <translation>Du erhältst diese E-Mail wegen deiner Benachrichtigungseinstellungen in Pudding Gabel.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="76"/>
+        <source>Unsubscribe from these mails</source>
+        <translation>Diese E-Mails abbestellen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="78"/>
+        <source>A new request to join your meetups</source>
+        <translation>Eine neue Anfrage für deine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="80"/>
+        <source>%1 new requests to join your meetups</source>
+        <translation>%1 neue Anfragen für deine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="81"/>
+        <source>These requests arrived since the last summary. Open the requests of each meetup to approve or decline.</source>
+        <translation>Diese Anfragen kamen seit der letzten Zusammenfassung. Öffne die Anfragen des jeweiligen Treffens, um zuzusagen oder abzulehnen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="84"/>
+        <source>Join request summaries</source>
+        <translation>Zusammenfassungen der Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="85"/>
+        <source>dddd d MMMM yyyy, HH:mm</source>
+        <translation>dddd, d. MMMM yyyy, HH:mm &apos;Uhr&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="36"/>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="40"/>
+        <source>Unsubscribe</source>
+        <translation>Abbestellen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="37"/>
+        <source>Stop mails of this kind: %1? You still see them in the app, and you can switch the mails on again in its settings.</source>
+        <translation>Keine E-Mails mehr zu: %1? In der App siehst du sie weiterhin, und in ihren Einstellungen kannst du die E-Mails wieder einschalten.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="41"/>
+        <source>Unsubscribed</source>
+        <translation>Abbestellt</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="43"/>
+        <source>You will get no more mails of this kind: %1.</source>
+        <translation>Du bekommst keine E-Mails mehr zu: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="44"/>
+        <source>This link is not valid</source>
+        <translation>Dieser Link ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="45"/>
+        <source>The link may be incomplete. Copy the whole link from the mail, or change your mail settings in the app.</source>
+        <translation>Vielleicht ist der Link unvollständig. Kopiere den ganzen Link aus der E-Mail oder ändere deine E-Mail-Einstellungen in der App.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="48"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="50"/>
+        <source>Please try again in a moment.</source>
+        <translation>Bitte versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="52"/>
+        <source>requests to join your meetups</source>
+        <translation>Anfragen für deine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="53"/>
+        <source>approved requests</source>
+        <translation>angenommene Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="54"/>
+        <source>declined requests</source>
+        <translation>abgelehnte Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="56"/>
+        <source>places offered from the waiting list</source>
+        <translation>Platzangebote von der Warteliste</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="57"/>
+        <source>expired offers</source>
+        <translation>abgelaufene Platzangebote</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="58"/>
+        <source>changed meetups</source>
+        <translation>geänderte Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="59"/>
+        <source>cancelled meetups</source>
+        <translation>abgesagte Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="60"/>
+        <source>chat messages</source>
+        <translation>Chatnachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="61"/>
+        <source>reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="159"/>
+        <source>Use the id of a notification.</source>
+        <translation>Gib die ID einer Benachrichtigung an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="168"/>
+        <source>Use a number from 1 to 100.</source>
+        <translation>Gib eine Zahl von 1 bis 100 an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="203"/>
+        <source>Use true.</source>
+        <translation>Gib true an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="216"/>
+        <source>Give 1 to 500 notification ids, or all: true.</source>
+        <translation>Gib 1 bis 500 Benachrichtigungs-IDs an oder all: true.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="278"/>
+        <source>Give a list of {type, app, mail} with a known type and true or false.</source>
+        <translation>Gib eine Liste von {type, app, mail} mit einem bekannten Typ und true oder false an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="305"/>
+        <source>Mails about your account cannot be switched off.</source>
+        <translation>E-Mails zu deinem Konto lassen sich nicht abschalten.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="321"/>
+        <source>Use immediate, hourly or daily.</source>
+        <translation>Gib immediate, hourly oder daily an.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFile</name>
     <message>
         <location filename="../../client/api/photofile.cpp" line="28"/>

@@ -1450,6 +1450,303 @@
     </message>
 </context>
 <context>
+    <name>Notification</name>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="32"/>
+        <source>%1 would like to join “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="33"/>
+        <source>%1 brings: %2. Open the requests of your meetup to approve or decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="35"/>
+        <source>You are in: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="37"/>
+        <source>The organizer approved your request. See you on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="39"/>
+        <source>Your request for “%1” was declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="41"/>
+        <source>The organizer declined your request this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="42"/>
+        <source>Note from the organizer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="44"/>
+        <source>A place is free for you: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="45"/>
+        <source>It is held for you until %1. Accept it in the app before then, or it goes to the next person on the waiting list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="49"/>
+        <source>Your offer for “%1” has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="50"/>
+        <source>You did not accept the place in time; it went to the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="52"/>
+        <source>“%1” has changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="54"/>
+        <source>Changed: %1. It now starts on %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="55"/>
+        <source>the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="56"/>
+        <source>the place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="57"/>
+        <source>the title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="58"/>
+        <source>the description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="59"/>
+        <source>the number of places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="60"/>
+        <source>“%1” is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="62"/>
+        <source>The meetup on %1 will not take place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="63"/>
+        <source>New message in “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="64"/>
+        <source>%1 new messages in “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="65"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="67"/>
+        <source>Reminder: “%1” starts on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="69"/>
+        <source>Where: %1. You bring: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="70"/>
+        <source>Can&apos;t come after all? Free your place for someone on the waiting list: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="72"/>
+        <source>Open in Pudding Gabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="73"/>
+        <source>You get this mail because of your notification settings in Pudding Gabel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="76"/>
+        <source>Unsubscribe from these mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="78"/>
+        <source>A new request to join your meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="80"/>
+        <source>%1 new requests to join your meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="81"/>
+        <source>These requests arrived since the last summary. Open the requests of each meetup to approve or decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="84"/>
+        <source>Join request summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="85"/>
+        <source>dddd d MMMM yyyy, HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="36"/>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="40"/>
+        <source>Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="37"/>
+        <source>Stop mails of this kind: %1? You still see them in the app, and you can switch the mails on again in its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="41"/>
+        <source>Unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="43"/>
+        <source>You will get no more mails of this kind: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="44"/>
+        <source>This link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="45"/>
+        <source>The link may be incomplete. Copy the whole link from the mail, or change your mail settings in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="48"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="50"/>
+        <source>Please try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="52"/>
+        <source>requests to join your meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="53"/>
+        <source>approved requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="54"/>
+        <source>declined requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="56"/>
+        <source>places offered from the waiting list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="57"/>
+        <source>expired offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="58"/>
+        <source>changed meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="59"/>
+        <source>cancelled meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="60"/>
+        <source>chat messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="61"/>
+        <source>reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="159"/>
+        <source>Use the id of a notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="168"/>
+        <source>Use a number from 1 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="203"/>
+        <source>Use true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="216"/>
+        <source>Give 1 to 500 notification ids, or all: true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="278"/>
+        <source>Give a list of {type, app, mail} with a known type and true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="305"/>
+        <source>Mails about your account cannot be switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="321"/>
+        <source>Use immediate, hourly or daily.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhotoFile</name>
     <message>
         <location filename="../../client/api/photofile.cpp" line="28"/>

@@ -33,29 +33,32 @@ constexpr int kMaxLimit = 100;
 constexpr int kMaxIds = 500;
 
 // Unsubscribe pages, in the recipient's language (server catalogue, context "Notification").
-#define NT(s) QT_TRANSLATE_NOOP("Notification", s)
-constexpr const char *kUnsubTitle = NT("Unsubscribe");
-constexpr const char *kUnsubText = NT("Stop mails of this kind: %1? You still see them in the app, "
-                                      "and you can switch the mails on again in its settings.");
-constexpr const char *kUnsubButton = NT("Unsubscribe");
-constexpr const char *kUnsubDoneTitle = NT("Unsubscribed");
-constexpr const char *kUnsubDoneText = NT("You will get no more mails of this kind: %1.");
-constexpr const char *kBadLinkTitle = NT("This link is not valid");
-constexpr const char *kBadLinkText
-    = NT("The link may be incomplete. Copy the whole link from the mail, or change your mail "
-         "settings in the app.");
-constexpr const char *kErrorTitle = NT("Something went wrong");
-constexpr const char *kErrorText = NT("Please try again in a moment.");
-constexpr const char *kTypeJoinRequest = NT("requests to join your meetups");
-constexpr const char *kTypeApproved = NT("approved requests");
-constexpr const char *kTypeRejected = NT("declined requests");
-constexpr const char *kTypeOffer = NT("places offered from the waiting list");
-constexpr const char *kTypeExpired = NT("expired offers");
-constexpr const char *kTypeChanged = NT("changed meetups");
-constexpr const char *kTypeCancelled = NT("cancelled meetups");
-constexpr const char *kTypeChat = NT("chat messages");
-constexpr const char *kTypeReminder = NT("reminders");
-#undef NT
+constexpr const char *kUnsubTitle = QT_TRANSLATE_NOOP("Notification", "Unsubscribe");
+constexpr const char *kUnsubText = QT_TRANSLATE_NOOP("Notification",
+    "Stop mails of this kind: %1? You still see them in the app, "
+    "and you can switch the mails on again in its settings.");
+constexpr const char *kUnsubButton = QT_TRANSLATE_NOOP("Notification", "Unsubscribe");
+constexpr const char *kUnsubDoneTitle = QT_TRANSLATE_NOOP("Notification", "Unsubscribed");
+constexpr const char *kUnsubDoneText
+    = QT_TRANSLATE_NOOP("Notification", "You will get no more mails of this kind: %1.");
+constexpr const char *kBadLinkTitle = QT_TRANSLATE_NOOP("Notification", "This link is not valid");
+constexpr const char *kBadLinkText = QT_TRANSLATE_NOOP("Notification",
+    "The link may be incomplete. Copy the whole link from the mail, or change your mail "
+    "settings in the app.");
+constexpr const char *kErrorTitle = QT_TRANSLATE_NOOP("Notification", "Something went wrong");
+constexpr const char *kErrorText
+    = QT_TRANSLATE_NOOP("Notification", "Please try again in a moment.");
+constexpr const char *kTypeJoinRequest
+    = QT_TRANSLATE_NOOP("Notification", "requests to join your meetups");
+constexpr const char *kTypeApproved = QT_TRANSLATE_NOOP("Notification", "approved requests");
+constexpr const char *kTypeRejected = QT_TRANSLATE_NOOP("Notification", "declined requests");
+constexpr const char *kTypeOffer
+    = QT_TRANSLATE_NOOP("Notification", "places offered from the waiting list");
+constexpr const char *kTypeExpired = QT_TRANSLATE_NOOP("Notification", "expired offers");
+constexpr const char *kTypeChanged = QT_TRANSLATE_NOOP("Notification", "changed meetups");
+constexpr const char *kTypeCancelled = QT_TRANSLATE_NOOP("Notification", "cancelled meetups");
+constexpr const char *kTypeChat = QT_TRANSLATE_NOOP("Notification", "chat messages");
+constexpr const char *kTypeReminder = QT_TRANSLATE_NOOP("Notification", "reminders");
 
 QString typeLabel(const QString &lang, const QString &type)
 {
