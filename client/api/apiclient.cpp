@@ -184,6 +184,14 @@ ApiCall *ApiClient::patch(const QString &path, const QJsonObject &body)
         !m_token.isEmpty());
 }
 
+ApiCall *ApiClient::put(const QString &path, const QJsonObject &body)
+{
+    QNetworkRequest request = makeRequest(path);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return track(
+        m_nam.put(request, QJsonDocument(body).toJson(QJsonDocument::Compact)), !m_token.isEmpty());
+}
+
 ApiCall *ApiClient::deleteResource(const QString &path)
 {
     return track(m_nam.deleteResource(makeRequest(path)), !m_token.isEmpty());

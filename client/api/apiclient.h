@@ -111,6 +111,7 @@ public:
     ApiCall *get(const QString &path, const QUrlQuery &query = {});
     ApiCall *post(const QString &path, const QJsonObject &body = {});
     ApiCall *patch(const QString &path, const QJsonObject &body);
+    ApiCall *put(const QString &path, const QJsonObject &body);
     ApiCall *deleteResource(const QString &path);
     /// A multipart/form-data POST: `fields` as text parts, then `photo` as the part "photo".
     /// Tracked like every call (a 401 ends the session), with a longer timeout for the upload.

@@ -22,77 +22,77 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="25"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="26"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="46"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
         <source>My events</source>
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="57"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="61"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="66"/>
         <source>My tickets</source>
         <translation>Meine Tickets</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="69"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="74"/>
         <source>Sign in or register</source>
         <translation>Anmelden oder registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="78"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="83"/>
         <source>Account menu</source>
         <translation>Kontomenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="91"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="96"/>
         <source>Calendar subscription…</source>
         <translation>Kalender-Abo…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="95"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="110"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="115"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="111"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="116"/>
         <source>Settings menu</source>
         <translation>Einstellungsmenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="130"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="135"/>
         <source>Language: follow the system</source>
         <translation>Sprache: wie im System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="149"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="154"/>
         <source>Show map tiles from the internet</source>
         <translation>Kartenkacheln aus dem Internet anzeigen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="157"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="162"/>
         <source>Door mode with a door code…</source>
         <translation>Türmodus mit einem Türcode…</translation>
     </message>
@@ -1709,6 +1709,88 @@
     </message>
 </context>
 <context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <location filename="../../qml/notifications/NotificationBell.qml" line="13"/>
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationBell.qml" line="14"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationDelegate</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationDelegate.qml" line="21"/>
+        <source>Unread:</source>
+        <translation>Ungelesen:</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPreferencesDialog</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="13"/>
+        <source>Notification settings</source>
+        <translation>Benachrichtigungseinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="42"/>
+        <source>Notify me about</source>
+        <translation>Benachrichtige mich über</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="46"/>
+        <source>In the app</source>
+        <translation>In der App</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="50"/>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="79"/>
+        <source>%1 in the app</source>
+        <translation>%1 in der App</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="95"/>
+        <source>%1 by e-mail</source>
+        <translation>%1 per E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="97"/>
+        <source>These mails cannot be switched off.</source>
+        <translation>Diese E-Mails lassen sich nicht abschalten.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="110"/>
+        <source>Mails about requests to join my meetups</source>
+        <translation>E-Mails zu Anfragen für meine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="118"/>
+        <source>At once</source>
+        <translation>Sofort</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="119"/>
+        <source>Once an hour</source>
+        <translation>Einmal pro Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="120"/>
+        <source>Daily at 18:00</source>
+        <translation>Täglich um 18:00</translation>
+    </message>
+</context>
+<context>
     <name>Notifications</name>
     <message>
         <location filename="../../server/notifications/notificationsapi.cpp" line="159"/>
@@ -1744,6 +1826,39 @@
         <location filename="../../server/notifications/notificationsapi.cpp" line="321"/>
         <source>Use immediate, hourly or daily.</source>
         <translation>Gib immediate, hourly oder daily an.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDrawer</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="38"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="46"/>
+        <source>Mark all read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="52"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="53"/>
+        <source>Notification settings</source>
+        <translation>Benachrichtigungseinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="91"/>
+        <source>Show older</source>
+        <translation>Ältere anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="97"/>
+        <source>Nothing new.</source>
+        <translation>Nichts Neues.</translation>
     </message>
 </context>
 <context>
@@ -1811,52 +1926,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="261"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="263"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="265"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="267"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="269"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="271"/>
+        <location filename="../../client/api/apiclient.cpp" line="279"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="273"/>
+        <location filename="../../client/api/apiclient.cpp" line="281"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="275"/>
+        <location filename="../../client/api/apiclient.cpp" line="283"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="277"/>
+        <location filename="../../client/api/apiclient.cpp" line="285"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="286"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
@@ -1997,57 +2112,57 @@
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation>Ein Platz ist frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="259"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation>Bei „%1“ ist ein Platz frei geworden: du bist von der Warteliste nachgerückt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="275"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="289"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="291"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
@@ -2234,6 +2349,85 @@
         <location filename="../../client/attendance/joinrequest.cpp" line="120"/>
         <source>Choose a meetup first.</source>
         <translation>Wähle zuerst ein Treffen aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::NotificationPreferences</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="353"/>
+        <source>Requests to join my meetups</source>
+        <translation>Anfragen für meine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="355"/>
+        <source>My request was approved</source>
+        <translation>Meine Anfrage wurde angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="357"/>
+        <source>My request was declined</source>
+        <translation>Meine Anfrage wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="359"/>
+        <source>A place is offered from the waiting list</source>
+        <translation>Ein Platz von der Warteliste wird angeboten</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="361"/>
+        <source>An offered place expired</source>
+        <translation>Ein angebotener Platz ist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="363"/>
+        <source>A meetup changed</source>
+        <translation>Ein Treffen wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="365"/>
+        <source>A meetup was cancelled</source>
+        <translation>Ein Treffen wurde abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="367"/>
+        <source>Chat messages while I am away</source>
+        <translation>Chatnachrichten, während ich weg bin</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="369"/>
+        <source>Reminders before a meetup</source>
+        <translation>Erinnerungen vor einem Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="371"/>
+        <source>My account (password reset, address confirmation)</source>
+        <translation>Mein Konto (Passwort zurücksetzen, Adresse bestätigen)</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::NotificationsModel</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="251"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="253"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="258"/>
+        <source>today, %1</source>
+        <translation>heute, %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="260"/>
+        <source>yesterday, %1</source>
+        <translation>gestern, %1</translation>
     </message>
 </context>
 <context>

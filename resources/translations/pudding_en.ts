@@ -22,77 +22,77 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="25"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="26"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="46"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
         <source>My events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="57"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="61"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="66"/>
         <source>My tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="69"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="74"/>
         <source>Sign in or register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="78"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="83"/>
         <source>Account menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="91"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="96"/>
         <source>Calendar subscription…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="95"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="110"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="115"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="111"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="116"/>
         <source>Settings menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="130"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="135"/>
         <source>Language: follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="149"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="154"/>
         <source>Show map tiles from the internet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="157"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="162"/>
         <source>Door mode with a door code…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,6 +1709,88 @@
     </message>
 </context>
 <context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <location filename="../../qml/notifications/NotificationBell.qml" line="13"/>
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>Notifications, %n unread</numerusform>
+            <numerusform>Notifications, %n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationBell.qml" line="14"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationDelegate</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationDelegate.qml" line="21"/>
+        <source>Unread:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPreferencesDialog</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="13"/>
+        <source>Notification settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="42"/>
+        <source>Notify me about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="46"/>
+        <source>In the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="50"/>
+        <source>By e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="79"/>
+        <source>%1 in the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="95"/>
+        <source>%1 by e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="97"/>
+        <source>These mails cannot be switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="110"/>
+        <source>Mails about requests to join my meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="118"/>
+        <source>At once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="119"/>
+        <source>Once an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="120"/>
+        <source>Daily at 18:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Notifications</name>
     <message>
         <location filename="../../server/notifications/notificationsapi.cpp" line="159"/>
@@ -1743,6 +1825,39 @@
     <message>
         <location filename="../../server/notifications/notificationsapi.cpp" line="321"/>
         <source>Use immediate, hourly or daily.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDrawer</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="38"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="46"/>
+        <source>Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="52"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="53"/>
+        <source>Notification settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="91"/>
+        <source>Show older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="97"/>
+        <source>Nothing new.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1811,52 +1926,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="261"/>
+        <location filename="../../client/api/apiclient.cpp" line="269"/>
         <source>The email address or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="263"/>
+        <location filename="../../client/api/apiclient.cpp" line="271"/>
         <source>An account with this email address exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="265"/>
+        <location filename="../../client/api/apiclient.cpp" line="273"/>
         <source>Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="267"/>
+        <location filename="../../client/api/apiclient.cpp" line="275"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="269"/>
+        <location filename="../../client/api/apiclient.cpp" line="277"/>
         <source>This no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="271"/>
+        <location filename="../../client/api/apiclient.cpp" line="279"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="273"/>
+        <location filename="../../client/api/apiclient.cpp" line="281"/>
         <source>That is too large to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="275"/>
+        <location filename="../../client/api/apiclient.cpp" line="283"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="277"/>
+        <location filename="../../client/api/apiclient.cpp" line="285"/>
         <source>That conflicts with the current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="286"/>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,57 +2112,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="249"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
         <source>You are in: your request was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="250"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
         <source>Your request for “%1” was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
         <source>A place became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="259"/>
         <source>A place at “%1” became free: you moved up from the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="258"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="271"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
         <source>Not sent: you are not in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="273"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="275"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="289"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="291"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2233,6 +2348,85 @@
     <message>
         <location filename="../../client/attendance/joinrequest.cpp" line="120"/>
         <source>Choose a meetup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::NotificationPreferences</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="353"/>
+        <source>Requests to join my meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="355"/>
+        <source>My request was approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="357"/>
+        <source>My request was declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="359"/>
+        <source>A place is offered from the waiting list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="361"/>
+        <source>An offered place expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="363"/>
+        <source>A meetup changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="365"/>
+        <source>A meetup was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="367"/>
+        <source>Chat messages while I am away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="369"/>
+        <source>Reminders before a meetup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="371"/>
+        <source>My account (password reset, address confirmation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::NotificationsModel</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="251"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="253"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="258"/>
+        <source>today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="260"/>
+        <source>yesterday, %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
