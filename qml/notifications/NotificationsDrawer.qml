@@ -107,7 +107,8 @@ Drawer {
     NotificationPreferencesDialog {
         id: preferences
 
-        parent: Overlay.overlay
+        // The window's overlay (the drawer's own parent): shown above the map, not in the drawer.
+        parent: root.parent
         anchors.centerIn: parent
     }
 }
