@@ -527,6 +527,34 @@ private Q_SLOTS:
                         "(payload->>'userId')::bigint = ?"_s,
                      { org.id }),
             0);
+        // The chat_mail job (the worker's handler, run here on a session of its own): one mail
+        // with the batched count; run again, nothing more.
+        Server::DbSession session(
+            *Server::DbConfig::fromUrl(m_server.databaseUrl()), u"tst-chat-mail"_s);
+        QVERIFY(session.ensureOpen());
+        QVERIFY(Server::Links::loadKey(session));
+        QSqlQuery job(m_sql);
+        job.prepare(u"SELECT payload::text FROM jobs WHERE kind = 'chat_mail' AND "
+                    "(payload->>'userId')::bigint = ?"_s);
+        job.addBindValue(away.id);
+        QVERIFY(job.exec() && job.next());
+        const QJsonObject payload
+            = QJsonDocument::fromJson(job.value(0).toString().toUtf8()).object();
+        QString error;
+        QVERIFY2(N::runChatMail(session, payload, error), qPrintable(error));
+        QVERIFY2(N::runChatMail(session, payload, error), qPrintable(error));
+        QList<QJsonObject> chatMails;
+        const auto chatMailsOf = [&] {
+            chatMails.clear();
+            for (const QJsonObject &m : mailsTo(away.email))
+                if (m.value("category"_L1) == "chat_message"_L1)
+                    chatMails.append(m);
+            return chatMails.size();
+        };
+        QCOMPARE(chatMailsOf(), 1); // (the other one is the approval's)
+        QCOMPARE(chatMails[0].value("category"_L1).toString(), u"chat_message"_s);
+        QVERIFY(chatMails[0].value("subject"_L1).toString().startsWith(u"3 new messages"_s));
+
         // Read: the next message starts a new row.
         QCOMPARE(
             m_server->postJson(u"/api/notifications/read"_s, { { u"all"_s, true } }, away.token)
@@ -541,6 +569,15 @@ private Q_SLOTS:
         QCOMPARE(again.size(), 2);
         QCOMPARE(again[0].value("count"_L1).toInt(), 1);
         QCOMPARE(again[0].value("read"_L1).toBool(), false);
+        // Its job finds the row read by the time it runs: no mail.
+        QCOMPARE(
+            m_server->postJson(u"/api/notifications/read"_s, { { u"all"_s, true } }, away.token)
+                .status,
+            200);
+        QJsonObject second = payload;
+        second.insert(u"notificationId"_s, again[0].value("id"_L1));
+        QVERIFY2(N::runChatMail(session, second, error), qPrintable(error));
+        QCOMPARE(chatMailsOf(), 1);
     }
 
     void digests_data()
