@@ -71,6 +71,7 @@ ApplicationWindow {
         stack.pop();
         doorCodeDialog.open();
         doorCodeDialog.close();
+        notificationsDrawer.selfTest();
         discover.selfTest();
     }
 
@@ -94,6 +95,7 @@ ApplicationWindow {
         onCitySelected: (city) => discover.showCity(city)
         onCityCleared: discover.clearCity()
         onDoorCodeRequested: doorCodeDialog.open()
+        onNotificationsRequested: notificationsDrawer.open()
     }
 
     ColumnLayout {
@@ -174,6 +176,22 @@ ApplicationWindow {
         DoorPage {
             onBack: stack.pop(StackView.Immediate)
         }
+    }
+
+    // A notice opens what it is about: the meetup (its details hold the chat and the offer) or
+    // the organizer's review queue.
+    function openNotice(page: string, eventId: var): void {
+        stack.pop(null);
+        if (page === "requests")
+            root.openReviewQueue(eventId, "");
+        else
+            discover.selectEvent(eventId);
+    }
+
+    NotificationsDrawer {
+        id: notificationsDrawer
+
+        onOpenRequested: (page, eventId) => root.openNotice(page, eventId)
     }
 
     DoorCodeDialog {

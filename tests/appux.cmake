@@ -49,3 +49,6 @@ pudding_app_test(tst_applayout LANG de SCALE 2)
 pudding_app_test(tst_appkeyboard LANG en)
 # The meetup form: typed dates and times, the venue, against the server.
 pudding_app_test(tst_appeditor LANG en)
+# The notification inbox in the app: bell, drawer, click, mark read, preferences (issue 14);
+# screenshots in build*/artifacts/notifications-*.png.
+pudding_app_test(tst_notifications_app LANG en)

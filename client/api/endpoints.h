@@ -143,4 +143,16 @@ inline QString doorTokens(qint64 eventId)
 {
     return u"/api/events/%1/door-tokens"_s.arg(eventId);
 }
+inline QString notifications()
+{
+    return u"/api/notifications"_s;
+}
+inline QString notificationsRead()
+{
+    return u"/api/notifications/read"_s;
+}
+inline QString notificationPreferences()
+{
+    return u"/api/notifications/preferences"_s;
+}
 } // namespace Pudding::Client::Endpoints

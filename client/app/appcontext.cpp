@@ -21,6 +21,7 @@ AppContext::AppContext(const QUrl &serverUrl)
     , live(&api)
     , chat(&api, &live)
     , eventUpdates(&api)
+    , notifications(&chat, &accounts)
 {
     api.setBaseUrl(serverUrl);
     ApiClient::setInstance(&api);
@@ -28,6 +29,7 @@ AppContext::AppContext(const QUrl &serverUrl)
     LiveConnection::setInstance(&live);
     ChatRooms::setInstance(&chat);
     EventUpdates::setInstance(&eventUpdates);
+    NotificationsModel::setInstance(&notifications);
     eventUpdates.follow(&chat);
     // Live while signed in; a new account gets a new connection.
     // Signing out: the connection forgets the account's rooms and unread counts; the models
@@ -48,11 +50,20 @@ AppContext::AppContext(const QUrl &serverUrl)
     accounts.setUiLanguage(settings.effectiveLanguage());
     QObject::connect(&chat, &ChatRooms::notificationPosted, &notifier,
         [this](const QString &title, const QString &body) { notifier.notify(title, body); });
+    // Notices the live frames above do not announce already.
+    QObject::connect(&notifications, &NotificationsModel::noticeArrived, &notifier,
+        [this](const QString &type, const QString &title, const QString &body) {
+            static const QStringList announced { u"join_request"_s, u"approved"_s, u"rejected"_s,
+                u"meetup_cancelled"_s };
+            if (!announced.contains(type))
+                notifier.notify(title, body);
+        });
 }
 
 AppContext::~AppContext()
 {
     live.stop();
+    NotificationsModel::setInstance(nullptr);
     ChatRooms::setInstance(nullptr);
     LiveConnection::setInstance(nullptr);
     EventUpdates::setInstance(nullptr);

@@ -7,6 +7,7 @@
 #include "chat/desktopnotifier.h"
 #include "chat/liveconnection.h"
 #include "events/eventupdates.h"
+#include "notifications/notificationsmodel.h"
 #include "settings/appsettings.h"
 
 #include <QUrl>
@@ -44,6 +45,8 @@ public:
     DesktopNotifier notifier;
     /// Changed meetups (live or by the user's own actions), for the list, map and details.
     EventUpdates eventUpdates;
+    /// The inbox behind the bell (live through `chat`).
+    NotificationsModel notifications;
 };
 
 } // namespace Pudding::Client

@@ -238,6 +238,8 @@ void ChatRooms::route(const QJsonObject &frame)
             tr("“%1” was cancelled.").arg(event.value("title"_L1).toString()));
     } else if (type == SF::CheckinUpdate) {
         Q_EMIT checkinUpdated(eventId, frame);
+    } else if (type == "notification"_L1 || type == "notifications_read"_L1) {
+        Q_EMIT inboxFrame(frame);
     }
     // ready (LiveConnection::ready), pong and unknown types: nothing to route.
 }

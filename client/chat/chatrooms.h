@@ -73,6 +73,8 @@ Q_SIGNALS:
     /// A meetup's check-in changed (checkin_update: counter, version, changed guest rows), for
     /// Door mode's DoorSession.
     void checkinUpdated(qint64 eventId, const QJsonObject &frame);
+    /// The inbox's frames (notification, notifications_read) for NotificationsModel.
+    void inboxFrame(const QJsonObject &frame);
     /// Something worth a desktop notification happened (texts are translated).
     void notificationPosted(const QString &title, const QString &body);
 

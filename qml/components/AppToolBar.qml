@@ -14,6 +14,7 @@ ToolBar {
     signal citySelected(var city)
     signal cityCleared()
     signal doorCodeRequested()
+    signal notificationsRequested()
 
     RowLayout {
         anchors.fill: parent
@@ -40,6 +41,10 @@ ToolBar {
         }
         Item {
             Layout.fillWidth: true
+        }
+        NotificationBell {
+            visible: AccountManager.signedIn
+            onClicked: root.notificationsRequested()
         }
         ToolButton {
             visible: AccountManager.signedIn

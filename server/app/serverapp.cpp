@@ -29,6 +29,7 @@
 #include "meetups/meetuprepository.h"
 #include "metrics/processmetrics.h"
 #include "metrics/servermetrics.h"
+#include "notifications/notificationsapi.h"
 #include "photos/photogc.h"
 #include "photos/photosapi.h"
 #include "photos/photostore.h"
@@ -353,6 +354,7 @@ void ServerApp::startJobs()
     // Each part registers its job kinds here (one line each).
     AttendanceApi::registerJobs(*m_jobs);
     m_reminders->registerJobs(*m_jobs);
+    NotificationsApi::registerJobs(*m_jobs);
     m_jobs->start();
 }
 
@@ -412,6 +414,7 @@ bool ServerApp::startHttp()
     m_tickets->registerRoutes(*m_router);
     m_calendar->registerRoutes(*m_router);
     m_remindersApi->registerRoutes(*m_router);
+    m_notifications->registerRoutes(*m_router);
     if (m_config.metricsEnabled) {
         if (const auto allow = AddressAllowList::parse(m_config.metricsAllow, nullptr))
             registerMetricsRoute(*m_router, *allow);
@@ -560,6 +563,7 @@ int ServerApp::run()
             qCWarning(lcServer).noquote()
                 << "cannot queue the reminder scan:" << scheduled.error().message;
     });
+    m_notifications = std::make_unique<NotificationsApi>(*m_db);
     m_health->setLive(m_live.get());
     // Unreferenced photos go after their grace period; hourly is plenty.
     auto *photoGc = new QTimer(this);

@@ -28,6 +28,7 @@ class MessagesApi;
 class CalendarApi;
 class Reminders;
 class RemindersApi;
+class NotificationsApi;
 class NotificationListener;
 class PhotosApi;
 class Router;
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<CalendarApi> m_calendar;
     std::unique_ptr<Reminders> m_reminders;
     std::unique_ptr<RemindersApi> m_remindersApi;
+    std::unique_ptr<NotificationsApi> m_notifications;
     std::unique_ptr<ApiDoc> m_apiDoc;
     std::unique_ptr<TicketKeys> m_ticketKeys;
     std::unique_ptr<TicketsApi> m_tickets;

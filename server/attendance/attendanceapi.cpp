@@ -239,11 +239,19 @@ void AttendanceApi::join(Request &request, const Reply &reply)
                                 && !MeetupRepository::offerFreedPlaces(s, eventId))
                                 return { storageFailed(tx.error(), "offer freed places") };
                             const auto a = MeetupRepository::loadAttendance(s, id);
-                            // The organizer's review queue shows it at once (sent at COMMIT).
+                            // The organizer's review queue shows it at once (sent at COMMIT);
+                            // a request to review is also a notice (inbox, mail).
                             if (!a || !a.value()
                                 || !LivePublisher::notifyUsers(s, { event.organizerId },
                                     Chat::frame(Chat::ServerFrame::NewJoinRequest,
                                         { { u"attendance"_s, a.value()->toJson() } }))
+                                || (newStatus == u"PENDING"
+                                    && !Notifications::post(s,
+                                        Notifications::Notice::make(event.organizerId,
+                                            Notifications::Type::JoinRequest, eventId, id,
+                                            u"event/%1/requests"_s.arg(eventId),
+                                            { { u"guestName"_s, a.value()->user.name },
+                                                { u"puddingName"_s, name } })))
                                 || !tx.commit())
                                 return { storageFailed(tx.error(), "join") };
                             qCInfo(lcAttendance) << "user" << userId << "asked to join event"
@@ -385,7 +393,13 @@ void AttendanceApi::decide(Request &request, const Reply &reply)
                             : Chat::ServerFrame::AttendanceRejected,
                         { { u"attendance"_s, updated->toJson() } }))
                 && (to != AttendanceStatus::Rejected
-                    || LivePublisher::notifyRemoved(s, eventId, updated->user.id));
+                    || LivePublisher::notifyRemoved(s, eventId, updated->user.id))
+                && Notifications::post(s,
+                    Notifications::Notice::make(updated->user.id,
+                        to == AttendanceStatus::Approved ? Notifications::Type::Approved
+                                                         : Notifications::Type::Rejected,
+                        eventId, attendanceId, u"event/%1"_s.arg(eventId),
+                        { { u"note"_s, note } }));
             if (!published || !tx.commit())
                 return { storageFailed(tx.error(), "decide") };
             return { HttpResponse::json(QJsonObject { { u"attendance"_s, updated->toJson() } }),

@@ -4,12 +4,14 @@
 #include "chatlogging.h"
 #include "metrics/logcontext.h"
 #include "metrics/servermetrics.h"
+#include "notifications/notifications.h"
 #include "publish/livepublisher.h"
 #include "shared/protocol.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <algorithm>
@@ -336,6 +338,34 @@ void ChatWriter::writeBatch(DbSession &session, std::vector<Item> &items,
         Metrics::server().chatMessagesStored->inc(quint64(stored));
 }
 
+bool ChatWriter::noticeAbsentMembers(DbSession &session, const QList<ChatMessage> &fresh)
+{
+    for (const ChatMessage &m : fresh) {
+        QSet<qint64> online;
+        for (const UserRef &u : m_presenceSource.mergedPresence(m.eventId))
+            online.insert(u.id);
+        auto *q = session.run(u"SELECT organizer_id FROM events WHERE id = ? UNION SELECT user_id "
+                              "FROM attendances WHERE event_id = ? AND status = 'APPROVED'"_s,
+            { m.eventId, m.eventId });
+        if (!q)
+            return false;
+        QList<qint64> absent;
+        while (q->next()) {
+            const qint64 id = q->value(0).toLongLong();
+            if (id != m.user.id && !online.contains(id))
+                absent.append(id);
+        }
+        q->finish();
+        const QString excerpt = m.content.isEmpty() && m.photoId > 0 ? u"📷"_s : m.content;
+        if (!Notifications::postToAll(session, absent,
+                Notifications::Notice::make(0, Notifications::Type::ChatMessage, m.eventId, 0,
+                    u"event/%1/chat"_s.arg(m.eventId),
+                    { { u"senderName"_s, m.user.name }, { u"excerpt"_s, excerpt } })))
+            return false;
+    }
+    return true;
+}
+
 bool ChatWriter::insertMessages(
     DbSession &session, const Batch &items, Outcomes &outcomes, QList<QByteArray> &payloads)
 {
@@ -422,6 +452,8 @@ bool ChatWriter::insertMessages(
     std::sort(fresh.begin(), fresh.end(),
         [](const ChatMessage &a, const ChatMessage &b) { return a.id < b.id; });
     payloads += messagePayloads(fresh, requestIds);
+    if (!noticeAbsentMembers(session, fresh))
+        return false;
     if (missing.isEmpty())
         return true;
 

@@ -25,6 +25,9 @@ public:
     /// The users of this instance online in the room (for the presence payload).
     [[nodiscard]] virtual QList<UserRef> localPresence(qint64 eventId) const = 0;
     [[nodiscard]] virtual const QString &instanceId() const = 0;
+    /// Everyone online in the room on every instance (as last announced): who gets no
+    /// chat_message notice for a new message.
+    [[nodiscard]] virtual QList<UserRef> mergedPresence(qint64 eventId) const = 0;
 };
 
 /// Persists chat messages with group commit: one thread with its own connection takes every
@@ -111,6 +114,9 @@ private:
         Outcomes &outcomes);
     /// tryWrite, and after a refusal the halves on their own, down to the refused message.
     void writeIsolating(DbSession &session, const Batch &batch, Outcomes &outcomes);
+    /// The chat_message notices for the room members who are not online (except the sender),
+    /// in the batch's transaction.
+    [[nodiscard]] bool noticeAbsentMembers(DbSession &session, const QList<ChatMessage> &fresh);
     bool insertMessages(
         DbSession &session, const Batch &batch, Outcomes &outcomes, QList<QByteArray> &payloads);
     QList<QByteArray> presencePayloads(const QList<qint64> &presence) const;

@@ -4,12 +4,14 @@
 #include "db/database.h"
 #include "eventslogging.h"
 #include "meetups/meetuprepository.h"
+#include "notifications/notifications.h"
 #include "publish/livepublisher.h"
 #include "shared/chat.h"
 #include "shared/protocol.h"
 #include "shared/validation.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
 #include <cmath>
@@ -327,8 +329,26 @@ void EventsApi::update(Request &request, const Reply &reply)
             // to the waitlist.
             if (!MeetupRepository::offerFreedPlaces(s, id))
                 return { storageFailed(tx, "offer freed places"), {} };
+            QJsonArray changes; // what the guests read in their notice
+            if (*merged.startTime != event.startTime || *merged.endTime != event.endTime)
+                changes.append(u"time"_s);
+            if (!(*merged.location == event.location)
+                || Validation::simplifiedLine(*merged.city) != event.city
+                || Validation::simplifiedLine(*merged.venue) != event.venue)
+                changes.append(u"place"_s);
+            if (Validation::simplifiedLine(*merged.title) != event.title)
+                changes.append(u"title"_s);
+            if (merged.description->trimmed() != event.description)
+                changes.append(u"description"_s);
+            if (*merged.attendeeLimit != event.attendeeLimit)
+                changes.append(u"limit"_s);
             const auto updated = publishChange(s, id, Chat::ServerFrame::EventUpdated);
-            if (!updated || !tx.commit())
+            if (!updated
+                || (!changes.isEmpty()
+                    && !Notifications::postToAudience(s, id,
+                        Notifications::Notice::make(0, Notifications::Type::MeetupChanged, id, 0,
+                            u"event/%1"_s.arg(id), { { u"changes"_s, changes } })))
+                || !tx.commit())
                 return { storageFailed(tx, "update event"), {} };
             return { HttpResponse::json(updated->event.toJson()), updated };
         })
@@ -351,15 +371,22 @@ void EventsApi::cancel(Request &request, const Reply &reply)
                              EventsText::tr("Only the organizer can cancel "
                                             "this meetup.")),
                     {} };
-            // Idempotent: cancelling twice keeps the first time.
+            // Idempotent: cancelling twice keeps the first time (and tells the guests once).
             auto *upd = tx.exec(u"UPDATE events SET cancelled_at = coalesce(cancelled_at, now()), "
-                                "updated_at = now() WHERE id = ?"_s,
+                                "updated_at = now() WHERE id = ? "
+                                "RETURNING cancelled_at = now()"_s,
                 { id });
-            if (!upd)
+            if (!upd || !upd->next())
                 return { storageFailed(tx, "cancel event"), {} };
+            const bool cancelledNow = upd->value(0).toBool();
             upd->finish();
             const auto cancelled = publishChange(s, id, Chat::ServerFrame::EventCancelled);
-            if (!cancelled || !tx.commit())
+            if (!cancelled
+                || (cancelledNow
+                    && !Notifications::postToAudience(s, id,
+                        Notifications::Notice::make(0, Notifications::Type::MeetupCancelled, id, 0,
+                            u"event/%1"_s.arg(id), {}, u"cancelled:%1"_s.arg(id))))
+                || !tx.commit())
                 return { storageFailed(tx, "cancel event"), {} };
             qCInfo(lcEvents) << "event" << id << "cancelled";
             return { HttpResponse::json(cancelled->event.toJson()), cancelled };

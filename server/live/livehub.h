@@ -103,7 +103,7 @@ public:
     [[nodiscard]] QList<UserRef> localPresence(qint64 eventId) const override;
 
     /// Everyone online in the room on every instance (as last announced).
-    [[nodiscard]] QList<UserRef> mergedPresence(qint64 eventId) const;
+    [[nodiscard]] QList<UserRef> mergedPresence(qint64 eventId) const override;
 
     /// Called on the listener's thread for each notification.
     void dispatch(const QByteArray &payload, DbSession &fetchSession);

@@ -28,49 +28,61 @@ namespace {
 // The texts, marked for the app's lupdate (the catalogue is shared), translated at run time
 // with the German catalogue when the recipient reads German.
 constexpr const char *kContext = "Notification";
-#define NT(s) QT_TRANSLATE_NOOP("Notification", s)
-constexpr const char *kJoinRequestTitle = NT("%1 would like to join “%2”");
-constexpr const char *kJoinRequestBody
-    = NT("%1 brings: %2. Open the requests of your meetup to approve or decline.");
-constexpr const char *kApprovedTitle = NT("You are in: “%1”");
-constexpr const char *kApprovedBody = NT("The organizer approved your request. See you on %1.");
-constexpr const char *kRejectedTitle = NT("Your request for “%1” was declined");
-constexpr const char *kRejectedBody = NT("The organizer declined your request this time.");
-constexpr const char *kNote = NT("Note from the organizer: %1");
-constexpr const char *kOfferTitle = NT("A place is free for you: “%1”");
-constexpr const char *kOfferBody = NT("It is held for you until %1. Accept it in the app before "
-                                      "then, or it goes to the next person on the waiting list.");
-constexpr const char *kExpiredTitle = NT("Your offer for “%1” has expired");
-constexpr const char *kExpiredBody
-    = NT("You did not accept the place in time; it went to the next person.");
-constexpr const char *kChangedTitle = NT("“%1” has changed");
-constexpr const char *kChangedBody = NT("Changed: %1. It now starts on %2 in %3.");
-constexpr const char *kChangeTime = NT("the time");
-constexpr const char *kChangePlace = NT("the place");
-constexpr const char *kChangeTitle = NT("the title");
-constexpr const char *kChangeDescription = NT("the description");
-constexpr const char *kChangeLimit = NT("the number of places");
-constexpr const char *kCancelledTitle = NT("“%1” is cancelled");
-constexpr const char *kCancelledBody = NT("The meetup on %1 will not take place.");
-constexpr const char *kChatTitleOne = NT("New message in “%1”");
-constexpr const char *kChatTitleMany = NT("%1 new messages in “%2”");
-constexpr const char *kChatBody = NT("%1: %2");
-constexpr const char *kReminderTitle = NT("Reminder: “%1” starts on %2");
-constexpr const char *kReminderBody = NT("Where: %1. You bring: %2.");
-constexpr const char *kReminderCantCome
-    = NT("Can't come after all? Free your place for someone on the waiting list: %1");
-constexpr const char *kOpenButton = NT("Open in Pudding Gabel");
-constexpr const char *kFooter
-    = NT("You get this mail because of your notification settings in Pudding Gabel.");
-constexpr const char *kUnsubscribe = NT("Unsubscribe from these mails");
-constexpr const char *kDigestSubjectOne = NT("A new request to join your meetups");
-constexpr const char *kDigestSubjectMany = NT("%1 new requests to join your meetups");
-constexpr const char *kDigestIntro
-    = NT("These requests arrived since the last summary. Open the requests of each meetup to "
-         "approve or decline.");
-constexpr const char *kDigestType = NT("Join request summaries");
-constexpr const char *kTimeFormatEn = NT("dddd d MMMM yyyy, HH:mm");
-#undef NT
+constexpr const char *kJoinRequestTitle
+    = QT_TRANSLATE_NOOP("Notification", "%1 would like to join “%2”");
+constexpr const char *kJoinRequestBody = QT_TRANSLATE_NOOP(
+    "Notification", "%1 brings: %2. Open the requests of your meetup to approve or decline.");
+constexpr const char *kApprovedTitle = QT_TRANSLATE_NOOP("Notification", "You are in: “%1”");
+constexpr const char *kApprovedBody
+    = QT_TRANSLATE_NOOP("Notification", "The organizer approved your request. See you on %1.");
+constexpr const char *kRejectedTitle
+    = QT_TRANSLATE_NOOP("Notification", "Your request for “%1” was declined");
+constexpr const char *kRejectedBody
+    = QT_TRANSLATE_NOOP("Notification", "The organizer declined your request this time.");
+constexpr const char *kNote = QT_TRANSLATE_NOOP("Notification", "Note from the organizer: %1");
+constexpr const char *kOfferTitle
+    = QT_TRANSLATE_NOOP("Notification", "A place is free for you: “%1”");
+constexpr const char *kOfferBody = QT_TRANSLATE_NOOP("Notification",
+    "It is held for you until %1. Accept it in the app before "
+    "then, or it goes to the next person on the waiting list.");
+constexpr const char *kExpiredTitle
+    = QT_TRANSLATE_NOOP("Notification", "Your offer for “%1” has expired");
+constexpr const char *kExpiredBody = QT_TRANSLATE_NOOP(
+    "Notification", "You did not accept the place in time; it went to the next person.");
+constexpr const char *kChangedTitle = QT_TRANSLATE_NOOP("Notification", "“%1” has changed");
+constexpr const char *kChangedBody
+    = QT_TRANSLATE_NOOP("Notification", "Changed: %1. It now starts on %2 in %3.");
+constexpr const char *kChangeTime = QT_TRANSLATE_NOOP("Notification", "the time");
+constexpr const char *kChangePlace = QT_TRANSLATE_NOOP("Notification", "the place");
+constexpr const char *kChangeTitle = QT_TRANSLATE_NOOP("Notification", "the title");
+constexpr const char *kChangeDescription = QT_TRANSLATE_NOOP("Notification", "the description");
+constexpr const char *kChangeLimit = QT_TRANSLATE_NOOP("Notification", "the number of places");
+constexpr const char *kCancelledTitle = QT_TRANSLATE_NOOP("Notification", "“%1” is cancelled");
+constexpr const char *kCancelledBody
+    = QT_TRANSLATE_NOOP("Notification", "The meetup on %1 will not take place.");
+constexpr const char *kChatTitleOne = QT_TRANSLATE_NOOP("Notification", "New message in “%1”");
+constexpr const char *kChatTitleMany = QT_TRANSLATE_NOOP("Notification", "%1 new messages in “%2”");
+constexpr const char *kChatBody = QT_TRANSLATE_NOOP("Notification", "%1: %2");
+constexpr const char *kReminderTitle
+    = QT_TRANSLATE_NOOP("Notification", "Reminder: “%1” starts on %2");
+constexpr const char *kReminderBody
+    = QT_TRANSLATE_NOOP("Notification", "Where: %1. You bring: %2.");
+constexpr const char *kReminderCantCome = QT_TRANSLATE_NOOP(
+    "Notification", "Can't come after all? Free your place for someone on the waiting list: %1");
+constexpr const char *kOpenButton = QT_TRANSLATE_NOOP("Notification", "Open in Pudding Gabel");
+constexpr const char *kFooter = QT_TRANSLATE_NOOP(
+    "Notification", "You get this mail because of your notification settings in Pudding Gabel.");
+constexpr const char *kUnsubscribe
+    = QT_TRANSLATE_NOOP("Notification", "Unsubscribe from these mails");
+constexpr const char *kDigestSubjectOne
+    = QT_TRANSLATE_NOOP("Notification", "A new request to join your meetups");
+constexpr const char *kDigestSubjectMany
+    = QT_TRANSLATE_NOOP("Notification", "%1 new requests to join your meetups");
+constexpr const char *kDigestIntro = QT_TRANSLATE_NOOP("Notification",
+    "These requests arrived since the last summary. Open the requests of each meetup to "
+    "approve or decline.");
+constexpr const char *kDigestType = QT_TRANSLATE_NOOP("Notification", "Join request summaries");
+constexpr const char *kTimeFormatEn = QT_TRANSLATE_NOOP("Notification", "dddd d MMMM yyyy, HH:mm");
 
 const QTranslator &german()
 {
@@ -462,6 +474,22 @@ bool postToAll(DbSession &s, const QList<qint64> &userIds, Notice notice)
             return false;
     }
     return true;
+}
+
+bool postToAudience(DbSession &s, qint64 eventId, Notice notice)
+{
+    auto *q = s.run(u"SELECT a.user_id FROM attendances a JOIN events e ON e.id = a.event_id "
+                    "WHERE a.event_id = ? AND a.user_id <> e.organizer_id AND a.status IN "
+                    "('APPROVED', 'PENDING', 'WAITLISTED', 'OFFERED') ORDER BY a.user_id"_s,
+        { eventId });
+    if (!q)
+        return false;
+    QList<qint64> users;
+    while (q->next())
+        users.append(q->value(0).toLongLong());
+    q->finish();
+    notice.eventId = eventId;
+    return postToAll(s, users, std::move(notice));
 }
 
 bool runDigest(DbSession &s, const QJsonObject &payload, QString &error)

@@ -61,6 +61,21 @@ struct Notice
     /// Keeps the mail from being queued twice (JobQueue::NewJob::dedupeKey); empty: one mail
     /// per inbox row.
     QString mailDedupeKey;
+
+    /// The usual notice (the writers' hooks): to `userId`, with `args`.
+    [[nodiscard]] static Notice make(qint64 userId, const char *type, qint64 eventId,
+        qint64 attendanceId, QString link, QJsonObject args = {}, QString mailDedupeKey = {})
+    {
+        Notice n;
+        n.userId = userId;
+        n.type = QString::fromLatin1(type);
+        n.eventId = eventId;
+        n.attendanceId = attendanceId;
+        n.link = std::move(link);
+        n.args = std::move(args);
+        n.mailDedupeKey = std::move(mailDedupeKey);
+        return n;
+    }
 };
 
 /// Writes, publishes and mails the notice in the caller's transaction. False when the
@@ -74,6 +89,10 @@ struct Notice
 [[nodiscard]] bool post(DbSession &session, const Notice &notice);
 /// Convenience: post() to each of `userIds` with the same details.
 [[nodiscard]] bool postToAll(DbSession &session, const QList<qint64> &userIds, Notice notice);
+
+/// post() to the meetup's audience: approved, pending, waitlisted and offered guests (not the
+/// organizer), in the caller's transaction.
+[[nodiscard]] bool postToAudience(DbSession &session, qint64 eventId, Notice notice);
 
 /// The unread count of the user (in the caller's transaction, if any); -1 on failure.
 [[nodiscard]] qint64 unreadCount(DbSession &session, qint64 userId);
