@@ -4,38 +4,38 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="58"/>
+        <location filename="../../server/auth/accountapi.cpp" line="61"/>
         <source>This code is unknown, was used already or has expired.</source>
         <translation>Dieser Code ist unbekannt, wurde schon benutzt oder ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="209"/>
+        <location filename="../../server/auth/accountapi.cpp" line="235"/>
         <source>Use en or de.</source>
         <translation>Verwende en oder de.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="222"/>
+        <location filename="../../server/auth/accountapi.cpp" line="247"/>
         <source>Use a time zone such as Europe/Berlin.</source>
         <translation>Verwende eine Zeitzone wie Europe/Berlin.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="252"/>
+        <location filename="../../server/auth/accountapi.cpp" line="277"/>
         <source>This field must be a text.</source>
         <translation>Dieses Feld muss ein Text sein.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="278"/>
-        <location filename="../../server/auth/accountapi.cpp" line="429"/>
+        <location filename="../../server/auth/accountapi.cpp" line="303"/>
+        <location filename="../../server/auth/accountapi.cpp" line="454"/>
         <source>Please sign in.</source>
         <translation>Bitte melde dich an.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="294"/>
+        <location filename="../../server/auth/accountapi.cpp" line="319"/>
         <source>Enter the e-mail address of your account.</source>
         <translation>Gib die E-Mail-Adresse deines Kontos ein.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="351"/>
+        <location filename="../../server/auth/accountapi.cpp" line="376"/>
         <source>This field is required and must be a text.</source>
         <translation>Dieses Feld ist erforderlich und muss ein Text sein.</translation>
     </message>
@@ -43,127 +43,127 @@
 <context>
     <name>AccountMail</name>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="25"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="26"/>
         <source>Hello %1,</source>
         <translation>Hallo %1,</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="26"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="27"/>
         <source>Reset your Pudding Gabel password</source>
         <translation>Setze dein Pudding-Gabel-Passwort zurück</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="27"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="28"/>
         <source>Someone (hopefully you) asked to reset the password of your Pudding Gabel account. Open this link within one hour to choose a new password:</source>
         <translation>Jemand (hoffentlich du) möchte das Passwort deines Pudding-Gabel-Kontos zurücksetzen. Öffne innerhalb einer Stunde diesen Link, um ein neues Passwort zu wählen:</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="30"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="31"/>
         <source>Or enter this code in the app:</source>
         <translation>Oder gib diesen Code in der App ein:</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="31"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="32"/>
         <source>If you did not ask for this, ignore this mail: your password stays as it is.</source>
         <translation>Wenn du das nicht warst, ignoriere diese Mail: Dein Passwort bleibt, wie es ist.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="33"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="34"/>
         <source>Confirm your e-mail address</source>
         <translation>Bestätige deine E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="34"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="35"/>
         <source>Welcome to Pudding Gabel! Please confirm that this address is yours by opening this link:</source>
         <translation>Willkommen bei Pudding Gabel! Bitte bestätige mit diesem Link, dass die Adresse dir gehört:</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="37"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="38"/>
         <source>If you did not create an account, ignore this mail.</source>
         <translation>Wenn du kein Konto angelegt hast, ignoriere diese Mail.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="38"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="39"/>
         <source>Choose a new password</source>
         <translation>Wähle ein neues Passwort</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="39"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="40"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="40"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="41"/>
         <source>Repeat the new password</source>
         <translation>Neues Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="41"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="42"/>
         <source>Save the password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="42"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="43"/>
         <source>Choose a password of at least 10 characters for your Pudding Gabel account.</source>
         <translation>Wähle ein Passwort mit mindestens 10 Zeichen für dein Pudding-Gabel-Konto.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="45"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="46"/>
         <source>Password changed</source>
         <translation>Passwort geändert</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="46"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="47"/>
         <source>Your password was changed and every device was signed out. Sign in with the new password in the app.</source>
         <translation>Dein Passwort wurde geändert und alle Geräte wurden abgemeldet. Melde dich in der App mit dem neuen Passwort an.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="49"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="50"/>
         <source>Link not valid</source>
         <translation>Link ungültig</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="50"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="51"/>
         <source>This link is unknown, was used already or has expired. Ask for a new mail in the app.</source>
         <translation>Dieser Link ist unbekannt, wurde schon benutzt oder ist abgelaufen. Fordere in der App eine neue Mail an.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="53"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="54"/>
         <source>The two passwords differ. Please try again.</source>
         <translation>Die beiden Passwörter sind verschieden. Bitte versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="54"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="55"/>
         <source>This password cannot be used: it needs at least 10 characters and must not be one of the most common passwords. Please try again.</source>
         <translation>Dieses Passwort geht nicht: Es braucht mindestens 10 Zeichen und darf keines der häufigsten Passwörter sein. Bitte versuche es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="57"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="58"/>
         <source>Press the button to confirm your e-mail address.</source>
         <translation>Drücke den Knopf, um deine E-Mail-Adresse zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="58"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="59"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="59"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="60"/>
         <source>Address confirmed</source>
         <translation>Adresse bestätigt</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="60"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="61"/>
         <source>Thank you, your e-mail address is confirmed.</source>
         <translation>Danke, deine E-Mail-Adresse ist bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="61"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="62"/>
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgegangen</translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="62"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="63"/>
         <source>The server could not do this just now. Please try again.</source>
         <translation>Der Server konnte das gerade nicht erledigen. Bitte versuche es noch einmal.</translation>
     </message>
@@ -189,77 +189,82 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="25"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="26"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="46"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
         <source>My events</source>
         <translation>Meine Treffen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="57"/>
         <source>My requests</source>
         <translation>Meine Anfragen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="61"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="66"/>
         <source>My tickets</source>
         <translation>Meine Tickets</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="69"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="74"/>
         <source>Sign in or register</source>
         <translation>Anmelden oder registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="78"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="83"/>
         <source>Account menu</source>
         <translation>Kontomenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="91"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="96"/>
         <source>Calendar subscription…</source>
         <translation>Kalender-Abo…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="95"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="110"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="115"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="111"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="116"/>
         <source>Settings menu</source>
         <translation>Einstellungsmenü</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="130"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="135"/>
         <source>Language: follow the system</source>
         <translation>Sprache: wie im System</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="149"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="154"/>
         <source>Show map tiles from the internet</source>
         <translation>Kartenkacheln aus dem Internet anzeigen</translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="157"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="164"/>
+        <source>Reminders before meetups…</source>
+        <translation>Erinnerungen vor Treffen…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="169"/>
         <source>Door mode with a door code…</source>
         <translation>Türmodus mit einem Türcode…</translation>
     </message>
@@ -278,12 +283,12 @@
     </message>
     <message>
         <location filename="../../server/calendar/calendarapi.cpp" line="296"/>
-        <location filename="../../server/calendar/calendarapi.cpp" line="307"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="308"/>
         <source>There is no such meetup.</source>
         <translation>Dieses Treffen gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../../server/calendar/calendarapi.cpp" line="397"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="408"/>
         <source>Use de or en.</source>
         <translation>Verwende de oder en.</translation>
     </message>
@@ -410,6 +415,92 @@
         <location filename="../../qml/organizer/CancelEventDialog.qml" line="53"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
+    </message>
+</context>
+<context>
+    <name>CantComeButton</name>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="32"/>
+        <source>Can&apos;t come after all</source>
+        <translation>Ich kann doch nicht kommen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="52"/>
+        <source>Give back your place?</source>
+        <translation>Deinen Platz zurückgeben?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="57"/>
+        <source>You will no longer have a place at “%1”. The next person on the waiting list gets it. This cannot be undone.</source>
+        <translation>Du hast dann keinen Platz mehr bei „%1“. Die nächste Person auf der Warteliste bekommt ihn. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="70"/>
+        <source>Give back my place</source>
+        <translation>Meinen Platz zurückgeben</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="76"/>
+        <source>Keep my place</source>
+        <translation>Platz behalten</translation>
+    </message>
+</context>
+<context>
+    <name>CantComePage</name>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="39"/>
+        <source>Can&apos;t come after all?</source>
+        <translation>Du kannst doch nicht kommen?</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="40"/>
+        <source>You have a place at “%1”. If you cannot come, give it back so that someone from the waiting list can take it. This cannot be undone.</source>
+        <translation>Du hast einen Platz bei „%1“. Wenn du nicht kommen kannst, gib ihn zurück, damit jemand von der Warteliste ihn bekommt. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="43"/>
+        <source>Give back my place</source>
+        <translation>Meinen Platz zurückgeben</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="44"/>
+        <source>Your place is free</source>
+        <translation>Dein Platz ist frei</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="45"/>
+        <source>Thank you for letting us know. Your place at “%1” is free for someone else.</source>
+        <translation>Danke für deine Nachricht. Dein Platz bei „%1“ ist jetzt für jemand anderen frei.</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="47"/>
+        <source>Nothing to give back</source>
+        <translation>Nichts zurückzugeben</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="49"/>
+        <source>You no longer hold a place at “%1”.</source>
+        <translation>Du hast keinen Platz mehr bei „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="50"/>
+        <source>This link is not valid</source>
+        <translation>Dieser Link ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="51"/>
+        <source>The link is damaged or has expired (it works until the meetup starts). Open the meetup in the app to change your plans.</source>
+        <translation>Der Link ist beschädigt oder abgelaufen (er gilt bis zum Beginn des Treffens). Öffne das Treffen in der App, um deine Pläne zu ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="54"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="56"/>
+        <source>Nothing was changed. Please try again later.</source>
+        <translation>Es wurde nichts geändert. Bitte versuche es später noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -1013,22 +1104,22 @@
         <translation>Teilnahme anfragen…</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="291"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="304"/>
         <source>Review requests</source>
         <translation>Anfragen prüfen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="298"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="311"/>
         <source>Door mode: check guests in</source>
         <translation>Türmodus: Gäste einlassen</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="307"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="320"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="313"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="326"/>
         <source>Cancel meetup</source>
         <translation>Treffen absagen</translation>
     </message>
@@ -1728,9 +1819,421 @@
         <translation>Das PDF wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/MyTicketsPage.qml" line="136"/>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="137"/>
         <source>No tickets yet. When an organizer approves your request, your ticket appears here.</source>
         <translation>Noch keine Tickets. Sobald ein Veranstalter deine Anfrage annimmt, erscheint dein Ticket hier.</translation>
+    </message>
+</context>
+<context>
+    <name>Notification</name>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="32"/>
+        <source>%1 would like to join “%2”</source>
+        <translation>%1 möchte bei „%2“ dabei sein</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="33"/>
+        <source>%1 brings: %2. Open the requests of your meetup to approve or decline.</source>
+        <translation>%1 bringt mit: %2. Öffne die Anfragen deines Treffens, um zuzusagen oder abzulehnen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="35"/>
+        <source>You are in: “%1”</source>
+        <translation>Du bist dabei: „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="37"/>
+        <source>The organizer approved your request. See you on %1.</source>
+        <translation>Die Organisatorin oder der Organisator hat deine Anfrage angenommen. Bis %1!</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="39"/>
+        <source>Your request for “%1” was declined</source>
+        <translation>Deine Anfrage für „%1“ wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="41"/>
+        <source>The organizer declined your request this time.</source>
+        <translation>Die Organisatorin oder der Organisator hat deine Anfrage diesmal abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="42"/>
+        <source>Note from the organizer: %1</source>
+        <translation>Notiz der Organisatorin oder des Organisators: %1</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="44"/>
+        <source>A place is free for you: “%1”</source>
+        <translation>Ein Platz ist für dich frei: „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="45"/>
+        <source>It is held for you until %1. Accept it in the app before then, or it goes to the next person on the waiting list.</source>
+        <translation>Er ist bis %1 für dich reserviert. Nimm ihn vorher in der App an, sonst geht er an die nächste Person auf der Warteliste.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="49"/>
+        <source>Your offer for “%1” has expired</source>
+        <translation>Dein Platzangebot für „%1“ ist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="50"/>
+        <source>You did not accept the place in time; it went to the next person.</source>
+        <translation>Du hast den Platz nicht rechtzeitig angenommen; er ging an die nächste Person.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="52"/>
+        <source>“%1” has changed</source>
+        <translation>„%1“ wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="54"/>
+        <source>Changed: %1. It now starts on %2 in %3.</source>
+        <translation>Geändert: %1. Es beginnt jetzt am %2 in %3.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="55"/>
+        <source>the time</source>
+        <translation>die Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="56"/>
+        <source>the place</source>
+        <translation>der Ort</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="57"/>
+        <source>the title</source>
+        <translation>der Titel</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="58"/>
+        <source>the description</source>
+        <translation>die Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="59"/>
+        <source>the number of places</source>
+        <translation>die Zahl der Plätze</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="60"/>
+        <source>“%1” is cancelled</source>
+        <translation>„%1“ ist abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="62"/>
+        <source>The meetup on %1 will not take place.</source>
+        <translation>Das Treffen am %1 findet nicht statt.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="63"/>
+        <source>New message in “%1”</source>
+        <translation>Neue Nachricht in „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="64"/>
+        <source>%1 new messages in “%2”</source>
+        <translation>%1 neue Nachrichten in „%2“</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="65"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="67"/>
+        <source>Reminder: “%1” starts on %2</source>
+        <translation>Erinnerung: „%1“ beginnt am %2</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="69"/>
+        <source>Where: %1. You bring: %2.</source>
+        <translation>Wo: %1. Du bringst mit: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="70"/>
+        <source>Can&apos;t come after all? Free your place for someone on the waiting list: %1</source>
+        <translation>Du kannst doch nicht kommen? Gib deinen Platz für jemanden auf der Warteliste frei: %1</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="72"/>
+        <source>Open in Pudding Gabel</source>
+        <translation>In Pudding Gabel öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="73"/>
+        <source>You get this mail because of your notification settings in Pudding Gabel.</source>
+        <translation>Du erhältst diese E-Mail wegen deiner Benachrichtigungseinstellungen in Pudding Gabel.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="76"/>
+        <source>Unsubscribe from these mails</source>
+        <translation>Diese E-Mails abbestellen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="78"/>
+        <source>A new request to join your meetups</source>
+        <translation>Eine neue Anfrage für deine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="80"/>
+        <source>%1 new requests to join your meetups</source>
+        <translation>%1 neue Anfragen für deine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="81"/>
+        <source>These requests arrived since the last summary. Open the requests of each meetup to approve or decline.</source>
+        <translation>Diese Anfragen kamen seit der letzten Zusammenfassung. Öffne die Anfragen des jeweiligen Treffens, um zuzusagen oder abzulehnen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="84"/>
+        <source>Join request summaries</source>
+        <translation>Zusammenfassungen der Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="85"/>
+        <source>dddd d MMMM yyyy, HH:mm</source>
+        <translation>dddd, d. MMMM yyyy, HH:mm &apos;Uhr&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="37"/>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="41"/>
+        <source>Unsubscribe</source>
+        <translation>Abbestellen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="38"/>
+        <source>Stop mails of this kind: %1? You still see them in the app, and you can switch the mails on again in its settings.</source>
+        <translation>Keine E-Mails mehr zu: %1? In der App siehst du sie weiterhin, und in ihren Einstellungen kannst du die E-Mails wieder einschalten.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="42"/>
+        <source>Unsubscribed</source>
+        <translation>Abbestellt</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="44"/>
+        <source>You will get no more mails of this kind: %1.</source>
+        <translation>Du bekommst keine E-Mails mehr zu: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="45"/>
+        <source>This link is not valid</source>
+        <translation>Dieser Link ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="46"/>
+        <source>The link may be incomplete. Copy the whole link from the mail, or change your mail settings in the app.</source>
+        <translation>Vielleicht ist der Link unvollständig. Kopiere den ganzen Link aus der E-Mail oder ändere deine E-Mail-Einstellungen in der App.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="49"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="51"/>
+        <source>Please try again in a moment.</source>
+        <translation>Bitte versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="53"/>
+        <source>requests to join your meetups</source>
+        <translation>Anfragen für deine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="54"/>
+        <source>approved requests</source>
+        <translation>angenommene Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="55"/>
+        <source>declined requests</source>
+        <translation>abgelehnte Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="57"/>
+        <source>places offered from the waiting list</source>
+        <translation>Platzangebote von der Warteliste</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="58"/>
+        <source>expired offers</source>
+        <translation>abgelaufene Platzangebote</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="59"/>
+        <source>changed meetups</source>
+        <translation>geänderte Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="60"/>
+        <source>cancelled meetups</source>
+        <translation>abgesagte Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="61"/>
+        <source>chat messages</source>
+        <translation>Chatnachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="62"/>
+        <source>reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <location filename="../../qml/notifications/NotificationBell.qml" line="13"/>
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationBell.qml" line="14"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationDelegate</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationDelegate.qml" line="21"/>
+        <source>Unread:</source>
+        <translation>Ungelesen:</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPreferencesDialog</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="13"/>
+        <source>Notification settings</source>
+        <translation>Benachrichtigungseinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="42"/>
+        <source>Notify me about</source>
+        <translation>Benachrichtige mich über</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="46"/>
+        <source>In the app</source>
+        <translation>In der App</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="50"/>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="79"/>
+        <source>%1 in the app</source>
+        <translation>%1 in der App</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="95"/>
+        <source>%1 by e-mail</source>
+        <translation>%1 per E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="97"/>
+        <source>These mails cannot be switched off.</source>
+        <translation>Diese E-Mails lassen sich nicht abschalten.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="110"/>
+        <source>Mails about requests to join my meetups</source>
+        <translation>E-Mails zu Anfragen für meine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="118"/>
+        <source>At once</source>
+        <translation>Sofort</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="119"/>
+        <source>Once an hour</source>
+        <translation>Einmal pro Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="120"/>
+        <source>Daily at 18:00</source>
+        <translation>Täglich um 18:00</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="160"/>
+        <source>Use the id of a notification.</source>
+        <translation>Gib die ID einer Benachrichtigung an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="169"/>
+        <source>Use a number from 1 to 100.</source>
+        <translation>Gib eine Zahl von 1 bis 100 an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="204"/>
+        <source>Use true.</source>
+        <translation>Gib true an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="217"/>
+        <source>Give 1 to 500 notification ids, or all: true.</source>
+        <translation>Gib 1 bis 500 Benachrichtigungs-IDs an oder all: true.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="279"/>
+        <source>Give a list of {type, app, mail} with a known type and true or false.</source>
+        <translation>Gib eine Liste von {type, app, mail} mit einem bekannten Typ und true oder false an.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="306"/>
+        <source>Mails about your account cannot be switched off.</source>
+        <translation>E-Mails zu deinem Konto lassen sich nicht abschalten.</translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="322"/>
+        <source>Use immediate, hourly or daily.</source>
+        <translation>Gib immediate, hourly oder daily an.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDrawer</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="38"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="46"/>
+        <source>Mark all read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="52"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="53"/>
+        <source>Notification settings</source>
+        <translation>Benachrichtigungseinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="91"/>
+        <source>Show older</source>
+        <translation>Ältere anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="97"/>
+        <source>Nothing new.</source>
+        <translation>Nichts Neues.</translation>
     </message>
 </context>
 <context>
@@ -1747,55 +2250,55 @@
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="56"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="55"/>
         <source>Check your mail</source>
         <translation>Schau in dein Postfach</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="62"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="61"/>
         <source>If %1 belongs to an account, we sent a mail to it. Open its link, or enter the code from the mail here. The code is valid for one hour.</source>
         <translation>Wenn %1 zu einem Konto gehört, haben wir eine Mail dorthin geschickt. Öffne ihren Link oder gib den Code aus der Mail hier ein. Der Code gilt eine Stunde.</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="66"/>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="74"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="65"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="73"/>
         <source>Code from the mail</source>
         <translation>Code aus der Mail</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="84"/>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="92"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="82"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="90"/>
         <source>New password</source>
         <translation>Neues Passwort</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="94"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="92"/>
         <source>At least 10 characters</source>
         <translation>Mindestens 10 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="103"/>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="111"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="100"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="108"/>
         <source>Repeat the new password</source>
         <translation>Neues Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="133"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="131"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="148"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="146"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="154"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="152"/>
         <source>Send code</source>
         <translation>Code senden</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="154"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="152"/>
         <source>Save the new password</source>
         <translation>Neues Passwort speichern</translation>
     </message>
@@ -1845,7 +2348,7 @@
     </message>
     <message>
         <location filename="../../client/auth/accountmanager.cpp" line="111"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="297"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="303"/>
         <source>Please check the marked fields.</source>
         <translation>Bitte prüfe die markierten Felder.</translation>
     </message>
@@ -1855,30 +2358,30 @@
         <translation>Bitte gib deine E-Mail-Adresse und dein Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="265"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="266"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="271"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="272"/>
         <source>Please enter your email address.</source>
         <translation>Bitte gib deine E-Mail-Adresse ein.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="291"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="330"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="331"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="297"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="336"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="337"/>
         <source>Please enter the code from the mail.</source>
         <translation>Bitte gib den Code aus der Mail ein.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="295"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="301"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter sind verschieden.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="308"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="314"/>
         <source>This code is unknown, was used already or has expired. Ask for a new mail.</source>
         <translation>Dieser Code ist unbekannt, wurde schon benutzt oder ist abgelaufen. Fordere eine neue Mail an.</translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="342"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="348"/>
         <source>This code is unknown, was used already or has expired.</source>
         <translation>Dieser Code ist unbekannt, wurde schon benutzt oder ist abgelaufen.</translation>
     </message>
@@ -1894,52 +2397,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="274"/>
         <source>The email address or the password is wrong.</source>
         <translation>Die E-Mail-Adresse oder das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="276"/>
         <source>An account with this email address exists already.</source>
         <translation>Es gibt bereits ein Konto mit dieser E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>Please sign in again.</source>
         <translation>Bitte melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="272"/>
+        <location filename="../../client/api/apiclient.cpp" line="280"/>
         <source>You are not allowed to do that.</source>
         <translation>Das darfst du nicht.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="274"/>
+        <location filename="../../client/api/apiclient.cpp" line="282"/>
         <source>This no longer exists.</source>
         <translation>Das gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="276"/>
+        <location filename="../../client/api/apiclient.cpp" line="284"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation>Zu viele Versuche. Bitte warte einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="286"/>
         <source>That is too large to send.</source>
         <translation>Das ist zu groß zum Senden.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="280"/>
+        <location filename="../../client/api/apiclient.cpp" line="288"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation>Auf dem Server ist etwas schiefgegangen. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="282"/>
+        <location filename="../../client/api/apiclient.cpp" line="290"/>
         <source>That conflicts with the current state.</source>
         <translation>Das widerspricht dem aktuellen Stand.</translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="283"/>
+        <location filename="../../client/api/apiclient.cpp" line="291"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
@@ -2080,57 +2583,57 @@
         <translation>„%1“ wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
         <source>You are in: your request was approved.</source>
         <translation>Du bist dabei: deine Anfrage wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation>Du bist dabei: deine Anfrage für „%1“ wurde angenommen.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>Your request was declined.</source>
         <translation>Deine Anfrage wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
         <source>Your request for “%1” was declined.</source>
         <translation>Deine Anfrage für „%1“ wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="262"/>
         <source>A place is held for you until %1: accept or decline it.</source>
         <translation>Ein Platz wird bis %1 für dich freigehalten: nimm ihn an oder lehne ab.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
         <source>A place at “%1” is held for you: accept or decline it.</source>
         <translation>Bei „%1“ wird ein Platz für dich freigehalten: nimm ihn an oder lehne ab.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Pudding Gabel</source>
         <translation>Pudding Gabel</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="278"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="280"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation>Nicht gesendet: zu viele Nachrichten auf einmal. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="280"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="282"/>
         <source>Not sent: you are not in this chat.</source>
         <translation>Nicht gesendet: du bist nicht in diesem Chat.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="282"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="284"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation>Nicht gesendet: der Chat war noch nicht geöffnet. Versuch es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="298"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="300"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation>Nur die Organisation und angenommene Gäste können diesen Chat lesen.</translation>
     </message>
@@ -2320,6 +2823,122 @@
     </message>
 </context>
 <context>
+    <name>Pudding::Client::NotificationPreferences</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="353"/>
+        <source>Requests to join my meetups</source>
+        <translation>Anfragen für meine Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="355"/>
+        <source>My request was approved</source>
+        <translation>Meine Anfrage wurde angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="357"/>
+        <source>My request was declined</source>
+        <translation>Meine Anfrage wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="359"/>
+        <source>A place is offered from the waiting list</source>
+        <translation>Ein Platz von der Warteliste wird angeboten</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="361"/>
+        <source>An offered place expired</source>
+        <translation>Ein angebotener Platz ist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="363"/>
+        <source>A meetup changed</source>
+        <translation>Ein Treffen wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="365"/>
+        <source>A meetup was cancelled</source>
+        <translation>Ein Treffen wurde abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="367"/>
+        <source>Chat messages while I am away</source>
+        <translation>Chatnachrichten, während ich weg bin</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="369"/>
+        <source>Reminders before a meetup</source>
+        <translation>Erinnerungen vor einem Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="371"/>
+        <source>My account (password reset, address confirmation)</source>
+        <translation>Mein Konto (Passwort zurücksetzen, Adresse bestätigen)</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::NotificationsModel</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="251"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="253"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="258"/>
+        <source>today, %1</source>
+        <translation>heute, %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="260"/>
+        <source>yesterday, %1</source>
+        <translation>gestern, %1</translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::ReminderSettings</name>
+    <message>
+        <location filename="../../client/reminders/remindersettings.cpp" line="66"/>
+        <source>At most four reminders.</source>
+        <translation>Höchstens vier Erinnerungen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/reminders/remindersettings.cpp" line="72"/>
+        <source>A reminder comes 5 minutes to 14 days before the start.</source>
+        <translation>Eine Erinnerung kommt 5 Minuten bis 14 Tage vor dem Beginn.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="83"/>
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n Tag vorher</numerusform>
+            <numerusform>%n Tage vorher</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="85"/>
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n Stunde vorher</numerusform>
+            <numerusform>%n Stunden vorher</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="86"/>
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n Minute vorher</numerusform>
+            <numerusform>%n Minuten vorher</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
         <location filename="../../client/attendance/reviewqueuemodel.cpp" line="318"/>
@@ -2363,6 +2982,109 @@
         <location filename="../../client/tickets/ticketsmodel.cpp" line="567"/>
         <source>Revoked: %1</source>
         <translation>Ungültig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsDialog</name>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="16"/>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="59"/>
+        <source>Before a meetup you were approved for, Pudding Gabel reminds you in the app and by e-mail, with the exact place and a link in case you cannot come after all.</source>
+        <translation>Vor einem Treffen, für das du zugesagt bekommen hast, erinnert dich Pudding Gabel in der App und per E-Mail – mit dem genauen Ort und einem Link, falls du doch nicht kommen kannst.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="63"/>
+        <source>Remind me before meetups</source>
+        <translation>Vor Treffen erinnern</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="70"/>
+        <source>24 hours before</source>
+        <translation>24 Stunden vorher</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="77"/>
+        <source>2 hours before</source>
+        <translation>2 Stunden vorher</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="83"/>
+        <source>Your own reminders</source>
+        <translation>Eigene Erinnerungen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="100"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="101"/>
+        <source>Remove the reminder %1</source>
+        <translation>Die Erinnerung %1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="118"/>
+        <source>How long before the start</source>
+        <translation>Wie lange vor dem Beginn</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="126"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="130"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="142"/>
+        <source>You have four reminders, the most there can be.</source>
+        <translation>Du hast vier Erinnerungen, mehr geht nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="143"/>
+        <source>From 5 minutes to 14 days before the start; up to four reminders.</source>
+        <translation>5 Minuten bis 14 Tage vor dem Beginn; bis zu vier Erinnerungen.</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../server/reminders/reminders.cpp" line="218"/>
+        <location filename="../../server/reminders/reminders.cpp" line="219"/>
+        <source>At most four reminders.</source>
+        <translation>Höchstens vier Erinnerungen.</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/reminders.cpp" line="223"/>
+        <location filename="../../server/reminders/reminders.cpp" line="225"/>
+        <source>A reminder comes 5 minutes to 14 days before the start.</source>
+        <translation>Eine Erinnerung kommt 5 Minuten bis 14 Tage vor dem Beginn.</translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="163"/>
+        <source>A list of whole minutes before the start, e.g. [1440, 120].</source>
+        <translation>Eine Liste ganzer Minuten vor dem Beginn, z. B. [1440, 120].</translation>
     </message>
 </context>
 <context>
@@ -2534,8 +3256,8 @@
     </message>
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="20"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="105"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="200"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="111"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="206"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
@@ -2545,50 +3267,50 @@
         <translation>Dein Passwort wurde geändert. Melde dich mit dem neuen Passwort an.</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="109"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="115"/>
         <source>Register</source>
         <translation>Registrieren</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="116"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="124"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="122"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="125"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="131"/>
         <source>How others will see you</source>
         <translation>So sehen dich die anderen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="134"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="140"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="147"/>
         <source>Email address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="150"/>
         <location filename="../../qml/auth/SignInDialog.qml" line="156"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="162"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="158"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="164"/>
         <source>At least 10 characters</source>
         <translation>Mindestens 10 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="168"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="174"/>
         <source>Forgot password?</source>
         <translation>Passwort vergessen?</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="195"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="201"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="200"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="206"/>
         <source>Create account</source>
         <translation>Konto anlegen</translation>
     </message>
@@ -2596,57 +3318,57 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="40"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="41"/>
         <source>Ticket %1 for %2</source>
         <translation>Ticket %1 für %2</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="59"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="60"/>
         <source>QR code of ticket %1</source>
         <translation>QR-Code des Tickets %1</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="77"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="78"/>
         <source>Revoked</source>
         <translation>Ungültig</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="106"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="107"/>
         <source>Ticket number</source>
         <translation>Ticketnummer</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="126"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="127"/>
         <source>This meetup was cancelled.</source>
         <translation>Dieses Treffen wurde abgesagt.</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="152"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="153"/>
         <source>Map of the meeting place</source>
         <translation>Karte des Treffpunkts</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="190"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="191"/>
         <source>Photo of your pudding</source>
         <translation>Foto deines Puddings</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="197"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="198"/>
         <source>You bring: %1</source>
         <translation>Du bringst mit: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="203"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="204"/>
         <source>Guest: %1</source>
         <translation>Gast: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="214"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="215"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="219"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="220"/>
         <source>Add to calendar</source>
         <translation>Zum Kalender hinzufügen</translation>
     </message>

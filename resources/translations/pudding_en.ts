@@ -4,38 +4,38 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="58"/>
+        <location filename="../../server/auth/accountapi.cpp" line="61"/>
         <source>This code is unknown, was used already or has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="209"/>
+        <location filename="../../server/auth/accountapi.cpp" line="235"/>
         <source>Use en or de.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="222"/>
+        <location filename="../../server/auth/accountapi.cpp" line="247"/>
         <source>Use a time zone such as Europe/Berlin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="252"/>
+        <location filename="../../server/auth/accountapi.cpp" line="277"/>
         <source>This field must be a text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="278"/>
-        <location filename="../../server/auth/accountapi.cpp" line="429"/>
+        <location filename="../../server/auth/accountapi.cpp" line="303"/>
+        <location filename="../../server/auth/accountapi.cpp" line="454"/>
         <source>Please sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="294"/>
+        <location filename="../../server/auth/accountapi.cpp" line="319"/>
         <source>Enter the e-mail address of your account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="351"/>
+        <location filename="../../server/auth/accountapi.cpp" line="376"/>
         <source>This field is required and must be a text.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -43,127 +43,127 @@
 <context>
     <name>AccountMail</name>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="25"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="26"/>
         <source>Hello %1,</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="26"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="27"/>
         <source>Reset your Pudding Gabel password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="27"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="28"/>
         <source>Someone (hopefully you) asked to reset the password of your Pudding Gabel account. Open this link within one hour to choose a new password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="30"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="31"/>
         <source>Or enter this code in the app:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="31"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="32"/>
         <source>If you did not ask for this, ignore this mail: your password stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="33"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="34"/>
         <source>Confirm your e-mail address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="34"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="35"/>
         <source>Welcome to Pudding Gabel! Please confirm that this address is yours by opening this link:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="37"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="38"/>
         <source>If you did not create an account, ignore this mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="38"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="39"/>
         <source>Choose a new password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="39"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="40"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="40"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="41"/>
         <source>Repeat the new password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="41"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="42"/>
         <source>Save the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="42"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="43"/>
         <source>Choose a password of at least 10 characters for your Pudding Gabel account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="45"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="46"/>
         <source>Password changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="46"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="47"/>
         <source>Your password was changed and every device was signed out. Sign in with the new password in the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="49"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="50"/>
         <source>Link not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="50"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="51"/>
         <source>This link is unknown, was used already or has expired. Ask for a new mail in the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="53"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="54"/>
         <source>The two passwords differ. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="54"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="55"/>
         <source>This password cannot be used: it needs at least 10 characters and must not be one of the most common passwords. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="57"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="58"/>
         <source>Press the button to confirm your e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="58"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="59"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="59"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="60"/>
         <source>Address confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="60"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="61"/>
         <source>Thank you, your e-mail address is confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="61"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="62"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accounttexts.cpp" line="62"/>
+        <location filename="../../server/auth/accounttexts.cpp" line="63"/>
         <source>The server could not do this just now. Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,77 +189,82 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="25"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="26"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="46"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
         <source>My events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="57"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="61"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="66"/>
         <source>My tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="69"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="74"/>
         <source>Sign in or register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="78"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="83"/>
         <source>Account menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="91"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="96"/>
         <source>Calendar subscription…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="95"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="110"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="115"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="111"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="116"/>
         <source>Settings menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="130"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="135"/>
         <source>Language: follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="149"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="154"/>
         <source>Show map tiles from the internet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="157"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="164"/>
+        <source>Reminders before meetups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/AppToolBar.qml" line="169"/>
         <source>Door mode with a door code…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,12 +283,12 @@
     </message>
     <message>
         <location filename="../../server/calendar/calendarapi.cpp" line="296"/>
-        <location filename="../../server/calendar/calendarapi.cpp" line="307"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="308"/>
         <source>There is no such meetup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/calendar/calendarapi.cpp" line="397"/>
+        <location filename="../../server/calendar/calendarapi.cpp" line="408"/>
         <source>Use de or en.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -409,6 +414,92 @@
     <message>
         <location filename="../../qml/organizer/CancelEventDialog.qml" line="53"/>
         <source>Cancel meetup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CantComeButton</name>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="32"/>
+        <source>Can&apos;t come after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="52"/>
+        <source>Give back your place?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="57"/>
+        <source>You will no longer have a place at “%1”. The next person on the waiting list gets it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="70"/>
+        <source>Give back my place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/CantComeButton.qml" line="76"/>
+        <source>Keep my place</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CantComePage</name>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="39"/>
+        <source>Can&apos;t come after all?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="40"/>
+        <source>You have a place at “%1”. If you cannot come, give it back so that someone from the waiting list can take it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="43"/>
+        <source>Give back my place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="44"/>
+        <source>Your place is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="45"/>
+        <source>Thank you for letting us know. Your place at “%1” is free for someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="47"/>
+        <source>Nothing to give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="49"/>
+        <source>You no longer hold a place at “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="50"/>
+        <source>This link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="51"/>
+        <source>The link is damaged or has expired (it works until the meetup starts). Open the meetup in the app to change your plans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="54"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="56"/>
+        <source>Nothing was changed. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1013,22 +1104,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="291"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="304"/>
         <source>Review requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="298"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="311"/>
         <source>Door mode: check guests in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="307"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="320"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/events/EventDetailsPane.qml" line="313"/>
+        <location filename="../../qml/events/EventDetailsPane.qml" line="326"/>
         <source>Cancel meetup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,8 +1819,420 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/MyTicketsPage.qml" line="136"/>
+        <location filename="../../qml/tickets/MyTicketsPage.qml" line="137"/>
         <source>No tickets yet. When an organizer approves your request, your ticket appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Notification</name>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="32"/>
+        <source>%1 would like to join “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="33"/>
+        <source>%1 brings: %2. Open the requests of your meetup to approve or decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="35"/>
+        <source>You are in: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="37"/>
+        <source>The organizer approved your request. See you on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="39"/>
+        <source>Your request for “%1” was declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="41"/>
+        <source>The organizer declined your request this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="42"/>
+        <source>Note from the organizer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="44"/>
+        <source>A place is free for you: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="45"/>
+        <source>It is held for you until %1. Accept it in the app before then, or it goes to the next person on the waiting list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="49"/>
+        <source>Your offer for “%1” has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="50"/>
+        <source>You did not accept the place in time; it went to the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="52"/>
+        <source>“%1” has changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="54"/>
+        <source>Changed: %1. It now starts on %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="55"/>
+        <source>the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="56"/>
+        <source>the place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="57"/>
+        <source>the title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="58"/>
+        <source>the description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="59"/>
+        <source>the number of places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="60"/>
+        <source>“%1” is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="62"/>
+        <source>The meetup on %1 will not take place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="63"/>
+        <source>New message in “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="64"/>
+        <source>%1 new messages in “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="65"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="67"/>
+        <source>Reminder: “%1” starts on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="69"/>
+        <source>Where: %1. You bring: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="70"/>
+        <source>Can&apos;t come after all? Free your place for someone on the waiting list: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="72"/>
+        <source>Open in Pudding Gabel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="73"/>
+        <source>You get this mail because of your notification settings in Pudding Gabel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="76"/>
+        <source>Unsubscribe from these mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="78"/>
+        <source>A new request to join your meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="80"/>
+        <source>%1 new requests to join your meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="81"/>
+        <source>These requests arrived since the last summary. Open the requests of each meetup to approve or decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="84"/>
+        <source>Join request summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="85"/>
+        <source>dddd d MMMM yyyy, HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="37"/>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="41"/>
+        <source>Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="38"/>
+        <source>Stop mails of this kind: %1? You still see them in the app, and you can switch the mails on again in its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="42"/>
+        <source>Unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="44"/>
+        <source>You will get no more mails of this kind: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="45"/>
+        <source>This link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="46"/>
+        <source>The link may be incomplete. Copy the whole link from the mail, or change your mail settings in the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="49"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="51"/>
+        <source>Please try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="53"/>
+        <source>requests to join your meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="54"/>
+        <source>approved requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="55"/>
+        <source>declined requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="57"/>
+        <source>places offered from the waiting list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="58"/>
+        <source>expired offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="59"/>
+        <source>changed meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="60"/>
+        <source>cancelled meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="61"/>
+        <source>chat messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="62"/>
+        <source>reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <location filename="../../qml/notifications/NotificationBell.qml" line="13"/>
+        <source>Notifications, %n unread</source>
+        <translation>
+            <numerusform>Notifications, %n unread</numerusform>
+            <numerusform>Notifications, %n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationBell.qml" line="14"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationDelegate</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationDelegate.qml" line="21"/>
+        <source>Unread:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPreferencesDialog</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="13"/>
+        <source>Notification settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="42"/>
+        <source>Notify me about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="46"/>
+        <source>In the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="50"/>
+        <source>By e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="79"/>
+        <source>%1 in the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="95"/>
+        <source>%1 by e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="97"/>
+        <source>These mails cannot be switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="110"/>
+        <source>Mails about requests to join my meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="118"/>
+        <source>At once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="119"/>
+        <source>Once an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationPreferencesDialog.qml" line="120"/>
+        <source>Daily at 18:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="160"/>
+        <source>Use the id of a notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="169"/>
+        <source>Use a number from 1 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="204"/>
+        <source>Use true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="217"/>
+        <source>Give 1 to 500 notification ids, or all: true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="279"/>
+        <source>Give a list of {type, app, mail} with a known type and true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="306"/>
+        <source>Mails about your account cannot be switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notificationsapi.cpp" line="322"/>
+        <source>Use immediate, hourly or daily.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDrawer</name>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="38"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="46"/>
+        <source>Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="52"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="53"/>
+        <source>Notification settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="91"/>
+        <source>Show older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/notifications/NotificationsDrawer.qml" line="97"/>
+        <source>Nothing new.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1747,55 +2250,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="56"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="55"/>
         <source>Check your mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="62"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="61"/>
         <source>If %1 belongs to an account, we sent a mail to it. Open its link, or enter the code from the mail here. The code is valid for one hour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="66"/>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="74"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="65"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="73"/>
         <source>Code from the mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="84"/>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="92"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="82"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="90"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="94"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="92"/>
         <source>At least 10 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="103"/>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="111"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="100"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="108"/>
         <source>Repeat the new password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="133"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="131"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="148"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="146"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="154"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="152"/>
         <source>Send code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/PasswordResetPane.qml" line="154"/>
+        <location filename="../../qml/auth/PasswordResetPane.qml" line="152"/>
         <source>Save the new password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1845,7 +2348,7 @@
     </message>
     <message>
         <location filename="../../client/auth/accountmanager.cpp" line="111"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="297"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="303"/>
         <source>Please check the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1855,30 +2358,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="265"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="266"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="271"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="272"/>
         <source>Please enter your email address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="291"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="330"/>
-        <location filename="../../client/auth/accountmanager.cpp" line="331"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="297"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="336"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="337"/>
         <source>Please enter the code from the mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="295"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="301"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="308"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="314"/>
         <source>This code is unknown, was used already or has expired. Ask for a new mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/auth/accountmanager.cpp" line="342"/>
+        <location filename="../../client/auth/accountmanager.cpp" line="348"/>
         <source>This code is unknown, was used already or has expired.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1894,52 +2397,52 @@
 <context>
     <name>Pudding::Client::ApiClient</name>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="266"/>
+        <location filename="../../client/api/apiclient.cpp" line="274"/>
         <source>The email address or the password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="268"/>
+        <location filename="../../client/api/apiclient.cpp" line="276"/>
         <source>An account with this email address exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="270"/>
+        <location filename="../../client/api/apiclient.cpp" line="278"/>
         <source>Please sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="272"/>
+        <location filename="../../client/api/apiclient.cpp" line="280"/>
         <source>You are not allowed to do that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="274"/>
+        <location filename="../../client/api/apiclient.cpp" line="282"/>
         <source>This no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="276"/>
+        <location filename="../../client/api/apiclient.cpp" line="284"/>
         <source>Too many attempts. Please wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="278"/>
+        <location filename="../../client/api/apiclient.cpp" line="286"/>
         <source>That is too large to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="280"/>
+        <location filename="../../client/api/apiclient.cpp" line="288"/>
         <source>Something went wrong on the server. Please try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="282"/>
+        <location filename="../../client/api/apiclient.cpp" line="290"/>
         <source>That conflicts with the current state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/api/apiclient.cpp" line="283"/>
+        <location filename="../../client/api/apiclient.cpp" line="291"/>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,57 +2583,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="251"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="253"/>
         <source>You are in: your request was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="252"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
         <source>You are in: your request for “%1” was approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="254"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="256"/>
         <source>Your request was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="255"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="257"/>
         <source>Your request for “%1” was declined.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="260"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="262"/>
         <source>A place is held for you until %1: accept or decline it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="266"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="268"/>
         <source>A place at “%1” is held for you: accept or decline it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="267"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="269"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="278"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="280"/>
         <source>Not sent: too many messages at once. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="280"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="282"/>
         <source>Not sent: you are not in this chat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="282"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="284"/>
         <source>Not sent: the chat was not open yet. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/chat/chatrooms.cpp" line="298"/>
+        <location filename="../../client/chat/chatrooms.cpp" line="300"/>
         <source>Only the organizer and approved guests can read this chat.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,6 +2823,122 @@
     </message>
 </context>
 <context>
+    <name>Pudding::Client::NotificationPreferences</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="353"/>
+        <source>Requests to join my meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="355"/>
+        <source>My request was approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="357"/>
+        <source>My request was declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="359"/>
+        <source>A place is offered from the waiting list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="361"/>
+        <source>An offered place expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="363"/>
+        <source>A meetup changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="365"/>
+        <source>A meetup was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="367"/>
+        <source>Chat messages while I am away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="369"/>
+        <source>Reminders before a meetup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="371"/>
+        <source>My account (password reset, address confirmation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::NotificationsModel</name>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="251"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="253"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="258"/>
+        <source>today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/notifications/notificationsmodel.cpp" line="260"/>
+        <source>yesterday, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pudding::Client::ReminderSettings</name>
+    <message>
+        <location filename="../../client/reminders/remindersettings.cpp" line="66"/>
+        <source>At most four reminders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/reminders/remindersettings.cpp" line="72"/>
+        <source>A reminder comes 5 minutes to 14 days before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="83"/>
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>%n day before</numerusform>
+            <numerusform>%n days before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="85"/>
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>%n hour before</numerusform>
+            <numerusform>%n hours before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/reminders/remindersettings.cpp" line="86"/>
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>%n minute before</numerusform>
+            <numerusform>%n minutes before</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pudding::Client::ReviewQueueModel</name>
     <message>
         <location filename="../../client/attendance/reviewqueuemodel.cpp" line="318"/>
@@ -2362,6 +2981,109 @@
     <message>
         <location filename="../../client/tickets/ticketsmodel.cpp" line="567"/>
         <source>Revoked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsDialog</name>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="16"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="59"/>
+        <source>Before a meetup you were approved for, Pudding Gabel reminds you in the app and by e-mail, with the exact place and a link in case you cannot come after all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="63"/>
+        <source>Remind me before meetups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="70"/>
+        <source>24 hours before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="77"/>
+        <source>2 hours before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="83"/>
+        <source>Your own reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="100"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="101"/>
+        <source>Remove the reminder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="118"/>
+        <source>How long before the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="124"/>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="126"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="130"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="142"/>
+        <source>You have four reminders, the most there can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/reminders/ReminderSettingsDialog.qml" line="143"/>
+        <source>From 5 minutes to 14 days before the start; up to four reminders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../server/reminders/reminders.cpp" line="218"/>
+        <location filename="../../server/reminders/reminders.cpp" line="219"/>
+        <source>At most four reminders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/reminders.cpp" line="223"/>
+        <location filename="../../server/reminders/reminders.cpp" line="225"/>
+        <source>A reminder comes 5 minutes to 14 days before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/reminders/remindersapi.cpp" line="163"/>
+        <source>A list of whole minutes before the start, e.g. [1440, 120].</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2534,8 +3256,8 @@
     </message>
     <message>
         <location filename="../../qml/auth/SignInDialog.qml" line="20"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="105"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="200"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="111"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="206"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2545,50 +3267,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="109"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="115"/>
         <source>Register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="116"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="124"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="122"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="130"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="125"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="131"/>
         <source>How others will see you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="134"/>
-        <location filename="../../qml/auth/SignInDialog.qml" line="141"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="140"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="147"/>
         <source>Email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="150"/>
         <location filename="../../qml/auth/SignInDialog.qml" line="156"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="162"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="158"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="164"/>
         <source>At least 10 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="168"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="174"/>
         <source>Forgot password?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="195"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="201"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/auth/SignInDialog.qml" line="200"/>
+        <location filename="../../qml/auth/SignInDialog.qml" line="206"/>
         <source>Create account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,57 +3318,57 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="40"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="41"/>
         <source>Ticket %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="59"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="60"/>
         <source>QR code of ticket %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="77"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="78"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="106"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="107"/>
         <source>Ticket number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="126"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="127"/>
         <source>This meetup was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="152"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="153"/>
         <source>Map of the meeting place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="190"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="191"/>
         <source>Photo of your pudding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="197"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="198"/>
         <source>You bring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="203"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="204"/>
         <source>Guest: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="214"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="215"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/tickets/TicketCard.qml" line="219"/>
+        <location filename="../../qml/tickets/TicketCard.qml" line="220"/>
         <source>Add to calendar</source>
         <translation type="unfinished"></translation>
     </message>
