@@ -549,7 +549,8 @@ def self_test(source_dir):
 
     good_user = {"id": 7, "name": "Anna"}
     login = dict(http("/api/auth/login", 200, {
-        "user": {"id": 1, "email": "a@b", "name": "A", "createdAt": "2026-01-01T00:00:00.000Z"},
+        "user": {"id": 1, "email": "a@b", "name": "A", "createdAt": "2026-01-01T00:00:00.000Z",
+                 "language": "en", "timeZone": "Europe/Berlin", "emailConfirmed": False},
         "token": "t" * 43, "expiresInDays": 7}, "POST"), requestContentType="application/json",
         requestBody={"email": "a@b", "password": "correct horse"})
     good = [

@@ -619,8 +619,12 @@ private Q_SLOTS:
         for (const auto &v :
             demo->get(u"/api/tickets/mine"_s, anna).json().value("tickets"_L1).toArray()) {
             const QJsonObject event = v.toObject().value("event"_L1).toObject();
+            // Anna has tickets for several of Olga's meetups: tonight's is the first to start.
             if (v.toObject().value("status"_L1) == "VALID"_L1
-                && event.value("organizer"_L1).toObject().value("id"_L1).toInteger() == olgaId)
+                && event.value("organizer"_L1).toObject().value("id"_L1).toInteger() == olgaId
+                && (ticket.isEmpty()
+                    || event.value("startTime"_L1).toString()
+                        < ticket.value("event"_L1).toObject().value("startTime"_L1).toString()))
                 ticket = v.toObject();
         }
         QVERIFY2(!ticket.isEmpty(), "Anna has no ticket for Olga's meetup in the demo data");

@@ -20,7 +20,8 @@ ToolBar {
         anchors.fill: parent
         anchors.leftMargin: 12
         anchors.rightMargin: 8
-        spacing: 8
+        // Tool buttons bring their own padding; with the bell, German labels need the room.
+        spacing: 2
 
         Label {
             text: qsTr("Pudding Gabel")
@@ -34,7 +35,7 @@ ToolBar {
             objectName: "citySearchField"
             // Gives way to the buttons in a narrow window (German labels are long).
             Layout.fillWidth: true
-            Layout.minimumWidth: 140
+            Layout.minimumWidth: 120
             Layout.maximumWidth: 280
             onCitySelected: (city) => root.citySelected(city)
             onCleared: root.cityCleared()
@@ -77,7 +78,8 @@ ToolBar {
         ToolButton {
             id: accountButton
 
-            Layout.maximumWidth: 200
+            // A long name gives way to the buttons (the bell made the bar fuller).
+            Layout.maximumWidth: 150
             visible: AccountManager.signedIn
             text: AccountManager.user.name ?? ""
             Accessible.name: qsTr("Account menu")
