@@ -189,82 +189,82 @@
 <context>
     <name>AppToolBar</name>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="26"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="27"/>
         <source>Pudding Gabel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="51"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="52"/>
         <source>My events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="57"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="58"/>
         <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="66"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="67"/>
         <source>My tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="73"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="72"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="73"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="74"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="75"/>
         <source>Sign in or register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="83"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="85"/>
         <source>Account menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="96"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="98"/>
         <source>Calendar subscription…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="100"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="102"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="115"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="117"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="116"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="118"/>
         <source>Settings menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="135"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="137"/>
         <source>Language: follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="154"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="156"/>
         <source>Show map tiles from the internet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="164"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="166"/>
         <source>Reminders before meetups…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../qml/components/AppToolBar.qml" line="169"/>
+        <location filename="../../qml/components/AppToolBar.qml" line="171"/>
         <source>Door mode with a door code…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1827,172 +1827,172 @@
 <context>
     <name>Notification</name>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="32"/>
+        <location filename="../../server/notifications/notifications.cpp" line="33"/>
         <source>%1 would like to join “%2”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="33"/>
+        <location filename="../../server/notifications/notifications.cpp" line="34"/>
         <source>%1 brings: %2. Open the requests of your meetup to approve or decline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="35"/>
+        <location filename="../../server/notifications/notifications.cpp" line="36"/>
         <source>You are in: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="37"/>
+        <location filename="../../server/notifications/notifications.cpp" line="38"/>
         <source>The organizer approved your request. See you on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="39"/>
+        <location filename="../../server/notifications/notifications.cpp" line="40"/>
         <source>Your request for “%1” was declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="41"/>
+        <location filename="../../server/notifications/notifications.cpp" line="42"/>
         <source>The organizer declined your request this time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="42"/>
+        <location filename="../../server/notifications/notifications.cpp" line="43"/>
         <source>Note from the organizer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="44"/>
+        <location filename="../../server/notifications/notifications.cpp" line="45"/>
         <source>A place is free for you: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="45"/>
+        <location filename="../../server/notifications/notifications.cpp" line="46"/>
         <source>It is held for you until %1. Accept it in the app before then, or it goes to the next person on the waiting list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="49"/>
+        <location filename="../../server/notifications/notifications.cpp" line="50"/>
         <source>Your offer for “%1” has expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="50"/>
+        <location filename="../../server/notifications/notifications.cpp" line="51"/>
         <source>You did not accept the place in time; it went to the next person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="52"/>
+        <location filename="../../server/notifications/notifications.cpp" line="53"/>
         <source>“%1” has changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="54"/>
+        <location filename="../../server/notifications/notifications.cpp" line="55"/>
         <source>Changed: %1. It now starts on %2 in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="55"/>
+        <location filename="../../server/notifications/notifications.cpp" line="56"/>
         <source>the time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="56"/>
+        <location filename="../../server/notifications/notifications.cpp" line="57"/>
         <source>the place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="57"/>
+        <location filename="../../server/notifications/notifications.cpp" line="58"/>
         <source>the title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="58"/>
+        <location filename="../../server/notifications/notifications.cpp" line="59"/>
         <source>the description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="59"/>
+        <location filename="../../server/notifications/notifications.cpp" line="60"/>
         <source>the number of places</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="60"/>
+        <location filename="../../server/notifications/notifications.cpp" line="61"/>
         <source>“%1” is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="62"/>
+        <location filename="../../server/notifications/notifications.cpp" line="63"/>
         <source>The meetup on %1 will not take place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="63"/>
+        <location filename="../../server/notifications/notifications.cpp" line="64"/>
         <source>New message in “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="64"/>
+        <location filename="../../server/notifications/notifications.cpp" line="65"/>
         <source>%1 new messages in “%2”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="65"/>
+        <location filename="../../server/notifications/notifications.cpp" line="66"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="67"/>
+        <location filename="../../server/notifications/notifications.cpp" line="68"/>
         <source>Reminder: “%1” starts on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="69"/>
+        <location filename="../../server/notifications/notifications.cpp" line="70"/>
         <source>Where: %1. You bring: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="70"/>
+        <location filename="../../server/notifications/notifications.cpp" line="71"/>
         <source>Can&apos;t come after all? Free your place for someone on the waiting list: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="72"/>
-        <source>Open in Pudding Gabel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../server/notifications/notifications.cpp" line="73"/>
-        <source>You get this mail because of your notification settings in Pudding Gabel.</source>
+        <location filename="../../server/notifications/notifications.cpp" line="75"/>
+        <source>Open the Pudding Gabel app to answer or to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../server/notifications/notifications.cpp" line="76"/>
+        <source>You get this mail because of your notification settings in Pudding Gabel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../server/notifications/notifications.cpp" line="79"/>
         <source>Unsubscribe from these mails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="78"/>
+        <location filename="../../server/notifications/notifications.cpp" line="81"/>
         <source>A new request to join your meetups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="80"/>
+        <location filename="../../server/notifications/notifications.cpp" line="83"/>
         <source>%1 new requests to join your meetups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="81"/>
+        <location filename="../../server/notifications/notifications.cpp" line="84"/>
         <source>These requests arrived since the last summary. Open the requests of each meetup to approve or decline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="84"/>
+        <location filename="../../server/notifications/notifications.cpp" line="87"/>
         <source>Join request summaries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/notifications/notifications.cpp" line="85"/>
+        <location filename="../../server/notifications/notifications.cpp" line="88"/>
         <source>dddd d MMMM yyyy, HH:mm</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QTranslator>
 
@@ -69,7 +70,9 @@ constexpr const char *kReminderBody
     = QT_TRANSLATE_NOOP("Notification", "Where: %1. You bring: %2.");
 constexpr const char *kReminderCantCome = QT_TRANSLATE_NOOP(
     "Notification", "Can't come after all? Free your place for someone on the waiting list: %1");
-constexpr const char *kOpenButton = QT_TRANSLATE_NOOP("Notification", "Open in Pudding Gabel");
+// There is no web app to link to: the mail says where to look instead of a dead button.
+constexpr const char *kOpenApp
+    = QT_TRANSLATE_NOOP("Notification", "Open the Pudding Gabel app to answer or to see more.");
 constexpr const char *kFooter = QT_TRANSLATE_NOOP(
     "Notification", "You get this mail because of your notification settings in Pudding Gabel.");
 constexpr const char *kUnsubscribe
@@ -204,7 +207,7 @@ Mail::OutgoingMail noticeMail(qint64 userId, const Recipient &r, const QString &
     const QString &title, const QString &body, const QString &link)
 {
     auto t = [&](const char *s) { return text(r.language, s); };
-    const QString open = Links::url(u"/#"_s % link);
+    Q_UNUSED(link) // the app opens it from the inbox
     const QString unsubscribe = unsubscribeUrl(userId, type);
     Mail::OutgoingMail m;
     m.to = r.email;
@@ -214,20 +217,20 @@ Mail::OutgoingMail noticeMail(qint64 userId, const Recipient &r, const QString &
     m.category = type;
     m.unsubscribeUrl = unsubscribe;
     m.userId = userId;
-    m.text = title % u"\n\n"_s % body % u"\n\n"_s % t(kOpenButton) % u": "_s % open % u"\n\n-- \n"_s
-        % t(kFooter) % u"\n"_s % t(kUnsubscribe) % u": "_s % unsubscribe % u"\n"_s;
+    m.text = title % u"\n\n"_s % body % u"\n\n"_s % t(kOpenApp) % u"\n\n-- \n"_s % t(kFooter)
+        % u"\n"_s % t(kUnsubscribe) % u": "_s % unsubscribe % u"\n"_s;
     QString htmlBody = body.toHtmlEscaped();
     htmlBody.replace(u'\n', u"<br>"_s);
+    // Links in the body (the signed can't-come link) can be clicked.
+    static const QRegularExpression url(u"(https?://[^\\s<]+)"_s);
+    htmlBody.replace(url, u"<a href=\"\\1\">\\1</a>"_s);
     m.html = u"<!DOCTYPE html><html lang=\""_s % r.language
         % u"\"><head><meta charset=\"utf-8\"><title>"_s % title.toHtmlEscaped()
         % u"</title></head><body style=\"font-family:sans-serif;color:#222;max-width:36em;"
           "margin:0 auto;padding:1em\"><h1 style=\"font-size:1.3em\">"_s
         % title.toHtmlEscaped() % u"</h1><p style=\"line-height:1.4\">"_s % htmlBody
-        % u"</p><p style=\"margin:1.5em 0\"><a href=\""_s % open.toHtmlEscaped()
-        % u"\" style=\"background:#8a4b2d;color:#fff;padding:.6em 1.2em;border-radius:4px;"
-          "text-decoration:none;display:inline-block\">"_s
-        % t(kOpenButton).toHtmlEscaped()
-        % u"</a></p><hr style=\"border:0;border-top:1px solid #ccc\"><p style=\"font-size:.85em;"
+        % u"</p><p style=\"margin:1.5em 0;line-height:1.4\">"_s % t(kOpenApp).toHtmlEscaped()
+        % u"</p><hr style=\"border:0;border-top:1px solid #ccc\"><p style=\"font-size:.85em;"
           "color:#666\">"_s
         % t(kFooter).toHtmlEscaped() % u"<br><a href=\""_s % unsubscribe.toHtmlEscaped()
         % u"\" style=\"color:#666\">"_s % t(kUnsubscribe).toHtmlEscaped()

@@ -24,7 +24,7 @@ class JobWorker;
 ///   larger ones are recorded as skipped (a guest approved late, or a scan after downtime, gets
 ///   one reminder, not a burst);
 /// - a reminder whose moment lies before the guest's approval (attendances.approved_at,
-///   migration 0010) is recorded as skipped: approved 3 h before the start, only the 2 h one;
+///   migration 0008) is recorded as skipped: approved 3 h before the start, only the 2 h one;
 /// - never twice for one start: reminder_deliveries (attendance, offset, start_time) is the
 ///   primary key, inserted ON CONFLICT DO NOTHING, and only the transaction whose insert won
 ///   posts — two instances scanning at once post once. A moved meetup has a new start_time,

@@ -199,7 +199,12 @@ bool DemoSeeder::seedWaitlistAndReminder(
             { tomorrow })
         && exec(u"INSERT INTO attendances(event_id, user_id, status, pudding_name) VALUES "
                 "(?, ?, 'APPROVED', ?) ON CONFLICT (event_id, user_id) DO NOTHING"_s,
-            { tomorrow, anna, puddings.value(4) });
+            { tomorrow, anna, puddings.value(4) })
+        // The demo's guests were approved days ago, not at the moment the data was made: a
+        // reminder whose moment came after the approval is due (migration 0008).
+        && exec(u"UPDATE attendances SET approved_at = now() - interval '2 days' "
+                "WHERE status = 'APPROVED'"_s,
+            {});
 }
 
 Result<int> DemoSeeder::seedIfEmpty(DbSession &session, int eventCount, const QString &photoDir)
