@@ -5,6 +5,7 @@
 // Olga sees his request; Anna's 24-hour reminder for tomorrow's meetup is written; a password
 // reset works with the code from its mail. The real mails' HTML is rendered to pictures.
 #include "contractrecorder.h"
+#include "dbcheck.h"
 #include "serverfixture.h"
 #include "smtpsink.h"
 
@@ -57,15 +58,7 @@ class TstDemoMail : public QObject
 
     qint64 scalar(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q(m_sql);
-        q.prepare(sql);
-        for (const auto &v : values)
-            q.addBindValue(v);
-        if (!q.exec() || !q.next()) {
-            qWarning() << sql << q.lastError().text();
-            return -1;
-        }
-        return q.value(0).toLongLong();
+        return Db::scalar(m_sql, sql, values);
     }
     QList<MailMessage> mailsTo(const QString &address)
     {
@@ -158,32 +151,23 @@ private Q_SLOTS:
     void reminderForTomorrow()
     {
         // The reminder scan runs each minute: move the queue's clock past the next one.
-        QSqlQuery q(m_sql);
-        QVERIFY(q.exec(u"UPDATE pudding_clock SET offset_seconds = 61"_s));
-        QVERIFY(q.exec(u"SELECT pg_notify('pudding_jobs', '')"_s));
-        // Anna's meetup tomorrow (and tonight's): 24-hour reminders, by mail with the .ics.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [this] {
-                for (const MailMessage &m : mailsTo(u"anna@demo.pudding-gabel.de"_s))
-                    if (!m.attachments.isEmpty())
-                        return true;
-                return false;
-            }(),
-            30000);
-        QVERIFY(q.exec(u"UPDATE pudding_clock SET offset_seconds = 0"_s));
+        QVERIFY(Db::exec(m_sql, u"UPDATE pudding_clock SET offset_seconds = 61"_s));
+        QVERIFY(Db::exec(m_sql, u"SELECT pg_notify('pudding_jobs', '')"_s));
+        // Anna's meetup tomorrow: her 24-hour reminder (tonight's meetup has one too).
         const qint64 tomorrow = scalar(
             u"SELECT e.id FROM events e JOIN attendances a ON a.event_id = e.id JOIN users u ON "
             "u.id = a.user_id WHERE u.email = 'anna@demo.pudding-gabel.de' AND a.status = "
             "'APPROVED' AND e.start_time > now() + interval '20 hours' AND e.start_time < now() + "
             "interval '24 hours'"_s);
         QVERIFY(tomorrow > 0);
-        const qint64 reminded = scalar(u"SELECT count(*) FROM reminder_deliveries d JOIN "
-                                       "attendances a ON a.id = d.attendance_id JOIN users u ON "
-                                       "u.id = a.user_id WHERE a.event_id = ? AND u.email = "
-                                       "'anna@demo.pudding-gabel.de' AND d.offset_minutes = 1440 "
-                                       "AND NOT d.skipped"_s,
-            { tomorrow });
-        QCOMPARE(reminded, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(u"SELECT count(*) FROM reminder_deliveries d JOIN attendances a ON a.id = "
+                   "d.attendance_id JOIN users u ON u.id = a.user_id WHERE a.event_id = ? AND "
+                   "u.email = 'anna@demo.pudding-gabel.de' AND d.offset_minutes = 1440 AND NOT "
+                   "d.skipped"_s,
+                { tomorrow }),
+            1, 30000);
+        QVERIFY(Db::resetClock(m_sql));
         const QString venue = [&] {
             QSqlQuery v(m_sql);
             v.prepare(u"SELECT venue FROM events WHERE id = ?"_s);
@@ -191,32 +175,37 @@ private Q_SLOTS:
             return v.exec() && v.next() ? v.value(0).toString() : QString();
         }();
         QVERIFY(!venue.isEmpty());
-        bool found = false;
-        for (const MailMessage &m : mailsTo(u"anna@demo.pudding-gabel.de"_s)) {
-            if (m.attachments.isEmpty() || !m.text.contains(venue))
-                continue;
-            found = true;
-            QVERIFY(m.attachments.first().contentType.startsWith(u"text/calendar"_s));
-            QVERIFY(m.text.contains(u"/cant-come/"_s));
-            QVERIFY(renderMail(m, u"demo-reminder-mail.png"_s));
-        }
-        QVERIFY2(found, "no reminder mail with the exact place of tomorrow's meetup");
+        // The mail of that reminder: the exact place, the .ics, the can't-come link.
+        const auto reminderMail = [&]() -> std::optional<MailMessage> {
+            for (const MailMessage &m : mailsTo(u"anna@demo.pudding-gabel.de"_s))
+                if (!m.attachments.isEmpty() && m.text.contains(venue))
+                    return m;
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(reminderMail().has_value(), 20000);
+        const auto reminder = reminderMail();
+        QVERIFY2(reminder, "no reminder mail with the exact place of tomorrow's meetup");
+        QVERIFY(reminder->attachments.first().contentType.startsWith(u"text/calendar"_s));
+        QVERIFY(reminder->text.contains(u"/cant-come/"_s));
+        QVERIFY(renderMail(*reminder, u"demo-reminder-mail.png"_s));
     }
 
     void passwordResetWithTheMailedCode()
     {
         const QString email = u"anna@demo.pudding-gabel.de"_s;
-        const qint64 before = MailDrop::messages(m_demo->dataDir()).size();
         QCOMPARE(
             m_demo->postJson(u"/api/auth/password-reset"_s, { { u"email"_s, email } }).status, 202);
-        QTRY_VERIFY_WITH_TIMEOUT(MailDrop::messages(m_demo->dataDir()).size() > before, 20000);
-        QString code;
         static const QRegularExpression codeRe(
             u"^    ([A-Za-z0-9_-]{43})$"_s, QRegularExpression::MultilineOption);
-        for (const MailMessage &m : mailsTo(email))
-            if (const auto match = codeRe.match(m.text); match.hasMatch())
-                code = match.captured(1);
-        QVERIFY(!code.isEmpty());
+        const auto mailedCode = [&] {
+            QString code;
+            for (const MailMessage &m : mailsTo(email))
+                if (const auto match = codeRe.match(m.text); match.hasMatch())
+                    code = match.captured(1);
+            return code;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!mailedCode().isEmpty(), 20000);
+        const QString code = mailedCode();
         Contract::recordSecret("mail code", code.toLatin1());
         const QString fresh = u"a brand new demo password 7"_s;
         QCOMPARE(m_demo

@@ -348,7 +348,8 @@ private Q_SLOTS:
                                   << QByteArray("POST, OPTIONS");
         QTest::newRow("login") << QByteArray("/api/auth/login") << QByteArray("POST, OPTIONS");
         QTest::newRow("logout") << QByteArray("/api/auth/logout") << QByteArray("POST, OPTIONS");
-        QTest::newRow("me") << QByteArray("/api/auth/me") << QByteArray("GET, HEAD, PATCH, OPTIONS");
+        QTest::newRow("me") << QByteArray("/api/auth/me")
+                            << QByteArray("GET, HEAD, PATCH, OPTIONS");
         QTest::newRow("events") << QByteArray("/api/events")
                                 << QByteArray("GET, HEAD, POST, OPTIONS");
         QTest::newRow("points") << QByteArray("/api/events/points")

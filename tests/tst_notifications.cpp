@@ -10,6 +10,7 @@
 // and daily at 18:00 Europe/Berlin across the March DST change, on the queue's clock
 // (pudding_clock), the digest mail listing the requests once.
 #include "db/database.h"
+#include "dbcheck.h"
 #include "links/links.h"
 #include "notifications/notifications.h"
 #include "serverfixture.h"
@@ -36,34 +37,11 @@ private:
 
     qint64 scalar(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q(m_sql);
-        q.prepare(sql);
-        for (const auto &v : values)
-            q.addBindValue(v);
-        if (!q.exec() || !q.next()) {
-            qWarning() << "query failed" << sql << q.lastError().text();
-            return -1;
-        }
-        return q.value(0).toLongLong();
+        return Db::scalar(m_sql, sql, values);
     }
     bool exec(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q(m_sql);
-        // DDL cannot be prepared: statements without values run directly.
-        bool ok = false;
-        if (values.isEmpty()) {
-            ok = q.exec(sql);
-        } else {
-            q.prepare(sql);
-            for (const auto &v : values)
-                q.addBindValue(v);
-            ok = q.exec();
-        }
-        if (!ok) {
-            qWarning() << "exec failed" << sql << q.lastError().text();
-            return false;
-        }
-        return true;
+        return Db::exec(m_sql, sql, values);
     }
     /// The notice mails queued for an address (job payloads), oldest first: those with a
     /// category (the address confirmation every new account gets has none).
@@ -671,8 +649,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(mailsTo(org.email).size(), 2, 20000);
         mails = mailsTo(org.email);
         text = mails[1].value("text"_L1).toString();
-        QVERIFY2(text.contains(u"Dritter Gast"_s) && !text.contains(u"Erster Gast"_s),
-            qPrintable(text));
+        QVERIFY2(
+            text.contains(u"Dritter Gast"_s) && !text.contains(u"Erster Gast"_s), qPrintable(text));
         QCOMPARE(mails[1].value("subject"_L1).toString(), u"A new request to join your meetups"_s);
         QTRY_COMPARE(scalar(u"SELECT count(*) FROM jobs WHERE kind = 'digest' AND state = 'done' "
                             "AND (payload->>'userId')::bigint = ?"_s,
@@ -690,9 +668,9 @@ private Q_SLOTS:
         QVERIFY(payloads.exec());
         QString error;
         while (payloads.next())
-            QVERIFY2(N::runDigest(session,
-                         QJsonDocument::fromJson(payloads.value(0).toString().toUtf8()).object(),
-                         error),
+            QVERIFY2(
+                N::runDigest(session,
+                    QJsonDocument::fromJson(payloads.value(0).toString().toUtf8()).object(), error),
                 qPrintable(error));
         QCOMPARE(mailsTo(org.email).size(), 2);
         QVERIFY(exec(u"UPDATE pudding_clock SET offset_seconds = 0"_s));

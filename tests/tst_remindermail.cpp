@@ -5,6 +5,7 @@
 // by the servers posts the 24 h and the 2 h reminder once each per guest — inbox rows, mail
 // jobs and mails at the sink — with the exact place, the guest's pudding, a working can't-come
 // link and the meetup's .ics, parsed by python3-icalendar.
+#include "dbcheck.h"
 #include "serverfixture.h"
 #include "smtpsink.h"
 
@@ -36,38 +37,15 @@ class TstReminderMail : public QObject
 
     int count(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q(m_sql);
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec() || !q.next()) {
-            qWarning().noquote() << "query failed:" << sql << q.lastError().text();
-            return -1;
-        }
-        return q.value(0).toInt();
+        return int(Db::scalar(m_sql, sql, values));
     }
 
     bool exec(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q(m_sql);
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec()) {
-            qWarning().noquote() << "statement failed:" << sql << q.lastError().text();
-            return false;
-        }
-        return true;
+        return Db::exec(m_sql, sql, values);
     }
 
-    /// pudding_now() becomes `instant`; every instance's worker is woken.
-    bool moveClockTo(const QDateTime &instant)
-    {
-        return exec(u"UPDATE pudding_clock SET offset_seconds = "
-                    "extract(epoch from (?::timestamptz - now()))"_s,
-                   { instant.toUTC().toString(Qt::ISODateWithMs) })
-            && exec(u"SELECT pg_notify('pudding_jobs', '')"_s);
-    }
+    bool moveClockTo(const QDateTime &instant) { return Db::moveClockTo(m_sql, instant); }
 
     static QJsonObject parseIcs(const QByteArray &ics)
     {
@@ -93,9 +71,8 @@ class TstReminderMail : public QObject
     {
         QList<MailMessage> out;
         for (const MailMessage &m : m_sink.messages()) {
-            if (std::any_of(m.attachments.cbegin(), m.attachments.cend(), [](const auto &a) {
-                    return a.contentType.startsWith(u"text/calendar"_s);
-                }))
+            if (std::any_of(m.attachments.cbegin(), m.attachments.cend(),
+                    [](const auto &a) { return a.contentType.startsWith(u"text/calendar"_s); }))
                 out.append(m);
         }
         return out;

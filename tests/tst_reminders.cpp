@@ -11,6 +11,7 @@
 #include "calendar/calendarapi.h"
 #include "contractrecorder.h"
 #include "db/database.h"
+#include "dbcheck.h"
 #include "links/links.h"
 #include "meetups/eventindex.h"
 #include "meetups/meetuprepository.h"
@@ -61,28 +62,12 @@ class TstReminders : public QObject
 
     qlonglong scalar(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q(m_sql);
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec() || !q.next()) {
-            qWarning().noquote() << "query failed:" << sql << q.lastError().text();
-            return -1;
-        }
-        return q.value(0).toLongLong();
+        return Db::scalar(m_sql, sql, values);
     }
 
     bool exec(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q(m_sql);
-        q.prepare(sql);
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec()) {
-            qWarning().noquote() << "statement failed:" << sql << q.lastError().text();
-            return false;
-        }
-        return true;
+        return Db::exec(m_sql, sql, values);
     }
 
     /// Moves the test clock so that pudding_now() is `instant`.

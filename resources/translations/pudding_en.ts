@@ -4,38 +4,38 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="61"/>
+        <location filename="../../server/auth/accountapi.cpp" line="60"/>
         <source>This code is unknown, was used already or has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="235"/>
+        <location filename="../../server/auth/accountapi.cpp" line="234"/>
         <source>Use en or de.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="247"/>
+        <location filename="../../server/auth/accountapi.cpp" line="246"/>
         <source>Use a time zone such as Europe/Berlin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="277"/>
+        <location filename="../../server/auth/accountapi.cpp" line="276"/>
         <source>This field must be a text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="303"/>
-        <location filename="../../server/auth/accountapi.cpp" line="454"/>
+        <location filename="../../server/auth/accountapi.cpp" line="302"/>
+        <location filename="../../server/auth/accountapi.cpp" line="453"/>
         <source>Please sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="319"/>
+        <location filename="../../server/auth/accountapi.cpp" line="318"/>
         <source>Enter the e-mail address of your account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../server/auth/accountapi.cpp" line="376"/>
+        <location filename="../../server/auth/accountapi.cpp" line="375"/>
         <source>This field is required and must be a text.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1988,11 +1988,6 @@
     </message>
     <message>
         <location filename="../../server/notifications/notifications.cpp" line="87"/>
-        <source>Join request summaries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../server/notifications/notifications.cpp" line="88"/>
         <source>dddd d MMMM yyyy, HH:mm</source>
         <translation type="unfinished"></translation>
     </message>

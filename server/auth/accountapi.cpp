@@ -32,7 +32,6 @@ class AccountText
 namespace EC = Protocol::ErrorCode;
 using AccountTexts::text;
 
-constexpr auto kPurposeReset = "password_reset"_L1;
 constexpr auto kPurposeConfirm = "email_confirmation"_L1;
 
 const QString kUserColumns

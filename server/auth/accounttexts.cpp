@@ -144,7 +144,7 @@ QString normalizedLanguage(const QString &language)
 
 QString text(const QString &language, const char *source)
 {
-    const QString key = QString::fromUtf8(source);
+    QString key = QString::fromUtf8(source);
     if (language == "de"_L1)
         return g_german.value(key, key);
     return key;

@@ -84,7 +84,6 @@ constexpr const char *kDigestSubjectMany
 constexpr const char *kDigestIntro = QT_TRANSLATE_NOOP("Notification",
     "These requests arrived since the last summary. Open the requests of each meetup to "
     "approve or decline.");
-constexpr const char *kDigestType = QT_TRANSLATE_NOOP("Notification", "Join request summaries");
 constexpr const char *kTimeFormatEn = QT_TRANSLATE_NOOP("Notification", "dddd d MMMM yyyy, HH:mm");
 
 const QTranslator &german()
@@ -165,7 +164,7 @@ Rendered render(const Notice &n, const Recipient &r, const EventInfo &e, int cou
         return { t(kExpiredTitle).arg(e.title), t(kExpiredBody) };
     if (type == u"meetup_changed") {
         QStringList changes;
-        for (const QJsonValue &v : n.args.value("changes"_L1).toArray()) {
+        for (const auto &v : n.args.value("changes"_L1).toArray()) {
             const QString c = v.toString();
             if (c == u"time")
                 changes << t(kChangeTime);
@@ -334,7 +333,7 @@ bool enqueueDigest(DbSession &s, qint64 userId, const Recipient &r)
 QString text(const QString &language, const char *source)
 {
     if (language == u"de") {
-        const QString translated = german().translate(kContext, source);
+        QString translated = german().translate(kContext, source);
         if (!translated.isEmpty())
             return translated;
     }

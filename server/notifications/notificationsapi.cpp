@@ -207,7 +207,7 @@ void NotificationsApi::markRead(Request &request, const Reply &reply)
     if (!all) {
         const QJsonValue v = body->value("ids"_L1);
         bool ok = v.isArray() && !v.toArray().isEmpty() && v.toArray().size() <= kMaxIds;
-        for (const QJsonValue &id : v.toArray()) {
+        for (const auto &id : v.toArray()) {
             const qint64 n = id.toInteger(0);
             ok = ok && id.isDouble() && n > 0 && static_cast<double>(n) == id.toDouble();
             ids.append(n);
@@ -283,7 +283,7 @@ void NotificationsApi::updatePreferences(Request &request, const Reply &reply)
             reply.send(HttpResponse::validation({ { u"preferences"_s, bad } }));
             return;
         }
-        for (const QJsonValue &v : prefs.toArray()) {
+        for (const auto &v : prefs.toArray()) {
             const QJsonObject o = v.toObject();
             const QString type = o.value("type"_L1).toString();
             const bool account = type == QLatin1StringView(kAccountType);
